@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title ILedger
+/// @notice One pull-payment balance per (owner, token) for the whole platform. Contracts credit the
+///         Ledger instead of pushing funds, so a reverting or gas-burning receiver never blocks a sale
+///         or a distribution. ETH is `token == address(0)`.
+/// @dev Money in = money credited + money withdrawn, always: the Ledger holds exactly the sum of its
+///      balances for ETH and for every token.
+interface ILedger {
+    /// @notice One credit of a multi-credit collection.
+    struct Credit {
+        address to;
+        uint256 amount;
+        bytes32 source;
+    }
+
+    /// @notice A zero address where an owner or receiver is required.
+    error Ledger_ZeroAddress();
+    /// @notice ETH sent does not equal the amount declared.
+    error Ledger_ValueMismatch(uint256 sent, uint256 declared);
+    /// @notice The ERC-20 amount that arrived differs from the amount declared (fee-on-transfer tokens
+    ///         are rejected where every unit is already allocated).
+    error Ledger_AmountMismatch(uint256 declared, uint256 received);
+    /// @notice The owner's balance is below what the call needs.
+    error Ledger_InsufficientBalance(address owner, address token, uint256 balance, uint256 needed);
+    /// @notice The caller is not the contract allowed to make this call.
+    error Ledger_Unauthorized(address caller);
+    /// @notice Arrays that must have the same length do not.
+    error Ledger_LengthMismatch();
+    /// @notice The amount is zero.
+    error Ledger_ZeroAmount();
+    /// @notice Sending ETH to the receiver failed; the balance is kept.
+    error Ledger_EthTransferFailed(address to, uint256 amount);
+
+    /// @notice `owner` was credited `amount` of `token` by `from`, tagged with `source`.
+    event Credited(address indexed owner, address indexed token, address indexed from, uint256 amount, bytes32 source);
+    /// @notice `owner`'s balance of `token` was paid out to `to`.
+    event Withdrawn(address indexed owner, address indexed token, address indexed to, uint256 amount);
+    /// @notice The Splits contract moved `amount` out of `from`'s balance to split recipients; the
+    ///         Splits contract's `SplitDistributed` event of the same transaction tells who got what.
+    event Distributed(address indexed from, address indexed token, uint256 amount);
+
+    /// @notice The only contract that may collect payments on behalf of a payer (fee splitting).
+    function FEE_ROUTER() external view returns (address);
+
+    /// @notice The only contract that may move a split's balance to its recipients.
+    function SPLITS() external view returns (address);
+
+    /// @notice The balance of `owner` in `token` (address(0) for ETH).
+    function balanceOf(address owner, address token) external view returns (uint256);
+
+    /// @notice Credits `to` with ETH (`msg.value == amount`) or with `amount` of an ERC-20 pulled from the
+    ///         caller. For an ERC-20, the amount that actually arrived is credited, so a fee-on-transfer
+    ///         token credits what the Ledger received.
+    /// @return credited The amount credited.
+    function deposit(address to, address token, uint256 amount, bytes32 source)
+        external
+        payable
+        returns (uint256 credited);
+
+    /// @notice Collects `amount` from `payer` (ETH by value, ERC-20 by transferFrom) and credits it to
+    ///         several owners at once. Only the FeeRouter may call it, and only with its own caller as payer.
+    /// @dev The credits must add up to `amount` exactly; an ERC-20 that delivers less reverts.
+    function collect(address payer, address token, uint256 amount, Credit[] calldata credits) external payable;
+
+    /// @notice Moves `total` out of `from`'s balance into the balances of `to`. Only the Splits contract
+    ///         may call it. Emits one `Distributed` event, not one per recipient (gas).
+    function distribute(address from, address token, uint256 total, address[] calldata to, uint256[] calldata amounts)
+        external;
+
+    /// @notice Pays `owner`'s whole balance of `token` to `owner`. Anyone may trigger it for the owner.
+    /// @dev A receiver that reverts keeps its balance; nobody else is affected.
+    /// @return amount What was paid.
+    function withdraw(address owner, address token) external returns (uint256 amount);
+
+    /// @notice Pays `amount` of the caller's balance of `token` to `to`.
+    function withdrawTo(address token, address to, uint256 amount) external;
+}

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ILedger} from "./ILedger.sol";
+
+/// @title Ledger
+/// @notice Pull-payment balances for the whole platform. See {ILedger}.
+/// @dev Ownerless: no admin can move anyone's balance. The two trusted callers are fixed at deployment.
+contract Ledger is ILedger, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    address internal constant ETH = address(0);
+
+    /// @inheritdoc ILedger
+    address public immutable FEE_ROUTER;
+    /// @inheritdoc ILedger
+    address public immutable SPLITS;
+
+    mapping(address owner => mapping(address token => uint256)) internal _balances;
+
+    constructor(address feeRouter, address splits) {
+        if (feeRouter == address(0) || splits == address(0)) revert Ledger_ZeroAddress();
+        FEE_ROUTER = feeRouter;
+        SPLITS = splits;
+    }
+
+    /// @inheritdoc ILedger
+    function balanceOf(address owner, address token) external view returns (uint256) {
+        return _balances[owner][token];
+    }
+
+    /// @inheritdoc ILedger
+    function deposit(address to, address token, uint256 amount, bytes32 source)
+        external
+        payable
+        nonReentrant
+        returns (uint256 credited)
+    {
+        if (to == address(0)) revert Ledger_ZeroAddress();
+        if (amount == 0) revert Ledger_ZeroAmount();
+        credited = _receive(msg.sender, token, amount);
+        _credit(to, token, credited, source);
+    }
+
+    /// @inheritdoc ILedger
+    function collect(address payer, address token, uint256 amount, Credit[] calldata credits)
+        external
+        payable
+        nonReentrant
+    {
+        if (msg.sender != FEE_ROUTER) revert Ledger_Unauthorized(msg.sender);
+        uint256 received = _receive(payer, token, amount);
+        if (received != amount) revert Ledger_AmountMismatch(amount, received);
+        uint256 total;
+        for (uint256 i; i < credits.length; ++i) {
+            Credit calldata c = credits[i];
+            if (c.amount == 0) continue;
+            if (c.to == address(0)) revert Ledger_ZeroAddress();
+            total += c.amount;
+            _credit(c.to, token, c.amount, c.source);
+        }
+        if (total != amount) revert Ledger_AmountMismatch(amount, total);
+    }
+
+    /// @inheritdoc ILedger
+    function distribute(address from, address token, uint256 total, address[] calldata to, uint256[] calldata amounts)
+        external
+    {
+        if (msg.sender != SPLITS) revert Ledger_Unauthorized(msg.sender);
+        if (to.length != amounts.length) revert Ledger_LengthMismatch();
+        uint256 balance = _balances[from][token];
+        if (balance < total) revert Ledger_InsufficientBalance(from, token, balance, total);
+        uint256 sum;
+        for (uint256 i; i < to.length; ++i) {
+            uint256 amount = amounts[i];
+            sum += amount;
+            _balances[to[i]][token] += amount;
+        }
+        if (sum != total) revert Ledger_AmountMismatch(total, sum);
+        unchecked {
+            _balances[from][token] = balance - total;
+        }
+        emit Distributed(from, token, total);
+    }
+
+    /// @inheritdoc ILedger
+    function withdraw(address owner, address token) external nonReentrant returns (uint256 amount) {
+        amount = _balances[owner][token];
+        if (amount == 0) revert Ledger_ZeroAmount();
+        _balances[owner][token] = 0;
+        _send(token, owner, amount);
+        emit Withdrawn(owner, token, owner, amount);
+    }
+
+    /// @inheritdoc ILedger
+    function withdrawTo(address token, address to, uint256 amount) external nonReentrant {
+        if (to == address(0)) revert Ledger_ZeroAddress();
+        if (amount == 0) revert Ledger_ZeroAmount();
+        uint256 balance = _balances[msg.sender][token];
+        if (balance < amount) revert Ledger_InsufficientBalance(msg.sender, token, balance, amount);
+        unchecked {
+            _balances[msg.sender][token] = balance - amount;
+        }
+        _send(token, to, amount);
+        emit Withdrawn(msg.sender, token, to, amount);
+    }
+
+    /// @dev Takes `amount` from `payer`: ETH must come as msg.value; an ERC-20 is pulled and measured.
+    function _receive(address payer, address token, uint256 amount) internal returns (uint256 received) {
+        if (token == ETH) {
+            if (msg.value != amount) revert Ledger_ValueMismatch(msg.value, amount);
+            return amount;
+        }
+        if (msg.value != 0) revert Ledger_ValueMismatch(msg.value, 0);
+        IERC20 erc20 = IERC20(token);
+        uint256 before = erc20.balanceOf(address(this));
+        erc20.safeTransferFrom(payer, address(this), amount);
+        received = erc20.balanceOf(address(this)) - before;
+    }
+
+    function _credit(address to, address token, uint256 amount, bytes32 source) internal {
+        _balances[to][token] += amount;
+        emit Credited(to, token, msg.sender, amount, source);
+    }
+
+    /// @dev A failed ETH send reverts the whole call, so the owner keeps its balance.
+    function _send(address token, address to, uint256 amount) internal {
+        if (token == ETH) {
+            (bool ok,) = to.call{value: amount}("");
+            if (!ok) revert Ledger_EthTransferFailed(to, amount);
+        } else {
+            IERC20(token).safeTransfer(to, amount);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/** Typed access to the deployment records generated from contracts/deployments/<chainId>.json. */
+import type { Address } from "viem";
+import { deployments } from "../generated/deployments.ts";
+
+export type ContractName = "Ledger" | "ArtistRegistry" | "FeeRouter" | "Splits";
+
+export type Deployment = {
+  chainId: number;
+  contracts: Record<ContractName, { address: Address; startBlock: number }>;
+  tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
+};
+
+/** The deployment on `chainId`; throws a clear error when the system was never deployed there. */
+export function getDeployment(chainId: number): Deployment {
+  const record = (deployments as Record<string, unknown>)[String(chainId)];
+  if (!record) throw new Error(`No deployment for chain ${chainId}: run \`pnpm deploy\` against it first.`);
+  return record as Deployment;
+}

@@ -1,0 +1,3 @@
+export * from "./splits.ts";
+export * from "./sources.ts";
+export * from "./deployment.ts";

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title Sources
+/// @notice Tags that say where a Ledger credit came from. The indexer decodes them as short strings,
+///         so every tag is a left-aligned ASCII word.
+library Sources {
+    bytes32 internal constant DEPOSIT = "deposit";
+    bytes32 internal constant FEE = "fee";
+    bytes32 internal constant REFERRAL = "referral";
+    bytes32 internal constant TIP = "tip";
+    bytes32 internal constant MINT = "mint";
+    bytes32 internal constant SALE = "sale";
+    bytes32 internal constant ROYALTY = "royalty";
+    bytes32 internal constant TICKET = "ticket";
+    bytes32 internal constant SPLIT = "split";
+    bytes32 internal constant ADVANCE = "advance";
+    bytes32 internal constant REWARD = "reward";
+    bytes32 internal constant DIRECT = "direct";
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ISplitWallet} from "./ISplitWallet.sol";
+import {ILedger} from "../ledger/ILedger.sol";
+import {Sources} from "../libraries/Sources.sol";
+
+/// @title SplitWallet
+/// @notice Implementation behind every split clone. See {ISplitWallet}.
+/// @dev Clones share this contract's immutables, so a clone needs no storage and no initializer.
+contract SplitWallet is ISplitWallet {
+    using SafeERC20 for IERC20;
+
+    address public immutable SPLITS;
+    ILedger public immutable LEDGER;
+
+    constructor(address splits, ILedger ledger) {
+        SPLITS = splits;
+        LEDGER = ledger;
+    }
+
+    /// @notice Accepts ETH from anyone (streaming income, sales paid outside the platform, ...).
+    receive() external payable {}
+
+    /// @inheritdoc ISplitWallet
+    function sweep(address token) external returns (uint256 amount) {
+        if (msg.sender != SPLITS) revert SplitWallet_OnlySplits();
+        if (token == address(0)) {
+            amount = address(this).balance;
+            if (amount != 0) LEDGER.deposit{value: amount}(address(this), token, amount, Sources.DIRECT);
+        } else {
+            amount = IERC20(token).balanceOf(address(this));
+            if (amount != 0) {
+                IERC20(token).forceApprove(address(LEDGER), amount);
+                // Fee-on-transfer tokens: the Ledger credits what it measured.
+                amount = LEDGER.deposit(address(this), token, amount, Sources.DIRECT);
+            }
+        }
+    }
+}

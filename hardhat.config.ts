@@ -1,0 +1,43 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "hardhat/config";
+import hardhatViem from "@nomicfoundation/hardhat-viem";
+import hardhatViemAssertions from "@nomicfoundation/hardhat-viem-assertions";
+import hardhatMocha from "@nomicfoundation/hardhat-mocha";
+import hardhatNetworkHelpers from "@nomicfoundation/hardhat-network-helpers";
+
+// The npm `solc` package ships the compiler as wasm: no download at build time.
+const soljson = createRequire(import.meta.url).resolve("solc/soljson.js");
+
+/** Real networks: any chain with an RPC URL and a deployer key in the environment. */
+function remote(urlVar: string) {
+  const url = process.env[urlVar];
+  const key = process.env.DEPLOYER_PRIVATE_KEY;
+  if (!url) return {};
+  return { type: "http" as const, chainType: "l1" as const, url, accounts: key ? [key] : [] };
+}
+
+const networks = {
+  localhost: { type: "http" as const, chainType: "l1" as const, url: process.env.RPC_URL ?? "http://127.0.0.1:8545" },
+  ...(process.env.BASE_RPC_URL ? { base: remote("BASE_RPC_URL") } : {}),
+  ...(process.env.ETHEREUM_RPC_URL ? { ethereum: remote("ETHEREUM_RPC_URL") } : {}),
+  ...(process.env.POLYGON_RPC_URL ? { polygon: remote("POLYGON_RPC_URL") } : {}),
+};
+
+export default defineConfig({
+  plugins: [hardhatViem, hardhatViemAssertions, hardhatMocha, hardhatNetworkHelpers],
+  solidity: {
+    version: "0.8.30",
+    path: soljson,
+    settings: {
+      optimizer: { enabled: true, runs: 10_000 },
+      evmVersion: "cancun",
+      viaIR: true,
+    },
+  },
+  paths: {
+    sources: "contracts",
+    tests: { mocha: "test", solidity: "test" },
+  },
+  networks: networks as never,
+  test: { solidity: { fuzz: { runs: 256 } } },
+});

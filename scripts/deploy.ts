@@ -1,0 +1,57 @@
+/**
+ * Deploys the whole system to one network and writes its deployment record
+ * (contracts/deployments/<chainId>.json), then regenerates the shared module.
+ *
+ *   RPC_URL=https://... DEPLOYER_PRIVATE_KEY=0x... TREASURY=0x... OWNER=0x... pnpm deploy:contracts
+ *
+ * Without RPC_URL it deploys to the local node (http://127.0.0.1:8545) with Hardhat's account #0.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { createPublicClient, createWalletClient, defineChain, http, isAddress, type Address, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { deploySystem } from "./lib/system.ts";
+import { LOCAL_CHAIN_ID, LOCAL_DEPLOYER_KEY, LOCAL_RPC_URL } from "./lib/env.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+
+function addressFromEnv(name: string, fallback: Address): Address {
+  const value = process.env[name];
+  if (!value) return fallback;
+  if (!isAddress(value)) throw new Error(`${name} is not an address: ${value}`);
+  return value;
+}
+
+export async function main(): Promise<void> {
+  const rpcUrl = process.env.RPC_URL ?? LOCAL_RPC_URL;
+  const probe = createPublicClient({ transport: http(rpcUrl) });
+  const chainId = await probe.getChainId();
+  const isLocal = chainId === LOCAL_CHAIN_ID;
+  const key = (process.env.DEPLOYER_PRIVATE_KEY ?? (isLocal ? LOCAL_DEPLOYER_KEY : undefined)) as Hex | undefined;
+  if (!key) throw new Error(`DEPLOYER_PRIVATE_KEY is required to deploy to chain ${chainId}`);
+  const account = privateKeyToAccount(key);
+  const chain = defineChain({
+    id: chainId,
+    name: `chain-${chainId}`,
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  });
+  const client = createPublicClient({ chain, transport: http(rpcUrl) });
+  const wallet = createWalletClient({ account, chain, transport: http(rpcUrl) });
+
+  const system = await deploySystem(wallet, client, {
+    treasury: addressFromEnv("TREASURY", account.address),
+    owner: addressFromEnv("OWNER", account.address),
+    timelock: process.env.FEE_TIMELOCK_SECONDS ? BigInt(process.env.FEE_TIMELOCK_SECONDS) : undefined,
+    testTokens: isLocal,
+  });
+  const dir = join(root, "contracts/deployments");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${chainId}.json`), JSON.stringify(system, null, 2) + "\n");
+  execFileSync("tsx", [join(root, "scripts/gen.ts")], { stdio: "inherit" });
+  console.log(`deployed to chain ${chainId}:`);
+  for (const [name, c] of Object.entries(system.contracts)) console.log(`  ${name.padEnd(15)} ${c.address}`);
+}
+
+await main();
