@@ -17,6 +17,13 @@ function remote(urlVar: string) {
 }
 
 const networks = {
+  // `hardhat node` serves this network. CHAIN_INITIAL_DATE lets the demo seed start in the past, so
+  // two weeks of history end today.
+  node: {
+    type: "edr-simulated" as const,
+    chainType: "l1" as const,
+    ...(process.env.CHAIN_INITIAL_DATE ? { initialDate: process.env.CHAIN_INITIAL_DATE } : {}),
+  },
   localhost: { type: "http" as const, chainType: "l1" as const, url: process.env.RPC_URL ?? "http://127.0.0.1:8545" },
   ...(process.env.BASE_RPC_URL ? { base: remote("BASE_RPC_URL") } : {}),
   ...(process.env.ETHEREUM_RPC_URL ? { ethereum: remote("ETHEREUM_RPC_URL") } : {}),

@@ -52,7 +52,19 @@ export * from "./deployments.ts";
 export * from "../lib/index.ts";
 `;
 
-writeFileSync(join(outDir, "abis.ts"), generateAbis());
-writeFileSync(join(outDir, "deployments.ts"), generateDeployments());
-writeFileSync(join(outDir, "index.ts"), index);
-console.log(`generated ${Object.keys(CONTRACTS).length} ABIs and deployments into contracts/generated/`);
+const files = { "abis.ts": generateAbis(), "deployments.ts": generateDeployments(), "index.ts": index };
+
+if (process.argv.includes("--check")) {
+  // CI: the committed module must equal what the current artifacts and records generate.
+  const stale = Object.entries(files).filter(
+    ([name, text]) => !existsSync(join(outDir, name)) || readFileSync(join(outDir, name), "utf8") !== text,
+  );
+  if (stale.length > 0) {
+    console.error(`contracts/generated is stale (${stale.map(([n]) => n).join(", ")}): run \`pnpm gen\` and commit.`);
+    process.exit(1);
+  }
+  console.log("contracts/generated is up to date");
+} else {
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
+  console.log(`generated ${Object.keys(CONTRACTS).length} ABIs and deployments into contracts/generated/`);
+}

@@ -1,0 +1,152 @@
+/**
+ * Demo data so that no page is empty: four artists (three referred), three splits (mutable, with an
+ * advance, immutable), two weeks of tips and sales in ETH and USDC, distributions and withdrawals.
+ * Everything goes through the real contracts; amounts are fixed so every run gives the same data.
+ */
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  parseEther,
+  parseUnits,
+  type Abi,
+  type Address,
+  type Hex,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
+import { encodeSource, FEE_KINDS, ZERO_ADDRESS, sortRecipients, type SplitConfig } from "../../contracts/lib/index.ts";
+import type { DeployedSystem } from "./system.ts";
+import { LOCAL_MNEMONIC } from "./env.ts";
+
+const account = (i: number) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i });
+
+export const DEMO = {
+  artists: [
+    { index: 1, handle: "nova", referral: "", profile: "data:application/json,{\"name\":\"Nova\",\"bio\":\"Synth-pop from Lisbon\"}" },
+    { index: 2, handle: "kairo", referral: "nova", profile: "data:application/json,{\"name\":\"Kairo\",\"bio\":\"Afro-house producer\"}" },
+    { index: 3, handle: "lumen", referral: "nova", profile: "data:application/json,{\"name\":\"Lumen\",\"bio\":\"Ambient and field recordings\"}" },
+    { index: 4, handle: "fenwick", referral: "kairo", profile: "data:application/json,{\"name\":\"Fenwick\",\"bio\":\"Folk songwriter\"}" },
+  ],
+  fans: [10, 11, 12, 13],
+} as const;
+
+type Recipient = { address: Address; ppm: number };
+
+function config(recipients: Recipient[], extra: Partial<SplitConfig> = {}): SplitConfig {
+  const sorted = sortRecipients(recipients.map((r) => ({ ...r, address: r.address as string })));
+  return {
+    recipients: sorted.map((r) => r.address as Address),
+    allocations: sorted.map((r) => r.ppm),
+    distributorFee: 0,
+    advancer: ZERO_ADDRESS,
+    advanceToken: ZERO_ADDRESS,
+    advanceAmount: 0n,
+    ...extra,
+  };
+}
+
+export async function seedDemo(rpc: string, system: DeployedSystem): Promise<string> {
+  const chain = { ...hardhat, rpcUrls: { default: { http: [rpc] } } };
+  const client = createPublicClient({ chain, transport: http(rpc) });
+  const test = createTestClient({ chain, mode: "hardhat", transport: http(rpc) });
+  const { Ledger, ArtistRegistry, FeeRouter, Splits } = system.contracts;
+  const usdc = system.tokens.USDC!.address;
+  let txs = 0;
+
+  async function send(from: number, address: Address, abi: Abi, functionName: string, args: unknown[], value?: bigint) {
+    const wallet = createWalletClient({ account: account(from), chain, transport: http(rpc) });
+    const hash = await wallet.writeContract({ address, abi, functionName, args, value } as never);
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`seed: ${functionName} reverted`);
+    txs++;
+    return receipt;
+  }
+  async function sendEth(from: number, to: Address, value: bigint) {
+    const wallet = createWalletClient({ account: account(from), chain, transport: http(rpc) });
+    await client.waitForTransactionReceipt({ hash: await wallet.sendTransaction({ to, value }) });
+    txs++;
+  }
+  const nextDay = async () => {
+    await test.increaseTime({ seconds: 86_400 });
+    await test.mine({ blocks: 1 });
+  };
+
+  const [nova, kairo, lumen, fenwick] = DEMO.artists.map((a) => account(a.index).address) as [Address, Address, Address, Address];
+  const producer = account(5).address;
+  const mixer = account(6).address;
+  const label = account(7).address;
+  const drummer = account(8).address;
+  const cellist = account(9).address;
+
+  // Splits first, so that each artist registers with its split as payout.
+  const splits: Record<string, { address: Address; config: SplitConfig }> = {
+    nova: { address: ZERO_ADDRESS, config: config([{ address: nova, ppm: 600_000 }, { address: producer, ppm: 250_000 }, { address: mixer, ppm: 150_000 }]) },
+    kairo: {
+      address: ZERO_ADDRESS,
+      config: config([{ address: kairo, ppm: 700_000 }, { address: drummer, ppm: 300_000 }], {
+        distributorFee: 5_000,
+        advancer: label,
+        advanceToken: ZERO_ADDRESS,
+        advanceAmount: parseEther("0.3"),
+      }),
+    },
+    lumen: { address: ZERO_ADDRESS, config: config([{ address: lumen, ppm: 500_000 }, { address: cellist, ppm: 500_000 }]) },
+  };
+  const controllers: Record<string, Address> = { nova, kairo, lumen: ZERO_ADDRESS };
+  const creators: Record<string, number> = { nova: 1, kairo: 2, lumen: 3 };
+  for (const [handle, split] of Object.entries(splits)) {
+    const salt = ("0x" + "00".repeat(31) + "01") as Hex;
+    split.address = (await client.readContract({
+      address: Splits.address, abi: splitsAbi, functionName: "predictSplitAddress", args: [split.config, controllers[handle]!, salt],
+    })) as Address;
+    await send(creators[handle]!, Splits.address, splitsAbi, "createSplit", [split.config, controllers[handle], salt]);
+  }
+  for (const artist of DEMO.artists) {
+    const payout = splits[artist.handle]?.address ?? ZERO_ADDRESS;
+    await send(artist.index, ArtistRegistry.address, artistRegistryAbi, "register", [artist.handle, artist.profile, payout, artist.referral]);
+  }
+
+  // Fans hold test USDC and approve the Ledger, which pulls payments for the FeeRouter.
+  for (const fan of DEMO.fans) {
+    await send(fan, usdc, testTokenAbi, "mint", [account(fan).address, parseUnits("5000", 6)]);
+    await send(fan, usdc, testTokenAbi, "approve", [Ledger.address, parseUnits("5000", 6)]);
+  }
+
+  const tip = encodeSource("tip");
+  const ticket = encodeSource("ticket");
+  const sale = encodeSource("sale");
+  const artists = [nova, kairo, lumen, fenwick];
+  for (let day = 0; day < 14; day++) {
+    for (let i = 0; i < artists.length; i++) {
+      const fan = DEMO.fans[(day + i) % DEMO.fans.length]!;
+      const artist = artists[i]!;
+      if ((day + i) % 2 === 0) {
+        const value = parseEther(((day % 5) + i + 1) * 0.01 + "");
+        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [artist, FEE_KINDS.live, ZERO_ADDRESS, value, tip], value);
+      }
+      if ((day + i) % 3 === 0) {
+        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [artist, FEE_KINDS.live, usdc, parseUnits(String(10 + day * 2 + i * 5), 6), ticket]);
+      }
+      if ((day * 7 + i) % 5 === 0) {
+        const value = parseEther("0.08");
+        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [artist, FEE_KINDS.primary, ZERO_ADDRESS, value, sale], value);
+      }
+    }
+    if (day === 4) await sendEth(12, splits.lumen!.address, parseEther("0.25")); // streaming income sent straight to a split
+    if (day % 4 === 3) {
+      for (const [handle, split] of Object.entries(splits)) {
+        for (const token of [ZERO_ADDRESS, usdc]) {
+          await send(5 + (day % 3), Splits.address, splitsAbi, "distribute", [split.address, token, split.config, ZERO_ADDRESS]);
+        }
+        void handle;
+      }
+    }
+    if (day === 9) await send(5, Ledger.address, ledgerAbi, "withdraw", [producer, ZERO_ADDRESS]);
+    if (day === 12) await send(9, Ledger.address, ledgerAbi, "withdraw", [cellist, usdc]);
+    await nextDay();
+  }
+  return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${txs} transactions over 14 days`;
+}

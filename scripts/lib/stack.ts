@@ -1,0 +1,124 @@
+/**
+ * The whole local stack in one call: Hardhat node, every contract deployed, demo data seeded, the Ponder
+ * indexer and the Next.js app. Used by `pnpm start` (scripts/start.ts) and by the browser tests.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { createPublicClient, createWalletClient, http, isAddressEqual, type PublicClient } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+import { getDeployment } from "../../contracts/lib/deployment.ts";
+import { deploySystem, type DeployedSystem } from "./system.ts";
+import { LOCAL_DEPLOYER_KEY } from "./env.ts";
+import { portIsFree, startService, stopService, waitFor, type Service } from "./processes.ts";
+import { seedDemo } from "./seed.ts";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+export type StackOptions = {
+  chainPort: number;
+  indexerPort: number;
+  webPort: number;
+  /** Seed demo artists, splits and payments (history spread over the last two weeks). */
+  seed: boolean;
+  /** Where logs and the indexer's embedded database go (wiped at start). */
+  stateDir: string;
+  /** Build the web app before starting it (skip when a build for these settings exists). */
+  buildWeb?: boolean;
+  /** Log progress lines. */
+  log?: (line: string) => void;
+};
+
+export type Stack = {
+  urls: { rpc: string; indexer: string; graphql: string; web: string };
+  system: DeployedSystem;
+  client: PublicClient;
+  stop: () => Promise<void>;
+};
+
+const bin = (pkgDir: string, name: string) => join(root, pkgDir, "node_modules/.bin", name);
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  for (const port of [options.chainPort, options.indexerPort, options.webPort]) {
+    if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: stop what runs there or choose another`);
+  }
+  rmSync(options.stateDir, { recursive: true, force: true });
+  const services: Service[] = [];
+  const stop = async () => {
+    for (const service of services.reverse()) await stopService(service);
+  };
+  try {
+    const rpc = `http://127.0.0.1:${options.chainPort}`;
+    const initialDate = options.seed ? new Date(Date.now() - 15 * 86_400_000).toISOString() : undefined;
+    const chain = startService("chain", bin(".", "hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(options.chainPort)], {
+      cwd: root,
+      env: initialDate ? { CHAIN_INITIAL_DATE: initialDate } : {},
+      log: join(options.stateDir, "chain.log"),
+    });
+    services.push(chain);
+    const localChain = { ...hardhat, rpcUrls: { default: { http: [rpc] } } };
+    const client = createPublicClient({ chain: localChain, transport: http(rpc) });
+    await waitFor("the local chain", async () => (await client.getChainId()) === hardhat.id, 60_000, chain);
+    log(`chain    ${rpc} (chain id ${hardhat.id})`);
+
+    const wallet = createWalletClient({ account: privateKeyToAccount(LOCAL_DEPLOYER_KEY), chain: localChain, transport: http(rpc) });
+    const deployer = wallet.account.address;
+    const system = await deploySystem(wallet, client, { treasury: deployer, owner: deployer, testTokens: true });
+    const committed = getDeployment(hardhat.id);
+    for (const [name, c] of Object.entries(system.contracts)) {
+      const expected = committed.contracts[name as keyof typeof committed.contracts];
+      if (!expected || !isAddressEqual(expected.address, c.address)) {
+        throw new Error(`${name} deployed at ${c.address}, not at the committed ${expected?.address}: run \`pnpm deploy:contracts\` on a fresh node and commit contracts/deployments/31337.json`);
+      }
+    }
+    log(`deployed ArtistRegistry, Ledger, FeeRouter, Splits and test USDC`);
+    if (options.seed) {
+      const summary = await seedDemo(rpc, system);
+      log(`seeded   ${summary}`);
+    }
+
+    const indexerUrl = `http://127.0.0.1:${options.indexerPort}`;
+    const indexer = startService("indexer", bin("indexer", "ponder"), ["start", "--port", String(options.indexerPort), "--schema", "stack"], {
+      cwd: join(root, "indexer"),
+      env: {
+        PONDER_RPC_URL_31337: rpc,
+        PONDER_PGLITE_DIR: join(options.stateDir, "pglite"),
+        PONDER_TELEMETRY_DISABLED: "true",
+      },
+      log: join(options.stateDir, "indexer.log"),
+    });
+    services.push(indexer);
+    await waitFor("the indexer", async () => (await fetch(`${indexerUrl}/ready`)).ok, 180_000, indexer);
+    log(`indexer  ${indexerUrl}/graphql  (SQL: ${indexerUrl}/sql, statements: ${indexerUrl}/statement.csv)`);
+
+    const webUrl = `http://127.0.0.1:${options.webPort}`;
+    const webEnv = {
+      NEXT_PUBLIC_CHAIN_ID: String(hardhat.id),
+      NEXT_PUBLIC_RPC_URL: rpc,
+      NEXT_PUBLIC_INDEXER_URL: indexerUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (options.buildWeb ?? true) {
+      const build = startService("web-build", bin("web", "next"), ["build"], {
+        cwd: join(root, "web"),
+        env: webEnv,
+        log: join(options.stateDir, "web-build.log"),
+      });
+      const code = await new Promise<number | null>((resolve) => build.child.once("exit", resolve));
+      if (code !== 0) throw new Error(`next build failed; see ${build.log}`);
+    }
+    const web = startService("web", bin("web", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(options.webPort)], {
+      cwd: join(root, "web"),
+      env: webEnv,
+      log: join(options.stateDir, "web.log"),
+    });
+    services.push(web);
+    await waitFor("the web app", async () => (await fetch(webUrl)).ok, 120_000, web);
+    log(`web      ${webUrl}`);
+    return { urls: { rpc, indexer: indexerUrl, graphql: `${indexerUrl}/graphql`, web: webUrl }, system, client, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `pnpm start`: the whole platform on this machine with embedded defaults, until Ctrl-C.
+ * Ports: CHAIN_PORT (8545), INDEXER_PORT (42069), WEB_PORT (3000).
+ */
+import { join } from "node:path";
+import { startStack } from "./lib/stack.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+const started = Date.now();
+const stack = await startStack({
+  chainPort: Number(process.env.CHAIN_PORT ?? 8545),
+  indexerPort: Number(process.env.INDEXER_PORT ?? 42069),
+  webPort: Number(process.env.WEB_PORT ?? 3000),
+  seed: process.env.SEED !== "false",
+  stateDir: join(root, ".dev"),
+  log: (line) => console.log(`  ${line}`),
+});
+console.log(`
+Not a Label is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):
+  web app   ${stack.urls.web}
+  GraphQL   ${stack.urls.graphql}
+  chain     ${stack.urls.rpc} (chain id 31337; Hardhat's test accounts are funded)
+  logs      .dev/*.log
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nstopping...");
+    void stack.stop().then(() => {
+      console.log("stopped.");
+      process.exit(0);
+    });
+  });
+}
