@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Every test, in order: compile, generated-module check, lint, contract tests (mocha + Solidity fuzz and
+# invariant), indexer tests (a real chain; PGlite and PostgreSQL), web unit tests, browser end-to-end
+# tests. Installs what is missing first. Ends with one line: "tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+bash scripts/setup.sh || exit 1
+bash scripts/setup-system.sh || exit 1
+source scripts/env.sh
+mkdir -p .dev/test-logs
+passed=0
+failed=0
+broken=()
+
+# run NAME COMMAND...: runs a step, shows its output, and adds its test counts to the totals.
+run() {
+  local name="$1"; shift
+  local log=".dev/test-logs/$name.log"
+  local start=$SECONDS
+  echo "=== $name: $*"
+  "$@" 2>&1 | tee "$log"
+  local code=${PIPESTATUS[0]}
+  local p f
+  p=$(tsx scripts/lib/count-tests.ts passed "$log")
+  f=$(tsx scripts/lib/count-tests.ts failed "$log")
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$code" -ne 0 ]; then
+    broken+=("$name")
+    [ "$f" -eq 0 ] && failed=$((failed + 1))
+  fi
+  echo "=== $name: exit $code, $p passed, $f failed, $((SECONDS - start)) s"
+}
+
+run compile hardhat compile --quiet
+run generated tsx scripts/gen.ts --check
+run lint bash scripts/lint.sh
+run contracts hardhat test
+run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
+run web-unit node --import tsx --test web/test/*.test.ts
+run e2e node --import tsx --test --test-concurrency=1 test/e2e/*.e2e.ts
+
+echo
+[ ${#broken[@]} -gt 0 ] && echo "failed steps: ${broken[*]}"
+echo "tests: $passed passed, $failed failed"
+[ ${#broken[@]} -eq 0 ]
