@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Fixture} from "./utils/Fixture.sol";
+import {ILedger} from "../../contracts/ledger/ILedger.sol";
+import {Ledger} from "../../contracts/ledger/Ledger.sol";
+import {TestToken} from "../../contracts/mocks/TestToken.sol";
+import {NoReturnToken} from "./mocks/NoReturnToken.sol";
+import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
+
+/// @title LedgerTest
+/// @notice Deposits, withdrawals and their errors, for ETH and odd tokens.
+contract LedgerTest is Fixture {
+    address internal constant ETH = address(0);
+    address internal alice;
+    address internal bob;
+    TestToken internal usdc;
+    NoReturnToken internal noRet;
+    FeeOnTransferToken internal fot;
+
+    function setUp() public {
+        deployCore();
+        alice = makeAddr("alice");
+        bob = makeAddr("bob");
+        usdc = new TestToken("USD Coin", "USDC", 6);
+        noRet = new NoReturnToken();
+        fot = new FeeOnTransferToken();
+    }
+
+    function test_constructor_reverts_onZeroAddress() public {
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
+        new Ledger(address(0), address(1));
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
+        new Ledger(address(1), address(0));
+    }
+
+    function testFuzz_depositWithdraw_eth_roundTrip(uint256 a, uint256 b) public {
+        a = bound(a, 1, 1e30);
+        b = bound(b, 1, 1e30);
+        vm.deal(alice, a + b);
+        vm.startPrank(alice);
+        assertEq(ledger.deposit{value: a}(bob, ETH, a, "tip"), a, "credited");
+        ledger.deposit{value: b}(bob, ETH, b, "tip");
+        vm.stopPrank();
+        assertEq(ledger.balanceOf(bob, ETH), a + b, "balance");
+        // anyone may push bob's balance to bob
+        vm.prank(alice);
+        assertEq(ledger.withdraw(bob, ETH), a + b, "withdrawn");
+        assertEq(bob.balance, a + b, "bob received it");
+        assertEq(ledger.balanceOf(bob, ETH), 0, "balance cleared");
+        assertEq(address(ledger).balance, 0, "nothing left");
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAmount.selector));
+        ledger.withdraw(bob, ETH);
+    }
+
+    function testFuzz_withdrawTo_partial(uint256 amount, uint256 part, address to) public {
+        vm.assume(to != address(0) && to.code.length == 0 && uint160(to) > 0x10000);
+        vm.assume(to != address(ledger));
+        amount = bound(amount, 1, 1e30);
+        part = bound(part, 1, amount);
+        usdc.mint(alice, amount);
+        vm.startPrank(alice);
+        usdc.approve(address(ledger), amount);
+        ledger.deposit(alice, address(usdc), amount, "deposit");
+        uint256 toBefore = usdc.balanceOf(to);
+        ledger.withdrawTo(address(usdc), to, part);
+        vm.stopPrank();
+        assertEq(usdc.balanceOf(to) - toBefore, part, "to received part");
+        assertEq(ledger.balanceOf(alice, address(usdc)), amount - part, "rest kept");
+        assertEq(usdc.balanceOf(address(ledger)), amount - part, "ledger holds the rest");
+    }
+
+    function testFuzz_withdrawTo_reverts_whenInsufficient(uint256 balance, uint256 ask) public {
+        balance = bound(balance, 0, 1e30);
+        ask = bound(ask, balance + 1, type(uint256).max);
+        if (balance != 0) {
+            vm.deal(alice, balance);
+            vm.prank(alice);
+            ledger.deposit{value: balance}(alice, ETH, balance, "deposit");
+        }
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(ILedger.Ledger_InsufficientBalance.selector, alice, ETH, balance, ask)
+        );
+        ledger.withdrawTo(ETH, bob, ask);
+    }
+
+    function test_deposit_and_withdrawTo_reject_zeroes() public {
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
+        ledger.deposit(address(0), ETH, 0, "x");
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAmount.selector));
+        ledger.deposit(alice, ETH, 0, "x");
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
+        ledger.withdrawTo(ETH, address(0), 1);
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAmount.selector));
+        ledger.withdrawTo(ETH, alice, 0);
+    }
+
+    function testFuzz_deposit_reverts_whenValueMismatch(uint256 amount, uint256 value) public {
+        amount = bound(amount, 1, 1e30);
+        value = bound(value, 0, 1e30);
+        vm.assume(value != amount);
+        vm.deal(alice, value);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ValueMismatch.selector, value, amount));
+        ledger.deposit{value: value}(alice, ETH, amount, "x");
+    }
+
+    function testFuzz_deposit_reverts_whenEthSentWithToken(uint256 value) public {
+        value = bound(value, 1, 1e30);
+        vm.deal(alice, value);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ValueMismatch.selector, value, 0));
+        ledger.deposit{value: value}(alice, address(usdc), 1, "x");
+    }
+
+    /// @notice A token without return values works end to end (SafeERC20).
+    function testFuzz_noReturnToken_roundTrip(uint256 amount) public {
+        amount = bound(amount, 1, 1e36);
+        noRet.mint(alice, amount);
+        vm.startPrank(alice);
+        noRet.approve(address(ledger), amount);
+        ledger.deposit(bob, address(noRet), amount, "deposit");
+        vm.stopPrank();
+        assertEq(ledger.balanceOf(bob, address(noRet)), amount, "credited");
+        ledger.withdraw(bob, address(noRet));
+        assertEq(noRet.balanceOf(bob), amount, "paid out");
+        assertEq(noRet.balanceOf(address(ledger)), 0, "nothing left");
+    }
+
+    /// @notice A fee-on-transfer token credits what actually arrived, so the Ledger never owes more
+    ///         than it holds.
+    function testFuzz_feeOnTransfer_deposit_creditsReceived(uint256 amount) public {
+        amount = bound(amount, 1, 1e36);
+        fot.mint(alice, amount);
+        vm.startPrank(alice);
+        fot.approve(address(ledger), amount);
+        uint256 credited = ledger.deposit(bob, address(fot), amount, "deposit");
+        vm.stopPrank();
+        uint256 received = amount - amount * 100 / 10_000;
+        assertEq(credited, received, "credited == received");
+        assertEq(ledger.balanceOf(bob, address(fot)), received, "balance == received");
+        assertEq(fot.balanceOf(address(ledger)), received, "ledger holds exactly the balance");
+        ledger.withdraw(bob, address(fot));
+        assertEq(fot.balanceOf(address(ledger)), 0, "withdrawn in full");
+    }
+}

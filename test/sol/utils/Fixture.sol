@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "./Test.sol";
+import {Ledger} from "../../../contracts/ledger/Ledger.sol";
+import {FeeRouter} from "../../../contracts/fees/FeeRouter.sol";
+import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
+import {Splits} from "../../../contracts/splits/Splits.sol";
+import {ISplits} from "../../../contracts/splits/ISplits.sol";
+import {ILedger} from "../../../contracts/ledger/ILedger.sol";
+import {IArtistRegistry} from "../../../contracts/artists/IArtistRegistry.sol";
+
+/// @title Fixture
+/// @notice Deploys the money core the way the deploy script wires it: the Ledger is created first and
+///         names the FeeRouter and Splits addresses that the next two CREATEs of this contract produce.
+abstract contract Fixture is Test {
+    uint64 internal constant TIMELOCK = 2 days;
+    uint32 internal constant PPM = 1_000_000;
+
+    ArtistRegistry internal registry;
+    Ledger internal ledger;
+    FeeRouter internal router;
+    Splits internal splits;
+
+    address internal treasury;
+    address internal admin;
+
+    function deployCore() internal {
+        treasury = makeAddr("treasury");
+        admin = makeAddr("admin");
+        registry = new ArtistRegistry();
+        uint256 nonce = vm.getNonce(address(this));
+        // nonce: Ledger, nonce + 1: FeeRouter, nonce + 2: Splits.
+        address routerAddr = computeCreateAddress(address(this), nonce + 1);
+        address splitsAddr = computeCreateAddress(address(this), nonce + 2);
+        ledger = new Ledger(routerAddr, splitsAddr);
+        router = new FeeRouter(ILedger(address(ledger)), IArtistRegistry(address(registry)), treasury, admin, TIMELOCK);
+        splits = new Splits(ILedger(address(ledger)));
+        assertEq(address(router), routerAddr, "FeeRouter at the predicted address");
+        assertEq(address(splits), splitsAddr, "Splits at the predicted address");
+        vm.label(address(ledger), "Ledger");
+        vm.label(address(router), "FeeRouter");
+        vm.label(address(splits), "Splits");
+        vm.label(address(registry), "ArtistRegistry");
+    }
+
+    /// @notice Registers `artist` under `handle` with `payout`, referred by `referralCode` ("" for none).
+    function registerArtist(address artist, string memory handle, address payout, string memory referralCode)
+        internal
+    {
+        vm.prank(artist);
+        registry.register(handle, "ipfs://profile", payout, referralCode);
+    }
+
+    /// @notice A config with the given recipients (must be sorted) and allocations, no advance.
+    function simpleConfig(address[] memory recipients, uint32[] memory allocations, uint32 distributorFee)
+        internal
+        pure
+        returns (ISplits.SplitConfig memory config)
+    {
+        config.recipients = recipients;
+        config.allocations = allocations;
+        config.distributorFee = distributorFee;
+    }
+
+    /// @notice `n` distinct addresses in strictly ascending order, derived from `seed`.
+    function sortedAddresses(uint256 n, uint256 seed) internal pure returns (address[] memory out) {
+        out = new address[](n);
+        for (uint256 i; i < n; ++i) {
+            out[i] = address(uint160(uint256(keccak256(abi.encode(seed, i)))));
+        }
+        // insertion sort: n <= 200
+        for (uint256 i = 1; i < n; ++i) {
+            address key = out[i];
+            uint256 j = i;
+            while (j > 0 && out[j - 1] > key) {
+                out[j] = out[j - 1];
+                --j;
+            }
+            out[j] = key;
+        }
+    }
+
+    /// @notice `n` non-zero allocations summing to exactly 1e6, shaped by `seed`.
+    function randomAllocations(uint256 n, uint256 seed) internal pure returns (uint32[] memory allocs) {
+        allocs = new uint32[](n);
+        uint256 remaining = PPM - n; // every recipient gets at least 1
+        for (uint256 i; i < n; ++i) {
+            uint256 extra;
+            if (i == n - 1) {
+                extra = remaining;
+            } else {
+                uint256 r = uint256(keccak256(abi.encode(seed, "alloc", i)));
+                // spread: sometimes big, sometimes tiny
+                extra = r % 4 == 0 ? r % (remaining + 1) : (r >> 8) % (remaining / (n - i) + 1);
+            }
+            remaining -= extra;
+            allocs[i] = uint32(1 + extra);
+        }
+    }
+}
