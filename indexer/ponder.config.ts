@@ -1,0 +1,50 @@
+import { createConfig } from "ponder";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi } from "@notalabel/contracts";
+import { chainId, deployment, LOCAL_CHAIN_ID, rpcUrl } from "./lib/chain.ts";
+
+const id = chainId();
+const { contracts } = deployment(id);
+const local = id === LOCAL_CHAIN_ID;
+
+export default createConfig({
+  // Embedded PGlite by default (directory overridable for tests and parallel runs); PostgreSQL when
+  // DATABASE_URL is set.
+  database: process.env.DATABASE_URL
+    ? { kind: "postgres", connectionString: process.env.DATABASE_URL }
+    : { kind: "pglite", directory: process.env.PONDER_PGLITE_DIR ?? ".ponder/pglite" },
+  chains: {
+    network: {
+      id,
+      rpc: rpcUrl(id),
+      // A local node restarts from block 0 with the same hashes: never trust a cache there.
+      disableCache: local,
+      pollingInterval: local ? 500 : 1_000,
+    },
+  },
+  contracts: {
+    ArtistRegistry: {
+      abi: artistRegistryAbi,
+      chain: "network",
+      address: contracts.ArtistRegistry.address,
+      startBlock: contracts.ArtistRegistry.startBlock,
+    },
+    Ledger: {
+      abi: ledgerAbi,
+      chain: "network",
+      address: contracts.Ledger.address,
+      startBlock: contracts.Ledger.startBlock,
+    },
+    FeeRouter: {
+      abi: feeRouterAbi,
+      chain: "network",
+      address: contracts.FeeRouter.address,
+      startBlock: contracts.FeeRouter.startBlock,
+    },
+    Splits: {
+      abi: splitsAbi,
+      chain: "network",
+      address: contracts.Splits.address,
+      startBlock: contracts.Splits.startBlock,
+    },
+  },
+});

@@ -1,0 +1,42 @@
+/** ArtistRegistry: artists and referrals. */
+import { ponder } from "ponder:registry";
+import { artist, referral } from "ponder:schema";
+import { zeroAddress } from "viem";
+import { lower } from "./lib/money.ts";
+
+ponder.on("ArtistRegistry:ArtistRegistered", async ({ event, context }) => {
+  const { artist: account, referrer, handle, profileURI, payout } = event.args;
+  const id = lower(account);
+  const hasReferrer = referrer !== zeroAddress;
+  await context.db.insert(artist).values({
+    id,
+    handle,
+    profileURI,
+    payout: lower(payout),
+    referrer: hasReferrer ? lower(referrer) : null,
+    registeredAt: event.block.timestamp,
+    block: event.block.number,
+    updatedAt: event.block.timestamp,
+  });
+  if (hasReferrer) {
+    await context.db.insert(referral).values({
+      id,
+      referrer: lower(referrer),
+      referred: id,
+      handle,
+      createdAt: event.block.timestamp,
+    });
+  }
+});
+
+ponder.on("ArtistRegistry:ProfileUpdated", async ({ event, context }) => {
+  await context.db
+    .update(artist, { id: lower(event.args.artist) })
+    .set({ profileURI: event.args.profileURI, updatedAt: event.block.timestamp });
+});
+
+ponder.on("ArtistRegistry:PayoutUpdated", async ({ event, context }) => {
+  await context.db
+    .update(artist, { id: lower(event.args.artist) })
+    .set({ payout: lower(event.args.payout), updatedAt: event.block.timestamp });
+});
