@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Address, Alert, Amount, Badge, ButtonLink, Card, EmptyState, Stat, Table } from "@/components/ui";
+import { Avatar } from "@/components/site/Avatar";
+import { EarningsChart } from "@/components/charts/EarningsChart";
+import { serverConfig } from "@/lib/config";
+import { fetchArtistByHandle, parseProfile, totalsByToken, type PaymentRow, type SplitRow } from "@/lib/indexer";
+import { formatDate, formatPpm } from "@/lib/format";
+import { tokenInfo, tokensFor } from "@/lib/tokens";
+
+type Props = { params: Promise<{ handle: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `@${(await params).handle}` };
+}
+
+export default async function ArtistPage({ params }: Props) {
+  await connection();
+  const { handle } = await params;
+  const cfg = serverConfig();
+  let data: Awaited<ReturnType<typeof fetchArtistByHandle>>;
+  try {
+    data = await fetchArtistByHandle(cfg.indexerUrl, decodeURIComponent(handle).toLowerCase());
+  } catch (e) {
+    return (
+      <main id="main" className="container">
+        <Alert tone="error" title="This profile cannot be loaded right now">{(e as Error).message}</Alert>
+      </main>
+    );
+  }
+  if (!data) notFound();
+  const { artist, payoutSplit, referrerArtist, artistEarningDailys, payments, referrals } = data;
+  const profile = parseProfile(artist.profileURI);
+  const totals = totalsByToken(artistEarningDailys.items);
+  const tokens = tokensFor(cfg.chainId);
+
+  return (
+    <main id="main" className="container stack-lg">
+      <header className="row" style={{ gap: 20 }}>
+        <Avatar handle={artist.handle} id={artist.id} large />
+        <div style={{ minWidth: 0 }}>
+          <h1 style={{ marginBottom: 4 }}>{profile.name ?? artist.handle}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            @{artist.handle} · <Address address={artist.id} copy /> · joined {formatDate(artist.registeredAt)}
+          </p>
+          {profile.bio ? <p style={{ margin: "6px 0 0" }}>{profile.bio}</p> : null}
+          {profile.link ? <p style={{ margin: "6px 0 0" }}><a href={profile.link} rel="noreferrer">Profile</a></p> : null}
+        </div>
+      </header>
+
+      <section aria-labelledby="earned-title">
+        <h2 id="earned-title">Earned through the platform</h2>
+        <div className="grid-stats">
+          {tokens.map((t) => (
+            <Stat key={t.address} label={`Net in ${t.symbol}`} value={<Amount value={totals.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} symbol={t.symbol} />} hint="after the platform fee" />
+          ))}
+          <Stat label="Payments" value={payments.items.length >= 10 ? "10+" : payments.items.length} />
+          <Stat label="Artists referred" value={referrals.items.length} />
+        </div>
+      </section>
+
+      <div className="grid-2">
+        <Card title="Payout split" description={payoutSplit ? "Every payment to this artist is divided like this." : "Payments go straight to this address."}
+          actions={payoutSplit ? <ButtonLink href={`/splits/${payoutSplit.id}`} variant="secondary" size="sm">Open split</ButtonLink> : undefined}>
+          {payoutSplit ? <SplitSummary split={payoutSplit} /> : <p><Address address={artist.payout} full /></p>}
+        </Card>
+        <Card title="Referral">
+          <dl className="definition">
+            <dt>Referred by</dt>
+            <dd>{referrerArtist ? <a href={`/artists/${referrerArtist.handle}`}>@{referrerArtist.handle}</a> : "Nobody"}</dd>
+            <dt>Referral code</dt>
+            <dd><code>{artist.handle}</code></dd>
+            <dt>Brought</dt>
+            <dd>
+              {referrals.items.length === 0 ? "No artists yet" : referrals.items.map((r, i) => (
+                <span key={r.id}>{i > 0 ? ", " : ""}<a href={`/artists/${r.handle}`}>@{r.handle}</a></span>
+              ))}
+            </dd>
+          </dl>
+        </Card>
+      </div>
+
+      <Card title="Earnings by source" description="Net amounts per day, after the platform fee.">
+        <div className="stack">
+          {tokens.map((t) => {
+            const points = artistEarningDailys.items
+              .filter((e) => e.token.toLowerCase() === t.address.toLowerCase())
+              .map((e) => ({ day: e.day, source: e.source, amount: BigInt(e.amount) }));
+            return points.length ? (
+              <div key={t.address}>
+                <h3>{t.symbol}</h3>
+                <EarningsChart points={points} decimals={t.decimals} symbol={t.symbol} title={`${artist.handle}'s ${t.symbol} earnings`} />
+              </div>
+            ) : null;
+          })}
+          {artistEarningDailys.items.length === 0 ? <EmptyState title="No earnings yet">Payments to @{artist.handle} will show here.</EmptyState> : null}
+        </div>
+      </Card>
+
+      <Card title="Latest payments">
+        <Table<PaymentRow>
+          caption={`Latest payments to @${artist.handle}`}
+          rows={payments.items}
+          rowKey={(p) => p.id}
+          empty={<EmptyState title="No payments yet" />}
+          columns={[
+            { key: "date", header: "Date", render: (p) => formatDate(p.timestamp) },
+            { key: "source", header: "For", render: (p) => <Badge>{p.source}</Badge> },
+            { key: "payer", header: "From", render: (p) => <Address address={p.payer} /> },
+            { key: "gross", header: "Paid", numeric: true, render: (p) => { const t = tokenInfo(cfg.chainId, p.token); return <Amount value={p.gross} decimals={t.decimals} symbol={t.symbol} />; } },
+            { key: "net", header: "To the artist", numeric: true, render: (p) => { const t = tokenInfo(cfg.chainId, p.token); return <Amount value={p.net} decimals={t.decimals} symbol={t.symbol} />; } },
+          ]}
+        />
+      </Card>
+    </main>
+  );
+}
+
+function SplitSummary({ split }: { split: SplitRow }) {
+  return (
+    <div className="stack">
+      <div className="row">
+        <Address address={split.id} href={`/splits/${split.id}`} />
+        {split.isImmutable ? <Badge tone="success">Immutable</Badge> : <Badge tone="warning">Mutable</Badge>}
+        <Badge>v{split.version}</Badge>
+      </div>
+      <Table<{ r: string; a: number }>
+        caption="Split recipients"
+        rows={split.recipients.map((r, i) => ({ r, a: split.allocations[i] ?? 0 }))}
+        rowKey={(x) => x.r}
+        columns={[
+          { key: "r", header: "Recipient", render: (x) => <Address address={x.r} /> },
+          { key: "a", header: "Share", numeric: true, render: (x) => formatPpm(x.a) },
+        ]}
+      />
+    </div>
+  );
+}

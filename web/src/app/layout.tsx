@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Nav } from "@/components/site/Nav";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Not a Label", template: "%s · Not a Label" },
+  description: "Chain-native music platform: royalty splits, fan-owned shares, referrals, earnings you withdraw yourself.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#f7f6f3" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">Skip to content</a>
+        <header className="site-header">
+          <div className="container">
+            <Link href="/" className="brand">
+              <span className="brand-mark" aria-hidden="true">N/L</span>
+              Not a Label
+            </Link>
+            <Nav />
+          </div>
+        </header>
+        {children}
+        <footer className="site-footer">
+          <div className="container row-between">
+            <span>Not a Label — every rule about money is a contract you can read.</span>
+            <span>Open source · Pull payments · No custody</span>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,11 @@
+export { Button, ButtonLink } from "./Button";
+export { Card } from "./Card";
+export { Field, type FieldControlProps } from "./Field";
+export { Table, type Column } from "./Table";
+export { Stat } from "./Stat";
+export { Badge, type Tone } from "./Badge";
+export { Address } from "./Address";
+export { Amount } from "./Amount";
+export { EmptyState } from "./EmptyState";
+export { Alert, type AlertTone } from "./Alert";
+export { CopyButton } from "./CopyButton";

@@ -1,0 +1,227 @@
+/**
+ * The indexer's GraphQL API (Ponder): typed queries shared by server components (direct to the
+ * indexer) and client components (through the same-origin proxy /api/indexer). Addresses in the
+ * indexer are lowercase; bigints arrive as decimal strings.
+ */
+export type Hex = `0x${string}`;
+
+export class IndexerError extends Error {}
+
+export async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}, init?: { signal?: AbortSignal }): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query, variables }),
+      cache: "no-store",
+      signal: init?.signal,
+    });
+  } catch (e) {
+    throw new IndexerError(`The indexer is not reachable (${(e as Error).message}).`);
+  }
+  if (!res.ok && res.status !== 400) throw new IndexerError(`The indexer answered ${res.status}.`);
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new IndexerError(body.errors.map((e) => e.message).join("; "));
+  if (!body.data) throw new IndexerError("The indexer returned no data.");
+  return body.data;
+}
+
+export const lower = (a: string) => a.toLowerCase();
+
+// ------------------------------------------------------------------------------------------------
+// Row types (as GraphQL returns them)
+
+export type ArtistRow = { id: Hex; handle: string; profileURI: string; payout: Hex; referrer: Hex | null; registeredAt: string };
+export type SplitRow = {
+  id: Hex;
+  controller: Hex | null;
+  pendingController: Hex | null;
+  isImmutable: boolean;
+  version: number;
+  salt: Hex;
+  recipients: Hex[];
+  allocations: number[];
+  distributorFee: number;
+  advancer: Hex;
+  advanceToken: Hex;
+  advanceAmount: string;
+  recouped: string;
+  createdAt: string;
+};
+export type SplitVersionRow = { id: string; version: number; recipients: Hex[]; allocations: number[]; distributorFee: number; timestamp: string; txHash: Hex };
+export type DistributionRow = { id: string; token: Hex; distributor: Hex; amount: string; advancePaid: string; reward: string; distributed: string; dust: string; version: number; timestamp: string; txHash: Hex };
+export type BalanceRow = { id: string; owner: Hex; token: Hex; amount: string; updatedAt: string };
+export type EarningRow = { day: string; source: string; token: Hex; amount: string };
+export type CreditRow = { id: string; owner: Hex; token: Hex; amount: string; source: string; from: Hex; split: Hex | null; timestamp: string; txHash: Hex };
+export type WithdrawalRow = { id: string; token: Hex; to: Hex; amount: string; timestamp: string; txHash: Hex };
+export type PaymentRow = { id: string; artist: Hex; payer: Hex; token: Hex; gross: string; net: string; source: string; timestamp: string };
+export type ReferralRow = { id: Hex; referred: Hex; handle: string; createdAt: string };
+
+const ARTIST = "id handle profileURI payout referrer registeredAt";
+const SPLIT = "id controller pendingController isImmutable version salt recipients allocations distributorFee advancer advanceToken advanceAmount recouped createdAt";
+
+// ------------------------------------------------------------------------------------------------
+// Queries
+
+export async function fetchHome(base: string) {
+  return gql<{
+    artists: { items: ArtistRow[]; totalCount: number };
+    splits: { totalCount: number };
+    distributions: { totalCount: number };
+    payments: { items: Pick<PaymentRow, "token" | "gross">[]; totalCount: number };
+  }>(
+    base,
+    `query Home {
+      artists(orderBy: "registeredAt", orderDirection: "desc", limit: 48) { items { ${ARTIST} } totalCount }
+      splits { totalCount }
+      distributions { totalCount }
+      payments(limit: 1000, orderBy: "timestamp", orderDirection: "desc") { items { token gross } totalCount }
+    }`,
+  );
+}
+
+export async function fetchArtistByHandle(base: string, handle: string) {
+  const first = await gql<{ artists: { items: ArtistRow[] } }>(
+    base,
+    `query A($h: String!) { artists(where: { handle: $h }, limit: 1) { items { ${ARTIST} } } }`,
+    { h: handle },
+  );
+  const artist = first.artists.items[0];
+  if (!artist) return null;
+  const more = await gql<{
+    payoutSplit: SplitRow | null;
+    referrerArtist: ArtistRow | null;
+    artistEarningDailys: { items: EarningRow[] };
+    payments: { items: PaymentRow[] };
+    referrals: { items: ReferralRow[] };
+    splits: { items: SplitRow[] };
+  }>(
+    base,
+    `query B($id: String!, $payout: String!, $ref: String!) {
+      payoutSplit: split(id: $payout) { ${SPLIT} }
+      referrerArtist: artist(id: $ref) { ${ARTIST} }
+      artistEarningDailys(where: { artist: $id }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { day source token amount } }
+      payments(where: { artist: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 10) { items { id artist payer token gross net source timestamp } }
+      referrals(where: { referrer: $id }, orderBy: "createdAt", orderDirection: "desc", limit: 100) { items { id referred handle createdAt } }
+      splits(where: { controller: $id }, limit: 50) { items { ${SPLIT} } }
+    }`,
+    { id: artist.id, payout: artist.payout, ref: artist.referrer ?? "0x0000000000000000000000000000000000000000" },
+  );
+  return { artist, ...more };
+}
+
+export async function fetchSplit(base: string, address: string) {
+  const id = lower(address);
+  return gql<{
+    split: SplitRow | null;
+    splitVersions: { items: SplitVersionRow[] };
+    distributions: { items: DistributionRow[] };
+    balances: { items: BalanceRow[] };
+    artists: { items: ArtistRow[] };
+  }>(
+    base,
+    `query S($id: String!) {
+      split(id: $id) { ${SPLIT} }
+      splitVersions(where: { split: $id }, orderBy: "version", orderDirection: "desc", limit: 100) { items { id version recipients allocations distributorFee timestamp txHash } }
+      distributions(where: { split: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 50) { items { id token distributor amount advancePaid reward distributed dust version timestamp txHash } }
+      balances(where: { owner: $id }) { items { id owner token amount updatedAt } }
+      artists(where: { payout: $id }, limit: 10) { items { ${ARTIST} } }
+    }`,
+    { id },
+  );
+}
+
+export async function fetchEarnings(base: string, account: string, fromDay: string, toDay: string) {
+  const id = lower(account);
+  return gql<{
+    balances: { items: BalanceRow[] };
+    earningDailys: { items: EarningRow[] };
+    credits: { items: CreditRow[] };
+    withdrawals: { items: WithdrawalRow[] };
+  }>(
+    base,
+    `query E($id: String!, $from: String!, $to: String!) {
+      balances(where: { owner: $id }) { items { id owner token amount updatedAt } }
+      earningDailys(where: { account: $id, day_gte: $from, day_lte: $to }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { day source token amount } }
+      credits(where: { owner: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 20) { items { id owner token amount source from split timestamp txHash } }
+      withdrawals(where: { owner: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 20) { items { id token to amount timestamp txHash } }
+    }`,
+    { id, from: fromDay, to: toDay },
+  );
+}
+
+export async function fetchReferrals(base: string, account: string) {
+  const id = lower(account);
+  return gql<{
+    artist: ArtistRow | null;
+    referrals: { items: ReferralRow[] };
+    earningDailys: { items: EarningRow[] };
+  }>(
+    base,
+    `query R($id: String!) {
+      artist(id: $id) { ${ARTIST} }
+      referrals(where: { referrer: $id }, orderBy: "createdAt", orderDirection: "desc", limit: 200) { items { id referred handle createdAt } }
+      earningDailys(where: { account: $id, source: "referral" }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { day source token amount } }
+    }`,
+    { id },
+  );
+}
+
+export async function fetchSplitsOf(base: string, controller: string) {
+  return gql<{ splits: { items: SplitRow[] } }>(
+    base,
+    `query C($id: String!) { splits(where: { controller: $id }, orderBy: "createdAt", orderDirection: "desc", limit: 50) { items { ${SPLIT} } } }`,
+    { id: lower(controller) },
+  );
+}
+
+/** The block the indexer has processed up to, for `chainId` (null when unknown). */
+export async function fetchIndexedBlock(base: string, chainId: number): Promise<bigint | null> {
+  const data = await gql<{ _meta: { status: Record<string, { id: number; block: { number: number } | null }> | null } }>(
+    base,
+    `query M { _meta { status } }`,
+  );
+  for (const entry of Object.values(data._meta.status ?? {})) {
+    if (entry.id === chainId && entry.block) return BigInt(entry.block.number);
+  }
+  return null;
+}
+
+/** Polls until the indexer has processed `block` (true) or `timeoutMs` elapsed (false). */
+export async function waitForIndexedBlock(base: string, chainId: number, block: bigint, timeoutMs = 30_000, intervalMs = 600): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const indexed = await fetchIndexedBlock(base, chainId);
+      if (indexed !== null && indexed >= block) return true;
+    } catch {
+      /* indexer restarting: keep polling */
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return false;
+}
+
+/** Sums earning rows per token. */
+export function totalsByToken(rows: readonly { token: string; amount: string }[]): Map<string, bigint> {
+  const m = new Map<string, bigint>();
+  for (const r of rows) m.set(r.token.toLowerCase(), (m.get(r.token.toLowerCase()) ?? 0n) + BigInt(r.amount));
+  return m;
+}
+
+/** Profile fields from a `data:application/json,` URI (the seeded demo uses them); others give only a link. */
+export function parseProfile(uri: string): { name?: string; bio?: string; link?: string } {
+  if (uri.startsWith("data:application/json,")) {
+    try {
+      const obj = JSON.parse(decodeURIComponent(uri.slice("data:application/json,".length))) as Record<string, unknown>;
+      return {
+        name: typeof obj.name === "string" ? obj.name : undefined,
+        bio: typeof obj.bio === "string" ? obj.bio : undefined,
+      };
+    } catch {
+      return {};
+    }
+  }
+  return /^(https?|ipfs|ar):\/\//.test(uri) ? { link: uri } : {};
+}
