@@ -19,7 +19,9 @@ contract Ledger is ILedger, ReentrancyGuardTransient {
     /// @inheritdoc ILedger
     address public immutable SPLITS;
 
-    mapping(address owner => mapping(address token => uint256)) internal _balances;
+    /// @dev Keyed by token first: a distribution computes the token's inner mapping once and then one
+    ///      hash per recipient.
+    mapping(address token => mapping(address owner => uint256)) internal _balances;
 
     constructor(address feeRouter, address splits) {
         if (feeRouter == address(0) || splits == address(0)) revert Ledger_ZeroAddress();
@@ -29,7 +31,7 @@ contract Ledger is ILedger, ReentrancyGuardTransient {
 
     /// @inheritdoc ILedger
     function balanceOf(address owner, address token) external view returns (uint256) {
-        return _balances[owner][token];
+        return _balances[token][owner];
     }
 
     /// @inheritdoc ILedger
@@ -70,27 +72,56 @@ contract Ledger is ILedger, ReentrancyGuardTransient {
         external
     {
         if (msg.sender != SPLITS) revert Ledger_Unauthorized(msg.sender);
-        if (to.length != amounts.length) revert Ledger_LengthMismatch();
-        uint256 balance = _balances[from][token];
+        uint256 n = to.length;
+        if (n != amounts.length) revert Ledger_LengthMismatch();
+        mapping(address owner => uint256) storage balances = _balances[token];
+        uint256 balance = balances[from];
         if (balance < total) revert Ledger_InsufficientBalance(from, token, balance, total);
+        // Debit first, so a credit back to `from` (a split that is its own advancer, distributor or
+        // recipient) adds to the debited balance instead of being overwritten by it.
+        unchecked {
+            balances[from] = balance - total;
+        }
         uint256 sum;
-        for (uint256 i; i < to.length; ++i) {
-            uint256 amount = amounts[i];
-            sum += amount;
-            _balances[to[i]][token] += amount;
+        // The hot loop of every split payout, in assembly for gas (one hash and one warm-or-cold slot
+        // per credit): both arrays were bounds-checked by the ABI decoder; each address is checked clean,
+        // and both additions are overflow-checked (Panic 0x11, as in Solidity).
+        assembly ("memory-safe") {
+            mstore(0x20, balances.slot)
+            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                let amount := calldataload(add(amounts.offset, shl(5, i)))
+                if amount {
+                    let newSum := add(sum, amount)
+                    let owner := calldataload(add(to.offset, shl(5, i)))
+                    if shr(160, owner) { revert(0, 0) } // not a clean address, as the ABI decoder would
+                    if lt(newSum, sum) {
+                        mstore(0, 0x4e487b71) // Panic(uint256)
+                        mstore(0x20, 0x11)
+                        revert(0x1c, 0x24)
+                    }
+                    sum := newSum
+                    mstore(0, owner)
+                    let slot := keccak256(0, 0x40)
+                    let before := sload(slot)
+                    let after := add(before, amount)
+                    if lt(after, before) {
+                        mstore(0, 0x4e487b71)
+                        mstore(0x20, 0x11)
+                        revert(0x1c, 0x24)
+                    }
+                    sstore(slot, after)
+                }
+            }
         }
         if (sum != total) revert Ledger_AmountMismatch(total, sum);
-        unchecked {
-            _balances[from][token] = balance - total;
-        }
         emit Distributed(from, token, total);
     }
 
     /// @inheritdoc ILedger
     function withdraw(address owner, address token) external nonReentrant returns (uint256 amount) {
-        amount = _balances[owner][token];
+        amount = _balances[token][owner];
         if (amount == 0) revert Ledger_ZeroAmount();
-        _balances[owner][token] = 0;
+        _balances[token][owner] = 0;
         _send(token, owner, amount);
         emit Withdrawn(owner, token, owner, amount);
     }
@@ -99,10 +130,10 @@ contract Ledger is ILedger, ReentrancyGuardTransient {
     function withdrawTo(address token, address to, uint256 amount) external nonReentrant {
         if (to == address(0)) revert Ledger_ZeroAddress();
         if (amount == 0) revert Ledger_ZeroAmount();
-        uint256 balance = _balances[msg.sender][token];
+        uint256 balance = _balances[token][msg.sender];
         if (balance < amount) revert Ledger_InsufficientBalance(msg.sender, token, balance, amount);
         unchecked {
-            _balances[msg.sender][token] = balance - amount;
+            _balances[token][msg.sender] = balance - amount;
         }
         _send(token, to, amount);
         emit Withdrawn(msg.sender, token, to, amount);
@@ -122,7 +153,7 @@ contract Ledger is ILedger, ReentrancyGuardTransient {
     }
 
     function _credit(address to, address token, uint256 amount, bytes32 source) internal {
-        _balances[to][token] += amount;
+        _balances[token][to] += amount;
         emit Credited(to, token, msg.sender, amount, source);
     }
 

@@ -32,14 +32,24 @@ contract Splits is ISplits, ReentrancyGuardTransient {
     /// @inheritdoc ISplits
     function createSplit(SplitConfig calldata config, address controller, bytes32 salt) external returns (address split) {
         config.validate();
-        bytes32 configHash = config.hash();
+        bytes memory encoded = config.encode();
+        bytes32 configHash = keccak256(encoded);
         bytes32 cloneSalt = _cloneSalt(configHash, controller, salt);
         split = Clones.predictDeterministicAddress(WALLET_IMPLEMENTATION, cloneSalt);
         if (_splits[split].configHash != 0) revert Splits_AlreadyExists(split);
         Clones.cloneDeterministic(WALLET_IMPLEMENTATION, cloneSalt);
         _splits[split].configHash = configHash;
         if (controller != address(0)) _splits[split].controller = controller;
-        emit SplitCreated(split, controller, salt, config);
+        // emit SplitCreated(split, controller, salt, config): its data is abi.encode(salt, config), which
+        // is `encoded` (abi.encode(config)) with the leading struct offset 0x20 replaced by (salt, 0x40).
+        // Logged from memory already built for the hash, instead of ABI-encoding the config again (gas).
+        bytes32 topic = SplitCreated.selector;
+        assembly ("memory-safe") {
+            let size := mload(encoded)
+            mstore(encoded, salt)
+            mstore(add(encoded, 0x20), 0x40)
+            log3(encoded, add(size, 0x20), topic, split, controller)
+        }
     }
 
     /// @inheritdoc ISplits
@@ -55,8 +65,13 @@ contract Splits is ISplits, ReentrancyGuardTransient {
     function updateSplit(address split, SplitConfig calldata config) external {
         SplitState storage state = _controlled(split);
         config.validate();
-        state.configHash = config.hash();
-        emit SplitUpdated(split, config);
+        bytes memory encoded = config.encode();
+        state.configHash = keccak256(encoded);
+        // emit SplitUpdated(split, config): its data is abi.encode(config), the bytes just hashed (gas).
+        bytes32 topic = SplitUpdated.selector;
+        assembly ("memory-safe") {
+            log2(add(encoded, 0x20), mload(encoded), topic, split)
+        }
     }
 
     /// @inheritdoc ISplits
@@ -107,6 +122,7 @@ contract Splits is ISplits, ReentrancyGuardTransient {
 
         uint256 rest = amount;
         uint256 advancePaid;
+        uint256 distributed;
         if (config.advancer != address(0) && token == config.advanceToken) {
             uint256 recouped = state.recouped;
             if (recouped < config.advanceAmount) {
@@ -119,23 +135,9 @@ contract Splits is ISplits, ReentrancyGuardTransient {
         uint256 reward = rest * config.distributorFee / SplitConfigLib.PPM;
         rest -= reward;
 
-        uint256 n = config.recipients.length;
-        address[] memory to = new address[](n + 2);
-        uint256[] memory amounts = new uint256[](n + 2);
-        uint256 distributed;
-        for (uint256 i; i < n; ++i) {
-            uint256 share = rest * config.allocations[i] / SplitConfigLib.PPM;
-            to[i] = config.recipients[i];
-            amounts[i] = share;
-            distributed += share;
-        }
-        // The last two slots carry the advance and the reward (zero amounts credit nothing).
-        to[n] = advancePaid == 0 ? split : config.advancer;
-        amounts[n] = advancePaid;
-        to[n + 1] = reward == 0 ? split : distributor;
-        amounts[n + 1] = reward;
-
-        LEDGER.distribute(split, token, advancePaid + reward + distributed, to, amounts);
+        // The advance and the reward ride in two extra slots, only when one of them is paid.
+        address advancer = advancePaid == 0 ? address(0) : config.advancer;
+        distributed = _distribute(split, token, rest, config.recipients, config.allocations, advancer, advancePaid, distributor, reward);
         emit SplitDistributed(split, token, distributor, amount, advancePaid, reward, distributed);
     }
 
@@ -152,6 +154,69 @@ contract Splits is ISplits, ReentrancyGuardTransient {
     /// @inheritdoc ISplits
     function validateConfig(SplitConfig calldata config) external pure {
         config.validate();
+    }
+
+    /// @dev Computes every recipient's share of `rest` and calls `LEDGER.distribute` once. The call's
+    ///      arguments are written straight into memory (the recipients copied from calldata, each share
+    ///      stored where the ABI puts it) instead of building two arrays that the ABI encoder copies
+    ///      again: this is the hot loop of every payout, and it halves its cost per recipient.
+    ///      Safe because `config` matched a stored hash, so it passed `SplitConfigLib.validate`:
+    ///      clean non-zero addresses, allocations that sum to PPM (each share <= rest, their sum <= rest).
+    /// @return distributed The sum of the recipients' shares.
+    function _distribute(
+        address split,
+        address token,
+        uint256 rest,
+        address[] calldata recipients,
+        uint32[] calldata allocations,
+        address advancer,
+        uint256 advancePaid,
+        address distributor,
+        uint256 reward
+    ) internal returns (uint256 distributed) {
+        // Checked: when rest * PPM does not overflow (Panic 0x11 otherwise, as plain checked math would),
+        // neither does rest * allocation for any allocation <= PPM.
+        rest * SplitConfigLib.PPM;
+        bytes4 selector = ILedger.distribute.selector;
+        address ledger = address(LEDGER);
+        uint256 ppm = SplitConfigLib.PPM;
+        bool extra = advancePaid != 0 || reward != 0;
+        assembly ("memory-safe") {
+            let n := recipients.length
+            let count := add(n, shl(1, extra)) // n, or n + 2 with the advance and reward slots
+            let m := mload(0x40)
+            // distribute(address from, address token, uint256 total, address[] to, uint256[] amounts)
+            mstore(m, selector)
+            mstore(add(m, 0x04), split)
+            mstore(add(m, 0x24), token)
+            // 0x44: total, written after the loop
+            mstore(add(m, 0x64), 0xa0) // offset of `to`
+            mstore(add(m, 0x84), add(0xc0, shl(5, count))) // offset of `amounts`
+            mstore(add(m, 0xa4), count)
+            let toData := add(m, 0xc4)
+            calldatacopy(toData, recipients.offset, shl(5, n))
+            let amountsData := add(add(toData, shl(5, count)), 0x20)
+            mstore(sub(amountsData, 0x20), count)
+            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                let share := div(mul(rest, calldataload(add(allocations.offset, shl(5, i)))), ppm)
+                mstore(add(amountsData, shl(5, i)), share)
+                distributed := add(distributed, share)
+            }
+            let total := distributed
+            if extra {
+                mstore(add(toData, shl(5, n)), advancer)
+                mstore(add(amountsData, shl(5, n)), advancePaid)
+                mstore(add(toData, shl(5, add(n, 1))), distributor)
+                mstore(add(amountsData, shl(5, add(n, 1))), reward)
+                total := add(total, add(advancePaid, reward))
+            }
+            mstore(add(m, 0x44), total)
+            let size := sub(add(amountsData, shl(5, count)), m)
+            if iszero(call(gas(), ledger, 0, m, size, 0, 0)) {
+                returndatacopy(m, 0, returndatasize())
+                revert(m, returndatasize())
+            }
+        }
     }
 
     function _controlled(address split) internal view returns (SplitState storage state) {

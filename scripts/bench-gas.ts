@@ -1,0 +1,295 @@
+/**
+ * Gas benchmark: deploys the whole system (scripts/lib/system.ts deploySystem) on an in-process Hardhat
+ * chain, runs every user-facing call and records the gas of the whole transaction (receipt.gasUsed).
+ * Writes bench/results/gas.json (call name -> gasUsed, keys sorted) and bench/README.md (the table).
+ *
+ * Run: pnpm bench:gas   (needs compiled artifacts: pnpm hardhat compile)
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { network } from "hardhat";
+import {
+  getAddress,
+  keccak256,
+  parseEther,
+  stringToHex,
+  toHex,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
+import { ledgerAbi, artistRegistryAbi, feeRouterAbi, splitsAbi, testTokenAbi } from "../contracts/generated/abis.ts";
+import { PPM, ZERO_ADDRESS, type SplitConfig } from "../contracts/lib/splits.ts";
+import { deploySystem, type Wallet } from "./lib/system.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+const ETH = ZERO_ADDRESS;
+
+/** Goal (upper bound) and the public anchor figure it is compared with, per key. */
+const GOALS: Record<string, { goal: number; anchor?: string }> = {
+  "splits.create.10": { goal: 110_000, anchor: "0xSplits v1 createSplit (10): 110,802" },
+  "splits.distribute.eth.10": { goal: 100_000, anchor: "0xSplits v1 distributeETH (10): 110,069" },
+  "splits.distribute.eth.perExtraRecipient": { goal: 6_000 },
+  "splits.distribute.erc20.10": { goal: 130_000 },
+  "ledger.withdraw.eth": { goal: 40_000 },
+};
+
+/** Sorted, deterministic recipient addresses that are not accounts of the node. */
+function recipients(n: number, seed: string): Address[] {
+  const out: Address[] = [];
+  for (let i = 0; i < n; i++) out.push(getAddress(keccak256(stringToHex(`${seed}-${i}`)).slice(0, 42)));
+  return out.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+}
+
+/** Allocations in PPM that sum to exactly 1,000,000 (the last one takes the remainder). */
+function allocations(n: number): number[] {
+  const each = Math.floor(PPM / n);
+  return Array.from({ length: n }, (_, i) => (i === n - 1 ? PPM - each * (n - 1) : each));
+}
+
+function config(n: number, seed: string, distributorFee = 0): SplitConfig {
+  return {
+    recipients: recipients(n, seed),
+    allocations: allocations(n),
+    distributorFee,
+    advancer: ZERO_ADDRESS,
+    advanceToken: ZERO_ADDRESS,
+    advanceAmount: 0n,
+  };
+}
+
+async function main() {
+  const conn = await network.create();
+  const { viem } = conn;
+  const client = (await viem.getPublicClient()) as unknown as PublicClient;
+  const [deployer, treasury, owner, artist, artist2, payer, controller2] = (await viem.getWalletClients()) as unknown as Wallet[];
+  const system = await deploySystem(deployer!, client, {
+    treasury: treasury!.account.address,
+    owner: owner!.account.address,
+    testTokens: true,
+  });
+  const ledger = system.contracts.Ledger.address;
+  const registry = system.contracts.ArtistRegistry.address;
+  const feeRouter = system.contracts.FeeRouter.address;
+  const splits = system.contracts.Splits.address;
+  const usdc = system.tokens.USDC!.address;
+
+  const gas: Record<string, number> = {};
+  async function send(key: string | null, wallet: Wallet, request: Parameters<Wallet["writeContract"]>[0]) {
+    const hash = await wallet.writeContract({ ...request, account: wallet.account, chain: wallet.chain } as never);
+    const receipt = await client.waitForTransactionReceipt({ hash });
+    if (receipt.status !== "success") throw new Error(`${key ?? request.functionName} reverted`);
+    if (key) gas[key] = Number(receipt.gasUsed);
+    if (key && key === process.env.BENCH_TRACE) await profile(conn.provider, hash);
+    return receipt;
+  }
+  const w = (wallet: Wallet) => wallet;
+
+  // ---- tokens
+  for (const wallet of [payer!, artist!, deployer!]) {
+    await send(null, wallet, { address: usdc, abi: testTokenAbi, functionName: "mint", args: [wallet.account.address, 10n ** 15n] });
+    await send(null, wallet, { address: usdc, abi: testTokenAbi, functionName: "approve", args: [ledger, 2n ** 255n] });
+  }
+
+  // ---- registry
+  await send("registry.register", w(artist!), {
+    address: registry, abi: artistRegistryAbi, functionName: "register",
+    args: ["artist-one", "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", ZERO_ADDRESS, ""],
+  });
+  await send("registry.register.withReferral", w(artist2!), {
+    address: registry, abi: artistRegistryAbi, functionName: "register",
+    args: ["artist-two", "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", ZERO_ADDRESS, "artist-one"],
+  });
+  await send("registry.setProfileURI", w(artist!), {
+    address: registry, abi: artistRegistryAbi, functionName: "setProfileURI",
+    args: ["ipfs://bafybeihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"],
+  });
+
+  // ---- splits: create (immutable and mutable), 10 recipients
+  const c10 = config(10, "bench-10");
+  await send("splits.create.10", w(deployer!), {
+    address: splits, abi: splitsAbi, functionName: "createSplit", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
+  });
+  const split10 = await client.readContract({ address: splits, abi: splitsAbi, functionName: "predictSplitAddress", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })] });
+  const c20 = config(20, "bench-20");
+  await send(null, w(deployer!), {
+    address: splits, abi: splitsAbi, functionName: "createSplit", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
+  });
+  const split20 = await client.readContract({ address: splits, abi: splitsAbi, functionName: "predictSplitAddress", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })] });
+
+  const mc10 = config(10, "bench-mutable-10");
+  await send("splits.create.mutable.10", w(artist!), {
+    address: splits, abi: splitsAbi, functionName: "createSplit", args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
+  });
+  const mutable10 = await client.readContract({ address: splits, abi: splitsAbi, functionName: "predictSplitAddress", args: [mc10, artist!.account.address, toHex(2, { size: 32 })] });
+  const mc10b = config(10, "bench-mutable-10-b");
+  await send("splits.update.10", w(artist!), { address: splits, abi: splitsAbi, functionName: "updateSplit", args: [mutable10, mc10b] });
+  await send("splits.transferControl", w(artist!), {
+    address: splits, abi: splitsAbi, functionName: "transferControl", args: [mutable10, controller2!.account.address],
+  });
+  await send("splits.acceptControl", w(controller2!), { address: splits, abi: splitsAbi, functionName: "acceptControl", args: [mutable10] });
+
+  // The artist's payout is the 10-recipient split, so FeeRouter.pay credits it.
+  await send("registry.setPayout", w(artist!), { address: registry, abi: artistRegistryAbi, functionName: "setPayout", args: [split10] });
+
+  // ---- ledger deposits (ETH and ERC-20), credited to the splits
+  // Amounts are not multiples of the recipient count, so rounding dust stays in the split and its
+  // balance never returns to zero (no storage refund flatters the numbers).
+  const amount = parseEther("1") + 7n;
+  const usdcAmount = 1_000_000_007n;
+  await send("ledger.deposit.eth", w(payer!), {
+    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split10, ETH, amount, stringToHex("deposit", { size: 32 })], value: amount,
+  });
+  await send("ledger.deposit.erc20", w(payer!), {
+    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split10, usdc, usdcAmount, stringToHex("deposit", { size: 32 })],
+  });
+  await send(null, w(payer!), {
+    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split20, ETH, amount, stringToHex("deposit", { size: 32 })], value: amount,
+  });
+
+  // First distributions: every recipient gets a balance (cold, zero -> non-zero: not what is measured).
+  const dist = (key: string | null, split: Address, token: Address, cfg: SplitConfig) =>
+    send(key, w(deployer!), { address: splits, abi: splitsAbi, functionName: "distribute", args: [split, token, cfg, ZERO_ADDRESS] });
+  await dist("splits.distribute.eth.firstTime.10", split10, ETH, c10);
+  await dist(null, split10, usdc, c10);
+  await dist(null, split20, ETH, c20);
+
+  // ---- FeeRouter.pay credits the split's Ledger balance (ETH and ERC-20)
+  await send("feeRouter.pay.eth", w(payer!), {
+    address: feeRouter, abi: feeRouterAbi, functionName: "pay", args: [artist!.account.address, 0, ETH, amount, stringToHex("mint", { size: 32 })], value: amount,
+  });
+  await send("feeRouter.pay.erc20", w(payer!), {
+    address: feeRouter, abi: feeRouterAbi, functionName: "pay", args: [artist!.account.address, 0, usdc, usdcAmount, stringToHex("mint", { size: 32 })],
+  });
+  await send(null, w(payer!), {
+    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split20, ETH, amount, stringToHex("deposit", { size: 32 })], value: amount,
+  });
+
+  // ---- distributions measured: recipients already hold a balance, funds already in the Ledger
+  await dist("splits.distribute.eth.10", split10, ETH, c10);
+  await dist("splits.distribute.erc20.10", split10, usdc, c10);
+  await dist("splits.distribute.eth.20", split20, ETH, c20);
+  gas["splits.distribute.eth.perExtraRecipient"] = Math.round(
+    (gas["splits.distribute.eth.20"]! - gas["splits.distribute.eth.10"]!) / 10,
+  );
+
+  // ETH sent straight to the split's address, then distributed (the sweep into the Ledger included).
+  const tx = await payer!.sendTransaction({ to: split10, value: amount, account: payer!.account, chain: payer!.chain });
+  await client.waitForTransactionReceipt({ hash: tx });
+  await dist("splits.distribute.eth.direct.10", split10, ETH, c10);
+
+  // ---- withdrawals (a recipient of the split; anyone may trigger it, the deployer pays the gas)
+  // r0 is an existing account (it holds ETH); r1 is not, so paying it creates the account (+25,000 by
+  // the EVM's rules, whatever the contract does).
+  const r0 = c10.recipients[0]!;
+  const r1 = c10.recipients[1]!;
+  const fund = await payer!.sendTransaction({ to: r0, value: 1n, account: payer!.account, chain: payer!.chain });
+  await client.waitForTransactionReceipt({ hash: fund });
+  await send("ledger.withdraw.eth", w(deployer!), { address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [r0, ETH] });
+  await send("ledger.withdraw.eth.newAccount", w(deployer!), { address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [r1, ETH] });
+  await send("ledger.withdraw.erc20", w(deployer!), { address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [r0, usdc] });
+  // The treasury got fees from pay(): it withdraws part of its ETH to another address.
+  await send("ledger.withdrawTo.eth", w(treasury!), {
+    address: ledger, abi: ledgerAbi, functionName: "withdrawTo", args: [ETH, owner!.account.address, 1000n],
+  });
+
+  // ---- fee governance
+  await send("feeRouter.proposeFee", w(owner!), { address: feeRouter, abi: feeRouterAbi, functionName: "proposeFee", args: [0, 1200] });
+  await conn.networkHelpers.time.increase(2 * 24 * 3600);
+  await send("feeRouter.applyFee", w(payer!), { address: feeRouter, abi: feeRouterAbi, functionName: "applyFee", args: [0] });
+
+  await conn.close?.();
+  write(gas);
+}
+
+/** BENCH_TRACE=<key>: prints where the gas of that transaction goes, by call depth and opcode. */
+async function profile(provider: { request(args: { method: string; params?: unknown[] }): Promise<unknown> }, hash: Hex) {
+  const trace = (await provider.request({ method: "debug_traceTransaction", params: [hash] })) as {
+    gas: number;
+    structLogs: { op: string; gas: number; gasCost: number; depth: number }[];
+  };
+  const logs = trace.structLogs;
+  const byDepth: Record<number, number> = {};
+  const byOp: Record<string, number> = {};
+  for (let i = 0; i < logs.length; i++) {
+    const step = logs[i]!;
+    let cost = step.gasCost;
+    if (["CALL", "STATICCALL", "DELEGATECALL", "CALLCODE", "CREATE", "CREATE2"].includes(step.op)) {
+      // What the frame itself paid for the call: gas before it minus gas after it, minus the callee's use.
+      let j = i + 1;
+      while (j < logs.length && logs[j]!.depth > step.depth) j++;
+      const after = j < logs.length ? logs[j]!.gas : step.gas;
+      let child = 0;
+      if (i + 1 < j) child = logs[i + 1]!.gas - (logs[j - 1]!.gas - logs[j - 1]!.gasCost);
+      cost = step.gas - after - child;
+    }
+    byDepth[step.depth] = (byDepth[step.depth] ?? 0) + cost;
+    const k = `${step.depth}:${step.op}`;
+    byOp[k] = (byOp[k] ?? 0) + cost;
+  }
+  console.log(`trace ${hash}: total execution ${trace.gas}`, byDepth);
+  console.table(Object.entries(byOp).sort((a, b) => b[1] - a[1]).slice(0, 40));
+}
+
+function write(gas: Record<string, number>) {
+  const sorted = Object.fromEntries(Object.keys(gas).sort().map((k) => [k, gas[k]!]));
+  mkdirSync(join(root, "bench/results"), { recursive: true });
+  writeFileSync(join(root, "bench/results/gas.json"), JSON.stringify(sorted, null, 2) + "\n");
+
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const rows = Object.entries(sorted).map(([key, used]) => {
+    const g = GOALS[key];
+    const pass = g ? (used <= g.goal ? "pass" : "**FAIL**") : "";
+    return `| \`${key}\` | ${fmt(used)} | ${g ? "≤ " + fmt(g.goal) : ""} | ${g?.anchor ?? ""} | ${pass} |`;
+  });
+  const failed = Object.entries(GOALS).filter(([k, g]) => !(k in sorted) || sorted[k]! > g.goal);
+  const readme = `# Gas benchmark
+
+Generated by \`scripts/bench-gas.ts\`. Do not edit by hand: run it again.
+
+## Run
+
+\`\`\`sh
+pnpm hardhat compile   # the benchmark reads the compiled artifacts
+pnpm bench:gas         # writes bench/results/gas.json and this file
+\`\`\`
+
+## Results
+
+| key | gas | goal | anchor | result |
+| --- | ---: | ---: | --- | --- |
+${rows.join("\n")}
+
+${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "Every goal is met."}
+
+## Method
+
+- The whole system is deployed with \`deploySystem\` (scripts/lib/system.ts, the same code as the deploy
+  script) on an in-process Hardhat chain (\`network.create()\`, EDR, default hardfork), compiled with the
+  project's settings (solc 0.8.30, viaIR, optimizer 10,000 runs).
+- Every figure is \`receipt.gasUsed\` of the whole transaction: the 21,000 base cost, calldata and any
+  refund included, as a user pays it.
+- \`splits.distribute.eth.10\` / \`.erc20.10\` / \`.eth.20\`: every recipient already holds a Ledger
+  balance in that token (a first distribution ran before, its figure is \`splits.distribute.eth.firstTime.10\`)
+  and the funds are already the split's Ledger balance (credited by \`FeeRouter.pay\` or \`Ledger.deposit\`).
+  Amounts leave rounding dust, so the split's balance never drops to zero and no storage refund is
+  counted. No advance, no distributor fee.
+- \`splits.distribute.eth.perExtraRecipient\` = (\`eth.20\` - \`eth.10\`) / 10.
+- \`splits.distribute.eth.direct.10\`: ETH was sent to the split's address first; the distribution sweeps
+  it into the Ledger and distributes it in the same transaction.
+- \`splits.create.10\`: an immutable split (controller zero) with 10 recipients; \`create.mutable.10\` has a
+  controller. Recipients are 10 distinct sorted addresses; allocations sum to 1,000,000 PPM.
+- \`ledger.withdraw.*\`: a recipient's whole balance, triggered by another account (anyone may). For
+  \`ledger.withdraw.eth\` the recipient is an existing account; \`ledger.withdraw.eth.newAccount\` pays an
+  address that never held ETH, which costs 25,000 more by the EVM's rules (account creation).
+- Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
+`;
+  writeFileSync(join(root, "bench/README.md"), readme);
+  console.table(sorted);
+  if (failed.length) console.log(`goals missed: ${failed.map(([k]) => k).join(", ")}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
