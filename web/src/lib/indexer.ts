@@ -55,11 +55,24 @@ export type BalanceRow = { id: string; owner: Hex; token: Hex; amount: string; u
 export type EarningRow = { day: string; source: string; token: Hex; amount: string };
 export type CreditRow = { id: string; owner: Hex; token: Hex; amount: string; source: string; from: Hex; split: Hex | null; timestamp: string; txHash: Hex };
 export type WithdrawalRow = { id: string; token: Hex; to: Hex; amount: string; timestamp: string; txHash: Hex };
-export type PaymentRow = { id: string; artist: Hex; payer: Hex; token: Hex; gross: string; net: string; source: string; timestamp: string };
+export type PaymentRow = { id: string; payer: Hex; token: Hex; gross: string; net: string; source: string; timestamp: string };
 export type ReferralRow = { id: Hex; referred: Hex; handle: string; createdAt: string };
 
 const ARTIST = "id handle profileURI payout referrer registeredAt";
-const SPLIT = "id controller pendingController isImmutable version salt recipients allocations distributorFee advancer advanceToken advanceAmount recouped createdAt";
+const SPLIT = `id controller pendingController isImmutable version salt distributorFee advancer advanceToken advanceAmount recouped createdAt
+  recipients(orderBy: "recipient", orderDirection: "asc", limit: 1000) { items { recipient allocation } }`;
+
+/** A split as GraphQL returns it: recipients come from the splitRecipient relation. */
+type RawSplit = Omit<SplitRow, "recipients" | "allocations"> & { recipients: { items: { recipient: Hex; allocation: number }[] } };
+
+/** Flattens the recipient rows into the config's parallel arrays (ascending addresses, as the contract stores them). */
+export function normalizeSplit(raw: RawSplit): SplitRow;
+export function normalizeSplit(raw: RawSplit | null): SplitRow | null;
+export function normalizeSplit(raw: RawSplit | null): SplitRow | null {
+  if (!raw) return null;
+  const items = [...raw.recipients.items].sort((a, b) => (BigInt(a.recipient) < BigInt(b.recipient) ? -1 : 1));
+  return { ...raw, recipients: items.map((r) => r.recipient), allocations: items.map((r) => r.allocation) };
+}
 
 // ------------------------------------------------------------------------------------------------
 // Queries
@@ -90,31 +103,31 @@ export async function fetchArtistByHandle(base: string, handle: string) {
   const artist = first.artists.items[0];
   if (!artist) return null;
   const more = await gql<{
-    payoutSplit: SplitRow | null;
+    payoutSplit: RawSplit | null;
     referrerArtist: ArtistRow | null;
     artistEarningDailys: { items: EarningRow[] };
     payments: { items: PaymentRow[] };
     referrals: { items: ReferralRow[] };
-    splits: { items: SplitRow[] };
+    splits: { items: RawSplit[] };
   }>(
     base,
     `query B($id: String!, $payout: String!, $ref: String!) {
       payoutSplit: split(id: $payout) { ${SPLIT} }
       referrerArtist: artist(id: $ref) { ${ARTIST} }
       artistEarningDailys(where: { artist: $id }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { day source token amount } }
-      payments(where: { artist: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 10) { items { id artist payer token gross net source timestamp } }
+      payments(where: { artist: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 10) { items { id payer token gross net source timestamp } }
       referrals(where: { referrer: $id }, orderBy: "createdAt", orderDirection: "desc", limit: 100) { items { id referred handle createdAt } }
       splits(where: { controller: $id }, limit: 50) { items { ${SPLIT} } }
     }`,
     { id: artist.id, payout: artist.payout, ref: artist.referrer ?? "0x0000000000000000000000000000000000000000" },
   );
-  return { artist, ...more };
+  return { artist, ...more, payoutSplit: normalizeSplit(more.payoutSplit), splits: { items: more.splits.items.map((x) => normalizeSplit(x)) } };
 }
 
 export async function fetchSplit(base: string, address: string) {
   const id = lower(address);
-  return gql<{
-    split: SplitRow | null;
+  const data = await gql<{
+    split: RawSplit | null;
     splitVersions: { items: SplitVersionRow[] };
     distributions: { items: DistributionRow[] };
     balances: { items: BalanceRow[] };
@@ -130,25 +143,40 @@ export async function fetchSplit(base: string, address: string) {
     }`,
     { id },
   );
+  return { ...data, split: normalizeSplit(data.split) };
+}
+
+/** Every UTC day from `from` to `to` inclusive ("YYYY-MM-DD"); empty when the range is invalid. */
+export function daysBetween(from: string, to: string, max = 1000): string[] {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(end) || start > end) return [];
+  const days: string[] = [];
+  for (let t = start; t <= end && days.length < max; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+  return days;
 }
 
 export async function fetchEarnings(base: string, account: string, fromDay: string, toDay: string) {
   const id = lower(account);
-  return gql<{
+  // Text columns have no range filter in Ponder's GraphQL: ask for the days of the range by name.
+  const days = daysBetween(fromDay, toDay, 731);
+  const data = await gql<{
     balances: { items: BalanceRow[] };
     earningDailys: { items: EarningRow[] };
     credits: { items: CreditRow[] };
     withdrawals: { items: WithdrawalRow[] };
   }>(
     base,
-    `query E($id: String!, $from: String!, $to: String!) {
+    `query E($id: String!, $days: [String!]!) {
       balances(where: { owner: $id }) { items { id owner token amount updatedAt } }
-      earningDailys(where: { account: $id, day_gte: $from, day_lte: $to }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { day source token amount } }
+      earningDailys(where: { account: $id, day_in: $days }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { day source token amount } }
       credits(where: { owner: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 20) { items { id owner token amount source from split timestamp txHash } }
       withdrawals(where: { owner: $id }, orderBy: "timestamp", orderDirection: "desc", limit: 20) { items { id token to amount timestamp txHash } }
     }`,
-    { id, from: fromDay, to: toDay },
+    { id, days },
   );
+  // A range longer than the day list was cut: keep only what is inside it.
+  return { ...data, earningDailys: { items: data.earningDailys.items.filter((e) => e.day >= fromDay && e.day <= toDay) } };
 }
 
 export async function fetchReferrals(base: string, account: string) {
@@ -169,11 +197,12 @@ export async function fetchReferrals(base: string, account: string) {
 }
 
 export async function fetchSplitsOf(base: string, controller: string) {
-  return gql<{ splits: { items: SplitRow[] } }>(
+  const data = await gql<{ splits: { items: RawSplit[] } }>(
     base,
     `query C($id: String!) { splits(where: { controller: $id }, orderBy: "createdAt", orderDirection: "desc", limit: 50) { items { ${SPLIT} } } }`,
     { id: lower(controller) },
   );
+  return { splits: { items: data.splits.items.map((x) => normalizeSplit(x)) } };
 }
 
 /** The block the indexer has processed up to, for `chainId` (null when unknown). */
