@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Fixture} from "../utils/Fixture.sol";
+import {MoneyHandler} from "./MoneyHandler.sol";
+import {TestToken} from "../../../contracts/mocks/TestToken.sol";
+import {NoReturnToken} from "../mocks/NoReturnToken.sol";
+
+/// @title MoneyInvariantTest
+/// @notice Invariants of the money core under random sequences of every money movement (see
+///         {MoneyHandler}), for ETH and for an 18-decimal, a 6-decimal and a no-return-value token:
+///         - the Ledger holds exactly the sum of all balances;
+///         - money in (deposits + pays + direct sends) == balances + withdrawn + still held by split wallets;
+///         - no split ever over-pays (each distribution is checked exactly inside the handler, and the
+///           advance recouped never exceeds the advance configured);
+///         - a nested (re-entrant) withdrawal never succeeds.
+contract MoneyInvariantTest is Fixture {
+    MoneyHandler internal handler;
+    address[4] internal tokens;
+
+    function setUp() public {
+        deployCore();
+        tokens = [
+            address(0),
+            address(new TestToken("Eighteen", "T18", 18)),
+            address(new TestToken("USD Coin", "USDC", 6)),
+            address(new NoReturnToken())
+        ];
+        handler = new MoneyHandler(ledger, router, splits, registry, admin, treasury, tokens);
+
+        bytes4[] memory selectors = new bytes4[](11);
+        selectors[0] = MoneyHandler.deposit.selector;
+        selectors[1] = MoneyHandler.pay.selector;
+        selectors[2] = MoneyHandler.sendToSplit.selector;
+        selectors[3] = MoneyHandler.createSplit.selector;
+        selectors[4] = MoneyHandler.updateSplit.selector;
+        selectors[5] = MoneyHandler.distribute.selector;
+        selectors[6] = MoneyHandler.withdraw.selector;
+        selectors[7] = MoneyHandler.withdrawTo.selector;
+        selectors[8] = MoneyHandler.setFee.selector;
+        selectors[9] = MoneyHandler.setReentrantAttack.selector;
+        selectors[10] = MoneyHandler.distribute.selector; // distributions weigh double
+        targetContract(address(handler));
+        targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
+    }
+
+    /// @notice The handler's actions really move money (none of them silently returns early on this path).
+    function test_handler_everyActionMovesMoney() public {
+        for (uint256 t; t < 4; ++t) {
+            handler.deposit(1, 2, t, 1e18 + t);
+            handler.pay(2, 1, t, t, 3e18); // artist-one, paid into split0, referred
+            handler.pay(3, 2, 1, t, 5e18); // artist-two, paid into split1, referred
+            handler.sendToSplit(0, t, t, 7e17);
+        }
+        assertEq(handler.owners(5), address(handler.REVERTING()), "owner 5 is the reverting receiver");
+        handler.deposit(0, 5, 0, 1e18); // ETH for the reverting receiver
+        handler.createSplit(77, 1);
+        handler.updateSplit(1, 99); // split1 has a controller
+        handler.setFee(0, 2_000);
+        for (uint256 s; s < handler.splitsLength(); ++s) {
+            for (uint256 t; t < 4; ++t) handler.distribute(s, t, 1 + s);
+        }
+        assertEq(handler.calls("distribute"), 4 * handler.splitsLength(), "every distribution checked");
+        for (uint256 o; o < handler.ownersLength(); ++o) {
+            for (uint256 t; t < 4; ++t) handler.withdraw(0, o, t);
+        }
+        assertGe(handler.calls("withdraw"), 4, "withdrawals happened");
+        assertGe(handler.calls("withdrawFailed"), 1, "the reverting receiver's ETH withdrawal failed");
+        handler.deposit(0, 1, 0, 1e18); // owners[1] == actors[1]
+        handler.withdrawTo(1, 0, 4, 5e17);
+        assertEq(handler.calls("withdrawTo"), 1, "withdrawTo happened");
+        for (uint256 t; t < 4; ++t) {
+            assertGe(handler.ghostIn(t == 0 ? address(0) : tokens[t]), 1, "money in");
+            assertGe(handler.ghostOut(t == 0 ? address(0) : tokens[t]), 1, "money out");
+        }
+        invariant_ledgerHoldsSumOfBalances();
+        invariant_moneyInEqualsBalancesPlusWithdrawnPlusUnswept();
+        invariant_noSplitOverpaysItsAdvance();
+    }
+
+    function _ledgerHolds(address token) internal view returns (uint256) {
+        return token == address(0) ? address(ledger).balance : TestToken(token).balanceOf(address(ledger));
+    }
+
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_ledgerHoldsSumOfBalances() public view {
+        for (uint256 t; t < 4; ++t) {
+            address token = tokens[t];
+            assertEq(_ledgerHolds(token), handler.sumOfBalances(token), "Ledger holds exactly the sum of balances");
+        }
+    }
+
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_moneyInEqualsBalancesPlusWithdrawnPlusUnswept() public view {
+        for (uint256 t; t < 4; ++t) {
+            address token = tokens[t];
+            assertEq(
+                handler.ghostIn(token),
+                handler.sumOfBalances(token) + handler.ghostOut(token) + handler.heldBySplits(token),
+                "money in == balances + withdrawn + held by split wallets"
+            );
+        }
+    }
+
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_noSplitOverpaysItsAdvance() public view {
+        uint256 n = handler.splitsLength();
+        for (uint256 i; i < n; ++i) {
+            address split = handler.splitList(i);
+            uint256 recouped = splits.splitState(split).recouped;
+            assertEq(recouped, handler.ghostAdvancePaid(split), "recouped == advance paid");
+            assertLe(recouped, handler.ghostMaxAdvance(split), "advance paid <= advance configured");
+        }
+    }
+}

@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Test} from "../utils/Test.sol";
+import {Ledger} from "../../../contracts/ledger/Ledger.sol";
+import {ILedger} from "../../../contracts/ledger/ILedger.sol";
+import {FeeRouter} from "../../../contracts/fees/FeeRouter.sol";
+import {Splits} from "../../../contracts/splits/Splits.sol";
+import {ISplits} from "../../../contracts/splits/ISplits.sol";
+import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
+import {TestToken} from "../../../contracts/mocks/TestToken.sol";
+import {NoReturnToken} from "../mocks/NoReturnToken.sol";
+import {RevertingReceiver} from "../mocks/RevertingReceiver.sol";
+import {ReentrantReceiver} from "../mocks/ReentrantReceiver.sol";
+
+/// @title MoneyHandler
+/// @notice Drives random sequences of every money movement of the core (deposit ETH/ERC-20, FeeRouter.pay,
+///         split create/update/distribute, ETH and tokens sent straight to split addresses, withdraw,
+///         withdrawTo, fee changes) by several actors, including a reverting and a re-entrant recipient.
+///         Every action is bounded so that it must succeed; an unexpected revert fails the campaign
+///         (failOnRevert). Each distribution is checked exactly against the documented formula, and ghost
+///         variables track money in and out for the invariants.
+contract MoneyHandler is Test {
+    uint32 internal constant PPM = 1_000_000;
+    uint256 internal constant MAX_SPLITS = 8;
+    uint256 internal constant MAX_PICK = 5;
+
+    Ledger public immutable LEDGER;
+    FeeRouter public immutable ROUTER;
+    Splits public immutable SPLITS;
+    ArtistRegistry public immutable REGISTRY;
+    address public immutable ADMIN;
+    RevertingReceiver public immutable REVERTING;
+    ReentrantReceiver public immutable REENTRANT;
+
+    /// @notice [ETH, 18-decimal token, 6-decimal token, token without return values].
+    address[4] public tokens;
+    address[] public actors;
+    address[] public artists;
+    /// @notice Every address that can ever hold a Ledger balance: the invariants sum over it.
+    address[] public owners;
+    mapping(address => bool) public isOwner;
+    address[] public splitList;
+    mapping(address => bool) public isSplit;
+    mapping(address split => ISplits.SplitConfig) internal _configs;
+    mapping(address split => address) public controllerOf;
+    /// @notice The split the re-entrant receiver re-distributes (no advance, never updated).
+    address public reentryTarget;
+
+    // ghosts
+    mapping(address token => uint256) public ghostIn; // deposits + pays + direct sends
+    mapping(address token => uint256) public ghostOut; // paid out of the Ledger to non-split addresses
+    mapping(address split => uint256) public ghostAdvancePaid;
+    mapping(address split => uint256) public ghostMaxAdvance;
+    mapping(bytes32 action => uint256) public calls;
+
+    constructor(
+        Ledger ledger,
+        FeeRouter router,
+        Splits splits,
+        ArtistRegistry registry,
+        address admin,
+        address treasury,
+        address[4] memory tokens_
+    ) {
+        LEDGER = ledger;
+        ROUTER = router;
+        SPLITS = splits;
+        REGISTRY = registry;
+        ADMIN = admin;
+        tokens = tokens_;
+        REVERTING = new RevertingReceiver();
+        REENTRANT = new ReentrantReceiver(ILedger(address(ledger)), ISplits(address(splits)));
+
+        for (uint256 i; i < 4; ++i) {
+            address actor = vm.addr(0xA11CE + i);
+            actors.push(actor);
+            _addOwner(actor);
+            for (uint256 t = 1; t < 4; ++t) {
+                vm.prank(actor);
+                (bool ok,) = tokens[t].call(
+                    abi.encodeWithSignature("approve(address,uint256)", address(ledger), type(uint256).max)
+                );
+                require(ok, "approve");
+            }
+        }
+        _addOwner(treasury);
+        _addOwner(address(REVERTING));
+        _addOwner(address(REENTRANT));
+
+        // Two splits that artists are paid into; the first one is also the re-entrant's target.
+        address split0 = _createSplit(1, address(0), false);
+        address split1 = _createSplit(2, actors[0], true);
+        reentryTarget = split0;
+        REENTRANT.setSplit(split0, _configs[split0]);
+        REENTRANT.setAttack(ReentrantReceiver.Attack.Withdraw, true);
+
+        // artist0 is paid directly, artist1 into split0 (referred by artist0), artist2 into split1 (by artist1).
+        string[3] memory handles = ["artist-zero", "artist-one", "artist-two"];
+        address[3] memory payouts = [address(0), split0, split1];
+        string[3] memory refs = ["", "artist-zero", "artist-one"];
+        for (uint256 i; i < 3; ++i) {
+            address artist = vm.addr(0xA7 + i);
+            vm.prank(artist);
+            registry.register(handles[i], "ipfs://x", payouts[i], refs[i]);
+            artists.push(artist);
+            _addOwner(artist);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Actions
+    // ---------------------------------------------------------------------------------------------
+
+    function deposit(uint256 actorSeed, uint256 ownerSeed, uint256 tokenSeed, uint256 amount) external {
+        address actor = actors[actorSeed % actors.length];
+        address to = owners[ownerSeed % owners.length];
+        address token = tokens[tokenSeed % 4];
+        amount = bound(amount, 1, _max(token));
+        _fund(actor, token, amount);
+        uint256 before = LEDGER.balanceOf(to, token);
+        vm.prank(actor);
+        uint256 credited = LEDGER.deposit{value: token == address(0) ? amount : 0}(to, token, amount, "deposit");
+        assertEq(credited, amount, "deposit credits the amount");
+        assertEq(LEDGER.balanceOf(to, token), before + amount, "deposit credits the owner");
+        ghostIn[token] += amount;
+        calls["deposit"]++;
+    }
+
+    function pay(uint256 actorSeed, uint256 artistSeed, uint256 kindSeed, uint256 tokenSeed, uint256 amount) external {
+        address actor = actors[actorSeed % actors.length];
+        address artist = artists[artistSeed % artists.length];
+        uint8 kind = uint8(kindSeed % 3);
+        address token = tokens[tokenSeed % 4];
+        amount = bound(amount, 1, _max(token));
+        _fund(actor, token, amount);
+        (uint256 fee, uint256 referral, uint256 net, address referrer, address payout) = ROUTER.quote(artist, kind, amount);
+        assertEq(fee + referral + net, amount, "quote adds up");
+        uint256 gross = fee + referral;
+        assertEq(referral, referrer == address(0) ? 0 : gross * 500 / 10_000, "referral is 5% of the fee");
+        vm.prank(actor);
+        ROUTER.pay{value: token == address(0) ? amount : 0}(artist, kind, token, amount, "sale");
+        assertEq(LEDGER.balanceOf(payout, token) >= net ? 1 : 0, 1, "payout credited");
+        ghostIn[token] += amount;
+        calls["pay"]++;
+    }
+
+    function sendToSplit(uint256 actorSeed, uint256 splitSeed, uint256 tokenSeed, uint256 amount) external {
+        address actor = actors[actorSeed % actors.length];
+        address split = splitList[splitSeed % splitList.length];
+        address token = tokens[tokenSeed % 4];
+        amount = bound(amount, 1, _max(token));
+        _fund(actor, token, amount);
+        vm.prank(actor);
+        bool ok;
+        if (token == address(0)) {
+            (ok,) = split.call{value: amount}("");
+        } else {
+            (ok,) = token.call(abi.encodeWithSignature("transfer(address,uint256)", split, amount));
+        }
+        assertTrue(ok, "direct send to a split");
+        ghostIn[token] += amount;
+        calls["sendToSplit"]++;
+    }
+
+    function createSplit(uint256 seed, uint256 controllerSeed) external {
+        if (splitList.length >= MAX_SPLITS) return;
+        address controller = controllerSeed % 3 == 0 ? address(0) : actors[controllerSeed % actors.length];
+        _createSplit(seed, controller, seed % 2 == 0);
+        calls["createSplit"]++;
+    }
+
+    function updateSplit(uint256 splitSeed, uint256 seed) external {
+        address split = splitList[splitSeed % splitList.length];
+        address controller = controllerOf[split];
+        if (controller == address(0) || split == reentryTarget) return;
+        ISplits.SplitConfig memory config = _randomConfig(seed, seed % 2 == 0);
+        vm.prank(controller);
+        SPLITS.updateSplit(split, config);
+        _configs[split] = config;
+        if (config.advanceAmount > ghostMaxAdvance[split]) ghostMaxAdvance[split] = config.advanceAmount;
+        calls["updateSplit"]++;
+    }
+
+    function setFee(uint256 kindSeed, uint256 bps) external {
+        uint8 kind = uint8(kindSeed % 3);
+        bps = bound(bps, 0, ROUTER.capBps(kind));
+        vm.prank(ADMIN);
+        ROUTER.proposeFee(kind, uint16(bps));
+        vm.warp(block.timestamp + ROUTER.TIMELOCK());
+        ROUTER.applyFee(kind);
+        calls["setFee"]++;
+    }
+
+    function setReentrantAttack(uint256 seed) external {
+        REENTRANT.setAttack(ReentrantReceiver.Attack(1 + seed % 3), (seed >> 8) % 2 == 0);
+        calls["setReentrantAttack"]++;
+    }
+
+    /// @notice Distributes a split and checks every credit against the documented formula.
+    function distribute(uint256 splitSeed, uint256 tokenSeed, uint256 distributorSeed) external {
+        address split = splitList[splitSeed % splitList.length];
+        address token = tokens[tokenSeed % 4];
+        // The distributor is any actor, or (1 in 5) the split itself: anyone may name it (FINDING-01).
+        address distributor = distributorSeed % 5 == 0 ? split : actors[distributorSeed % actors.length];
+        ISplits.SplitConfig memory config = _configs[split];
+
+        uint256 held = _held(split, token);
+        uint256 amount = LEDGER.balanceOf(split, token) + held;
+        uint256 recouped = SPLITS.splitState(split).recouped;
+
+        // Expected credits: recipients..., advancer, distributor.
+        uint256 n = config.recipients.length;
+        address[] memory who = new address[](n + 2);
+        uint256[] memory expected = new uint256[](n + 2);
+        uint256 advancePaid;
+        uint256 reward;
+        uint256 paid;
+        {
+            uint256 rest = amount;
+            if (config.advancer != address(0) && token == config.advanceToken && recouped < config.advanceAmount) {
+                advancePaid = config.advanceAmount - recouped;
+                if (advancePaid > rest) advancePaid = rest;
+                rest -= advancePaid;
+            }
+            reward = rest * config.distributorFee / PPM;
+            rest -= reward;
+            for (uint256 i; i < n; ++i) {
+                who[i] = config.recipients[i];
+                expected[i] = rest * config.allocations[i] / PPM;
+                paid += expected[i];
+            }
+            who[n] = config.advancer;
+            expected[n] = advancePaid;
+            who[n + 1] = distributor;
+            expected[n + 1] = reward;
+            paid += advancePaid + reward;
+        }
+        uint256[] memory before = new uint256[](n + 2);
+        for (uint256 i; i < n + 2; ++i) {
+            if (who[i] != address(0)) before[i] = LEDGER.balanceOf(who[i], token);
+        }
+        uint256 splitBefore = LEDGER.balanceOf(split, token);
+
+        uint256 returned = SPLITS.distribute(split, token, config, distributor);
+        assertEq(returned, amount, "distribute returns ledger balance + holdings");
+        assertEq(_held(split, token), 0, "holdings swept");
+
+        // Each address's change == the sum of what the formula gives it (an address may hold several slots).
+        for (uint256 i; i < n + 2; ++i) {
+            address a = who[i];
+            if (a == address(0) || a == split) continue;
+            uint256 sum;
+            bool first = true;
+            for (uint256 j; j < n + 2; ++j) {
+                if (who[j] == a) {
+                    if (j < i) first = false;
+                    sum += expected[j];
+                }
+            }
+            if (!first) continue;
+            assertEq(LEDGER.balanceOf(a, token) - before[i], sum, "credit == formula (no over- or under-pay)");
+        }
+        uint256 selfCredit;
+        for (uint256 j; j < n + 2; ++j) {
+            if (who[j] == split) selfCredit += expected[j];
+        }
+        assertEq(
+            LEDGER.balanceOf(split, token),
+            splitBefore + held - paid + selfCredit,
+            "split keeps the dust (and anything it pays itself)"
+        );
+        assertLe(amount - paid, n == 0 ? 0 : n - 1, "dust below one unit per recipient");
+        assertEq(SPLITS.splitState(split).recouped, recouped + advancePaid, "recouped grows by the advance paid");
+        ghostAdvancePaid[split] += advancePaid;
+        calls["distribute"]++;
+    }
+
+    /// @notice Anyone pushes an owner's whole balance to the owner.
+    function withdraw(uint256 callerSeed, uint256 ownerSeed, uint256 tokenSeed) external {
+        address caller = actors[callerSeed % actors.length];
+        address owner = owners[ownerSeed % owners.length];
+        address token = tokens[tokenSeed % 4];
+        uint256 balance = LEDGER.balanceOf(owner, token);
+        if (balance == 0) return;
+        uint256 receivedBefore = _holding(owner, token);
+        uint256 reentryBefore = REENTRANT.reentrySucceeded();
+        vm.prank(caller);
+        try LEDGER.withdraw(owner, token) returns (uint256 got) {
+            assertEq(got, balance, "withdraw pays the whole balance");
+            if (owner != address(REENTRANT)) {
+                assertEq(LEDGER.balanceOf(owner, token), 0, "balance cleared");
+            }
+            assertEq(_holding(owner, token) - receivedBefore, balance, "owner received it");
+            if (!isSplit[owner]) ghostOut[token] += balance;
+            calls["withdraw"]++;
+        } catch {
+            _expectLegitFailure(owner, token);
+            assertEq(LEDGER.balanceOf(owner, token), balance, "a failed withdrawal keeps the balance");
+            calls["withdrawFailed"]++;
+        }
+        _checkReentry(reentryBefore);
+    }
+
+    /// @notice An owner (an actor or one of the hostile contracts) sends part of its balance anywhere.
+    function withdrawTo(uint256 ownerSeed, uint256 tokenSeed, uint256 toSeed, uint256 amount) external {
+        uint256 pick = ownerSeed % (actors.length + 2);
+        address owner = pick < actors.length ? actors[pick] : pick == actors.length ? address(REVERTING) : address(REENTRANT);
+        address token = tokens[tokenSeed % 4];
+        uint256 balance = LEDGER.balanceOf(owner, token);
+        if (balance == 0) return;
+        amount = bound(amount, 1, balance);
+        address to = toSeed % 3 == 0 ? vm.addr(0x5111C + toSeed % 4) : owners[toSeed % owners.length];
+        uint256 receivedBefore = _holding(to, token);
+        uint256 reentryBefore = REENTRANT.reentrySucceeded();
+        // A re-entrant receiver may legitimately run a nested Splits.distribute, which credits others.
+        bool nestedDistribution = to == address(REENTRANT) && token == address(0)
+            && REENTRANT.attack() == ReentrantReceiver.Attack.Distribute;
+        vm.prank(owner);
+        try LEDGER.withdrawTo(token, to, amount) {
+            if (!nestedDistribution) {
+                assertEq(LEDGER.balanceOf(owner, token), balance - amount, "debited by the amount");
+            }
+            assertEq(_holding(to, token) - receivedBefore, amount, "receiver got the amount");
+            if (!isSplit[to]) ghostOut[token] += amount;
+            calls["withdrawTo"]++;
+        } catch {
+            _expectLegitFailure(to, token);
+            assertEq(LEDGER.balanceOf(owner, token), balance, "a failed withdrawal keeps the balance");
+            calls["withdrawToFailed"]++;
+        }
+        _checkReentry(reentryBefore);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Views for the invariants
+    // ---------------------------------------------------------------------------------------------
+
+    function ownersLength() external view returns (uint256) {
+        return owners.length;
+    }
+
+    function splitsLength() external view returns (uint256) {
+        return splitList.length;
+    }
+
+    function configOf(address split) external view returns (ISplits.SplitConfig memory) {
+        return _configs[split];
+    }
+
+    /// @notice The sum of all tracked Ledger balances of `token`.
+    function sumOfBalances(address token) public view returns (uint256 sum) {
+        for (uint256 i; i < owners.length; ++i) {
+            sum += LEDGER.balanceOf(owners[i], token);
+        }
+    }
+
+    /// @notice What split wallets hold of `token` and have not swept into the Ledger yet.
+    function heldBySplits(address token) public view returns (uint256 sum) {
+        for (uint256 i; i < splitList.length; ++i) {
+            sum += _held(splitList[i], token);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Internals
+    // ---------------------------------------------------------------------------------------------
+
+    /// @dev The only withdrawals allowed to fail: ETH to the reverting receiver, or ETH to the re-entrant
+    ///      receiver when it bubbles up its failed re-entry.
+    function _expectLegitFailure(address receiver, address token) internal view {
+        bool reverting = receiver == address(REVERTING);
+        bool reentrant = receiver == address(REENTRANT) && !REENTRANT.swallow();
+        assertTrue(token == address(0) && (reverting || reentrant), "only a hostile ETH receiver may fail");
+    }
+
+    /// @dev A nested withdraw/withdrawTo must never succeed; a nested distribute may (it pays shares).
+    function _checkReentry(uint256 before) internal view {
+        if (REENTRANT.attack() != ReentrantReceiver.Attack.Distribute) {
+            assertEq(REENTRANT.reentrySucceeded(), before, "no nested withdrawal ever succeeds");
+        }
+    }
+
+    function _createSplit(uint256 seed, address controller, bool withAdvance) internal returns (address split) {
+        ISplits.SplitConfig memory config = _randomConfig(seed, withAdvance);
+        bytes32 salt = bytes32(seed);
+        split = SPLITS.predictSplitAddress(config, controller, salt);
+        if (isSplit[split]) return split;
+        assertEq(SPLITS.createSplit(config, controller, salt), split, "created at the predicted address");
+        splitList.push(split);
+        isSplit[split] = true;
+        _addOwner(split);
+        _configs[split] = config;
+        controllerOf[split] = controller;
+        ghostMaxAdvance[split] = config.advanceAmount;
+    }
+
+    /// @dev 1..5 distinct recipients from the owners (other splits included: nested splits), sorted,
+    ///      random allocations summing to 1e6, a fee up to 1%, optionally an advance in a random token.
+    function _randomConfig(uint256 seed, bool withAdvance) internal view returns (ISplits.SplitConfig memory config) {
+        uint256 len = owners.length;
+        uint256 k = 1 + seed % (len < MAX_PICK ? len : MAX_PICK);
+        address[] memory picked = new address[](k);
+        uint256 count;
+        for (uint256 tries; count < k && tries < 4 * k; ++tries) {
+            address c = owners[uint256(keccak256(abi.encode(seed, tries))) % len];
+            bool dup;
+            for (uint256 j; j < count; ++j) {
+                if (picked[j] == c) dup = true;
+            }
+            if (!dup) picked[count++] = c;
+        }
+        address[] memory recipients = new address[](count);
+        for (uint256 i; i < count; ++i) recipients[i] = picked[i];
+        for (uint256 i = 1; i < count; ++i) {
+            for (uint256 j = i; j > 0 && recipients[j - 1] > recipients[j]; --j) {
+                (recipients[j - 1], recipients[j]) = (recipients[j], recipients[j - 1]);
+            }
+        }
+        uint32[] memory allocations = new uint32[](count);
+        uint256 remaining = PPM - count;
+        for (uint256 i; i < count; ++i) {
+            uint256 extra = i == count - 1 ? remaining : uint256(keccak256(abi.encode(seed, "a", i))) % (remaining + 1);
+            remaining -= extra;
+            allocations[i] = uint32(1 + extra);
+        }
+        config.recipients = recipients;
+        config.allocations = allocations;
+        config.distributorFee = uint32(uint256(keccak256(abi.encode(seed, "fee"))) % 10_001);
+        if (withAdvance) {
+            config.advancer = owners[uint256(keccak256(abi.encode(seed, "adv"))) % len];
+            config.advanceToken = tokens[(seed >> 16) % 4];
+            config.advanceAmount = 1 + uint256(keccak256(abi.encode(seed, "amt"))) % _max(config.advanceToken);
+        }
+    }
+
+    function _addOwner(address owner) internal {
+        if (isOwner[owner]) return;
+        isOwner[owner] = true;
+        owners.push(owner);
+    }
+
+    function _fund(address actor, address token, uint256 amount) internal {
+        if (token == address(0)) {
+            vm.deal(actor, actor.balance + amount);
+        } else {
+            TestToken(token).mint(actor, amount); // same signature on NoReturnToken
+        }
+    }
+
+    function _held(address split, address token) internal view returns (uint256) {
+        return token == address(0) ? split.balance : TestToken(token).balanceOf(split);
+    }
+
+    function _holding(address who, address token) internal view returns (uint256) {
+        return token == address(0) ? who.balance : TestToken(token).balanceOf(who);
+    }
+
+    function _max(address token) internal view returns (uint256) {
+        return token == tokens[2] ? 1e12 : 1e24; // 1e6 "USDC" or 1e6 ether-sized units
+    }
+}
