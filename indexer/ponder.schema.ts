@@ -312,7 +312,8 @@ export const feeRouter = onchainTable("fee_router", (t) => ({
 }));
 
 // ---------------------------------------------------------------------------------------------------
-// Relations (GraphQL nesting)
+// Relations (GraphQL nesting). A row's own column keeps the plain name (`distribution.split` is the
+// address); the joined entity is `splitInfo` / `artistInfo`.
 
 export const artistRelations = relations(artist, ({ many }) => ({
   referrals: many(referral, { relationName: "referrer" }),
@@ -333,25 +334,25 @@ export const splitRelations = relations(split, ({ many }) => ({
 }));
 
 export const splitRecipientRelations = relations(splitRecipient, ({ one }) => ({
-  split: one(split, { fields: [splitRecipient.split], references: [split.id] }),
+  splitInfo: one(split, { fields: [splitRecipient.split], references: [split.id] }),
 }));
 
 export const splitVersionRelations = relations(splitVersion, ({ one }) => ({
-  split: one(split, { fields: [splitVersion.split], references: [split.id] }),
+  splitInfo: one(split, { fields: [splitVersion.split], references: [split.id] }),
 }));
 
 export const distributionRelations = relations(distribution, ({ one }) => ({
-  split: one(split, { fields: [distribution.split], references: [split.id] }),
+  splitInfo: one(split, { fields: [distribution.split], references: [split.id] }),
 }));
 
 export const creditRelations = relations(credit, ({ one }) => ({
-  viaSplit: one(split, { fields: [credit.split], references: [split.id] }),
+  splitInfo: one(split, { fields: [credit.split], references: [split.id] }),
 }));
 
 export const paymentRelations = relations(payment, ({ one }) => ({
-  artist: one(artist, { fields: [payment.artist], references: [artist.id] }),
+  artistInfo: one(artist, { fields: [payment.artist], references: [artist.id] }),
 }));
 
 export const artistEarningDailyRelations = relations(artistEarningDaily, ({ one }) => ({
-  artist: one(artist, { fields: [artistEarningDaily.artist], references: [artist.id] }),
+  artistInfo: one(artist, { fields: [artistEarningDaily.artist], references: [artist.id] }),
 }));
