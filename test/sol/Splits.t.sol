@@ -6,6 +6,8 @@ import {ISplits} from "../../contracts/splits/ISplits.sol";
 import {ISplitWallet} from "../../contracts/splits/ISplitWallet.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
 import {TestToken} from "../../contracts/mocks/TestToken.sol";
+import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title SplitsTest
 /// @notice Fuzz tests of Splits (and SplitConfigLib, SplitWallet): value conservation of a distribution,
@@ -354,5 +356,51 @@ contract SplitsTest is Fixture {
         uint256 sum = ledger.balanceOf(split, address(usdc));
         for (uint256 i; i < n; ++i) sum += ledger.balanceOf(config.recipients[i], address(usdc));
         assertEq(sum, amount, "recipients + dust == amount");
+    }
+
+    /// @notice A fee-on-transfer token sent straight to a split: the sweep credits what the Ledger received,
+    ///         the distribution shares exactly that, and the Ledger still holds exactly what it owes.
+    function testFuzz_distribute_feeOnTransferToken_sharesWhatArrived(uint256 amount, uint256 seed) public {
+        amount = bound(amount, 1, 1e36);
+        uint256 n = bound(seed, 1, 10);
+        FeeOnTransferToken fot = new FeeOnTransferToken();
+        ISplits.SplitConfig memory config = _valid(n, seed);
+        address split = splits.createSplit(config, address(0), 0);
+        fot.mint(split, amount);
+        uint256 arrived = amount - amount * 100 / 10_000;
+        uint256 total = splits.distribute(split, address(fot), config, keeper);
+        assertEq(total, arrived, "distributes what the Ledger received");
+        uint256 sum = ledger.balanceOf(split, address(fot));
+        for (uint256 i; i < n; ++i) {
+            uint256 got = ledger.balanceOf(config.recipients[i], address(fot));
+            assertEq(got, arrived * config.allocations[i] / PPM, "share of what arrived");
+            sum += got;
+        }
+        assertEq(sum, fot.balanceOf(address(ledger)), "Ledger holds exactly the sum of balances");
+    }
+
+    /// @notice Amounts near the top of uint256 (a hostile or inflationary token): a distribution either
+    ///         reverts or pays exactly floor(rest * alloc / 1e6) (computed here in full precision); it never
+    ///         pays silently wrong (wrapped) shares.
+    function testFuzz_distribute_hugeAmount_revertsOrExact(uint256 amount, uint256 seed) public {
+        amount = bound(amount, type(uint256).max / PPM / 4, type(uint256).max);
+        uint256 n = bound(seed, 1, 10);
+        TestToken huge = new TestToken("Huge", "HUGE", 18);
+        ISplits.SplitConfig memory config = _valid(n, seed);
+        address split = splits.createSplit(config, address(0), 0);
+        huge.mint(split, amount);
+        try splits.distribute(split, address(huge), config, keeper) returns (uint256 total) {
+            assertEq(total, amount, "all of it");
+            uint256 sum = ledger.balanceOf(split, address(huge));
+            for (uint256 i; i < n; ++i) {
+                uint256 got = ledger.balanceOf(config.recipients[i], address(huge));
+                assertEq(got, Math.mulDiv(amount, config.allocations[i], PPM), "exact share, no wrapped math");
+                sum += got;
+            }
+            assertEq(sum, amount, "recipients + dust == amount");
+        } catch {
+            assertEq(huge.balanceOf(split), amount, "a reverted distribution leaves everything in place");
+            assertEq(ledger.balanceOf(split, address(huge)), 0, "nothing credited");
+        }
     }
 }
