@@ -4,7 +4,7 @@
  * WalletRoot) by the routes that need a wallet, so read-only pages never download it.
  */
 import "@rainbow-me/rainbowkit/styles.css";
-import { useMemo, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { WagmiProvider, createConfig, http } from "wagmi";
 import { RainbowKitProvider, connectorsForWallets, lightTheme } from "@rainbow-me/rainbowkit";
@@ -37,9 +37,11 @@ function makeWagmiConfig(cfg: AppConfig) {
 }
 
 export default function Providers({ config, children }: { config: AppConfig; children: ReactNode }) {
-  const { chain, wagmi } = useMemo(() => makeWagmiConfig(config), [config]);
+  // Created once per page load: router.refresh() re-sends the (equal) config props as a new object, and
+  // a new wagmi config would drop the connection.
+  const [{ chain, wagmi }] = useState(() => makeWagmiConfig(config));
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: 1 } } }));
-  const appConfig = useMemo(() => ({ ...config, chain, indexerBase: "/api/indexer" }), [config, chain]);
+  const [appConfig] = useState(() => ({ ...config, chain, indexerBase: "/api/indexer" }));
   return (
     <WagmiProvider config={wagmi}>
       <QueryClientProvider client={queryClient}>

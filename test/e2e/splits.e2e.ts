@@ -1,0 +1,176 @@
+/**
+ * End to end, with the real pieces: a Hardhat node, the contracts, the demo seed, the Ponder indexer,
+ * `next start`, and Debian's Chromium with an injected EIP-1193 wallet that forwards to the node.
+ *
+ *   node --import tsx --test test/e2e/splits.e2e.ts
+ *
+ * The flow: open /onboard?ref=nova, connect, see a taken handle explained before sending, register;
+ * create a split (an invalid total is refused next to the field first); pay it; distribute; withdraw;
+ * and see the balances the indexer serves change on the pages.
+ * Env: E2E_WEB_URL + E2E_RPC_URL + E2E_INDEXER_URL reuse a running stack instead of starting one;
+ * BUILD_WEB=0 skips `next build`; E2E_SCREENSHOTS=<dir> saves a screenshot per step.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { createPublicClient, http, parseEther, type Address } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+import type { Page } from "playwright-core";
+import { startStack, type Stack } from "../../scripts/lib/stack.ts";
+import { freePort } from "../../scripts/lib/processes.ts";
+import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
+
+const MNEMONIC = "test test test test test test test test test test test junk";
+// Account #15 is not used by the seed; E2E_ACCOUNT_INDEX picks another when reusing a stack where it registered.
+const me = mnemonicToAccount(MNEMONIC, { addressIndex: Number(process.env.E2E_ACCOUNT_INDEX ?? 15) }).address;
+const collaborator = mnemonicToAccount(MNEMONIC, { addressIndex: 16 }).address;
+const handle = `e2e-${Date.now().toString(36)}`;
+
+let stack: Stack | null = null;
+let urls: { web: string; rpc: string; indexer: string };
+let page: Page;
+let closeBrowser: () => Promise<void> = async () => {};
+const shots = process.env.E2E_SCREENSHOTS;
+let step = 0;
+
+async function shot(name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${String(++step).padStart(2, "0")}-${name}.png`), fullPage: true });
+}
+
+/** What the indexer serves for an owner's Ledger balance (GraphQL). */
+async function indexedBalance(owner: Address, token = "0x0000000000000000000000000000000000000000"): Promise<bigint> {
+  const res = await fetch(`${urls.indexer}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `{ balance(id: "${owner.toLowerCase()}-${token}") { amount } }` }),
+  });
+  const body = (await res.json()) as { data: { balance: { amount: string } | null } };
+  return BigInt(body.data.balance?.amount ?? 0);
+}
+
+before(async () => {
+  if (process.env.E2E_WEB_URL) {
+    urls = { web: process.env.E2E_WEB_URL, rpc: process.env.E2E_RPC_URL ?? "http://127.0.0.1:8547", indexer: process.env.E2E_INDEXER_URL ?? "http://127.0.0.1:42071" };
+  } else {
+    stack = await startStack({
+      chainPort: await freePort(),
+      indexerPort: await freePort(),
+      webPort: await freePort(),
+      seed: true,
+      stateDir: join(tmpdir(), `notalabel-e2e-${process.pid}`),
+      buildWeb: process.env.BUILD_WEB !== "0",
+      log: (line) => console.log(`  [stack] ${line}`),
+    });
+    urls = stack.urls;
+  }
+  const browser = await launchBrowser();
+  closeBrowser = browser.close;
+  await injectWallet(browser.context, { rpcUrl: urls.rpc, account: me, chainId: hardhat.id });
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.on("pageerror", (e) => console.log(`  [page error] ${e.message}`));
+}, { timeout: 420_000 });
+
+after(async () => {
+  await closeBrowser();
+  await stack?.stop();
+});
+
+test("an artist registers with a referral, creates a split, pays, distributes and withdraws", { timeout: 300_000 }, async () => {
+  try {
+    await flow();
+  } catch (error) {
+    // Leave evidence: a screenshot and every alert on the page.
+    const file = join(shots ?? tmpdir(), `e2e-failure-${process.pid}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    const alerts = await page.locator(".alert, .field-error").allInnerTexts().catch(() => []);
+    console.log(`  [failure] url ${page.url()}\n  [failure] screenshot ${file}\n  [failure] alerts: ${JSON.stringify(alerts)}`);
+    throw error;
+  }
+});
+
+async function flow() {
+  const client = createPublicClient({ chain: hardhat, transport: http(urls.rpc) });
+
+  // 1. Onboarding: the referral code comes from ?ref=, problems are explained before sending.
+  await page.goto(`${urls.web}/onboard?ref=nova`);
+  await connectWallet(page);
+  const handleInput = page.getByLabel("Handle");
+  await handleInput.waitFor();
+  assert.equal(await page.getByLabel("Referral code").inputValue(), "nova");
+  await page.getByText(/Referred by @nova/).waitFor();
+  await handleInput.fill("nova");
+  await page.getByText('The handle "nova" is already taken').waitFor();
+  assert.equal(await handleInput.getAttribute("aria-invalid"), "true");
+  await shot("onboard-taken");
+  await handleInput.fill(handle);
+  await page.getByText(/✓ Available/).waitFor();
+  await page.getByRole("button", { name: "Register as artist" }).click();
+  await page.getByText(`You are registered as`).waitFor({ timeout: 60_000 });
+  await shot("onboard-done");
+
+  // The public profile (server-rendered from the indexer) shows the referrer.
+  await page.goto(`${urls.web}/artists/${handle}`);
+  await page.getByRole("heading", { name: handle, level: 1 }).waitFor();
+  await page.getByRole("link", { name: "@nova" }).first().waitFor();
+
+  // 2. A split: 60% to me, 40% to a collaborator. A wrong total is refused before anything is sent.
+  await page.goto(`${urls.web}/splits/new`);
+  const addresses = page.getByLabel(/^Address \d$/);
+  const shares = page.getByLabel("Share %");
+  await addresses.first().waitFor();
+  assert.equal((await addresses.first().inputValue()).toLowerCase(), me.toLowerCase());
+  await shares.nth(0).fill("60");
+  await addresses.nth(1).fill(collaborator.toLowerCase());
+  await shares.nth(1).fill("30");
+  await page.getByRole("button", { name: "Create split" }).click();
+  await page.getByText(/Shares must add up to exactly 100%/).waitFor();
+  await shot("split-invalid");
+  // The rows are now sorted by address; set the collaborator's share wherever its row went.
+  const rowCount = await addresses.count();
+  for (let i = 0; i < rowCount; i++) {
+    if ((await addresses.nth(i).inputValue()).toLowerCase() === collaborator.toLowerCase()) await shares.nth(i).fill("40");
+  }
+  const predicted = page.getByTestId("predicted-address");
+  await predicted.waitFor();
+  const predictedText = (await predicted.innerText()).match(/0x[0-9a-fA-F]{40}/)?.[0];
+  assert.ok(predictedText, "the predicted split address is shown");
+  await page.getByRole("button", { name: "Create split" }).click();
+  await page.waitForURL(new RegExp(`/splits/${predictedText}`, "i"), { timeout: 60_000 });
+  await page.getByRole("heading", { name: "Recipients" }).waitFor();
+  await shot("split-created");
+
+  // 3. Pay 1 ETH into it.
+  await page.getByLabel("Amount in ETH").fill("1");
+  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await page.getByText("Payment: confirmed").waitFor({ timeout: 60_000 });
+  await page.getByTestId("split-balance-ETH").filter({ hasText: /^1\s*ETH$/ }).waitFor();
+  assert.equal(await client.getBalance({ address: predictedText as Address }), parseEther("1"));
+
+  // 4. Distribute: the recipients' Ledger balances are credited; the indexer shows the distribution.
+  await page.getByRole("button", { name: "Distribute ETH" }).click();
+  await page.getByText("Distribute ETH: confirmed").waitFor({ timeout: 60_000 });
+  await page.getByTestId("split-balance-ETH").filter({ hasText: /^0\s*ETH$/ }).waitFor();
+  await page.getByRole("region", { name: /Distributions of this split/ }).getByText("v1").waitFor();
+  await shot("split-distributed");
+  assert.equal(await indexedBalance(me), parseEther("0.6"));
+  assert.equal(await indexedBalance(collaborator), parseEther("0.4"));
+
+  // 5. Earnings: the indexer's balance, then a withdrawal that empties it.
+  await page.goto(`${urls.web}/earnings`);
+  await page.getByTestId("balance-ETH").filter({ hasText: /^0\.6\s*ETH$/ }).waitFor();
+  const before = await client.getBalance({ address: me });
+  await page.getByRole("button", { name: "Withdraw ETH" }).click();
+  await page.getByText("Withdraw ETH: confirmed").waitFor({ timeout: 60_000 });
+  await page.getByTestId("balance-ETH").filter({ hasText: /^0\s*ETH$/ }).waitFor();
+  await page.getByRole("region", { name: "Your withdrawals" }).getByText("0.6").waitFor();
+  await shot("earnings-withdrawn");
+  assert.equal(await indexedBalance(me), 0n);
+  const afterWithdraw = await client.getBalance({ address: me });
+  assert.ok(afterWithdraw > before + parseEther("0.59"), "the wallet received the 0.6 ETH (minus gas)");
+}
