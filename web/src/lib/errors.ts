@@ -13,10 +13,10 @@ import {
   type Abi,
   type Hex,
 } from "viem";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi, splitWalletAbi } from "@notalabel/contracts";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi, splitWalletAbi, testTokenAbi } from "@notalabel/contracts";
 import { formatAmount, formatPpm, shortAddress } from "./format.ts";
 
-const ALL_ABIS = [...ledgerAbi, ...artistRegistryAbi, ...feeRouterAbi, ...splitsAbi, ...splitWalletAbi] as Abi;
+const ALL_ABIS = [...ledgerAbi, ...artistRegistryAbi, ...feeRouterAbi, ...splitsAbi, ...splitWalletAbi, ...testTokenAbi] as Abi;
 
 type Args = readonly unknown[];
 const s = (v: unknown) => String(v);
@@ -70,6 +70,19 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Splits_Immutable: () => "This split is immutable: nobody can change it any more.",
   Splits_OnlySplits: () => "Only the Splits contract may call this.",
   SplitWallet_OnlySplits: () => "Only the Splits contract may call this.",
+  // OpenZeppelin errors the platform's contracts can raise
+  OwnableUnauthorizedAccount: () => "Only the platform owner can do this.",
+  OwnableInvalidOwner: () => "That owner address is not valid.",
+  ReentrancyGuardReentrantCall: () => "The call tried to re-enter the contract and was stopped.",
+  SafeERC20FailedOperation: (a) => `The token ${addr(a[0])} refused the transfer.`,
+  FailedDeployment: () => "Creating the split's address failed.",
+  InsufficientBalance: () => "The contract does not hold enough funds for this.",
+  ERC20InsufficientAllowance: () => "The token allowance is too low: approve the Ledger for this amount first.",
+  ERC20InsufficientBalance: () => "Your token balance is too low for this amount.",
+  ERC20InvalidApprover: () => "Invalid token approver.",
+  ERC20InvalidReceiver: () => "Invalid token receiver.",
+  ERC20InvalidSender: () => "Invalid token sender.",
+  ERC20InvalidSpender: () => "Invalid token spender.",
 };
 
 /** The sentence for a decoded custom error, or a generic one naming it. */
