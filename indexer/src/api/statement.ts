@@ -20,7 +20,10 @@ const address = z
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "is not a real date");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "is not a real date",
+  );
 
 export const statementQuery = z
   .object({ account: address, from: day, to: day, token: address.optional() })
@@ -54,7 +57,14 @@ export type StatementLine = {
   tx: Hex;
 };
 
-export type StatementTotal = { key: string; token: string; tokenAddress: Hex; amountRaw: string; amount: string | null; count: number };
+export type StatementTotal = {
+  key: string;
+  token: string;
+  tokenAddress: Hex;
+  amountRaw: string;
+  amount: string | null;
+  count: number;
+};
 
 export type Statement = {
   account: Hex;
@@ -150,7 +160,17 @@ export async function loadStatement(
 }
 
 export const CSV_HEADER = [
-  "row", "date", "time", "source", "token", "token_address", "amount_raw", "amount", "split", "counterparty", "tx",
+  "row",
+  "date",
+  "time",
+  "source",
+  "token",
+  "token_address",
+  "amount_raw",
+  "amount",
+  "split",
+  "counterparty",
+  "tx",
 ] as const;
 
 function csvField(value: string | number | null): string {
@@ -165,7 +185,19 @@ function csvField(value: string | number | null): string {
 export function statementCsv(s: Statement): string {
   const lines: (string | number | null)[][] = [[...CSV_HEADER]];
   for (const c of s.credits) {
-    lines.push(["credit", c.date, c.time, c.source, c.token, c.tokenAddress, c.amountRaw, c.amount, c.split, c.counterparty, c.tx]);
+    lines.push([
+      "credit",
+      c.date,
+      c.time,
+      c.source,
+      c.token,
+      c.tokenAddress,
+      c.amountRaw,
+      c.amount,
+      c.split,
+      c.counterparty,
+      c.tx,
+    ]);
   }
   for (const t of s.totals.bySource) {
     lines.push(["total_source", s.to, null, t.key, t.token, t.tokenAddress, t.amountRaw, t.amount, null, null, null]);
