@@ -137,6 +137,7 @@ ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
     token,
     from: id,
     split: id,
+    txFrom: event.transaction.from,
     timestamp: event.block.timestamp,
     block: event.block.number,
     logIndex: event.log.logIndex,

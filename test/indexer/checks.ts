@@ -442,6 +442,10 @@ async function checkStatements(url: string, credits: Credit[], f: Failures): Pro
     );
     const lines = (await res.text()).trimEnd().split("\r\n").map(parseCsvLine);
     const header = lines[0]!;
+    f.check(
+      lines.every((l) => l.length === header.length),
+      () => `statement.csv of ${owner}: rows with a column count other than the header's ${header.length}`,
+    );
     const col = (name: string) => header.indexOf(name);
     const [iRow, iSource, iToken, iRaw, iAmount, iSplit] = [
       "row",

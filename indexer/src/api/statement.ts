@@ -54,6 +54,8 @@ export type StatementLine = {
   amount: string | null;
   split: Hex | null;
   counterparty: Hex;
+  /** The transaction's sender (the payer of a payment). */
+  initiator: Hex;
   tx: Hex;
 };
 
@@ -122,6 +124,7 @@ export async function loadStatement(
       amount: format(r.amount, r.token),
       split: r.split,
       counterparty: r.from,
+      initiator: r.txFrom,
       tx: r.txHash,
     };
   });
@@ -170,6 +173,7 @@ export const CSV_HEADER = [
   "amount",
   "split",
   "counterparty",
+  "initiator",
   "tx",
 ] as const;
 
@@ -196,14 +200,41 @@ export function statementCsv(s: Statement): string {
       c.amount,
       c.split,
       c.counterparty,
+      c.initiator,
       c.tx,
     ]);
   }
   for (const t of s.totals.bySource) {
-    lines.push(["total_source", s.to, null, t.key, t.token, t.tokenAddress, t.amountRaw, t.amount, null, null, null]);
+    lines.push([
+      "total_source",
+      s.to,
+      null,
+      t.key,
+      t.token,
+      t.tokenAddress,
+      t.amountRaw,
+      t.amount,
+      null,
+      null,
+      null,
+      null,
+    ]);
   }
   for (const t of s.totals.bySplit) {
-    lines.push(["total_split", s.to, null, null, t.token, t.tokenAddress, t.amountRaw, t.amount, t.key, null, null]);
+    lines.push([
+      "total_split",
+      s.to,
+      null,
+      null,
+      t.token,
+      t.tokenAddress,
+      t.amountRaw,
+      t.amount,
+      t.key,
+      null,
+      null,
+      null,
+    ]);
   }
   return lines.map((l) => l.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

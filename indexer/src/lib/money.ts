@@ -22,6 +22,7 @@ export type CreditInput = {
   source: string;
   from: Hex;
   split: Hex | null;
+  txFrom: Hex;
   timestamp: bigint;
   block: bigint;
   logIndex: number;
@@ -41,6 +42,7 @@ export async function recordCredit(context: Context, c: CreditInput): Promise<vo
     source: c.source,
     from: lower(c.from),
     split: c.split === null ? null : lower(c.split),
+    txFrom: lower(c.txFrom),
     timestamp: c.timestamp,
     day,
     block: c.block,
