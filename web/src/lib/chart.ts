@@ -55,3 +55,10 @@ export function stackBars(points: readonly Point[], decimals: number, height: nu
   });
   return { bars, series, top };
 }
+
+/** An axis label with just enough decimals for the tick step (0.00025 steps -> "0.00075", 5 steps -> "15"). */
+export function tickLabel(value: number, step: number): string {
+  let decimals = 0;
+  while (decimals < 8 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-9 * 10 ** decimals) decimals++;
+  return value.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+}

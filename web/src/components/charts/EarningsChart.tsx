@@ -3,7 +3,7 @@
  * server and client components. Screen readers get a summary label and the data as a table.
  */
 import { formatAmount } from "@/lib/format";
-import { stackBars, ticks, type Point } from "@/lib/chart";
+import { stackBars, tickLabel, ticks, type Point } from "@/lib/chart";
 
 const W = 640;
 const H = 220;
@@ -23,12 +23,12 @@ export function EarningsChart({ points, decimals, symbol, title }: { points: rea
   return (
     <figure style={{ margin: 0 }}>
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-        {ticks(top).map((t) => {
+        {ticks(top).map((t, _i, all) => {
           const y = PAD.top + plotH - (t / top) * plotH;
           return (
             <g key={t}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} stroke="#e2dfd8" strokeWidth={1} />
-              <text x={PAD.left - 6} y={y + 4} textAnchor="end">{Number(t.toPrecision(6)).toLocaleString("en-US")}</text>
+              <text x={PAD.left - 6} y={y + 4} textAnchor="end">{tickLabel(t, (all[1] ?? 1) - (all[0] ?? 0))}</text>
             </g>
           );
         })}

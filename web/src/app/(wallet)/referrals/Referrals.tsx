@@ -73,7 +73,12 @@ function View({ account }: { account: Address }) {
             const points = data.earningDailys.items
               .filter((e) => e.token.toLowerCase() === t.address.toLowerCase())
               .map((e) => ({ day: e.day, source: e.source, amount: BigInt(e.amount) }));
-            return points.length ? <EarningsChart key={t.address} points={points} decimals={t.decimals} symbol={t.symbol} title={`Referral income in ${t.symbol}`} /> : null;
+            return points.length ? (
+              <div key={t.address}>
+                <h3>{t.symbol}</h3>
+                <EarningsChart points={points} decimals={t.decimals} symbol={t.symbol} title={`Referral income in ${t.symbol}`} />
+              </div>
+            ) : null;
           })}
           {data.earningDailys.items.length === 0 ? <p className="muted">No referral income yet. It arrives with every payment to an artist you referred.</p> : null}
           <p className="small muted" style={{ marginTop: 12 }}>Withdraw it from <Link href="/earnings">Earnings</Link>.</p>
