@@ -15,6 +15,7 @@ import { waitForIndexedBlock } from "@/lib/indexer";
 import { Alert } from "@/components/ui";
 import { explorerTxUrl } from "@/lib/chains";
 import { useAppConfig } from "./AppConfigContext";
+import { useToast } from "@/components/ui/Toast";
 
 export type WriteRequest =
   | { kind?: "contract"; address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint }
@@ -34,6 +35,7 @@ export function useTx() {
   const { address, chainId } = useAccount();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const [state, setState] = useState<TxState>({ status: "idle" });
 
   const send = useCallback(
@@ -74,13 +76,16 @@ export function useTx() {
         await queryClient.invalidateQueries();
         router.refresh();
         setState({ status: "confirmed", label, hash, indexed });
+        toast.show({ tone: "success", title: `${label} confirmed` });
         return receipt;
       } catch (err) {
-        setState({ status: "failed", label, message: errorMessage(err, app.chain.name) });
+        const message = errorMessage(err, app.chain.name);
+        setState({ status: "failed", label, message });
+        toast.show({ tone: "error", title: `${label} failed`, body: message });
         return null;
       }
     },
-    [address, chainId, app, wagmi, queryClient, router],
+    [address, chainId, app, wagmi, queryClient, router, toast],
   );
 
   const reset = useCallback(() => setState({ status: "idle" }), []);
