@@ -192,7 +192,7 @@ ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
   const consistent = ledgerMatches && replayed === distributed;
   if (!consistent) {
     console.error(
-      `distribution ${event.id} of split ${id}: replayed ${replayed} vs distributed ${distributed}, ` +
+      `INCONSISTENT distribution ${event.id} of split ${id}: replayed ${replayed} vs distributed ${distributed}, ` +
         `ledger debit ${ledger?.amount ?? "missing"} vs ${total}`,
     );
   }
