@@ -179,6 +179,8 @@ export const credit = onchainTable(
     /** Who credited: the contract or depositor for Ledger credits, the split for distributions. */
     from: t.hex().notNull(),
     split: t.hex(),
+    /** Who sent the transaction (the payer of a payment, the caller of a distribution). */
+    txFrom: t.hex().notNull(),
     timestamp: t.bigint().notNull(),
     day: t.text().notNull(),
     block: t.bigint().notNull(),

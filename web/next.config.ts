@@ -5,6 +5,9 @@ const config: NextConfig = {
   transpilePackages: ["@notalabel/contracts"],
   reactStrictMode: true,
   poweredByHeader: false,
+  // A separate build directory per stack (e.g. the browser tests) so a test build never replaces the
+  // chunks under a running `next start` of the dev stack. Must be the same for `next build` and `next start`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
 export default config;

@@ -35,7 +35,11 @@ export const ETH: TokenInfo = { address: "0x000000000000000000000000000000000000
 export function knownTokens(id = chainId()): Map<string, TokenInfo> {
   const tokens = new Map<string, TokenInfo>([[ETH.address, ETH]]);
   for (const t of Object.values(deployment(id).tokens)) {
-    tokens.set(t.address.toLowerCase(), { address: t.address.toLowerCase() as Hex, symbol: t.symbol, decimals: t.decimals });
+    tokens.set(t.address.toLowerCase(), {
+      address: t.address.toLowerCase() as Hex,
+      symbol: t.symbol,
+      decimals: t.decimals,
+    });
   }
   return tokens;
 }

@@ -6,7 +6,14 @@ import { zeroAddress, type Hex } from "viem";
 import type { Context } from "ponder:registry";
 import { lower, utcDay } from "./lib/money.ts";
 
-async function addArtistEarning(context: Context, artist: Hex, token: Hex, day: string, source: string, amount: bigint) {
+async function addArtistEarning(
+  context: Context,
+  artist: Hex,
+  token: Hex,
+  day: string,
+  source: string,
+  amount: bigint,
+) {
   if (amount === 0n) return;
   const a = lower(artist);
   const t = lower(token);

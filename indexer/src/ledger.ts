@@ -14,6 +14,7 @@ ponder.on("Ledger:Credited", async ({ event, context }) => {
     source: decodeSource(source),
     from,
     split: null,
+    txFrom: event.transaction.from,
     timestamp: event.block.timestamp,
     block: event.block.number,
     logIndex: event.log.logIndex,

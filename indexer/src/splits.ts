@@ -137,6 +137,7 @@ ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
     token,
     from: id,
     split: id,
+    txFrom: event.transaction.from,
     timestamp: event.block.timestamp,
     block: event.block.number,
     logIndex: event.log.logIndex,
@@ -154,19 +155,40 @@ ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
     const share = shares[i]!;
     replayed += share.amount;
     if (share.amount === 0n) continue;
-    await recordCredit(context, { ...base, id: `${event.id}-${i}`, owner: share.recipient, amount: share.amount, source: "split" });
+    await recordCredit(context, {
+      ...base,
+      id: `${event.id}-${i}`,
+      owner: share.recipient,
+      amount: share.amount,
+      source: "split",
+    });
   }
   if (advancePaid > 0n) {
-    await recordCredit(context, { ...base, id: `${event.id}-advance`, owner: config.advancer, amount: advancePaid, source: "advance" });
+    await recordCredit(context, {
+      ...base,
+      id: `${event.id}-advance`,
+      owner: config.advancer,
+      amount: advancePaid,
+      source: "advance",
+    });
     await context.db.update(split, { id }).set({ recouped: s.recouped + advancePaid });
   }
   if (reward > 0n) {
-    await recordCredit(context, { ...base, id: `${event.id}-reward`, owner: distributor, amount: reward, source: "reward" });
+    await recordCredit(context, {
+      ...base,
+      id: `${event.id}-reward`,
+      owner: distributor,
+      amount: reward,
+      source: "reward",
+    });
   }
 
   // Splits emits SplitDistributed right after the Ledger's Distributed event.
-  const ledger = await context.db.find(ledgerDistributed, { id: `${event.transaction.hash}-${event.log.logIndex - 1}` });
-  const ledgerMatches = ledger !== null && ledger.from === id && ledger.token === lower(token) && ledger.amount === total;
+  const ledger = await context.db.find(ledgerDistributed, {
+    id: `${event.transaction.hash}-${event.log.logIndex - 1}`,
+  });
+  const ledgerMatches =
+    ledger !== null && ledger.from === id && ledger.token === lower(token) && ledger.amount === total;
   const consistent = ledgerMatches && replayed === distributed;
   if (!consistent) {
     console.error(

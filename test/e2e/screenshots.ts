@@ -12,15 +12,21 @@ const web = process.env.WEB_URL ?? "http://127.0.0.1:3001";
 const rpcUrl = process.env.RPC_URL ?? "http://127.0.0.1:8547";
 const out = process.argv[2] ?? "/tmp/notalabel-screens";
 const accountIndex = Number(process.env.ACCOUNT_INDEX ?? 1); // #1 is the seeded artist "nova"
-const account = mnemonicToAccount("test test test test test test test test test test test junk", { addressIndex: accountIndex }).address;
-const pages = (process.env.PAGES ?? "/,/artists/nova,/onboard?ref=nova,/splits/new,/earnings,/referrals,/splits/SPLIT").split(",");
+const account = mnemonicToAccount("test test test test test test test test test test test junk", {
+  addressIndex: accountIndex,
+}).address;
+const pages = (
+  process.env.PAGES ?? "/,/artists/nova,/onboard?ref=nova,/splits/new,/earnings,/referrals,/splits/SPLIT"
+).split(",");
 mkdirSync(out, { recursive: true });
 
 const { context, close } = await launchBrowser();
 await injectWallet(context, { rpcUrl, account, chainId: 31337 });
 const page = await context.newPage();
 page.on("pageerror", (e) => console.log("pageerror:", e.message));
-page.on("console", (m) => { if (m.type() === "error") console.log("console:", m.text().slice(0, 300)); });
+page.on("console", (m) => {
+  if (m.type() === "error") console.log("console:", m.text().slice(0, 300));
+});
 await page.goto(`${web}/earnings`);
 await connectWallet(page);
 let split = "";
@@ -34,7 +40,10 @@ for (const path of pages) {
     p = split;
   }
   const name = p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home";
-  for (const [w, h, tag] of [[1280, 900, "desktop"], [360, 780, "phone"]] as const) {
+  for (const [w, h, tag] of [
+    [1280, 900, "desktop"],
+    [360, 780, "phone"],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.goto(`${web}${p}`, { waitUntil: "networkidle" });
     await page.waitForTimeout(800);

@@ -53,46 +53,98 @@ async function indexedBalance(owner: Address, token = "0x00000000000000000000000
   return BigInt(body.data.balance?.amount ?? 0);
 }
 
-before(async () => {
-  if (process.env.E2E_WEB_URL) {
-    urls = { web: process.env.E2E_WEB_URL, rpc: process.env.E2E_RPC_URL ?? "http://127.0.0.1:8547", indexer: process.env.E2E_INDEXER_URL ?? "http://127.0.0.1:42071" };
-  } else {
-    stack = await startStack({
-      chainPort: await freePort(),
-      indexerPort: await freePort(),
-      webPort: await freePort(),
-      seed: true,
-      stateDir: join(tmpdir(), `notalabel-e2e-${process.pid}`),
-      buildWeb: process.env.BUILD_WEB !== "0",
-      log: (line) => console.log(`  [stack] ${line}`),
-    });
-    urls = stack.urls;
-  }
-  const browser = await launchBrowser();
-  closeBrowser = browser.close;
-  await injectWallet(browser.context, { rpcUrl: urls.rpc, account: me, chainId: hardhat.id });
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.on("pageerror", (e) => console.log(`  [page error] ${e.message}`));
-}, { timeout: 420_000 });
+before(
+  async () => {
+    if (process.env.E2E_WEB_URL) {
+      urls = {
+        web: process.env.E2E_WEB_URL,
+        rpc: process.env.E2E_RPC_URL ?? "http://127.0.0.1:8547",
+        indexer: process.env.E2E_INDEXER_URL ?? "http://127.0.0.1:42071",
+      };
+    } else {
+      stack = await startStack({
+        chainPort: await freePort(),
+        indexerPort: await freePort(),
+        webPort: await freePort(),
+        seed: true,
+        stateDir: join(tmpdir(), `notalabel-e2e-${process.pid}`),
+        buildWeb: process.env.BUILD_WEB !== "0",
+        log: (line) => console.log(`  [stack] ${line}`),
+      });
+      urls = stack.urls;
+    }
+    const browser = await launchBrowser();
+    closeBrowser = browser.close;
+    await injectWallet(browser.context, { rpcUrl: urls.rpc, account: me, chainId: hardhat.id });
+    page = await browser.context.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on("pageerror", (e) => console.log(`  [page error] ${e.message}`));
+  },
+  { timeout: 420_000 },
+);
 
 after(async () => {
   await closeBrowser();
   await stack?.stop();
 });
 
-test("an artist registers with a referral, creates a split, pays, distributes and withdraws", { timeout: 300_000 }, async () => {
-  try {
-    await flow();
-  } catch (error) {
-    // Leave evidence: a screenshot and every alert on the page.
-    const file = join(shots ?? tmpdir(), `e2e-failure-${process.pid}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-    const alerts = await page.locator(".alert, .field-error").allInnerTexts().catch(() => []);
-    console.log(`  [failure] url ${page.url()}\n  [failure] screenshot ${file}\n  [failure] alerts: ${JSON.stringify(alerts)}`);
-    throw error;
-  }
-});
+test(
+  "an artist registers with a referral, creates a split, pays, distributes and withdraws",
+  { timeout: 300_000 },
+  async () => {
+    try {
+      await flow();
+    } catch (error) {
+      // Leave evidence: a screenshot and every alert on the page.
+      const file = join(shots ?? tmpdir(), `e2e-failure-${process.pid}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      const alerts = await page
+        .locator(".alert, .field-error")
+        .allInnerTexts()
+        .catch(() => []);
+      console.log(
+        `  [failure] url ${page.url()}\n  [failure] screenshot ${file}\n  [failure] alerts: ${JSON.stringify(alerts)}`,
+      );
+      throw error;
+    }
+  },
+);
+
+test(
+  "read-only pages load no wallet code (RainbowKit / wagmi stay in the wallet routes)",
+  { timeout: 120_000 },
+  async () => {
+    const scripts = async (path: string) => {
+      const bodies: { url: string; text: string }[] = [];
+      const onResponse = async (r: import("playwright-core").Response) => {
+        if (r.request().resourceType() === "script")
+          bodies.push({ url: r.url(), text: await r.text().catch(() => "") });
+      };
+      const fresh = await page.context().newPage();
+      fresh.on("response", onResponse);
+      await fresh.goto(`${urls.web}${path}`, { waitUntil: "networkidle" });
+      await fresh.waitForTimeout(500);
+      await fresh.close();
+      return bodies;
+    };
+    // RainbowKit's runtime marks its DOM with data-rk; wagmi names its provider error. Both survive minification.
+    const walletCode = (text: string) => text.includes("data-rk") || text.includes("WagmiProviderNotFoundError");
+    for (const path of ["/", "/artists/nova"]) {
+      const js = await scripts(path);
+      assert.ok(js.length > 0);
+      const offenders = js.filter((b) => walletCode(b.text)).map((b) => b.url);
+      assert.deepEqual(offenders, [], `${path} loaded wallet code`);
+      console.log(
+        `  ${path}: ${js.length} scripts, ${(js.reduce((n, b) => n + b.text.length, 0) / 1024).toFixed(0)} KiB uncompressed, no RainbowKit/wagmi`,
+      );
+    }
+    const onboard = await scripts("/onboard");
+    assert.ok(
+      onboard.some((b) => walletCode(b.text)),
+      "the marker is valid: /onboard does load the wallet code",
+    );
+  },
+);
 
 async function flow() {
   const client = createPublicClient({ chain: hardhat, transport: http(urls.rpc) });
@@ -134,7 +186,8 @@ async function flow() {
   // The rows are now sorted by address; set the collaborator's share wherever its row went.
   const rowCount = await addresses.count();
   for (let i = 0; i < rowCount; i++) {
-    if ((await addresses.nth(i).inputValue()).toLowerCase() === collaborator.toLowerCase()) await shares.nth(i).fill("40");
+    if ((await addresses.nth(i).inputValue()).toLowerCase() === collaborator.toLowerCase())
+      await shares.nth(i).fill("40");
   }
   const predicted = page.getByTestId("predicted-address");
   await predicted.waitFor();
@@ -149,25 +202,41 @@ async function flow() {
   await page.getByLabel("Amount in ETH").fill("1");
   await page.getByRole("button", { name: "Pay", exact: true }).click();
   await page.getByText("Payment: confirmed").waitFor({ timeout: 60_000 });
-  await page.getByTestId("split-balance-ETH").filter({ hasText: /^1\s*ETH$/ }).waitFor();
+  await page
+    .getByTestId("split-balance-ETH")
+    .filter({ hasText: /^1\s*ETH$/ })
+    .waitFor();
   assert.equal(await client.getBalance({ address: predictedText as Address }), parseEther("1"));
 
   // 4. Distribute: the recipients' Ledger balances are credited; the indexer shows the distribution.
+  const [mineBefore, theirsBefore] = [await indexedBalance(me), await indexedBalance(collaborator)];
   await page.getByRole("button", { name: "Distribute ETH" }).click();
   await page.getByText("Distribute ETH: confirmed").waitFor({ timeout: 60_000 });
-  await page.getByTestId("split-balance-ETH").filter({ hasText: /^0\s*ETH$/ }).waitFor();
-  await page.getByRole("region", { name: /Distributions of this split/ }).getByText("v1").waitFor();
+  await page
+    .getByTestId("split-balance-ETH")
+    .filter({ hasText: /^0\s*ETH$/ })
+    .waitFor();
+  await page
+    .getByRole("region", { name: /Distributions of this split/ })
+    .getByText("v1")
+    .waitFor();
   await shot("split-distributed");
-  assert.equal(await indexedBalance(me), parseEther("0.6"));
-  assert.equal(await indexedBalance(collaborator), parseEther("0.4"));
+  assert.equal(await indexedBalance(me), mineBefore + parseEther("0.6"));
+  assert.equal(await indexedBalance(collaborator), theirsBefore + parseEther("0.4"));
 
   // 5. Earnings: the indexer's balance, then a withdrawal that empties it.
   await page.goto(`${urls.web}/earnings`);
-  await page.getByTestId("balance-ETH").filter({ hasText: /^0\.6\s*ETH$/ }).waitFor();
+  await page
+    .getByTestId("balance-ETH")
+    .filter({ hasText: /^0\.6\s*ETH$/ })
+    .waitFor();
   const before = await client.getBalance({ address: me });
   await page.getByRole("button", { name: "Withdraw ETH" }).click();
   await page.getByText("Withdraw ETH: confirmed").waitFor({ timeout: 60_000 });
-  await page.getByTestId("balance-ETH").filter({ hasText: /^0\s*ETH$/ }).waitFor();
+  await page
+    .getByTestId("balance-ETH")
+    .filter({ hasText: /^0\s*ETH$/ })
+    .waitFor();
   await page.getByRole("region", { name: "Your withdrawals" }).getByText("0.6").waitFor();
   await shot("earnings-withdrawn");
   assert.equal(await indexedBalance(me), 0n);

@@ -101,11 +101,17 @@ export async function injectWallet(target: BrowserContext | Page, opts: WalletOp
 
 /** Connects through RainbowKit's modal, picking the injected wallet. */
 export async function connectWallet(page: Page): Promise<void> {
-  await page.getByRole("button", { name: /connect wallet/i }).first().click();
+  await page
+    .getByRole("button", { name: /connect wallet/i })
+    .first()
+    .click();
   const dialog = page.getByRole("dialog");
   const option = dialog.getByRole("button", { name: /E2E Wallet|Browser Wallet|Injected/i }).first();
   await option.click();
-  await page.getByRole("dialog").waitFor({ state: "detached", timeout: 15_000 }).catch(() => {});
+  await page
+    .getByRole("dialog")
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => {});
 }
 
 export type { Browser };

@@ -5,7 +5,13 @@
  * balances, statements add up, payments and referrals match the chain's Paid events.
  */
 import { zeroAddress, type Address, type Hex } from "viem";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi, testTokenAbi } from "../../contracts/generated/index.ts";
+import {
+  artistRegistryAbi,
+  feeRouterAbi,
+  ledgerAbi,
+  splitsAbi,
+  testTokenAbi,
+} from "../../contracts/generated/index.ts";
 import type { World } from "./scenario.ts";
 
 export class Failures {
@@ -20,7 +26,7 @@ export class Failures {
   }
 }
 
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -32,18 +38,25 @@ export async function gql<T = any>(url: string, query: string, variables: Record
 }
 
 /** Every row of a GraphQL list field, page by page. */
-export async function listAll<T = any>(url: string, field: string, filterType: string, selection: string, where?: Record<string, unknown>): Promise<T[]> {
+export async function listAll<T>(
+  url: string,
+  field: string,
+  filterType: string,
+  selection: string,
+  where?: Record<string, unknown>,
+): Promise<T[]> {
   const rows: T[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: any = await gql(
+    const data: Record<string, { items: T[]; pageInfo: { hasNextPage: boolean; endCursor: string } }> = await gql(
       url,
       `query($after: String, $where: ${filterType}) { ${field}(limit: 1000, after: $after, where: $where) { items { ${selection} } pageInfo { hasNextPage endCursor } } }`,
       { after, where },
     );
-    rows.push(...data[field].items);
-    if (!data[field].pageInfo.hasNextPage) return rows;
-    after = data[field].pageInfo.endCursor;
+    const page = data[field]!;
+    rows.push(...page.items);
+    if (!page.pageInfo.hasNextPage) return rows;
+    after = page.pageInfo.endCursor;
   }
 }
 
@@ -60,13 +73,51 @@ export async function caughtUp(url: string, world: World): Promise<boolean> {
 const lc = (a: string) => a.toLowerCase();
 const key = (...parts: string[]) => parts.map(lc).join("|");
 
+type SplitRow = {
+  controller: Hex | null;
+  pendingController: Hex | null;
+  isImmutable: boolean;
+  version: number;
+  recouped: string;
+  distributorFee: number;
+  advanceAmount: string;
+  recipientCount: number;
+  recipients: { items: { recipient: Hex; allocation: number }[] };
+  versions: {
+    items: {
+      version: number;
+      recipients: Address[];
+      allocations: number[];
+      distributorFee: number;
+      advancer: Address;
+      advanceToken: Address;
+      advanceAmount: string;
+    }[];
+  };
+};
+type ArtistRow = {
+  handle: string;
+  profileURI: string;
+  payout: Hex;
+  referrer: Hex | null;
+  referrals: { totalCount: number };
+};
+type FeeRows = {
+  feeKinds: { items: { id: number; bps: number; pendingBps: number | null; pendingEta: string | null }[] };
+  feeRouters: { items: { treasury: Hex }[] };
+};
+type StatementJson = { credits: unknown[] };
+
 type Credit = { id: string; owner: Hex; token: Hex; amount: string; source: string; split: Hex | null; day: string };
 
 function addTo(map: Map<string, bigint>, k: string, v: bigint) {
   map.set(k, (map.get(k) ?? 0n) + v);
 }
 
-export async function checkIndexer(url: string, world: World): Promise<{ failures: string[]; stats: Record<string, number> }> {
+export async function checkIndexer(
+  url: string,
+  world: World,
+): Promise<{ failures: string[]; stats: Record<string, number> }> {
   const f = new Failures();
   const { client } = world;
   const { Ledger, Splits, FeeRouter, ArtistRegistry } = world.deployment.contracts;
@@ -74,7 +125,12 @@ export async function checkIndexer(url: string, world: World): Promise<{ failure
     client.readContract({ address: Ledger.address, abi: ledgerAbi, functionName: "balanceOf", args: [owner, token] });
 
   // ---- balances -----------------------------------------------------------------------------
-  const balances = await listAll<{ owner: Hex; token: Hex; amount: string }>(url, "balances", "balanceFilter", "owner token amount");
+  const balances = await listAll<{ owner: Hex; token: Hex; amount: string }>(
+    url,
+    "balances",
+    "balanceFilter",
+    "owner token amount",
+  );
   const balanceRows = new Map(balances.map((b) => [key(b.owner, b.token), BigInt(b.amount)]));
   const rowSum = new Map<string, bigint>();
   for (const b of balances) {
@@ -85,21 +141,45 @@ export async function checkIndexer(url: string, world: World): Promise<{ failure
   for (const owner of touched) {
     for (const token of world.tokens) {
       const onchain = await balanceOf(owner as Address, token);
-      if (onchain !== 0n) f.check(balanceRows.has(key(owner, token)), () => `no balance row for ${owner} ${token} (on chain ${onchain})`);
+      if (onchain !== 0n)
+        f.check(balanceRows.has(key(owner, token)), () => `no balance row for ${owner} ${token} (on chain ${onchain})`);
     }
   }
   // The rows cover every owner: they add up to what the Ledger holds.
   const heldEth = await client.getBalance({ address: Ledger.address });
-  const heldUsdc = await client.readContract({ address: world.usdc, abi: testTokenAbi, functionName: "balanceOf", args: [Ledger.address] });
+  const heldUsdc = await client.readContract({
+    address: world.usdc,
+    abi: testTokenAbi,
+    functionName: "balanceOf",
+    args: [Ledger.address],
+  });
   f.eq(rowSum.get(zeroAddress) ?? 0n, heldEth, "sum of ETH balance rows vs ETH held by the Ledger");
   f.eq(rowSum.get(lc(world.usdc)) ?? 0n, heldUsdc, "sum of USDC balance rows vs USDC held by the Ledger");
 
   // ---- credits, withdrawals, distributions: credits - debits = balance -------------------------
   const credits = await listAll<Credit>(url, "credits", "creditFilter", "id owner token amount source split day");
-  const withdrawals = await listAll<{ owner: Hex; token: Hex; amount: string }>(url, "withdrawals", "withdrawalFilter", "owner token amount");
+  const withdrawals = await listAll<{ owner: Hex; token: Hex; amount: string }>(
+    url,
+    "withdrawals",
+    "withdrawalFilter",
+    "owner token amount",
+  );
   const distributions = await listAll<{
-    id: string; split: Hex; token: Hex; amount: string; advancePaid: string; reward: string; distributed: string; dust: string; consistent: boolean;
-  }>(url, "distributions", "distributionFilter", "id split token amount advancePaid reward distributed dust consistent");
+    id: string;
+    split: Hex;
+    token: Hex;
+    amount: string;
+    advancePaid: string;
+    reward: string;
+    distributed: string;
+    dust: string;
+    consistent: boolean;
+  }>(
+    url,
+    "distributions",
+    "distributionFilter",
+    "id split token amount advancePaid reward distributed dust consistent",
+  );
   const net = new Map<string, bigint>();
   for (const c of credits) addTo(net, key(c.owner, c.token), BigInt(c.amount));
   for (const w of withdrawals) addTo(net, key(w.owner, w.token), -BigInt(w.amount));
@@ -114,13 +194,28 @@ export async function checkIndexer(url: string, world: World): Promise<{ failure
     f.eq(v, await balanceOf(owner, token), `credits - debits of ${owner} ${token}`);
   }
   // Direct Ledger credits are exactly the chain's Credited events.
-  const creditedLogs = await client.getContractEvents({ address: Ledger.address, abi: ledgerAbi, eventName: "Credited", fromBlock: 0n });
+  const creditedLogs = await client.getContractEvents({
+    address: Ledger.address,
+    abi: ledgerAbi,
+    eventName: "Credited",
+    fromBlock: 0n,
+  });
   f.eq(credits.filter((c) => c.split === null).length, creditedLogs.length, "credit rows from Credited events");
-  const distributedLogs = await client.getContractEvents({ address: Splits.address, abi: splitsAbi, eventName: "SplitDistributed", fromBlock: 0n });
+  const distributedLogs = await client.getContractEvents({
+    address: Splits.address,
+    abi: splitsAbi,
+    eventName: "SplitDistributed",
+    fromBlock: 0n,
+  });
   f.eq(distributions.length, distributedLogs.length, "distribution rows");
 
   // ---- per-day earnings add up to the credits ------------------------------------------------
-  const daily = await listAll<{ account: Hex; token: Hex; amount: string; source: string }>(url, "earningDailys", "earningDailyFilter", "account token amount source");
+  const daily = await listAll<{ account: Hex; token: Hex; amount: string; source: string }>(
+    url,
+    "earningDailys",
+    "earningDailyFilter",
+    "account token amount source",
+  );
   const dailySum = new Map<string, bigint>();
   for (const d of daily) addTo(dailySum, key(d.account, d.token, d.source), BigInt(d.amount));
   const creditSum = new Map<string, bigint>();
@@ -130,7 +225,7 @@ export async function checkIndexer(url: string, world: World): Promise<{ failure
 
   // ---- splits against Splits.splitState -------------------------------------------------------
   for (const model of world.splits.values()) {
-    const data = await gql(
+    const data = await gql<{ split: SplitRow | null }>(
       url,
       `query($id: String!) { split(id: $id) { controller pendingController isImmutable version recouped distributorFee advancer advanceToken advanceAmount recipientCount
          recipients(limit: 1000) { items { recipient allocation } }
@@ -142,40 +237,67 @@ export async function checkIndexer(url: string, world: World): Promise<{ failure
       f.list.push(`split ${model.address} missing`);
       continue;
     }
-    const state = await client.readContract({ address: Splits.address, abi: splitsAbi, functionName: "splitState", args: [model.address] });
-    const v = row.versions.items[0];
+    const state = await client.readContract({
+      address: Splits.address,
+      abi: splitsAbi,
+      functionName: "splitState",
+      args: [model.address],
+    });
+    const v = row.versions.items[0]!;
     f.eq(v.version, row.version, `split ${model.address} latest version`);
+    const { recipients, allocations, distributorFee, advancer, advanceToken } = v;
     const indexedConfig = {
-      recipients: v.recipients as Address[],
-      allocations: v.allocations as number[],
-      distributorFee: v.distributorFee as number,
-      advancer: v.advancer as Address,
-      advanceToken: v.advanceToken as Address,
+      recipients,
+      allocations,
+      distributorFee,
+      advancer,
+      advanceToken,
       advanceAmount: BigInt(v.advanceAmount),
     };
-    const hash = await client.readContract({ address: Splits.address, abi: splitsAbi, functionName: "hashConfig", args: [indexedConfig] });
+    const hash = await client.readContract({
+      address: Splits.address,
+      abi: splitsAbi,
+      functionName: "hashConfig",
+      args: [indexedConfig],
+    });
     f.eq(hash, state.configHash, `split ${model.address} config hash`);
     f.eq(row.controller ?? zeroAddress, lc(state.controller), `split ${model.address} controller`);
-    f.eq(row.pendingController ?? zeroAddress, lc(state.pendingController), `split ${model.address} pending controller`);
+    f.eq(
+      row.pendingController ?? zeroAddress,
+      lc(state.pendingController),
+      `split ${model.address} pending controller`,
+    );
     f.eq(row.isImmutable, state.controller === zeroAddress, `split ${model.address} immutable`);
     f.eq(BigInt(row.recouped), state.recouped, `split ${model.address} recouped`);
     f.eq(row.distributorFee, model.config.distributorFee, `split ${model.address} distributor fee`);
     f.eq(BigInt(row.advanceAmount), model.config.advanceAmount, `split ${model.address} advance`);
     f.eq(row.recipientCount, model.config.recipients.length, `split ${model.address} recipient count`);
-    const current = row.recipients.items
-      .map((r: { recipient: string; allocation: number }) => `${r.recipient}:${r.allocation}`)
-      .sort();
+    const current = row.recipients.items.map((r) => `${r.recipient}:${r.allocation}`).sort();
     const expected = model.config.recipients.map((r, i) => `${lc(r)}:${model.config.allocations[i]}`).sort();
     f.eq(current, expected, `split ${model.address} current recipients`);
   }
-  const splitCount = (await listAll(url, "splits", "splitFilter", "id")).length;
+  const splitCount = (await listAll<{ id: string }>(url, "splits", "splitFilter", "id")).length;
   f.eq(splitCount, world.splits.size, "split rows");
 
   // ---- artists and referrals ------------------------------------------------------------------
-  const registered = await client.getContractEvents({ address: ArtistRegistry.address, abi: artistRegistryAbi, eventName: "ArtistRegistered", fromBlock: 0n });
+  const registered = await client.getContractEvents({
+    address: ArtistRegistry.address,
+    abi: artistRegistryAbi,
+    eventName: "ArtistRegistered",
+    fromBlock: 0n,
+  });
   for (const [address] of world.artists) {
-    const data = await gql(url, `query($id: String!) { artist(id: $id) { handle profileURI payout referrer referrals { totalCount } } }`, { id: lc(address) });
-    const onchain = await client.readContract({ address: ArtistRegistry.address, abi: artistRegistryAbi, functionName: "artistOf", args: [address] });
+    const data = await gql<{ artist: ArtistRow | null }>(
+      url,
+      `query($id: String!) { artist(id: $id) { handle profileURI payout referrer referrals { totalCount } } }`,
+      { id: lc(address) },
+    );
+    const onchain = await client.readContract({
+      address: ArtistRegistry.address,
+      abi: artistRegistryAbi,
+      functionName: "artistOf",
+      args: [address],
+    });
     const row = data.artist;
     if (!row) {
       f.list.push(`artist ${address} missing`);
@@ -188,42 +310,78 @@ export async function checkIndexer(url: string, world: World): Promise<{ failure
     const referredCount = registered.filter((e) => e.args.referrer === address).length;
     f.eq(row.referrals.totalCount, referredCount, `artist ${address} referral count`);
   }
-  const referrals = await listAll<{ referrer: Hex; referred: Hex }>(url, "referrals", "referralFilter", "referrer referred");
+  const referrals = await listAll<{ referrer: Hex; referred: Hex }>(
+    url,
+    "referrals",
+    "referralFilter",
+    "referrer referred",
+  );
   f.eq(
     referrals.map((r) => `${r.referrer}>${r.referred}`).sort(),
-    registered.filter((e) => e.args.referrer !== zeroAddress).map((e) => `${lc(e.args.referrer!)}>${lc(e.args.artist!)}`).sort(),
+    registered
+      .filter((e) => e.args.referrer !== zeroAddress)
+      .map((e) => `${lc(e.args.referrer!)}>${lc(e.args.artist!)}`)
+      .sort(),
     "referrals",
   );
 
   // ---- payments and what reached each artist ---------------------------------------------------
-  const paid = await client.getContractEvents({ address: FeeRouter.address, abi: feeRouterAbi, eventName: "Paid", fromBlock: 0n });
-  const payments = await listAll(url, "payments", "paymentFilter", "id");
+  const paid = await client.getContractEvents({
+    address: FeeRouter.address,
+    abi: feeRouterAbi,
+    eventName: "Paid",
+    fromBlock: 0n,
+  });
+  const payments = await listAll<{ id: string }>(url, "payments", "paymentFilter", "id");
   f.eq(payments.length, paid.length, "payment rows");
   const expectedArtist = new Map<string, bigint>();
   for (const e of paid) {
     const a = e.args;
     const source = Buffer.from(a.source!.slice(2), "hex").toString("utf8").replace(/\0+$/, "");
     addTo(expectedArtist, key(a.artist!, a.token!, source), a.net!);
-    if (a.referrer !== zeroAddress && a.referral! > 0n) addTo(expectedArtist, key(a.referrer!, a.token!, "referral"), a.referral!);
+    if (a.referrer !== zeroAddress && a.referral! > 0n)
+      addTo(expectedArtist, key(a.referrer!, a.token!, "referral"), a.referral!);
   }
   for (const [k, v] of [...expectedArtist]) if (v === 0n) expectedArtist.delete(k);
-  const artistDaily = await listAll<{ artist: Hex; token: Hex; source: string; amount: string }>(url, "artistEarningDailys", "artistEarningDailyFilter", "artist token source amount");
+  const artistDaily = await listAll<{ artist: Hex; token: Hex; source: string; amount: string }>(
+    url,
+    "artistEarningDailys",
+    "artistEarningDailyFilter",
+    "artist token source amount",
+  );
   const artistSum = new Map<string, bigint>();
   for (const r of artistDaily) addTo(artistSum, key(r.artist, r.token, r.source), BigInt(r.amount));
   f.eq([...artistSum.keys()].sort(), [...expectedArtist.keys()].sort(), "artistEarningDaily groups");
   for (const [k, v] of expectedArtist) f.eq(artistSum.get(k) ?? 0n, v, `artistEarningDaily ${k}`);
 
   // ---- fees ------------------------------------------------------------------------------------
-  const fees = await gql(url, `{ feeKinds(orderBy: "id") { items { id bps pendingBps pendingEta } } feeRouters { items { treasury } } }`);
+  const fees = await gql<FeeRows>(
+    url,
+    `{ feeKinds(orderBy: "id") { items { id bps pendingBps pendingEta } } feeRouters { items { treasury } } }`,
+  );
   for (const kind of [0, 1, 2]) {
-    const row = fees.feeKinds.items.find((r: { id: number }) => r.id === kind);
-    const bps = await client.readContract({ address: FeeRouter.address, abi: feeRouterAbi, functionName: "feeBps", args: [kind] });
-    const [pendingBps, eta] = await client.readContract({ address: FeeRouter.address, abi: feeRouterAbi, functionName: "pendingFee", args: [kind] });
+    const row = fees.feeKinds.items.find((r) => r.id === kind);
+    const bps = await client.readContract({
+      address: FeeRouter.address,
+      abi: feeRouterAbi,
+      functionName: "feeBps",
+      args: [kind],
+    });
+    const [pendingBps, eta] = await client.readContract({
+      address: FeeRouter.address,
+      abi: feeRouterAbi,
+      functionName: "pendingFee",
+      args: [kind],
+    });
     f.eq(row?.bps, bps, `fee kind ${kind}`);
     f.eq(row?.pendingEta ?? "0", String(eta), `fee kind ${kind} pending eta`);
     if (eta !== 0n) f.eq(row?.pendingBps, pendingBps, `fee kind ${kind} pending bps`);
   }
-  const treasury = await client.readContract({ address: FeeRouter.address, abi: feeRouterAbi, functionName: "treasury" });
+  const treasury = await client.readContract({
+    address: FeeRouter.address,
+    abi: feeRouterAbi,
+    functionName: "treasury",
+  });
   f.eq(fees.feeRouters.items[0]?.treasury, lc(treasury), "treasury");
 
   // ---- statements -------------------------------------------------------------------------------
@@ -278,11 +436,25 @@ async function checkStatements(url: string, credits: Credit[], f: Failures): Pro
     const to = days[days.length - 1]!;
     const res = await fetch(`${url}/statement.csv?account=${owner}&from=${from}&to=${to}`);
     f.eq(res.status, 200, `statement.csv status for ${owner}`);
-    f.check((res.headers.get("content-type") ?? "").startsWith("text/csv"), () => `statement.csv content type ${res.headers.get("content-type")}`);
+    f.check(
+      (res.headers.get("content-type") ?? "").startsWith("text/csv"),
+      () => `statement.csv content type ${res.headers.get("content-type")}`,
+    );
     const lines = (await res.text()).trimEnd().split("\r\n").map(parseCsvLine);
     const header = lines[0]!;
+    f.check(
+      lines.every((l) => l.length === header.length),
+      () => `statement.csv of ${owner}: rows with a column count other than the header's ${header.length}`,
+    );
     const col = (name: string) => header.indexOf(name);
-    const [iRow, iSource, iToken, iRaw, iAmount, iSplit] = ["row", "source", "token_address", "amount_raw", "amount", "split"].map(col) as number[];
+    const [iRow, iSource, iToken, iRaw, iAmount, iSplit] = [
+      "row",
+      "source",
+      "token_address",
+      "amount_raw",
+      "amount",
+      "split",
+    ].map(col) as number[];
     const creditLines = lines.slice(1).filter((l) => l[iRow!] === "credit");
     f.eq(creditLines.length, rows.length, `statement rows of ${owner}`);
     const bySource = new Map<string, bigint>();
@@ -293,8 +465,12 @@ async function checkStatements(url: string, credits: Credit[], f: Failures): Pro
       // ETH and USDC are known: the decimal column is filled and consistent with the raw amount.
       f.check(l[iAmount!] !== "", () => `statement of ${owner}: no decimal amount for ${l.join(",")}`);
     }
-    const totalsSource = new Map(lines.filter((l) => l[iRow!] === "total_source").map((l) => [key(l[iSource!]!, l[iToken!]!), BigInt(l[iRaw!]!)]));
-    const totalsSplit = new Map(lines.filter((l) => l[iRow!] === "total_split").map((l) => [key(l[iSplit!]!, l[iToken!]!), BigInt(l[iRaw!]!)]));
+    const totalsSource = new Map(
+      lines.filter((l) => l[iRow!] === "total_source").map((l) => [key(l[iSource!]!, l[iToken!]!), BigInt(l[iRaw!]!)]),
+    );
+    const totalsSplit = new Map(
+      lines.filter((l) => l[iRow!] === "total_split").map((l) => [key(l[iSplit!]!, l[iToken!]!), BigInt(l[iRaw!]!)]),
+    );
     f.eq([...totalsSource.keys()].sort(), [...bySource.keys()].sort(), `statement source totals of ${owner}`);
     for (const [k, v] of bySource) f.eq(totalsSource.get(k), v, `statement total ${k} of ${owner}`);
     f.eq([...totalsSplit.keys()].sort(), [...bySplit.keys()].sort(), `statement split totals of ${owner}`);
@@ -305,13 +481,19 @@ async function checkStatements(url: string, credits: Credit[], f: Failures): Pro
     for (const [k, v] of expected) f.eq(bySource.get(k), v, `statement vs credits ${k} of ${owner}`);
 
     // JSON has the same totals, and a date filter splits them exactly.
-    const json = (await (await fetch(`${url}/statement.json?account=${owner}&from=${from}&to=${to}`)).json()) as any;
+    const json = (await (
+      await fetch(`${url}/statement.json?account=${owner}&from=${from}&to=${to}`)
+    ).json()) as StatementJson;
     f.eq(json.credits.length, rows.length, `statement.json rows of ${owner}`);
     if (days.length > 1) {
       const mid = days[Math.floor(days.length / 2) - 1]!;
       const next = days[Math.floor(days.length / 2)]!;
-      const a = (await (await fetch(`${url}/statement.json?account=${owner}&from=${from}&to=${mid}`)).json()) as any;
-      const b = (await (await fetch(`${url}/statement.json?account=${owner}&from=${next}&to=${to}`)).json()) as any;
+      const a = (await (
+        await fetch(`${url}/statement.json?account=${owner}&from=${from}&to=${mid}`)
+      ).json()) as StatementJson;
+      const b = (await (
+        await fetch(`${url}/statement.json?account=${owner}&from=${next}&to=${to}`)
+      ).json()) as StatementJson;
       f.eq(a.credits.length + b.credits.length, rows.length, `statement of ${owner} split at ${mid}`);
       f.eq(a.credits.length, rows.filter((r) => r.day <= mid).length, `statement of ${owner} up to ${mid}`);
     }
@@ -329,7 +511,10 @@ async function checkStatements(url: string, credits: Credit[], f: Failures): Pro
   for (const path of bad) {
     const res = await fetch(`${url}/${path}`);
     const body = (await res.json().catch(() => ({}))) as { error?: string };
-    f.check(res.status === 400 && typeof body.error === "string" && body.error.length > 0, () => `/${path}: ${res.status} ${JSON.stringify(body)}`);
+    f.check(
+      res.status === 400 && typeof body.error === "string" && body.error.length > 0,
+      () => `/${path}: ${res.status} ${JSON.stringify(body)}`,
+    );
   }
   return { statements };
 }

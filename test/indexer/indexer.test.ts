@@ -24,7 +24,8 @@ import { drive, makeWorld, MNEMONIC, Rng, type World } from "./scenario.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const g = globalThis as { describe?: (name: string, fn: () => void) => void; it?: { skip: (name: string) => void } };
-const underMocha = typeof g.describe === "function" && typeof g.it === "function" && process.env.NODE_TEST_CONTEXT === undefined;
+const underMocha =
+  typeof g.describe === "function" && typeof g.it === "function" && process.env.NODE_TEST_CONTEXT === undefined;
 
 if (underMocha) {
   g.describe!("indexer (chain-driven, runs under node:test)", () => {
@@ -44,7 +45,11 @@ if (underMocha) {
     let ok = false;
     const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
-    const startIndexer = async (name: string, rpc: string, env: Record<string, string>): Promise<{ url: string; child: Child }> => {
+    const startIndexer = async (
+      name: string,
+      rpc: string,
+      env: Record<string, string>,
+    ): Promise<{ url: string; child: Child }> => {
       const port = await freePort();
       const childEnv: NodeJS.ProcessEnv = {
         ...process.env,
@@ -61,11 +66,16 @@ if (underMocha) {
       }
       delete childEnv.NODE_TEST_CONTEXT;
       delete childEnv.NODE_OPTIONS;
-      const child = start(name, join(root, "indexer/node_modules/.bin/ponder"), ["start", "--port", String(port), "--schema", `t${seed}_${name.replace(/\W/g, "")}`], {
-        cwd: join(root, "indexer"),
-        env: childEnv,
-        log: join(dir, `${name}.log`),
-      });
+      const child = start(
+        name,
+        join(root, "indexer/node_modules/.bin/ponder"),
+        ["start", "--port", String(port), "--schema", `t${seed}_${name.replace(/\W/g, "")}`],
+        {
+          cwd: join(root, "indexer"),
+          env: childEnv,
+          log: join(dir, `${name}.log`),
+        },
+      );
       children.push(child);
       const url = `http://127.0.0.1:${port}`;
       await waitFor(`${name} /ready`, async () => (await fetch(`${url}/ready`)).ok, 240_000, child);
@@ -87,10 +97,15 @@ if (underMocha) {
       // A fresh chain: deploySystem gives the addresses of the deployment record the indexer reads.
       const chainPort = await freePort();
       const rpc = `http://127.0.0.1:${chainPort}`;
-      const node = start("hardhat", join(root, "node_modules/.bin/hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(chainPort)], {
-        cwd: root,
-        log: join(dir, "hardhat.log"),
-      });
+      const node = start(
+        "hardhat",
+        join(root, "node_modules/.bin/hardhat"),
+        ["node", "--hostname", "127.0.0.1", "--port", String(chainPort)],
+        {
+          cwd: root,
+          log: join(dir, "hardhat.log"),
+        },
+      );
       children.push(node);
       const probe = createPublicClient({ transport: http(rpc) });
       await waitFor("the Hardhat node", async () => (await probe.getChainId()) === 31337, 120_000, node);
@@ -98,9 +113,16 @@ if (underMocha) {
       const world0 = makeWorld(rpc, getDeployment(31337));
       const deployer = mnemonicToAccount(MNEMONIC, { addressIndex: 0 });
       const wallet = createWalletClient({ account: deployer, chain: world0.client.chain!, transport: http(rpc) });
-      const system = await deploySystem(wallet, world0.client as PublicClient, { treasury: deployer.address, owner: deployer.address, testTokens: true });
+      const system = await deploySystem(wallet, world0.client as PublicClient, {
+        treasury: deployer.address,
+        owner: deployer.address,
+        testTokens: true,
+      });
       const expected = getDeployment(31337);
-      if (JSON.stringify(system.contracts) !== JSON.stringify(expected.contracts) || system.tokens.USDC?.address !== expected.tokens.USDC?.address) {
+      if (
+        JSON.stringify(system.contracts) !== JSON.stringify(expected.contracts) ||
+        system.tokens.USDC?.address !== expected.tokens.USDC?.address
+      ) {
         throw new Error(
           `deploySystem on a fresh node gave ${JSON.stringify(system)}, but the generated deployment record (which the indexer reads) says ${JSON.stringify(expected)}: run \`pnpm gen\`/deploy to refresh it`,
         );
@@ -121,7 +143,8 @@ if (underMocha) {
       // PostgreSQL: everything so far is backfilled, then more live operations.
       const bin = findPgBin();
       if (!bin) {
-        const message = "NO POSTGRESQL SERVER BINARIES (initdb, pg_ctl): the PostgreSQL half of the indexer test was SKIPPED. apt-get install -y postgresql";
+        const message =
+          "NO POSTGRESQL SERVER BINARIES (initdb, pg_ctl): the PostgreSQL half of the indexer test was SKIPPED. apt-get install -y postgresql";
         console.warn(`\n${"!".repeat(message.length)}\n${message}\n${"!".repeat(message.length)}\n`);
         t.diagnostic(message);
       } else {

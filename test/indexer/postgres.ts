@@ -60,8 +60,13 @@ export async function startCluster(bin: string, root: string): Promise<Cluster> 
   };
   const forget = onExit(stop);
   exec(join(bin, "pg_ctl"), [
-    "-D", dir, "-w", "-l", join(root, "postgres.log"),
-    "-o", `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    "-D",
+    dir,
+    "-w",
+    "-l",
+    join(root, "postgres.log"),
+    "-o",
+    `-p ${port} -h 127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
     "start",
   ]);
   return {

@@ -55,7 +55,12 @@ export function onExit(cleanup: () => void): () => void {
   };
 }
 
-export function start(name: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; log: string }): Child {
+export function start(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; log: string },
+): Child {
   installHandlers();
   const out = createWriteStream(options.log, { flags: "w" });
   const child = spawn(command, args, {
@@ -100,17 +105,25 @@ export async function freePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
 
 /** Polls `check` until true; fails with the tail of the child's log if it exits or time runs out. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, c?: Child): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  c?: Child,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
-    if (c && exited(c)) throw new Error(`${c.name} exited (code ${c.child.exitCode}) while waiting for ${what}\n${tail(c.log)}`);
+    if (c && exited(c))
+      throw new Error(`${c.name} exited (code ${c.child.exitCode}) while waiting for ${what}\n${tail(c.log)}`);
     try {
       if (await check()) return;
     } catch (error) {
@@ -118,7 +131,9 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}${c ? `\n${tail(c.log)}` : ""}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ""}${c ? `\n${tail(c.log)}` : ""}`,
+  );
 }
 
 export function tail(path: string, lines = 40): string {

@@ -121,7 +121,17 @@ function walletFor(world: World, account: Account) {
 }
 
 /** Sends one write and waits for its receipt; reverts and failed receipts throw. */
-async function send(world: World, account: Account, request: { address: Address; abi: readonly unknown[]; functionName: string; args?: readonly unknown[]; value?: bigint }) {
+async function send(
+  world: World,
+  account: Account,
+  request: {
+    address: Address;
+    abi: readonly unknown[];
+    functionName: string;
+    args?: readonly unknown[];
+    value?: bigint;
+  },
+) {
   const wallet = walletFor(world, account);
   const hash = await wallet.writeContract({ ...request, account, chain: world.client.chain } as never);
   const receipt = await world.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
@@ -143,11 +153,15 @@ function randomAmount(rng: Rng, token: Address): bigint {
   return token === zeroAddress ? rng.bigint(10n ** 9n, 3n * 10n ** 18n) : rng.bigint(1n, 5_000n * 10n ** 6n);
 }
 
-function randomConfig(rng: Rng, world: World, exclude?: Address): SplitConfig {
+/**
+ * A valid random config. `self` (on update) may itself be a recipient or the advancer now and then:
+ * the Ledger debits before crediting, so a split crediting itself keeps that credit.
+ */
+function randomConfig(rng: Rng, world: World, self?: Address): SplitConfig {
   const pool: Address[] = [
     ...world.actors.map((a) => a.address),
     world.treasury,
-    ...[...world.splits.keys()].filter((s) => s !== exclude),
+    ...[...world.splits.keys()].filter((s) => s !== self || rng.chance(0.15)),
   ];
   const unique = [...new Set(pool)];
   const k = rng.int(1, Math.min(5, unique.length));
@@ -162,7 +176,7 @@ function randomConfig(rng: Rng, world: World, exclude?: Address): SplitConfig {
     recipients,
     allocations,
     distributorFee: rng.chance(0.5) ? 0 : rng.int(1, 10_000),
-    advancer: withAdvance ? rng.pick(world.actors).address : zeroAddress,
+    advancer: !withAdvance ? zeroAddress : self && rng.chance(0.1) ? self : rng.pick(world.actors).address,
     advanceToken,
     advanceAmount: withAdvance ? randomAmount(rng, advanceToken) : 0n,
   };
@@ -214,7 +228,10 @@ const OPS: Op[] = [
       const creator = rng.pick(world.actors);
       const config = randomConfig(rng, world);
       const controller = rng.chance(0.65) ? rng.pick(world.actors).address : zeroAddress;
-      const salt = `0x${rng.int(0, 2 ** 31).toString(16).padStart(64, "0")}` as Hex;
+      const salt = `0x${rng
+        .int(0, 2 ** 31)
+        .toString(16)
+        .padStart(64, "0")}` as Hex;
       const address = await world.client.readContract({
         address: c(world).Splits.address,
         abi: splitsAbi,
@@ -222,7 +239,12 @@ const OPS: Op[] = [
         args: [config, controller, salt],
       });
       if (world.splits.has(address)) return null;
-      await send(world, creator, { address: c(world).Splits.address, abi: splitsAbi, functionName: "createSplit", args: [config, controller, salt] });
+      await send(world, creator, {
+        address: c(world).Splits.address,
+        abi: splitsAbi,
+        functionName: "createSplit",
+        args: [config, controller, salt],
+      });
       world.splits.set(address, { address, config, controller, pending: zeroAddress });
       world.owners.add(address);
       return `split ${address} (${config.recipients.length} recipients, fee ${config.distributorFee}, advance ${config.advanceAmount}) controller ${controller}`;
@@ -262,11 +284,21 @@ const OPS: Op[] = [
       const token = rng.pick(world.tokens);
       const amount = randomAmount(rng, token);
       if (token === zeroAddress) {
-        const hash = await walletFor(world, from).sendTransaction({ account: from, chain: world.client.chain, to, value: amount });
+        const hash = await walletFor(world, from).sendTransaction({
+          account: from,
+          chain: world.client.chain,
+          to,
+          value: amount,
+        });
         const receipt = await world.client.waitForTransactionReceipt({ hash, pollingInterval: 20 });
         if (receipt.status !== "success") throw new Error("ETH transfer to split failed");
       } else {
-        await send(world, from, { address: token, abi: testTokenAbi, functionName: "mint", args: [from.address, amount] });
+        await send(world, from, {
+          address: token,
+          abi: testTokenAbi,
+          functionName: "mint",
+          args: [from.address, amount],
+        });
         await send(world, from, { address: token, abi: testTokenAbi, functionName: "transfer", args: [to, amount] });
       }
       return `send ${amount} of ${token} straight to split ${to}`;
@@ -277,7 +309,8 @@ const OPS: Op[] = [
     weight: 5,
     run: async (rng, world) => {
       const from = rng.pick(world.actors);
-      const to = rng.chance(0.5) && world.splits.size > 0 ? rng.pick([...world.splits.keys()]) : rng.pick(world.actors).address;
+      const to =
+        rng.chance(0.5) && world.splits.size > 0 ? rng.pick([...world.splits.keys()]) : rng.pick(world.actors).address;
       const token = rng.pick(world.tokens);
       const amount = randomAmount(rng, token);
       await prepareToken(world, from, token, amount);
@@ -305,13 +338,26 @@ const OPS: Op[] = [
           (await balanceOf(world, candidate.address, token)) +
           (token === zeroAddress
             ? await world.client.getBalance({ address: candidate.address })
-            : await world.client.readContract({ address: token, abi: testTokenAbi, functionName: "balanceOf", args: [candidate.address] }));
+            : await world.client.readContract({
+                address: token,
+                abi: testTokenAbi,
+                functionName: "balanceOf",
+                args: [candidate.address],
+              }));
         if (held > 0n) funded.push(candidate);
       }
       const s = funded.length > 0 && rng.chance(0.9) ? rng.pick(funded) : rng.pick(splits);
       const caller = rng.pick(world.actors);
-      // Never the split itself as distributor (see the report: the Ledger would lose that credit).
-      const distributor = rng.chance(0.3) ? zeroAddress : rng.pick(world.actors).address;
+      // Zero means the caller; now and then the split itself or another split earns the reward.
+      const r = rng.next();
+      const distributor =
+        r < 0.25
+          ? zeroAddress
+          : r < 0.3
+            ? s.address
+            : r < 0.35
+              ? rng.pick(splits).address
+              : rng.pick(world.actors).address;
       await send(world, caller, {
         address: c(world).Splits.address,
         abi: splitsAbi,
@@ -330,7 +376,12 @@ const OPS: Op[] = [
       const s = rng.pick(mutable);
       const controller = world.actors.find((a) => a.address === s.controller)!;
       const config = randomConfig(rng, world, s.address);
-      await send(world, controller, { address: c(world).Splits.address, abi: splitsAbi, functionName: "updateSplit", args: [s.address, config] });
+      await send(world, controller, {
+        address: c(world).Splits.address,
+        abi: splitsAbi,
+        functionName: "updateSplit",
+        args: [s.address, config],
+      });
       s.config = config;
       return `update ${s.address} -> ${config.recipients.length} recipients`;
     },
@@ -345,20 +396,35 @@ const OPS: Op[] = [
       const splits = c(world).Splits.address;
       if (s.pending !== zeroAddress && rng.chance(0.6)) {
         const pending = world.actors.find((a) => a.address === s.pending)!;
-        await send(world, pending, { address: splits, abi: splitsAbi, functionName: "acceptControl", args: [s.address] });
+        await send(world, pending, {
+          address: splits,
+          abi: splitsAbi,
+          functionName: "acceptControl",
+          args: [s.address],
+        });
         s.controller = s.pending;
         s.pending = zeroAddress;
         return `accept control of ${s.address} by ${s.controller}`;
       }
       const controller = world.actors.find((a) => a.address === s.controller)!;
       if (rng.chance(0.15)) {
-        await send(world, controller, { address: splits, abi: splitsAbi, functionName: "makeImmutable", args: [s.address] });
+        await send(world, controller, {
+          address: splits,
+          abi: splitsAbi,
+          functionName: "makeImmutable",
+          args: [s.address],
+        });
         s.controller = zeroAddress;
         s.pending = zeroAddress;
         return `make ${s.address} immutable`;
       }
       const next = rng.chance(0.2) ? zeroAddress : rng.pick(world.actors).address;
-      await send(world, controller, { address: splits, abi: splitsAbi, functionName: "transferControl", args: [s.address, next] });
+      await send(world, controller, {
+        address: splits,
+        abi: splitsAbi,
+        functionName: "transferControl",
+        args: [s.address, next],
+      });
       s.pending = next;
       return `offer control of ${s.address} to ${next}`;
     },
@@ -369,10 +435,18 @@ const OPS: Op[] = [
     run: async (rng, world) => {
       const token = rng.pick(world.tokens);
       // Mostly accounts; sometimes a split (its funds go back to its own address, to be swept again).
-      const owners = rng.chance(0.15) && world.splits.size > 0 ? [...world.splits.keys()] : [...world.actors.map((a) => a.address), world.treasury];
+      const owners =
+        rng.chance(0.15) && world.splits.size > 0
+          ? [...world.splits.keys()]
+          : [...world.actors.map((a) => a.address), world.treasury];
       const owner = rng.pick(owners);
       if ((await balanceOf(world, owner, token)) === 0n) return null;
-      await send(world, rng.pick(world.actors), { address: c(world).Ledger.address, abi: ledgerAbi, functionName: "withdraw", args: [owner, token] });
+      await send(world, rng.pick(world.actors), {
+        address: c(world).Ledger.address,
+        abi: ledgerAbi,
+        functionName: "withdraw",
+        args: [owner, token],
+      });
       return `withdraw ${owner} ${token}`;
     },
   },
@@ -387,7 +461,12 @@ const OPS: Op[] = [
       const amount = rng.chance(0.3) ? available : rng.bigint(1n, available);
       const splits = [...world.splits.keys()];
       const to = splits.length > 0 && rng.chance(0.3) ? rng.pick(splits) : rng.pick(world.actors).address;
-      await send(world, from, { address: c(world).Ledger.address, abi: ledgerAbi, functionName: "withdrawTo", args: [token, to, amount] });
+      await send(world, from, {
+        address: c(world).Ledger.address,
+        abi: ledgerAbi,
+        functionName: "withdrawTo",
+        args: [token, to, amount],
+      });
       return `withdrawTo ${from.address} -> ${to} ${amount} of ${token}`;
     },
   },
@@ -400,12 +479,22 @@ const OPS: Op[] = [
       const artist = rng.pick(artists);
       const registry = c(world).ArtistRegistry.address;
       if (rng.chance(0.5)) {
-        await send(world, artist, { address: registry, abi: artistRegistryAbi, functionName: "setProfileURI", args: [`ipfs://profile/${rng.int(0, 1e6)}`] });
+        await send(world, artist, {
+          address: registry,
+          abi: artistRegistryAbi,
+          functionName: "setProfileURI",
+          args: [`ipfs://profile/${rng.int(0, 1e6)}`],
+        });
         return `profile of ${artist.address}`;
       }
       const splits = [...world.splits.keys()];
       const payout = splits.length > 0 && rng.chance(0.7) ? rng.pick(splits) : zeroAddress;
-      await send(world, artist, { address: registry, abi: artistRegistryAbi, functionName: "setPayout", args: [payout] });
+      await send(world, artist, {
+        address: registry,
+        abi: artistRegistryAbi,
+        functionName: "setPayout",
+        args: [payout],
+      });
       return `payout of ${artist.address} -> ${payout}`;
     },
   },
@@ -415,25 +504,54 @@ const OPS: Op[] = [
     run: async (rng, world) => {
       const router = c(world).FeeRouter.address;
       const kind = rng.int(0, 2);
-      const [, eta] = await world.client.readContract({ address: router, abi: feeRouterAbi, functionName: "pendingFee", args: [kind] });
+      const [, eta] = await world.client.readContract({
+        address: router,
+        abi: feeRouterAbi,
+        functionName: "pendingFee",
+        args: [kind],
+      });
       if (eta !== 0n) {
         if (rng.chance(0.4)) {
-          await send(world, world.owner, { address: router, abi: feeRouterAbi, functionName: "cancelFee", args: [kind] });
+          await send(world, world.owner, {
+            address: router,
+            abi: feeRouterAbi,
+            functionName: "cancelFee",
+            args: [kind],
+          });
           return `cancel fee change of kind ${kind}`;
         }
         await timeJump(world, Number(TIMELOCK) + 1);
-        await send(world, rng.pick(world.actors), { address: router, abi: feeRouterAbi, functionName: "applyFee", args: [kind] });
+        await send(world, rng.pick(world.actors), {
+          address: router,
+          abi: feeRouterAbi,
+          functionName: "applyFee",
+          args: [kind],
+        });
         return `apply fee change of kind ${kind}`;
       }
       if (rng.chance(0.2)) {
-        const next = rng.pick([world.owner.address, world.actors[0]!.address, mnemonicToAccount(MNEMONIC, { addressIndex: 9 }).address]);
-        await send(world, world.owner, { address: router, abi: feeRouterAbi, functionName: "setTreasury", args: [next] });
+        const next = rng.pick([
+          world.owner.address,
+          world.actors[0]!.address,
+          mnemonicToAccount(MNEMONIC, { addressIndex: 9 }).address,
+        ]);
+        await send(world, world.owner, {
+          address: router,
+          abi: feeRouterAbi,
+          functionName: "setTreasury",
+          args: [next],
+        });
         world.treasury = next;
         world.owners.add(next);
         return `treasury -> ${next}`;
       }
       const bps = rng.int(0, CAP_BPS[kind]!);
-      await send(world, world.owner, { address: router, abi: feeRouterAbi, functionName: "proposeFee", args: [kind, bps] });
+      await send(world, world.owner, {
+        address: router,
+        abi: feeRouterAbi,
+        functionName: "proposeFee",
+        args: [kind, bps],
+      });
       return `propose fee ${bps} bps for kind ${kind}`;
     },
   },
@@ -474,7 +592,9 @@ export async function drive(rng: Rng, world: World, n: number): Promise<void> {
     try {
       description = await op.run(rng, world);
     } catch (error) {
-      throw new Error(`operation #${world.log.length + 1} (${op.name}) failed: ${(error as Error).message.split("\n")[0]}\nlast operations:\n${world.log.slice(-5).join("\n")}`);
+      throw new Error(
+        `operation #${world.log.length + 1} (${op.name}) failed: ${(error as Error).message.split("\n")[0]}\nlast operations:\n${world.log.slice(-5).join("\n")}`,
+      );
     }
     if (description === null) continue;
     world.counts[op.name] = (world.counts[op.name] ?? 0) + 1;

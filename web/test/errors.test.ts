@@ -9,7 +9,14 @@ import {
   encodeErrorResult,
 } from "viem";
 import { hardhat, base } from "viem/chains";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi, splitWalletAbi, testTokenAbi } from "@notalabel/contracts";
+import {
+  artistRegistryAbi,
+  feeRouterAbi,
+  ledgerAbi,
+  splitsAbi,
+  splitWalletAbi,
+  testTokenAbi,
+} from "@notalabel/contracts";
 import { CUSTOM_ERROR_MESSAGES, customErrorMessage, errorMessage } from "../src/lib/errors.ts";
 
 const SPLIT = "0x31d92f101634e7c7242dde71f4f1747a45cc21d8";
@@ -22,14 +29,24 @@ function reverted(abi: typeof splitsAbi | typeof artistRegistryAbi, errorName: s
 
 test("every custom error of the platform's ABIs has a sentence", () => {
   for (const abi of [artistRegistryAbi, splitsAbi, ledgerAbi, feeRouterAbi, splitWalletAbi, testTokenAbi] as const) {
-    for (const item of abi) if (item.type === "error") assert.ok(CUSTOM_ERROR_MESSAGES[item.name], `missing ${item.name}`);
+    for (const item of abi)
+      if (item.type === "error") assert.ok(CUSTOM_ERROR_MESSAGES[item.name], `missing ${item.name}`);
   }
 });
 
 test("custom errors decoded from revert data become human sentences", () => {
-  assert.equal(errorMessage(reverted(artistRegistryAbi, "ArtistRegistry_HandleTaken", ["nova"])), 'The handle "nova" is already taken. Pick another one.');
-  assert.equal(errorMessage(reverted(artistRegistryAbi, "ArtistRegistry_UnknownReferralCode", ["zzz"])), 'No artist has the referral code "zzz".');
-  assert.match(errorMessage(reverted(splitsAbi, "Splits_NotController", [SPLIT, SPLIT])), /Only the split's controller/);
+  assert.equal(
+    errorMessage(reverted(artistRegistryAbi, "ArtistRegistry_HandleTaken", ["nova"])),
+    'The handle "nova" is already taken. Pick another one.',
+  );
+  assert.equal(
+    errorMessage(reverted(artistRegistryAbi, "ArtistRegistry_UnknownReferralCode", ["zzz"])),
+    'No artist has the referral code "zzz".',
+  );
+  assert.match(
+    errorMessage(reverted(splitsAbi, "Splits_NotController", [SPLIT, SPLIT])),
+    /Only the split's controller/,
+  );
   assert.match(errorMessage(reverted(splitsAbi, "Splits_InvalidTotal", [900_000n])), /90%/);
   assert.match(errorMessage(reverted(splitsAbi, "Splits_ConfigMismatch", [SPLIT])), /Reload/);
 });
@@ -41,7 +58,9 @@ test("raw revert data nested in an RPC error is decoded too", () => {
 });
 
 test("wallet rejections and wrong networks are named as such", () => {
-  const rejected = new BaseError("failed", { cause: new UserRejectedRequestError(new Error("User rejected the request.")) });
+  const rejected = new BaseError("failed", {
+    cause: new UserRejectedRequestError(new Error("User rejected the request.")),
+  });
   assert.match(errorMessage(rejected), /rejected the request in your wallet/);
   const mismatch = new ChainMismatchError({ chain: hardhat, currentChainId: base.id });
   assert.match(errorMessage(mismatch, "Hardhat"), /wrong network.*Hardhat/);

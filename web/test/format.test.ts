@@ -39,8 +39,23 @@ test("dateRangeErrors checks real dates and order", () => {
 });
 
 test("readConfig: local defaults, trailing slashes removed, bad chain id refused", () => {
-  assert.deepEqual(readConfig({}), { chainId: 31337, rpcUrl: "http://127.0.0.1:8545", indexerUrl: "http://127.0.0.1:42069", walletConnectProjectId: null });
-  const c = readConfig({ NEXT_PUBLIC_CHAIN_ID: "8453", NEXT_PUBLIC_RPC_URL: "https://rpc.example/", NEXT_PUBLIC_INDEXER_URL: "https://idx.example//", NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: " abc " });
-  assert.deepEqual(c, { chainId: 8453, rpcUrl: "https://rpc.example", indexerUrl: "https://idx.example", walletConnectProjectId: "abc" });
+  assert.deepEqual(readConfig({}), {
+    chainId: 31337,
+    rpcUrl: "http://127.0.0.1:8545",
+    indexerUrl: "http://127.0.0.1:42069",
+    walletConnectProjectId: null,
+  });
+  const c = readConfig({
+    NEXT_PUBLIC_CHAIN_ID: "8453",
+    NEXT_PUBLIC_RPC_URL: "https://rpc.example/",
+    NEXT_PUBLIC_INDEXER_URL: "https://idx.example//",
+    NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID: " abc ",
+  });
+  assert.deepEqual(c, {
+    chainId: 8453,
+    rpcUrl: "https://rpc.example",
+    indexerUrl: "https://idx.example",
+    walletConnectProjectId: "abc",
+  });
   assert.throws(() => readConfig({ NEXT_PUBLIC_CHAIN_ID: "base" }), /not a chain id/);
 });

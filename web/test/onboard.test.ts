@@ -38,7 +38,10 @@ test("registry facts become errors before sending", () => {
   const none = { accountRegistered: false, handleOwner: null, referrer: OTHER as `0x${string}`, payoutIsSplit: true };
   assert.deepEqual(registryOnboardErrors(input, none, ME), {});
   assert.match(registryOnboardErrors(input, { ...none, handleOwner: OTHER }, ME).handle ?? "", /already taken/);
-  assert.match(registryOnboardErrors(input, { ...none, referrer: null }, ME).referralCode ?? "", /No artist has the referral code "kairo"/);
+  assert.match(
+    registryOnboardErrors(input, { ...none, referrer: null }, ME).referralCode ?? "",
+    /No artist has the referral code "kairo"/,
+  );
   assert.match(registryOnboardErrors(input, { ...none, referrer: ME }, ME).referralCode ?? "", /yourself/);
   assert.match(registryOnboardErrors(input, { ...none, payoutIsSplit: false }, ME).payout ?? "", /not a split/);
   assert.match(registryOnboardErrors(input, { ...none, accountRegistered: true }, ME).form ?? "", /already registered/);
@@ -46,15 +49,41 @@ test("registry facts become errors before sending", () => {
 
 test("indexer helpers", () => {
   const split = normalizeSplit({
-    id: "0x1", controller: null, pendingController: null, isImmutable: true, version: 1, salt: "0x0", distributorFee: 0,
-    advancer: "0x0", advanceToken: "0x0", advanceAmount: "0", recouped: "0", createdAt: "0",
-    recipients: { items: [{ recipient: "0x9000000000000000000000000000000000000000", allocation: 1 }, { recipient: "0x1000000000000000000000000000000000000000", allocation: 999_999 }] },
+    id: "0x1",
+    controller: null,
+    pendingController: null,
+    isImmutable: true,
+    version: 1,
+    salt: "0x0",
+    distributorFee: 0,
+    advancer: "0x0",
+    advanceToken: "0x0",
+    advanceAmount: "0",
+    recouped: "0",
+    createdAt: "0",
+    recipients: {
+      items: [
+        { recipient: "0x9000000000000000000000000000000000000000", allocation: 1 },
+        { recipient: "0x1000000000000000000000000000000000000000", allocation: 999_999 },
+      ],
+    },
   });
   assert.deepEqual(split.allocations, [999_999, 1]);
   assert.deepEqual(daysBetween("2026-10-30", "2026-11-02"), ["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02"]);
   assert.deepEqual(daysBetween("2026-11-02", "2026-11-01"), []);
-  assert.deepEqual(parseProfile('data:application/json,{"name":"Nova","bio":"Synth-pop"}'), { name: "Nova", bio: "Synth-pop" });
+  assert.deepEqual(parseProfile('data:application/json,{"name":"Nova","bio":"Synth-pop"}'), {
+    name: "Nova",
+    bio: "Synth-pop",
+  });
   assert.deepEqual(parseProfile("https://x.example/p.json"), { link: "https://x.example/p.json" });
   assert.deepEqual(parseProfile("javascript:alert(1)"), {});
-  assert.deepEqual([...totalsByToken([{ token: "0xA", amount: "2" }, { token: "0xa", amount: "3" }])], [["0xa", 5n]]);
+  assert.deepEqual(
+    [
+      ...totalsByToken([
+        { token: "0xA", amount: "2" },
+        { token: "0xa", amount: "3" },
+      ]),
+    ],
+    [["0xa", 5n]],
+  );
 });

@@ -1,7 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validateSplitConfig, ZERO_ADDRESS } from "@notalabel/contracts";
-import { hasErrors, parsePercent, parseSplitForm, rowsFromConfig, totalPpm, type SplitFormValues } from "../src/lib/splitForm.ts";
+import {
+  hasErrors,
+  parsePercent,
+  parseSplitForm,
+  rowsFromConfig,
+  totalPpm,
+  type SplitFormValues,
+} from "../src/lib/splitForm.ts";
 
 const A = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8"; // > B
 const B = "0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc";
@@ -17,32 +24,72 @@ function form(rows: [string, string][], extra: Partial<SplitFormValues> = {}): S
 }
 
 test("a valid form becomes a sorted config the contract accepts", () => {
-  const { config, errors, sortedRows } = parseSplitForm(form([[A, "60"], [B, "25"], [C, "15"]], { distributorFee: "0.5" }));
+  const { config, errors, sortedRows } = parseSplitForm(
+    form(
+      [
+        [A, "60"],
+        [B, "25"],
+        [C, "15"],
+      ],
+      { distributorFee: "0.5" },
+    ),
+  );
   assert.equal(hasErrors(errors), false);
   assert.ok(config);
-  assert.deepEqual(config.recipients.map((r) => r.toLowerCase()), [B, A, C]);
+  assert.deepEqual(
+    config.recipients.map((r) => r.toLowerCase()),
+    [B, A, C],
+  );
   assert.deepEqual(config.allocations, [250_000, 600_000, 150_000]);
   assert.equal(config.distributorFee, 5_000);
   assert.equal(validateSplitConfig(config), null);
-  assert.deepEqual(sortedRows.map((r) => r.id), ["r1", "r0", "r2"]);
+  assert.deepEqual(
+    sortedRows.map((r) => r.id),
+    ["r1", "r0", "r2"],
+  );
 });
 
 test("each problem lands on the field that causes it", () => {
-  let r = parseSplitForm(form([[A, "60"], ["0x123", "40"]]));
+  let r = parseSplitForm(
+    form([
+      [A, "60"],
+      ["0x123", "40"],
+    ]),
+  );
   assert.match(r.errors.rows.r1?.address ?? "", /not an Ethereum address/);
   assert.equal(r.config, null);
 
-  r = parseSplitForm(form([[A, "60"], [B, "abc"]]));
+  r = parseSplitForm(
+    form([
+      [A, "60"],
+      [B, "abc"],
+    ]),
+  );
   assert.match(r.errors.rows.r1?.percent ?? "", /number/);
 
-  r = parseSplitForm(form([[A, "60"], [B, "0"]]));
+  r = parseSplitForm(
+    form([
+      [A, "60"],
+      [B, "0"],
+    ]),
+  );
   assert.match(r.errors.rows.r1?.percent ?? "", /above 0%/);
 
-  r = parseSplitForm(form([[A, "60"], [B, "30"]]));
+  r = parseSplitForm(
+    form([
+      [A, "60"],
+      [B, "30"],
+    ]),
+  );
   assert.match(r.errors.total ?? "", /exactly 100%.*90\.0000%/);
 
   // Duplicates are found after sorting and reported on the second occurrence.
-  r = parseSplitForm(form([[A, "50"], [A.toUpperCase().replace("0X", "0x"), "50"]]));
+  r = parseSplitForm(
+    form([
+      [A, "50"],
+      [A.toUpperCase().replace("0X", "0x"), "50"],
+    ]),
+  );
   assert.match(Object.values(r.errors.rows)[0]?.address ?? "", /already a recipient/);
 
   r = parseSplitForm(form([["0x0000000000000000000000000000000000000000", "100"]]));
@@ -72,11 +119,31 @@ test("parsePercent and totalPpm", () => {
   assert.equal(parsePercent("33.33333").ok, false);
   assert.equal(parsePercent("101").ok, false);
   assert.equal(parsePercent("-1").ok, false);
-  assert.equal(totalPpm(form([[A, "33.3333"], [B, "33.3333"], [C, "33.3334"]]).rows), 1_000_000);
-  assert.equal(totalPpm(form([[A, "50"], [B, "x"]]).rows), 500_000);
+  assert.equal(
+    totalPpm(
+      form([
+        [A, "33.3333"],
+        [B, "33.3333"],
+        [C, "33.3334"],
+      ]).rows,
+    ),
+    1_000_000,
+  );
+  assert.equal(
+    totalPpm(
+      form([
+        [A, "50"],
+        [B, "x"],
+      ]).rows,
+    ),
+    500_000,
+  );
 });
 
 test("rowsFromConfig prefills the update form", () => {
   const rows = rowsFromConfig({ recipients: [B, A] as `0x${string}`[], allocations: [250_000, 750_000] });
-  assert.deepEqual(rows.map((r) => r.percent), ["25", "75"]);
+  assert.deepEqual(
+    rows.map((r) => r.percent),
+    ["25", "75"],
+  );
 });

@@ -20,7 +20,10 @@ const address = z
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "is not a real date");
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "is not a real date",
+  );
 
 export const statementQuery = z
   .object({ account: address, from: day, to: day, token: address.optional() })
@@ -51,10 +54,19 @@ export type StatementLine = {
   amount: string | null;
   split: Hex | null;
   counterparty: Hex;
+  /** The transaction's sender (the payer of a payment). */
+  initiator: Hex;
   tx: Hex;
 };
 
-export type StatementTotal = { key: string; token: string; tokenAddress: Hex; amountRaw: string; amount: string | null; count: number };
+export type StatementTotal = {
+  key: string;
+  token: string;
+  tokenAddress: Hex;
+  amountRaw: string;
+  amount: string | null;
+  count: number;
+};
 
 export type Statement = {
   account: Hex;
@@ -112,6 +124,7 @@ export async function loadStatement(
       amount: format(r.amount, r.token),
       split: r.split,
       counterparty: r.from,
+      initiator: r.txFrom,
       tx: r.txHash,
     };
   });
@@ -150,7 +163,18 @@ export async function loadStatement(
 }
 
 export const CSV_HEADER = [
-  "row", "date", "time", "source", "token", "token_address", "amount_raw", "amount", "split", "counterparty", "tx",
+  "row",
+  "date",
+  "time",
+  "source",
+  "token",
+  "token_address",
+  "amount_raw",
+  "amount",
+  "split",
+  "counterparty",
+  "initiator",
+  "tx",
 ] as const;
 
 function csvField(value: string | number | null): string {
@@ -165,13 +189,52 @@ function csvField(value: string | number | null): string {
 export function statementCsv(s: Statement): string {
   const lines: (string | number | null)[][] = [[...CSV_HEADER]];
   for (const c of s.credits) {
-    lines.push(["credit", c.date, c.time, c.source, c.token, c.tokenAddress, c.amountRaw, c.amount, c.split, c.counterparty, c.tx]);
+    lines.push([
+      "credit",
+      c.date,
+      c.time,
+      c.source,
+      c.token,
+      c.tokenAddress,
+      c.amountRaw,
+      c.amount,
+      c.split,
+      c.counterparty,
+      c.initiator,
+      c.tx,
+    ]);
   }
   for (const t of s.totals.bySource) {
-    lines.push(["total_source", s.to, null, t.key, t.token, t.tokenAddress, t.amountRaw, t.amount, null, null, null]);
+    lines.push([
+      "total_source",
+      s.to,
+      null,
+      t.key,
+      t.token,
+      t.tokenAddress,
+      t.amountRaw,
+      t.amount,
+      null,
+      null,
+      null,
+      null,
+    ]);
   }
   for (const t of s.totals.bySplit) {
-    lines.push(["total_split", s.to, null, null, t.token, t.tokenAddress, t.amountRaw, t.amount, t.key, null, null]);
+    lines.push([
+      "total_split",
+      s.to,
+      null,
+      null,
+      t.token,
+      t.tokenAddress,
+      t.amountRaw,
+      t.amount,
+      t.key,
+      null,
+      null,
+      null,
+    ]);
   }
   return lines.map((l) => l.map(csvField).join(",")).join("\r\n") + "\r\n";
 }

@@ -22,6 +22,7 @@ export type CreditInput = {
   source: string;
   from: Hex;
   split: Hex | null;
+  txFrom: Hex;
   timestamp: bigint;
   block: bigint;
   logIndex: number;
@@ -41,6 +42,7 @@ export async function recordCredit(context: Context, c: CreditInput): Promise<vo
     source: c.source,
     from: lower(c.from),
     split: c.split === null ? null : lower(c.split),
+    txFrom: lower(c.txFrom),
     timestamp: c.timestamp,
     day,
     block: c.block,
@@ -50,12 +52,26 @@ export async function recordCredit(context: Context, c: CreditInput): Promise<vo
   await addToBalance(context, owner, token, c.amount, c.timestamp);
   await context.db
     .insert(earningDaily)
-    .values({ id: `${owner}-${token}-${day}-${c.source}`, account: owner, token, day, source: c.source, amount: c.amount, count: 1 })
+    .values({
+      id: `${owner}-${token}-${day}-${c.source}`,
+      account: owner,
+      token,
+      day,
+      source: c.source,
+      amount: c.amount,
+      count: 1,
+    })
     .onConflictDoUpdate((row) => ({ amount: row.amount + c.amount, count: row.count + 1 }));
 }
 
 /** Adds `delta` (negative for a debit) to a Ledger balance. */
-export async function addToBalance(context: Context, owner: Hex, token: Hex, delta: bigint, timestamp: bigint): Promise<void> {
+export async function addToBalance(
+  context: Context,
+  owner: Hex,
+  token: Hex,
+  delta: bigint,
+  timestamp: bigint,
+): Promise<void> {
   const o = lower(owner);
   const t = lower(token);
   const id = `${o}-${t}`;

@@ -6,7 +6,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },
-  description: "Chain-native music platform: royalty splits, fan-owned shares, referrals, earnings you withdraw yourself.",
+  description:
+    "Chain-native music platform: royalty splits, fan-owned shares, referrals, earnings you withdraw yourself.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#f7f6f3" };
@@ -15,11 +16,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="site-header">
           <div className="container">
             <Link href="/" className="brand">
-              <span className="brand-mark" aria-hidden="true">N/L</span>
+              <span className="brand-mark" aria-hidden="true">
+                N/L
+              </span>
               Not a Label
             </Link>
             <Nav />

@@ -17,7 +17,9 @@ export default async function Home() {
   } catch (e) {
     failure = (e as Error).message;
   }
-  const volume = data ? totalsByToken(data.payments.items.map((p) => ({ token: p.token, amount: p.gross }))) : new Map<string, bigint>();
+  const volume = data
+    ? totalsByToken(data.payments.items.map((p) => ({ token: p.token, amount: p.gross })))
+    : new Map<string, bigint>();
 
   return (
     <main id="main" className="container">
@@ -26,19 +28,35 @@ export default async function Home() {
           <h1 id="hero-title">Music money that moves by rules you can read.</h1>
           <p className="lead">
             Not a Label is an open platform where every payment to an artist — tips, sales, tickets, streaming income —
-            follows contracts on chain: a small capped platform fee, a lifelong referral share for the artist who brought you,
-            and a royalty split that pays every collaborator their part.
+            follows contracts on chain: a small capped platform fee, a lifelong referral share for the artist who
+            brought you, and a royalty split that pays every collaborator their part.
           </p>
           <div className="row">
             <ButtonLink href="/onboard">Join as an artist</ButtonLink>
-            <ButtonLink href="/splits/new" variant="secondary">Create a split</ButtonLink>
+            <ButtonLink href="/splits/new" variant="secondary">
+              Create a split
+            </ButtonLink>
           </div>
         </div>
         <ol className="flow" aria-label="How a payment flows">
-          <li><strong>A fan pays</strong><span className="muted small">ETH or USDC, for a tip, a mint, a ticket…</span></li>
-          <li><strong>The fee router takes the platform fee</strong><span className="muted small">5% of that fee goes to the artist&apos;s referrer, for life.</span></li>
-          <li><strong>The artist&apos;s split divides the rest</strong><span className="muted small">Collaborators, an advance to repay, shares — all by the percentages on chain.</span></li>
-          <li><strong>Everyone withdraws their balance</strong><span className="muted small">Pull payments: nobody can block anybody else&apos;s money.</span></li>
+          <li>
+            <strong>A fan pays</strong>
+            <span className="muted small">ETH or USDC, for a tip, a mint, a ticket…</span>
+          </li>
+          <li>
+            <strong>The fee router takes the platform fee</strong>
+            <span className="muted small">5% of that fee goes to the artist&apos;s referrer, for life.</span>
+          </li>
+          <li>
+            <strong>The artist&apos;s split divides the rest</strong>
+            <span className="muted small">
+              Collaborators, an advance to repay, shares — all by the percentages on chain.
+            </span>
+          </li>
+          <li>
+            <strong>Everyone withdraws their balance</strong>
+            <span className="muted small">Pull payments: nobody can block anybody else&apos;s money.</span>
+          </li>
         </ol>
       </section>
 
@@ -60,14 +78,37 @@ export default async function Home() {
               <Stat
                 key={t.address}
                 label={`Paid to artists in ${t.symbol}`}
-                value={data ? <Amount value={volume.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} symbol={t.symbol} maxFraction={2} /> : "—"}
-                hint={data && data.payments.totalCount > data.payments.items.length ? `latest ${data.payments.items.length} payments` : "gross, before fees"}
+                value={
+                  data ? (
+                    <Amount
+                      value={volume.get(t.address.toLowerCase()) ?? 0n}
+                      decimals={t.decimals}
+                      symbol={t.symbol}
+                      maxFraction={2}
+                    />
+                  ) : (
+                    "—"
+                  )
+                }
+                hint={
+                  data && data.payments.totalCount > data.payments.items.length
+                    ? `latest ${data.payments.items.length} payments`
+                    : "gross, before fees"
+                }
               />
             ))}
           </div>
         </section>
 
-        <Card title="Artists" description="Everyone registered on the platform, newest first." actions={<ButtonLink href="/onboard" variant="secondary" size="sm">Add yourself</ButtonLink>}>
+        <Card
+          title="Artists"
+          description="Everyone registered on the platform, newest first."
+          actions={
+            <ButtonLink href="/onboard" variant="secondary" size="sm">
+              Add yourself
+            </ButtonLink>
+          }
+        >
           {data && data.artists.items.length > 0 ? (
             <ul className="artist-list">
               {data.artists.items.map((a) => {
@@ -78,7 +119,10 @@ export default async function Home() {
                       <Avatar handle={a.handle} id={a.id} />
                       <span style={{ minWidth: 0 }}>
                         <span className="name">{profile.name ?? a.handle}</span>
-                        <span className="muted small" style={{ display: "block" }}>@{a.handle}{profile.bio ? ` · ${profile.bio}` : ""}</span>
+                        <span className="muted small" style={{ display: "block" }}>
+                          @{a.handle}
+                          {profile.bio ? ` · ${profile.bio}` : ""}
+                        </span>
                       </span>
                     </Link>
                   </li>
@@ -87,7 +131,9 @@ export default async function Home() {
             </ul>
           ) : (
             <EmptyState title="No artists yet" action={<ButtonLink href="/onboard">Be the first</ButtonLink>}>
-              {failure ? "The artist list comes from the indexer, which is not reachable right now." : "Register with a handle and start receiving payments through your own split."}
+              {failure
+                ? "The artist list comes from the indexer, which is not reachable right now."
+                : "Register with a handle and start receiving payments through your own split."}
             </EmptyState>
           )}
         </Card>

@@ -4,7 +4,11 @@
 export type Point = { day: string; source: string; amount: bigint };
 
 export type ChartSeries = { source: string; color: string };
-export type ChartBar = { day: string; total: bigint; segments: { source: string; amount: bigint; y: number; height: number }[] };
+export type ChartBar = {
+  day: string;
+  total: bigint;
+  segments: { source: string; amount: bigint; y: number; height: number }[];
+};
 
 export const PALETTE = ["#4f46e5", "#0d9488", "#d97706", "#db2777", "#2563eb", "#65a30d", "#9333ea", "#dc2626"];
 
@@ -27,7 +31,11 @@ export function ticks(max: number, count = 4): number[] {
  * Groups points into one bar per day (sorted), each with stacked segments per source, and maps
  * amounts (in base units, shown in `decimals`) to pixel heights for a plot of `height` px.
  */
-export function stackBars(points: readonly Point[], decimals: number, height: number): { bars: ChartBar[]; series: ChartSeries[]; top: number } {
+export function stackBars(
+  points: readonly Point[],
+  decimals: number,
+  height: number,
+): { bars: ChartBar[]; series: ChartSeries[]; top: number } {
   const sources = [...new Set(points.map((p) => p.source))].sort();
   const series = sources.map((source, i) => ({ source, color: PALETTE[i % PALETTE.length]! }));
   const byDay = new Map<string, Map<string, bigint>>();
@@ -54,4 +62,12 @@ export function stackBars(points: readonly Point[], decimals: number, height: nu
     return { day, total: totals[i]!, segments };
   });
   return { bars, series, top };
+}
+
+/** An axis label with just enough decimals for the tick step (0.00025 steps -> "0.00075", 5 steps -> "15"). */
+export function tickLabel(value: number, step: number): string {
+  let decimals = 0;
+  while (decimals < 8 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-9 * 10 ** decimals)
+    decimals++;
+  return value.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: decimals });
 }

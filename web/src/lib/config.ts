@@ -18,7 +18,8 @@ export const DEFAULTS = {
 /** Parses the environment (unknown values fall back to the local stack's defaults). */
 export function readConfig(env: Record<string, string | undefined>): AppConfig {
   const chainId = Number(env.NEXT_PUBLIC_CHAIN_ID ?? DEFAULTS.chainId);
-  if (!Number.isInteger(chainId) || chainId <= 0) throw new Error(`NEXT_PUBLIC_CHAIN_ID is not a chain id: ${env.NEXT_PUBLIC_CHAIN_ID}`);
+  if (!Number.isInteger(chainId) || chainId <= 0)
+    throw new Error(`NEXT_PUBLIC_CHAIN_ID is not a chain id: ${env.NEXT_PUBLIC_CHAIN_ID}`);
   const strip = (u: string) => u.replace(/\/+$/, "");
   return {
     chainId,
@@ -31,7 +32,12 @@ export function readConfig(env: Record<string, string | undefined>): AppConfig {
 /** Server only: the configuration of this process. Dynamic key access keeps Next from inlining it at build. */
 export function serverConfig(): AppConfig {
   const env: Record<string, string | undefined> = {};
-  for (const k of ["NEXT_PUBLIC_CHAIN_ID", "NEXT_PUBLIC_RPC_URL", "NEXT_PUBLIC_INDEXER_URL", "NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID"]) {
+  for (const k of [
+    "NEXT_PUBLIC_CHAIN_ID",
+    "NEXT_PUBLIC_RPC_URL",
+    "NEXT_PUBLIC_INDEXER_URL",
+    "NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID",
+  ]) {
     env[k] = process.env[k];
   }
   return readConfig(env);

@@ -13,10 +13,24 @@ import {
   type Abi,
   type Hex,
 } from "viem";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi, splitWalletAbi, testTokenAbi } from "@notalabel/contracts";
+import {
+  artistRegistryAbi,
+  feeRouterAbi,
+  ledgerAbi,
+  splitsAbi,
+  splitWalletAbi,
+  testTokenAbi,
+} from "@notalabel/contracts";
 import { formatAmount, formatPpm, shortAddress } from "./format.ts";
 
-const ALL_ABIS = [...ledgerAbi, ...artistRegistryAbi, ...feeRouterAbi, ...splitsAbi, ...splitWalletAbi, ...testTokenAbi] as Abi;
+const ALL_ABIS = [
+  ...ledgerAbi,
+  ...artistRegistryAbi,
+  ...feeRouterAbi,
+  ...splitsAbi,
+  ...splitWalletAbi,
+  ...testTokenAbi,
+] as Abi;
 
 type Args = readonly unknown[];
 const s = (v: unknown) => String(v);
@@ -35,19 +49,22 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   // Ledger
   Ledger_ZeroAddress: () => "An address is missing (the zero address is not allowed).",
   Ledger_ValueMismatch: () => "The ETH sent does not match the amount.",
-  Ledger_AmountMismatch: () => "The token delivered less than the declared amount (fee-on-transfer tokens are not supported here).",
+  Ledger_AmountMismatch: () =>
+    "The token delivered less than the declared amount (fee-on-transfer tokens are not supported here).",
   Ledger_InsufficientBalance: (a) =>
     `The balance is too low: ${formatAmount(a[2] as bigint, 18)} available, ${formatAmount(a[3] as bigint, 18)} needed.`,
   Ledger_Unauthorized: () => "This contract is not allowed to make that call.",
   Ledger_LengthMismatch: () => "The lists sent do not have the same length.",
   Ledger_ZeroAmount: () => "There is nothing to withdraw: the balance is zero.",
-  Ledger_EthTransferFailed: (a) => `Sending ETH to ${addr(a[0])} failed; the balance is kept and can be withdrawn later.`,
+  Ledger_EthTransferFailed: (a) =>
+    `Sending ETH to ${addr(a[0])} failed; the balance is kept and can be withdrawn later.`,
   // FeeRouter
   FeeRouter_UnknownKind: () => "Unknown product kind.",
   FeeRouter_AboveCap: () => "That fee is above the hard cap.",
   FeeRouter_NoPendingChange: () => "No fee change is pending.",
   FeeRouter_TimelockActive: () => "The fee change is still timelocked.",
-  FeeRouter_UnknownArtist: (a) => `${addr(a[0])} is not a registered artist, so it cannot be paid through the platform.`,
+  FeeRouter_UnknownArtist: (a) =>
+    `${addr(a[0])} is not a registered artist, so it cannot be paid through the platform.`,
   FeeRouter_ZeroAmount: () => "The amount must be above zero.",
   FeeRouter_ZeroAddress: () => "An address is missing.",
   // Splits
@@ -61,10 +78,10 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Splits_InvalidTotal: (a) => `Shares must add up to 100% (they add up to ${formatPpm(Number(a[0]))}).`,
   Splits_DistributorFeeTooHigh: () => "The distributor reward is at most 1%.",
   Splits_InvalidAdvance: () => "An advance needs both an advancer and an amount.",
-  Splits_AlreadyExists: (a) => `This exact split already exists at ${addr(a[0])}. Change the salt or a share to create another.`,
+  Splits_AlreadyExists: (a) =>
+    `This exact split already exists at ${addr(a[0])}. Change the salt or a share to create another.`,
   Splits_UnknownSplit: (a) => `${addr(a[0])} is not a split.`,
-  Splits_ConfigMismatch: () =>
-    "The split was updated since this page loaded. Reload to use its current recipients.",
+  Splits_ConfigMismatch: () => "The split was updated since this page loaded. Reload to use its current recipients.",
   Splits_NotController: () => "Only the split's controller can do this. Connect the controller's wallet.",
   Splits_NotPendingController: () => "Only the wallet that was offered control can accept it.",
   Splits_Immutable: () => "This split is immutable: nobody can change it any more.",
@@ -130,7 +147,8 @@ export function errorMessage(err: unknown, expectedChainName?: string): string {
     return err.shortMessage || err.message;
   }
   if (err instanceof Error) {
-    if (/user (rejected|denied)/i.test(err.message)) return "You rejected the request in your wallet. Nothing was sent.";
+    if (/user (rejected|denied)/i.test(err.message))
+      return "You rejected the request in your wallet. Nothing was sent.";
     return err.message;
   }
   return "Something went wrong.";

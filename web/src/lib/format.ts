@@ -21,7 +21,8 @@ export function formatAmount(value: bigint | string | number, decimals: number, 
   const frac = abs % base;
   const digits = Math.min(maxFraction, decimals);
   let fracStr = digits > 0 ? frac.toString().padStart(decimals, "0").slice(0, digits).replace(/0+$/, "") : "";
-  if (whole === 0n && fracStr === "" && frac > 0n) return `${negative ? "-" : ""}<0.${"0".repeat(Math.max(digits - 1, 0))}1`;
+  if (whole === 0n && fracStr === "" && frac > 0n)
+    return `${negative ? "-" : ""}<0.${"0".repeat(Math.max(digits - 1, 0))}1`;
   const wholeStr = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   if (fracStr) fracStr = `.${fracStr}`;
   return `${negative ? "-" : ""}${wholeStr}${fracStr}`;

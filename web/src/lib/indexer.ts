@@ -7,7 +7,12 @@ export type Hex = `0x${string}`;
 
 export class IndexerError extends Error {}
 
-export async function gql<T>(base: string, query: string, variables: Record<string, unknown> = {}, init?: { signal?: AbortSignal }): Promise<T> {
+export async function gql<T>(
+  base: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  init?: { signal?: AbortSignal },
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${base}/graphql`, {
@@ -32,7 +37,14 @@ export const lower = (a: string) => a.toLowerCase();
 // ------------------------------------------------------------------------------------------------
 // Row types (as GraphQL returns them)
 
-export type ArtistRow = { id: Hex; handle: string; profileURI: string; payout: Hex; referrer: Hex | null; registeredAt: string };
+export type ArtistRow = {
+  id: Hex;
+  handle: string;
+  profileURI: string;
+  payout: Hex;
+  referrer: Hex | null;
+  registeredAt: string;
+};
 export type SplitRow = {
   id: Hex;
   controller: Hex | null;
@@ -49,13 +61,51 @@ export type SplitRow = {
   recouped: string;
   createdAt: string;
 };
-export type SplitVersionRow = { id: string; version: number; recipients: Hex[]; allocations: number[]; distributorFee: number; timestamp: string; txHash: Hex };
-export type DistributionRow = { id: string; token: Hex; distributor: Hex; amount: string; advancePaid: string; reward: string; distributed: string; dust: string; version: number; timestamp: string; txHash: Hex };
+export type SplitVersionRow = {
+  id: string;
+  version: number;
+  recipients: Hex[];
+  allocations: number[];
+  distributorFee: number;
+  timestamp: string;
+  txHash: Hex;
+};
+export type DistributionRow = {
+  id: string;
+  token: Hex;
+  distributor: Hex;
+  amount: string;
+  advancePaid: string;
+  reward: string;
+  distributed: string;
+  dust: string;
+  version: number;
+  timestamp: string;
+  txHash: Hex;
+};
 export type BalanceRow = { id: string; owner: Hex; token: Hex; amount: string; updatedAt: string };
 export type EarningRow = { day: string; source: string; token: Hex; amount: string };
-export type CreditRow = { id: string; owner: Hex; token: Hex; amount: string; source: string; from: Hex; split: Hex | null; timestamp: string; txHash: Hex };
+export type CreditRow = {
+  id: string;
+  owner: Hex;
+  token: Hex;
+  amount: string;
+  source: string;
+  from: Hex;
+  split: Hex | null;
+  timestamp: string;
+  txHash: Hex;
+};
 export type WithdrawalRow = { id: string; token: Hex; to: Hex; amount: string; timestamp: string; txHash: Hex };
-export type PaymentRow = { id: string; payer: Hex; token: Hex; gross: string; net: string; source: string; timestamp: string };
+export type PaymentRow = {
+  id: string;
+  payer: Hex;
+  token: Hex;
+  gross: string;
+  net: string;
+  source: string;
+  timestamp: string;
+};
 export type ReferralRow = { id: Hex; referred: Hex; handle: string; createdAt: string };
 
 const ARTIST = "id handle profileURI payout referrer registeredAt";
@@ -63,7 +113,9 @@ const SPLIT = `id controller pendingController isImmutable version salt distribu
   recipients(orderBy: "recipient", orderDirection: "asc", limit: 1000) { items { recipient allocation } }`;
 
 /** A split as GraphQL returns it: recipients come from the splitRecipient relation. */
-type RawSplit = Omit<SplitRow, "recipients" | "allocations"> & { recipients: { items: { recipient: Hex; allocation: number }[] } };
+type RawSplit = Omit<SplitRow, "recipients" | "allocations"> & {
+  recipients: { items: { recipient: Hex; allocation: number }[] };
+};
 
 /** Flattens the recipient rows into the config's parallel arrays (ascending addresses, as the contract stores them). */
 export function normalizeSplit(raw: RawSplit): SplitRow;
@@ -121,7 +173,12 @@ export async function fetchArtistByHandle(base: string, handle: string) {
     }`,
     { id: artist.id, payout: artist.payout, ref: artist.referrer ?? "0x0000000000000000000000000000000000000000" },
   );
-  return { artist, ...more, payoutSplit: normalizeSplit(more.payoutSplit), splits: { items: more.splits.items.map((x) => normalizeSplit(x)) } };
+  return {
+    artist,
+    ...more,
+    payoutSplit: normalizeSplit(more.payoutSplit),
+    splits: { items: more.splits.items.map((x) => normalizeSplit(x)) },
+  };
 }
 
 export async function fetchSplit(base: string, address: string) {
@@ -176,7 +233,10 @@ export async function fetchEarnings(base: string, account: string, fromDay: stri
     { id, days },
   );
   // A range longer than the day list was cut: keep only what is inside it.
-  return { ...data, earningDailys: { items: data.earningDailys.items.filter((e) => e.day >= fromDay && e.day <= toDay) } };
+  return {
+    ...data,
+    earningDailys: { items: data.earningDailys.items.filter((e) => e.day >= fromDay && e.day <= toDay) },
+  };
 }
 
 export async function fetchReferrals(base: string, account: string) {
@@ -207,10 +267,9 @@ export async function fetchSplitsOf(base: string, controller: string) {
 
 /** The block the indexer has processed up to, for `chainId` (null when unknown). */
 export async function fetchIndexedBlock(base: string, chainId: number): Promise<bigint | null> {
-  const data = await gql<{ _meta: { status: Record<string, { id: number; block: { number: number } | null }> | null } }>(
-    base,
-    `query M { _meta { status } }`,
-  );
+  const data = await gql<{
+    _meta: { status: Record<string, { id: number; block: { number: number } | null }> | null };
+  }>(base, `query M { _meta { status } }`);
   for (const entry of Object.values(data._meta.status ?? {})) {
     if (entry.id === chainId && entry.block) return BigInt(entry.block.number);
   }
@@ -218,7 +277,13 @@ export async function fetchIndexedBlock(base: string, chainId: number): Promise<
 }
 
 /** Polls until the indexer has processed `block` (true) or `timeoutMs` elapsed (false). */
-export async function waitForIndexedBlock(base: string, chainId: number, block: bigint, timeoutMs = 30_000, intervalMs = 600): Promise<boolean> {
+export async function waitForIndexedBlock(
+  base: string,
+  chainId: number,
+  block: bigint,
+  timeoutMs = 30_000,
+  intervalMs = 600,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

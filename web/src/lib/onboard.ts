@@ -29,7 +29,10 @@ export const profileUriSchema = z
   .string()
   .trim()
   .max(512, "At most 512 characters.")
-  .refine((v) => v === "" || /^((https?|ipfs|ar):\/\/\S+|data:application\/json,.+)$/.test(v), "Use an https://, ipfs://, ar:// or data:application/json, link.");
+  .refine(
+    (v) => v === "" || /^((https?|ipfs|ar):\/\/\S+|data:application\/json,.+)$/.test(v),
+    "Use an https://, ipfs://, ar:// or data:application/json, link.",
+  );
 
 export type OnboardInput = { handle: string; profileURI: string; payout: string; referralCode: string };
 
@@ -69,7 +72,8 @@ export function registryOnboardErrors(input: OnboardInput, facts: RegistryFacts,
         : `The handle "${input.handle}" is already taken. Pick another one.`;
   }
   if (input.referralCode !== "") {
-    if (!facts.referrer) errors.referralCode = `No artist has the referral code "${input.referralCode}". Check the link, or leave it empty.`;
+    if (!facts.referrer)
+      errors.referralCode = `No artist has the referral code "${input.referralCode}". Check the link, or leave it empty.`;
     else if (facts.referrer.toLowerCase() === account.toLowerCase()) errors.referralCode = "You cannot refer yourself.";
   }
   if (facts.payoutIsSplit === false)

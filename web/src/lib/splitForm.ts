@@ -71,7 +71,8 @@ export function parseSplitForm(values: SplitFormValues): SplitFormResult {
   if (rows.length === 0) errors.form = "Add at least one recipient.";
   for (const r of rows) {
     if (r.address === "") setRow(r.id, "address", "Enter the recipient's address.");
-    else if (!isAddress(r.address, { strict: false })) setRow(r.id, "address", "This is not an Ethereum address (0x followed by 40 hex characters).");
+    else if (!isAddress(r.address, { strict: false }))
+      setRow(r.id, "address", "This is not an Ethereum address (0x followed by 40 hex characters).");
     else if (BigInt(r.address) === 0n) setRow(r.id, "address", "The zero address cannot receive funds.");
     const p = parsePercent(r.percent);
     if (!p.ok) setRow(r.id, "percent", p.message);
@@ -90,7 +91,8 @@ export function parseSplitForm(values: SplitFormValues): SplitFormResult {
   let advanceAmount = 0n;
   if (values.advance.enabled) {
     const a = values.advance.advancer.trim();
-    if (!isAddress(a, { strict: false }) || BigInt(a) === 0n) errors.advancer = "Enter the address that paid the advance.";
+    if (!isAddress(a, { strict: false }) || BigInt(a) === 0n)
+      errors.advancer = "Enter the address that paid the advance.";
     else advancer = getAddress(a);
     const amount = parseAmount(values.advance.amount, values.advance.decimals);
     if (!amount.ok) errors.advanceAmount = amount.message;

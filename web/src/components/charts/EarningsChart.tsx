@@ -3,13 +3,23 @@
  * server and client components. Screen readers get a summary label and the data as a table.
  */
 import { formatAmount } from "@/lib/format";
-import { stackBars, ticks, type Point } from "@/lib/chart";
+import { stackBars, tickLabel, ticks, type Point } from "@/lib/chart";
 
 const W = 640;
 const H = 220;
 const PAD = { top: 12, right: 8, bottom: 28, left: 56 };
 
-export function EarningsChart({ points, decimals, symbol, title }: { points: readonly Point[]; decimals: number; symbol: string; title: string }) {
+export function EarningsChart({
+  points,
+  decimals,
+  symbol,
+  title,
+}: {
+  points: readonly Point[];
+  decimals: number;
+  symbol: string;
+  title: string;
+}) {
   const plotH = H - PAD.top - PAD.bottom;
   const plotW = W - PAD.left - PAD.right;
   const { bars, series, top } = stackBars(points, decimals, plotH);
@@ -23,12 +33,14 @@ export function EarningsChart({ points, decimals, symbol, title }: { points: rea
   return (
     <figure style={{ margin: 0 }}>
       <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-        {ticks(top).map((t) => {
+        {ticks(top).map((t, _i, all) => {
           const y = PAD.top + plotH - (t / top) * plotH;
           return (
             <g key={t}>
               <line x1={PAD.left} x2={W - PAD.right} y1={y} y2={y} stroke="#e2dfd8" strokeWidth={1} />
-              <text x={PAD.left - 6} y={y + 4} textAnchor="end">{Number(t.toPrecision(6)).toLocaleString("en-US")}</text>
+              <text x={PAD.left - 6} y={y + 4} textAnchor="end">
+                {tickLabel(t, (all[1] ?? 1) - (all[0] ?? 0))}
+              </text>
             </g>
           );
         })}
@@ -37,12 +49,22 @@ export function EarningsChart({ points, decimals, symbol, title }: { points: rea
           return (
             <g key={b.day}>
               {b.segments.map((s) => (
-                <rect key={s.source} x={x} y={PAD.top + s.y} width={barW} height={Math.max(s.height, 0.5)} fill={color.get(s.source)} rx={2}>
+                <rect
+                  key={s.source}
+                  x={x}
+                  y={PAD.top + s.y}
+                  width={barW}
+                  height={Math.max(s.height, 0.5)}
+                  fill={color.get(s.source)}
+                  rx={2}
+                >
                   <title>{`${b.day} · ${s.source}: ${formatAmount(s.amount, decimals)} ${symbol}`}</title>
                 </rect>
               ))}
               {i % labelEvery === 0 ? (
-                <text x={x + barW / 2} y={H - 8} textAnchor="middle">{b.day.slice(5)}</text>
+                <text x={x + barW / 2} y={H - 8} textAnchor="middle">
+                  {b.day.slice(5)}
+                </text>
               ) : null}
             </g>
           );
@@ -59,13 +81,28 @@ export function EarningsChart({ points, decimals, symbol, title }: { points: rea
         </ul>
       </figcaption>
       <table className="sr-only">
-        <caption>{title} by day and source, in {symbol}</caption>
-        <thead><tr><th scope="col">Day</th>{series.map((s) => <th key={s.source} scope="col">{s.source}</th>)}</tr></thead>
+        <caption>
+          {title} by day and source, in {symbol}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            {series.map((s) => (
+              <th key={s.source} scope="col">
+                {s.source}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {bars.map((b) => (
             <tr key={b.day}>
               <th scope="row">{b.day}</th>
-              {series.map((s) => <td key={s.source}>{formatAmount(b.segments.find((x) => x.source === s.source)?.amount ?? 0n, decimals)}</td>)}
+              {series.map((s) => (
+                <td key={s.source}>
+                  {formatAmount(b.segments.find((x) => x.source === s.source)?.amount ?? 0n, decimals)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -12,7 +12,11 @@ import { formatPpm } from "@/lib/format";
 import type { Token } from "@/lib/tokens";
 
 let nextId = 0;
-export const newRow = (address = "", percent = ""): RecipientRow => ({ id: `row-${++nextId}-${Math.random().toString(36).slice(2, 6)}`, address, percent });
+export const newRow = (address = "", percent = ""): RecipientRow => ({
+  id: `row-${++nextId}-${Math.random().toString(36).slice(2, 6)}`,
+  address,
+  percent,
+});
 
 export type SplitEditorProps = {
   tokens: Token[];
@@ -63,20 +67,51 @@ export function SplitEditor({ tokens, initial, submitLabel, busy, children, prev
             const rowErr = errors.rows[row.id] ?? {};
             return (
               <div className="recipient-row" key={row.id} role="group" aria-label={`Recipient ${i + 1}`}>
-                <Field id={`${uid}-addr-${row.id}`} label={`Address ${i + 1}`} error={seen(`a-${row.id}`) ? rowErr.address : undefined}>
+                <Field
+                  id={`${uid}-addr-${row.id}`}
+                  label={`Address ${i + 1}`}
+                  error={seen(`a-${row.id}`) ? rowErr.address : undefined}
+                >
                   {(a) => (
-                    <input {...a} className="input mono" name={`recipient-${i}`} autoComplete="off" spellCheck={false} placeholder="0x…" value={row.address}
-                      onChange={(e) => setRow(row.id, { address: e.target.value })} onBlur={() => touch(`a-${row.id}`)} />
+                    <input
+                      {...a}
+                      className="input mono"
+                      name={`recipient-${i}`}
+                      autoComplete="off"
+                      spellCheck={false}
+                      placeholder="0x…"
+                      value={row.address}
+                      onChange={(e) => setRow(row.id, { address: e.target.value })}
+                      onBlur={() => touch(`a-${row.id}`)}
+                    />
                   )}
                 </Field>
-                <Field id={`${uid}-pct-${row.id}`} label="Share %" error={seen(`p-${row.id}`) ? rowErr.percent : undefined}>
+                <Field
+                  id={`${uid}-pct-${row.id}`}
+                  label="Share %"
+                  error={seen(`p-${row.id}`) ? rowErr.percent : undefined}
+                >
                   {(a) => (
-                    <input {...a} className="input" name={`percent-${i}`} inputMode="decimal" autoComplete="off" placeholder="50" value={row.percent}
-                      onChange={(e) => setRow(row.id, { percent: e.target.value })} onBlur={() => touch(`p-${row.id}`)} />
+                    <input
+                      {...a}
+                      className="input"
+                      name={`percent-${i}`}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      placeholder="50"
+                      value={row.percent}
+                      onChange={(e) => setRow(row.id, { percent: e.target.value })}
+                      onBlur={() => touch(`p-${row.id}`)}
+                    />
                   )}
                 </Field>
-                <Button variant="ghost" size="sm" aria-label={`Remove recipient ${i + 1}`} disabled={values.rows.length <= 1}
-                  onClick={() => setValues((v) => ({ ...v, rows: v.rows.filter((r) => r.id !== row.id) }))}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  aria-label={`Remove recipient ${i + 1}`}
+                  disabled={values.rows.length <= 1}
+                  onClick={() => setValues((v) => ({ ...v, rows: v.rows.filter((r) => r.id !== row.id) }))}
+                >
                   Remove
                 </Button>
               </div>
@@ -84,66 +119,165 @@ export function SplitEditor({ tokens, initial, submitLabel, busy, children, prev
           })}
         </div>
         <div className="row" style={{ marginTop: 12 }}>
-          <Button variant="secondary" size="sm" onClick={() => setValues((v) => ({ ...v, rows: [...v.rows, newRow()] }))}>+ Add recipient</Button>
-          <Button variant="ghost" size="sm" onClick={() => setValues((v) => ({ ...v, rows: result.sortedRows }))}>Sort by address</Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setValues((v) => ({ ...v, rows: [...v.rows, newRow()] }))}
+          >
+            + Add recipient
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setValues((v) => ({ ...v, rows: result.sortedRows }))}>
+            Sort by address
+          </Button>
           {values.rows.length > 1 ? (
-            <Button variant="ghost" size="sm" onClick={() => {
-              const n = values.rows.length;
-              const base = Math.floor(1_000_000 / n);
-              setValues((v) => ({ ...v, rows: v.rows.map((r, i) => ({ ...r, percent: String((i === 0 ? 1_000_000 - base * (n - 1) : base) / 10_000) })) }));
-            }}>Split evenly</Button>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                const n = values.rows.length;
+                const base = Math.floor(1_000_000 / n);
+                setValues((v) => ({
+                  ...v,
+                  rows: v.rows.map((r, i) => ({
+                    ...r,
+                    percent: String((i === 0 ? 1_000_000 - base * (n - 1) : base) / 10_000),
+                  })),
+                }));
+              }}
+            >
+              Split evenly
+            </Button>
           ) : null}
         </div>
         <div style={{ marginTop: 12 }} className="stack">
-          <div className={`total-line ${totalOk ? "ok" : showAll || total > 1_000_000 ? "bad" : ""}`} id={`${uid}-total`} aria-live="polite">
+          <div
+            className={`total-line ${totalOk ? "ok" : showAll || total > 1_000_000 ? "bad" : ""}`}
+            id={`${uid}-total`}
+            aria-live="polite"
+          >
             <span>Total</span>
-            <span>{formatPpm(total)} of 100%{totalOk ? " ✓" : total < 1_000_000 ? ` — ${formatPpm(1_000_000 - total)} left` : " — too much"}</span>
+            <span>
+              {formatPpm(total)} of 100%
+              {totalOk ? " ✓" : total < 1_000_000 ? ` — ${formatPpm(1_000_000 - total)} left` : " — too much"}
+            </span>
           </div>
-          <div className="meter" aria-hidden="true"><span style={{ width: `${Math.min(100, total / 10_000)}%`, background: total > 1_000_000 ? "var(--danger)" : undefined }} /></div>
-          {showAll && errors.total ? <p className="field-error" role="alert">{errors.total}</p> : null}
-          {showAll && errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
-          <p className="field-hint">The contract requires recipients sorted by address; they are sorted for you when you submit.</p>
+          <div className="meter" aria-hidden="true">
+            <span
+              style={{
+                width: `${Math.min(100, total / 10_000)}%`,
+                background: total > 1_000_000 ? "var(--danger)" : undefined,
+              }}
+            />
+          </div>
+          {showAll && errors.total ? (
+            <p className="field-error" role="alert">
+              {errors.total}
+            </p>
+          ) : null}
+          {showAll && errors.form ? (
+            <p className="field-error" role="alert">
+              {errors.form}
+            </p>
+          ) : null}
+          <p className="field-hint">
+            The contract requires recipients sorted by address; they are sorted for you when you submit.
+          </p>
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Options</legend>
         <div className="stack">
-          <Field id={`${uid}-fee`} label="Distributor reward %" optional error={seen("fee") ? errors.distributorFee : undefined}
-            hint="Paid to whoever triggers a distribution, so anyone has a reason to do it. At most 1%.">
+          <Field
+            id={`${uid}-fee`}
+            label="Distributor reward %"
+            optional
+            error={seen("fee") ? errors.distributorFee : undefined}
+            hint="Paid to whoever triggers a distribution, so anyone has a reason to do it. At most 1%."
+          >
             {(a) => (
-              <input {...a} className="input" inputMode="decimal" placeholder="0" style={{ maxWidth: 160 }} value={values.distributorFee}
-                onChange={(e) => setValues((v) => ({ ...v, distributorFee: e.target.value }))} onBlur={() => touch("fee")} />
+              <input
+                {...a}
+                className="input"
+                inputMode="decimal"
+                placeholder="0"
+                style={{ maxWidth: 160 }}
+                value={values.distributorFee}
+                onChange={(e) => setValues((v) => ({ ...v, distributorFee: e.target.value }))}
+                onBlur={() => touch("fee")}
+              />
             )}
           </Field>
           <label className="checkbox">
-            <input type="checkbox" checked={values.advance.enabled} onChange={(e) => setValues((v) => ({ ...v, advance: { ...v.advance, enabled: e.target.checked } }))} />
-            <span><strong>Repay an advance first</strong><br /><span className="muted small">A label or backer who paid upfront is repaid before the split applies.</span></span>
+            <input
+              type="checkbox"
+              checked={values.advance.enabled}
+              onChange={(e) => setValues((v) => ({ ...v, advance: { ...v.advance, enabled: e.target.checked } }))}
+            />
+            <span>
+              <strong>Repay an advance first</strong>
+              <br />
+              <span className="muted small">
+                A label or backer who paid upfront is repaid before the split applies.
+              </span>
+            </span>
           </label>
           {values.advance.enabled ? (
             <div className="grid-2">
-              <Field id={`${uid}-advancer`} label="Advancer address" error={seen("advancer") ? errors.advancer : undefined}>
+              <Field
+                id={`${uid}-advancer`}
+                label="Advancer address"
+                error={seen("advancer") ? errors.advancer : undefined}
+              >
                 {(a) => (
-                  <input {...a} className="input mono" placeholder="0x…" value={values.advance.advancer} autoComplete="off" spellCheck={false}
-                    onChange={(e) => setValues((v) => ({ ...v, advance: { ...v.advance, advancer: e.target.value } }))} onBlur={() => touch("advancer")} />
+                  <input
+                    {...a}
+                    className="input mono"
+                    placeholder="0x…"
+                    value={values.advance.advancer}
+                    autoComplete="off"
+                    spellCheck={false}
+                    onChange={(e) => setValues((v) => ({ ...v, advance: { ...v.advance, advancer: e.target.value } }))}
+                    onBlur={() => touch("advancer")}
+                  />
                 )}
               </Field>
               <div className="row" style={{ alignItems: "flex-start" }}>
                 <Field id={`${uid}-advtoken`} label="Token">
                   {(a) => (
-                    <select {...a} className="select" value={values.advance.token}
+                    <select
+                      {...a}
+                      className="select"
+                      value={values.advance.token}
                       onChange={(e) => {
                         const t = tokens.find((x) => x.address === e.target.value) ?? tokens[0]!;
                         setValues((v) => ({ ...v, advance: { ...v.advance, token: t.address, decimals: t.decimals } }));
-                      }}>
-                      {tokens.map((t) => <option key={t.address} value={t.address}>{t.symbol}</option>)}
+                      }}
+                    >
+                      {tokens.map((t) => (
+                        <option key={t.address} value={t.address}>
+                          {t.symbol}
+                        </option>
+                      ))}
                     </select>
                   )}
                 </Field>
-                <Field id={`${uid}-advamount`} label="Amount" error={seen("advamount") ? errors.advanceAmount : undefined} className="grow">
+                <Field
+                  id={`${uid}-advamount`}
+                  label="Amount"
+                  error={seen("advamount") ? errors.advanceAmount : undefined}
+                  className="grow"
+                >
                   {(a) => (
-                    <input {...a} className="input" inputMode="decimal" placeholder="1.0" value={values.advance.amount}
-                      onChange={(e) => setValues((v) => ({ ...v, advance: { ...v.advance, amount: e.target.value } }))} onBlur={() => touch("advamount")} />
+                    <input
+                      {...a}
+                      className="input"
+                      inputMode="decimal"
+                      placeholder="1.0"
+                      value={values.advance.amount}
+                      onChange={(e) => setValues((v) => ({ ...v, advance: { ...v.advance, amount: e.target.value } }))}
+                      onBlur={() => touch("advamount")}
+                    />
                   )}
                 </Field>
               </div>
@@ -155,8 +289,14 @@ export function SplitEditor({ tokens, initial, submitLabel, busy, children, prev
       {children}
       {preview ? preview(result.config) : null}
       <div className="row">
-        <Button type="submit" loading={busy}>{submitLabel}</Button>
-        {showAll && hasErrors(errors) ? <span className="field-error" role="status">Fix the fields marked above; nothing was sent.</span> : null}
+        <Button type="submit" loading={busy}>
+          {submitLabel}
+        </Button>
+        {showAll && hasErrors(errors) ? (
+          <span className="field-error" role="status">
+            Fix the fields marked above; nothing was sent.
+          </span>
+        ) : null}
       </div>
     </form>
   );
@@ -166,6 +306,12 @@ export function emptyFormValues(tokens: Token[], first?: string): SplitFormValue
   return {
     rows: [newRow(first ?? "", "50"), newRow("", "50")],
     distributorFee: "",
-    advance: { enabled: false, advancer: "", token: tokens[0]?.address ?? ZERO_ADDRESS, amount: "", decimals: tokens[0]?.decimals ?? 18 },
+    advance: {
+      enabled: false,
+      advancer: "",
+      token: tokens[0]?.address ?? ZERO_ADDRESS,
+      amount: "",
+      decimals: tokens[0]?.decimals ?? 18,
+    },
   };
 }

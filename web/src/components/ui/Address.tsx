@@ -4,13 +4,33 @@ import { shortAddress } from "@/lib/format";
 import { CopyButton } from "./CopyButton";
 
 /** An address, shortened for display, full in the title and for screen readers; optional link and copy. */
-export function Address({ address, href, copy = false, full = false }: { address: string; href?: string; copy?: boolean; full?: boolean }) {
+export function Address({
+  address,
+  href,
+  copy = false,
+  full = false,
+}: {
+  address: string;
+  href?: string;
+  copy?: boolean;
+  full?: boolean;
+}) {
   const checksummed = isAddress(address) ? getAddress(address) : address;
   const text = full ? checksummed : shortAddress(checksummed);
-  const label = <span className={full ? "address-full" : undefined} title={checksummed}>{text}</span>;
+  const label = (
+    <span className={full ? "address-full" : undefined} title={checksummed}>
+      {text}
+    </span>
+  );
   return (
     <span className="address">
-      {href ? <Link href={href} aria-label={`${checksummed}`}>{label}</Link> : <span aria-label={checksummed}>{label}</span>}
+      {href ? (
+        <Link href={href} aria-label={`${checksummed}`}>
+          {label}
+        </Link>
+      ) : (
+        <span aria-label={checksummed}>{label}</span>
+      )}
       {copy ? <CopyButton value={checksummed} label="Copy address" /> : null}
     </span>
   );

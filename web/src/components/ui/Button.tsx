@@ -15,16 +15,43 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   loading?: boolean;
 };
 
-export function Button({ variant = "primary", size = "md", loading = false, className, children, disabled, type = "button", ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  loading = false,
+  className,
+  children,
+  disabled,
+  type = "button",
+  ...rest
+}: ButtonProps) {
   return (
-    <button {...rest} type={type} className={classes(variant, size, className)} disabled={disabled || loading} aria-busy={loading || undefined}>
+    <button
+      {...rest}
+      type={type}
+      className={classes(variant, size, className)}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+    >
       {loading ? <span className="spinner" aria-hidden="true" /> : null}
       {children}
     </button>
   );
 }
 
-export function ButtonLink({ href, variant = "primary", size = "md", children, className }: { href: string; variant?: Variant; size?: Size; children: ReactNode; className?: string }) {
+export function ButtonLink({
+  href,
+  variant = "primary",
+  size = "md",
+  children,
+  className,
+}: {
+  href: string;
+  variant?: Variant;
+  size?: Size;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <Link href={href} className={classes(variant, size, className)}>
       {children}

@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, description, actions, children, headingLevel = 2, id, className }: {
+export function Card({
+  title,
+  description,
+  actions,
+  children,
+  headingLevel = 2,
+  id,
+  className,
+}: {
   title?: ReactNode;
   description?: ReactNode;
   actions?: ReactNode;
@@ -12,7 +20,11 @@ export function Card({ title, description, actions, children, headingLevel = 2, 
   const H = headingLevel === 2 ? "h2" : "h3";
   const headingId = id ? `${id}-title` : undefined;
   return (
-    <section className={["card", className].filter(Boolean).join(" ")} aria-labelledby={title ? headingId : undefined} id={id}>
+    <section
+      className={["card", className].filter(Boolean).join(" ")}
+      aria-labelledby={title ? headingId : undefined}
+      id={id}
+    >
       {title || actions ? (
         <div className="card-head">
           <div>

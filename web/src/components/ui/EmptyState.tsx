@@ -5,7 +5,11 @@ export function EmptyState({ title, children, action }: { title: string; childre
     <div className="empty">
       <h3>{title}</h3>
       {children ? <p>{children}</p> : null}
-      {action ? <div className="row" style={{ justifyContent: "center" }}>{action}</div> : null}
+      {action ? (
+        <div className="row" style={{ justifyContent: "center" }}>
+          {action}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -12,7 +12,16 @@ export type FieldControlProps = {
  * A labelled control with an optional hint and error. The error (and hint) are wired to the control
  * through aria-describedby and aria-invalid, so screen readers announce them with the field.
  */
-export function Field({ id, label, hint, error, optional, required, children, className }: {
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  required,
+  children,
+  className,
+}: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -31,7 +40,12 @@ export function Field({ id, label, hint, error, optional, required, children, cl
         {label}
         {optional ? <span className="field-optional"> (optional)</span> : null}
       </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, ...(required ? { "aria-required": true } : {}) })}
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy,
+        ...(required ? { "aria-required": true } : {}),
+      })}
       {error ? (
         <p className="field-error" id={errorId}>
           {error}

@@ -3,7 +3,13 @@ import type { ReactNode } from "react";
 export type Column<T> = { key: string; header: ReactNode; numeric?: boolean; render: (row: T) => ReactNode };
 
 /** A scrollable data table with a caption (screen-reader summary) and numeric alignment. */
-export function Table<T>({ caption, columns, rows, rowKey, empty }: {
+export function Table<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  empty,
+}: {
   caption: string;
   columns: Column<T>[];
   rows: readonly T[];

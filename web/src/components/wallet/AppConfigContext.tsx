@@ -3,7 +3,10 @@ import { createContext, useContext } from "react";
 import type { Chain } from "viem";
 import type { AppConfig } from "@/lib/config";
 
-export type ClientAppConfig = AppConfig & { chain: Chain; /** Same-origin proxy of the indexer. */ indexerBase: string };
+export type ClientAppConfig = AppConfig & {
+  chain: Chain;
+  /** Same-origin proxy of the indexer. */ indexerBase: string;
+};
 
 export const AppConfigContext = createContext<ClientAppConfig | null>(null);
 

@@ -40,7 +40,9 @@ export default function Providers({ config, children }: { config: AppConfig; chi
   // Created once per page load: router.refresh() re-sends the (equal) config props as a new object, and
   // a new wagmi config would drop the connection.
   const [{ chain, wagmi }] = useState(() => makeWagmiConfig(config));
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 2_000, retry: 1 } } }),
+  );
   const [appConfig] = useState(() => ({ ...config, chain, indexerBase: "/api/indexer" }));
   return (
     <WagmiProvider config={wagmi}>

@@ -16,9 +16,18 @@ export function WalletBar() {
         <div className="row small">
           {wrong ? (
             <>
-              <span className="badge badge-danger" role="status">Wrong network</span>
-              <span>Your wallet is on chain {chainId}; this app uses {chain.name}.</span>
-              <Button size="sm" variant="secondary" loading={isPending} onClick={() => switchChain({ chainId: chain.id })}>
+              <span className="badge badge-danger" role="status">
+                Wrong network
+              </span>
+              <span>
+                Your wallet is on chain {chainId}; this app uses {chain.name}.
+              </span>
+              <Button
+                size="sm"
+                variant="secondary"
+                loading={isPending}
+                onClick={() => switchChain({ chainId: chain.id })}
+              >
                 Switch to {chain.name}
               </Button>
             </>

@@ -8,7 +8,11 @@ import type { ReactNode } from "react";
 import type { AppConfig } from "@/lib/config";
 
 const Providers = dynamic(() => import("./Providers"), {
-  loading: () => <p className="muted container" role="status">Loading wallet…</p>,
+  loading: () => (
+    <p className="muted container" role="status">
+      Loading wallet…
+    </p>
+  ),
 });
 
 export function WalletRoot({ config, children }: { config: AppConfig; children: ReactNode }) {

@@ -15,6 +15,7 @@ import { waitForIndexedBlock } from "@/lib/indexer";
 import { Alert } from "@/components/ui";
 import { explorerTxUrl } from "@/lib/chains";
 import { useAppConfig } from "./AppConfigContext";
+import { useToast } from "@/components/ui/Toast";
 
 export type WriteRequest =
   | { kind?: "contract"; address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint }
@@ -34,6 +35,7 @@ export function useTx() {
   const { address, chainId } = useAccount();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const [state, setState] = useState<TxState>({ status: "idle" });
 
   const send = useCallback(
@@ -43,7 +45,11 @@ export function useTx() {
         return null;
       }
       if (chainId !== app.chain.id) {
-        setState({ status: "failed", label, message: `Your wallet is on the wrong network. Switch to ${app.chain.name} and try again.` });
+        setState({
+          status: "failed",
+          label,
+          message: `Your wallet is on the wrong network. Switch to ${app.chain.name} and try again.`,
+        });
         return null;
       }
       setState({ status: "wallet", label });
@@ -74,13 +80,16 @@ export function useTx() {
         await queryClient.invalidateQueries();
         router.refresh();
         setState({ status: "confirmed", label, hash, indexed });
+        toast.show({ tone: "success", title: `${label} confirmed` });
         return receipt;
       } catch (err) {
-        setState({ status: "failed", label, message: errorMessage(err, app.chain.name) });
+        const message = errorMessage(err, app.chain.name);
+        setState({ status: "failed", label, message });
+        toast.show({ tone: "error", title: `${label} failed`, body: message });
         return null;
       }
     },
-    [address, chainId, app, wagmi, queryClient, router],
+    [address, chainId, app, wagmi, queryClient, router, toast],
   );
 
   const reset = useCallback(() => setState({ status: "idle" }), []);
@@ -93,27 +102,69 @@ export function TxStatus({ state, onDismiss }: { state: TxState; onDismiss?: () 
   const { chain } = useAppConfig();
   if (state.status === "idle") return null;
   const link = "hash" in state ? explorerTxUrl(chain, state.hash) : null;
-  const hashText = "hash" in state ? (
-    <span className="mono small">
-      {link ? <a href={link} target="_blank" rel="noreferrer">{state.hash.slice(0, 10)}…</a> : `${state.hash.slice(0, 10)}…`}
-    </span>
-  ) : null;
+  const hashText =
+    "hash" in state ? (
+      <span className="mono small">
+        {link ? (
+          <a href={link} target="_blank" rel="noreferrer">
+            {state.hash.slice(0, 10)}…
+          </a>
+        ) : (
+          `${state.hash.slice(0, 10)}…`
+        )}
+      </span>
+    ) : null;
   switch (state.status) {
     case "wallet":
-      return <Alert tone="info" title={`${state.label}: confirm in your wallet`}>Check your wallet and approve the transaction.</Alert>;
+      return (
+        <Alert tone="info" title={`${state.label}: confirm in your wallet`}>
+          Check your wallet and approve the transaction.
+        </Alert>
+      );
     case "pending":
-      return <Alert tone="info" title={`${state.label}: pending`}>Waiting for the transaction to be confirmed… {hashText}</Alert>;
+      return (
+        <Alert tone="info" title={`${state.label}: pending`}>
+          Waiting for the transaction to be confirmed… {hashText}
+        </Alert>
+      );
     case "indexing":
-      return <Alert tone="info" title={`${state.label}: confirmed`}>Updating the page from the indexer… {hashText}</Alert>;
+      return (
+        <Alert tone="info" title={`${state.label}: confirmed`}>
+          Updating the page from the indexer… {hashText}
+        </Alert>
+      );
     case "confirmed":
       return (
-        <Alert tone="success" title={`${state.label}: confirmed`} action={onDismiss ? <button type="button" className="copy-btn" onClick={onDismiss}>Dismiss</button> : undefined}>
-          {state.indexed ? "The page shows the new state." : "Confirmed on chain; the indexer is still catching up, the page will update shortly."} {hashText}
+        <Alert
+          tone="success"
+          title={`${state.label}: confirmed`}
+          action={
+            onDismiss ? (
+              <button type="button" className="copy-btn" onClick={onDismiss}>
+                Dismiss
+              </button>
+            ) : undefined
+          }
+        >
+          {state.indexed
+            ? "The page shows the new state."
+            : "Confirmed on chain; the indexer is still catching up, the page will update shortly."}{" "}
+          {hashText}
         </Alert>
       );
     case "failed":
       return (
-        <Alert tone="error" title={`${state.label} failed`} action={onDismiss ? <button type="button" className="copy-btn" onClick={onDismiss}>Dismiss</button> : undefined}>
+        <Alert
+          tone="error"
+          title={`${state.label} failed`}
+          action={
+            onDismiss ? (
+              <button type="button" className="copy-btn" onClick={onDismiss}>
+                Dismiss
+              </button>
+            ) : undefined
+          }
+        >
           {state.message}
         </Alert>
       );

@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { ledgerAbi } from "@notalabel/contracts";
-import { Address as AddressView, Alert, Amount, Badge, Button, Card, EmptyState, Field, Stat, Table } from "@/components/ui";
+import { Address as AddressView, Alert, Amount, Badge, Button, Card, EmptyState, Field, Table } from "@/components/ui";
 import { EarningsChart } from "@/components/charts/EarningsChart";
 import { ConnectPrompt } from "@/components/wallet/WalletBar";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
@@ -16,7 +16,12 @@ import { tokenInfo, tokensFor, type Token } from "@/lib/tokens";
 export function Earnings() {
   const { address } = useAccount();
   const deployment = useDeployment();
-  if (!deployment) return <Alert tone="error" title="Not deployed">The contracts are not deployed on this chain.</Alert>;
+  if (!deployment)
+    return (
+      <Alert tone="error" title="Not deployed">
+        The contracts are not deployed on this chain.
+      </Alert>
+    );
   if (!address) return <ConnectPrompt what="Connect the wallet whose balances you want to see and withdraw." />;
   return <View account={address} ledger={deployment.contracts.Ledger.address} />;
 }
@@ -38,7 +43,9 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
     if (!rangeOk) return;
     setDownload({ busy: true, error: null });
     try {
-      const res = await fetch(`${indexerBase}/statement.csv?${new URLSearchParams({ account: account.toLowerCase(), from, to })}`);
+      const res = await fetch(
+        `${indexerBase}/statement.csv?${new URLSearchParams({ account: account.toLowerCase(), from, to })}`,
+      );
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { error?: string; errors?: { message: string }[] } | null;
         throw new Error(body?.error ?? body?.errors?.[0]?.message ?? `The indexer answered ${res.status}.`);
@@ -59,13 +66,25 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
   }
 
   async function withdraw(t: Token) {
-    await tx.send(`Withdraw ${t.symbol}`, { address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [account, t.address] });
+    await tx.send(`Withdraw ${t.symbol}`, {
+      address: ledger,
+      abi: ledgerAbi,
+      functionName: "withdraw",
+      args: [account, t.address],
+    });
   }
 
   return (
     <div className="stack-lg">
-      {q.error ? <Alert tone="warning" title="The indexer is not answering">{(q.error as Error).message}</Alert> : null}
-      <Card title="Balances" description="Held for you in the Ledger. Withdrawing sends the whole balance of that token to your wallet.">
+      {q.error ? (
+        <Alert tone="warning" title="The indexer is not answering">
+          {(q.error as Error).message}
+        </Alert>
+      ) : null}
+      <Card
+        title="Balances"
+        description="Held for you in the Ledger. Withdrawing sends the whole balance of that token to your wallet."
+      >
         <div className="stack">
           <TxStatus state={tx.state} onDismiss={tx.reset} />
           <div className="grid-stats">
@@ -74,8 +93,16 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
               return (
                 <div className="stat" key={t.address}>
                   <p className="stat-label">{t.symbol}</p>
-                  <p className="stat-value" data-testid={`balance-${t.symbol}`}>{q.isLoading ? "…" : <Amount value={amount} decimals={t.decimals} symbol={t.symbol} />}</p>
-                  <Button size="sm" variant={amount > 0n ? "primary" : "secondary"} disabled={amount === 0n || tx.busy} onClick={() => withdraw(t)} style={{ marginTop: 8 }}>
+                  <p className="stat-value" data-testid={`balance-${t.symbol}`}>
+                    {q.isLoading ? "…" : <Amount value={amount} decimals={t.decimals} symbol={t.symbol} />}
+                  </p>
+                  <Button
+                    size="sm"
+                    variant={amount > 0n ? "primary" : "secondary"}
+                    disabled={amount === 0n || tx.busy}
+                    onClick={() => withdraw(t)}
+                    style={{ marginTop: 8 }}
+                  >
                     Withdraw {t.symbol}
                   </Button>
                 </div>
@@ -89,14 +116,36 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
         <div className="stack">
           <div className="row" style={{ alignItems: "flex-start" }}>
             <Field id="from" label="From" error={rangeErrors.from}>
-              {(a) => <input {...a} className="input" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  className="input"
+                  type="date"
+                  value={from}
+                  max={to}
+                  onChange={(e) => setFrom(e.target.value)}
+                />
+              )}
             </Field>
             <Field id="to" label="To" error={rangeErrors.to}>
-              {(a) => <input {...a} className="input" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />}
+              {(a) => (
+                <input
+                  {...a}
+                  className="input"
+                  type="date"
+                  value={to}
+                  min={from}
+                  onChange={(e) => setTo(e.target.value)}
+                />
+              )}
             </Field>
             <div className="field">
-              <span className="field-label" aria-hidden="true">&nbsp;</span>
-              <Button variant="secondary" onClick={downloadCsv} loading={download.busy} disabled={!rangeOk}>Download CSV statement</Button>
+              <span className="field-label" aria-hidden="true">
+                &nbsp;
+              </span>
+              <Button variant="secondary" onClick={downloadCsv} loading={download.busy} disabled={!rangeOk}>
+                Download CSV statement
+              </Button>
             </div>
           </div>
           {download.error ? <Alert tone="error">{download.error}</Alert> : null}
@@ -107,11 +156,20 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
             return points.length ? (
               <div key={t.address}>
                 <h3>{t.symbol}</h3>
-                <EarningsChart points={points} decimals={t.decimals} symbol={t.symbol} title={`Your ${t.symbol} earnings`} />
+                <EarningsChart
+                  points={points}
+                  decimals={t.decimals}
+                  symbol={t.symbol}
+                  title={`Your ${t.symbol} earnings`}
+                />
               </div>
             ) : null;
           })}
-          {q.data && q.data.earningDailys.items.length === 0 ? <EmptyState title="Nothing earned in this period">Credits from splits, referrals and rewards will show here.</EmptyState> : null}
+          {q.data && q.data.earningDailys.items.length === 0 ? (
+            <EmptyState title="Nothing earned in this period">
+              Credits from splits, referrals and rewards will show here.
+            </EmptyState>
+          ) : null}
         </div>
       </Card>
 
@@ -125,8 +183,25 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
             columns={[
               { key: "t", header: "When", render: (c) => formatDateTime(c.timestamp) },
               { key: "s", header: "Source", render: (c) => <Badge tone="accent">{c.source}</Badge> },
-              { key: "via", header: "Via", render: (c) => (c.split ? <AddressView address={c.split} href={`/splits/${c.split}`} /> : <AddressView address={c.from} />) },
-              { key: "a", header: "Amount", numeric: true, render: (c) => { const t = tokenInfo(chainId, c.token); return <Amount value={c.amount} decimals={t.decimals} symbol={t.symbol} />; } },
+              {
+                key: "via",
+                header: "Via",
+                render: (c) =>
+                  c.split ? (
+                    <AddressView address={c.split} href={`/splits/${c.split}`} />
+                  ) : (
+                    <AddressView address={c.from} />
+                  ),
+              },
+              {
+                key: "a",
+                header: "Amount",
+                numeric: true,
+                render: (c) => {
+                  const t = tokenInfo(chainId, c.token);
+                  return <Amount value={c.amount} decimals={t.decimals} symbol={t.symbol} />;
+                },
+              },
             ]}
           />
         </Card>
@@ -139,7 +214,15 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
             columns={[
               { key: "t", header: "When", render: (w) => formatDateTime(w.timestamp) },
               { key: "to", header: "To", render: (w) => <AddressView address={w.to} /> },
-              { key: "a", header: "Amount", numeric: true, render: (w) => { const t = tokenInfo(chainId, w.token); return <Amount value={w.amount} decimals={t.decimals} symbol={t.symbol} />; } },
+              {
+                key: "a",
+                header: "Amount",
+                numeric: true,
+                render: (w) => {
+                  const t = tokenInfo(chainId, w.token);
+                  return <Amount value={w.amount} decimals={t.decimals} symbol={t.symbol} />;
+                },
+              },
             ]}
           />
         </Card>

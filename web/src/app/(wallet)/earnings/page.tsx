@@ -8,7 +8,10 @@ export default function EarningsPage() {
     <main id="main" className="container">
       <div className="page-head">
         <h1>Your earnings</h1>
-        <p>Everything credited to your wallet — split shares, referral income, rewards — waits in the Ledger until you withdraw it.</p>
+        <p>
+          Everything credited to your wallet — split shares, referral income, rewards — waits in the Ledger until you
+          withdraw it.
+        </p>
       </div>
       <Earnings />
     </main>

@@ -10,7 +10,13 @@ import { ConnectPrompt } from "@/components/wallet/WalletBar";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { useDebounced, useDeployment, useIndexer } from "@/components/wallet/hooks";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
-import { handleFormatError, localOnboardErrors, registryOnboardErrors, type OnboardErrors, type OnboardInput } from "@/lib/onboard";
+import {
+  handleFormatError,
+  localOnboardErrors,
+  registryOnboardErrors,
+  type OnboardErrors,
+  type OnboardInput,
+} from "@/lib/onboard";
 import { fetchSplitsOf } from "@/lib/indexer";
 import { errorMessage } from "@/lib/errors";
 import { formatPpm, shortAddress } from "@/lib/format";
@@ -19,15 +25,45 @@ export function OnboardForm({ initialReferral }: { initialReferral: string }) {
   const { address } = useAccount();
   const deployment = useDeployment();
   const { chain } = useAppConfig();
-  if (!deployment) return <Alert tone="error" title="Not deployed">The contracts are not deployed on {chain.name}.</Alert>;
-  if (!address) return <ConnectPrompt what="Registering signs one transaction from the wallet that will own your artist identity." />;
-  return <Form account={address} registry={deployment.contracts.ArtistRegistry.address} splits={deployment.contracts.Splits.address} initialReferral={initialReferral} />;
+  if (!deployment)
+    return (
+      <Alert tone="error" title="Not deployed">
+        The contracts are not deployed on {chain.name}.
+      </Alert>
+    );
+  if (!address)
+    return (
+      <ConnectPrompt what="Registering signs one transaction from the wallet that will own your artist identity." />
+    );
+  return (
+    <Form
+      account={address}
+      registry={deployment.contracts.ArtistRegistry.address}
+      splits={deployment.contracts.Splits.address}
+      initialReferral={initialReferral}
+    />
+  );
 }
 
-function Form({ account, registry, splits, initialReferral }: { account: Address; registry: Address; splits: Address; initialReferral: string }) {
+function Form({
+  account,
+  registry,
+  splits,
+  initialReferral,
+}: {
+  account: Address;
+  registry: Address;
+  splits: Address;
+  initialReferral: string;
+}) {
   const wagmi = useConfig();
   const tx = useTx();
-  const [input, setInput] = useState<OnboardInput>({ handle: "", profileURI: "", payout: "", referralCode: initialReferral });
+  const [input, setInput] = useState<OnboardInput>({
+    handle: "",
+    profileURI: "",
+    payout: "",
+    referralCode: initialReferral,
+  });
   const [payoutMode, setPayoutMode] = useState<"self" | "split">("self");
   const [submitted, setSubmitted] = useState(false);
   const [touched, setTouched] = useState<Partial<Record<keyof OnboardInput, boolean>>>({});
@@ -37,18 +73,30 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
 
   const effective: OnboardInput = { ...input, payout: payoutMode === "split" ? input.payout : "" };
   const local = localOnboardErrors(effective);
-  if (payoutMode === "split" && effective.payout.trim() === "") local.payout = "Enter the split's address, or choose your own address.";
+  if (payoutMode === "split" && effective.payout.trim() === "")
+    local.payout = "Enter the split's address, or choose your own address.";
 
   // Live registry reads (debounced) so problems show while typing, not after sending.
   const dHandle = useDebounced(input.handle);
   const dCode = useDebounced(input.referralCode);
-  const registered = useReadContract({ address: registry, abi: artistRegistryAbi, functionName: "isRegistered", args: [account] });
+  const registered = useReadContract({
+    address: registry,
+    abi: artistRegistryAbi,
+    functionName: "isRegistered",
+    args: [account],
+  });
   const handleOwner = useReadContract({
-    address: registry, abi: artistRegistryAbi, functionName: "artistByHandle", args: [dHandle],
+    address: registry,
+    abi: artistRegistryAbi,
+    functionName: "artistByHandle",
+    args: [dHandle],
     query: { enabled: handleFormatError(dHandle) === null },
   });
   const referrer = useReadContract({
-    address: registry, abi: artistRegistryAbi, functionName: "artistByHandle", args: [dCode],
+    address: registry,
+    abi: artistRegistryAbi,
+    functionName: "artistByHandle",
+    args: [dCode],
     query: { enabled: dCode !== "" && handleFormatError(dCode) === null },
   });
   const mySplits = useIndexer(["splitsOf", account], (base) => fetchSplitsOf(base, account));
@@ -57,14 +105,17 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
   if (handleOwner.data && handleOwner.data !== zeroAddress && dHandle === input.handle)
     live.handle = `The handle "${input.handle}" is already taken. Pick another one.`;
   if (referrer.isSuccess && dCode === input.referralCode && input.referralCode !== "") {
-    if (referrer.data === zeroAddress) live.referralCode = `No artist has the referral code "${input.referralCode}". Check the link, or leave it empty.`;
+    if (referrer.data === zeroAddress)
+      live.referralCode = `No artist has the referral code "${input.referralCode}". Check the link, or leave it empty.`;
     else if (referrer.data.toLowerCase() === account.toLowerCase()) live.referralCode = "You cannot refer yourself.";
   }
 
   const show = (k: keyof OnboardInput) => submitted || touched[k];
   const errorFor = (k: keyof OnboardInput) => (show(k) ? local[k] : undefined) ?? live[k] ?? registryErrors[k];
-  const handleAvailable = handleFormatError(input.handle) === null && dHandle === input.handle && handleOwner.data === zeroAddress;
-  const referrerKnown = input.referralCode !== "" && dCode === input.referralCode && referrer.data && referrer.data !== zeroAddress;
+  const handleAvailable =
+    handleFormatError(input.handle) === null && dHandle === input.handle && handleOwner.data === zeroAddress;
+  const referrerKnown =
+    input.referralCode !== "" && dCode === input.referralCode && referrer.data && referrer.data !== zeroAddress;
 
   const set = (k: keyof OnboardInput) => (v: string) => {
     setInput((s) => ({ ...s, [k]: k === "handle" || k === "referralCode" ? v.toLowerCase() : v }));
@@ -80,22 +131,47 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
       // Read the registry now, so "taken" or "unknown code" are explained before the wallet opens.
       const payout = effective.payout.trim() ? getAddress(effective.payout.trim()) : zeroAddress;
       const [isReg, owner, ref, state] = await Promise.all([
-        readContract(wagmi, { address: registry, abi: artistRegistryAbi, functionName: "isRegistered", args: [account] }),
-        readContract(wagmi, { address: registry, abi: artistRegistryAbi, functionName: "artistByHandle", args: [input.handle] }),
-        input.referralCode ? readContract(wagmi, { address: registry, abi: artistRegistryAbi, functionName: "artistByHandle", args: [input.referralCode] }) : Promise.resolve(zeroAddress),
-        payout !== zeroAddress ? readContract(wagmi, { address: splits, abi: splitsAbi, functionName: "splitState", args: [payout] }) : Promise.resolve(null),
+        readContract(wagmi, {
+          address: registry,
+          abi: artistRegistryAbi,
+          functionName: "isRegistered",
+          args: [account],
+        }),
+        readContract(wagmi, {
+          address: registry,
+          abi: artistRegistryAbi,
+          functionName: "artistByHandle",
+          args: [input.handle],
+        }),
+        input.referralCode
+          ? readContract(wagmi, {
+              address: registry,
+              abi: artistRegistryAbi,
+              functionName: "artistByHandle",
+              args: [input.referralCode],
+            })
+          : Promise.resolve(zeroAddress),
+        payout !== zeroAddress
+          ? readContract(wagmi, { address: splits, abi: splitsAbi, functionName: "splitState", args: [payout] })
+          : Promise.resolve(null),
       ]);
-      const found = registryOnboardErrors(effective, {
-        accountRegistered: isReg,
-        handleOwner: owner === zeroAddress ? null : owner,
-        referrer: ref === zeroAddress ? null : ref,
-        payoutIsSplit: state ? BigInt(state.configHash) !== 0n : undefined,
-      }, account);
+      const found = registryOnboardErrors(
+        effective,
+        {
+          accountRegistered: isReg,
+          handleOwner: owner === zeroAddress ? null : owner,
+          referrer: ref === zeroAddress ? null : ref,
+          payoutIsSplit: state ? BigInt(state.configHash) !== 0n : undefined,
+        },
+        account,
+      );
       setRegistryErrors(found);
       if (Object.keys(found).length) return;
       setChecking(false);
       const receipt = await tx.send("Registration", {
-        address: registry, abi: artistRegistryAbi, functionName: "register",
+        address: registry,
+        abi: artistRegistryAbi,
+        functionName: "register",
         args: [input.handle, input.profileURI.trim(), payout, input.referralCode],
       });
       if (receipt) setDone(input.handle);
@@ -111,11 +187,19 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
       <Card title="Welcome aboard">
         <div className="stack">
           <TxStatus state={tx.state} />
-          <p>You are registered as <strong>@{done}</strong>.</p>
+          <p>
+            You are registered as <strong>@{done}</strong>.
+          </p>
           <div className="row">
-            <Link className="btn btn-primary" href={`/artists/${done}`}>See your page</Link>
-            <Link className="btn btn-secondary" href="/referrals">Get your referral link</Link>
-            <Link className="btn btn-secondary" href="/splits/new">Create a split</Link>
+            <Link className="btn btn-primary" href={`/artists/${done}`}>
+              See your page
+            </Link>
+            <Link className="btn btn-secondary" href="/referrals">
+              Get your referral link
+            </Link>
+            <Link className="btn btn-secondary" href="/splits/new">
+              Create a split
+            </Link>
           </div>
         </div>
       </Card>
@@ -125,34 +209,89 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
   if (registered.data === true) {
     return (
       <Alert tone="info" title="This wallet is already registered">
-        Each wallet holds one artist identity. See <Link href="/referrals">your referral link</Link> or <Link href="/earnings">your earnings</Link>.
+        Each wallet holds one artist identity. See <Link href="/referrals">your referral link</Link> or{" "}
+        <Link href="/earnings">your earnings</Link>.
       </Alert>
     );
   }
 
   const splitOptions = mySplits.data?.splits.items ?? [];
   return (
-    <form className="grid-2" onSubmit={onSubmit} noValidate aria-describedby={registryErrors.form ? "form-error" : undefined}>
+    <form
+      className="grid-2"
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={registryErrors.form ? "form-error" : undefined}
+    >
       <Card title="Your artist identity">
         <div className="stack">
-          <Field id="handle" label="Handle" required error={errorFor("handle")}
-            hint={handleAvailable ? "✓ Available. Lowercase a-z, 0-9 and '-', 3 to 32 characters." : "Lowercase a-z, 0-9 and '-', 3 to 32 characters. It cannot be changed later."}>
+          <Field
+            id="handle"
+            label="Handle"
+            required
+            error={errorFor("handle")}
+            hint={
+              handleAvailable
+                ? "✓ Available. Lowercase a-z, 0-9 and '-', 3 to 32 characters."
+                : "Lowercase a-z, 0-9 and '-', 3 to 32 characters. It cannot be changed later."
+            }
+          >
             {(a) => (
-              <input {...a} className="input" name="handle" autoComplete="off" spellCheck={false} maxLength={32} value={input.handle}
-                onChange={(e) => set("handle")(e.target.value)} onBlur={() => setTouched((t) => ({ ...t, handle: true }))} />
+              <input
+                {...a}
+                className="input"
+                name="handle"
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={32}
+                value={input.handle}
+                onChange={(e) => set("handle")(e.target.value)}
+                onBlur={() => setTouched((t) => ({ ...t, handle: true }))}
+              />
             )}
           </Field>
-          <Field id="profileURI" label="Profile link" optional error={errorFor("profileURI")} hint="An https://, ipfs:// or ar:// link to your profile (JSON or page). You can change it later.">
+          <Field
+            id="profileURI"
+            label="Profile link"
+            optional
+            error={errorFor("profileURI")}
+            hint="An https://, ipfs:// or ar:// link to your profile (JSON or page). You can change it later."
+          >
             {(a) => (
-              <input {...a} className="input" name="profileURI" inputMode="url" placeholder="ipfs://…" value={input.profileURI}
-                onChange={(e) => set("profileURI")(e.target.value)} onBlur={() => setTouched((t) => ({ ...t, profileURI: true }))} />
+              <input
+                {...a}
+                className="input"
+                name="profileURI"
+                inputMode="url"
+                placeholder="ipfs://…"
+                value={input.profileURI}
+                onChange={(e) => set("profileURI")(e.target.value)}
+                onBlur={() => setTouched((t) => ({ ...t, profileURI: true }))}
+              />
             )}
           </Field>
-          <Field id="referralCode" label="Referral code" optional error={errorFor("referralCode")}
-            hint={referrerKnown ? `✓ Referred by @${input.referralCode} (${shortAddress(referrer.data!)}). This is set once and never changes.` : "The handle of the artist who invited you. It is set once and never changes."}>
+          <Field
+            id="referralCode"
+            label="Referral code"
+            optional
+            error={errorFor("referralCode")}
+            hint={
+              referrerKnown
+                ? `✓ Referred by @${input.referralCode} (${shortAddress(referrer.data!)}). This is set once and never changes.`
+                : "The handle of the artist who invited you. It is set once and never changes."
+            }
+          >
             {(a) => (
-              <input {...a} className="input" name="referralCode" autoComplete="off" spellCheck={false} value={input.referralCode}
-                onChange={(e) => set("referralCode")(e.target.value)} onBlur={() => setTouched((t) => ({ ...t, referralCode: true }))} />
+              <input
+                {...a}
+                className="input"
+                name="referralCode"
+                autoComplete="off"
+                spellCheck={false}
+                value={input.referralCode}
+                onChange={(e) => set("referralCode")(e.target.value)}
+                onBlur={() => setTouched((t) => ({ ...t, referralCode: true }))}
+              />
             )}
           </Field>
         </div>
@@ -163,21 +302,57 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
             <legend>Payout</legend>
             <div className="radio-cards">
               <label className="radio-card">
-                <input type="radio" name="payoutMode" checked={payoutMode === "self"} onChange={() => setPayoutMode("self")} />
-                <span><strong>My own address</strong><br /><span className="muted small">{shortAddress(account)}</span></span>
+                <input
+                  type="radio"
+                  name="payoutMode"
+                  checked={payoutMode === "self"}
+                  onChange={() => setPayoutMode("self")}
+                />
+                <span>
+                  <strong>My own address</strong>
+                  <br />
+                  <span className="muted small">{shortAddress(account)}</span>
+                </span>
               </label>
               <label className="radio-card">
-                <input type="radio" name="payoutMode" checked={payoutMode === "split"} onChange={() => setPayoutMode("split")} />
-                <span><strong>An existing split</strong><br /><span className="muted small">Share every payment with collaborators</span></span>
+                <input
+                  type="radio"
+                  name="payoutMode"
+                  checked={payoutMode === "split"}
+                  onChange={() => setPayoutMode("split")}
+                />
+                <span>
+                  <strong>An existing split</strong>
+                  <br />
+                  <span className="muted small">Share every payment with collaborators</span>
+                </span>
               </label>
             </div>
           </fieldset>
           {payoutMode === "split" ? (
             <>
-              <Field id="payout" label="Split address" error={errorFor("payout")} hint={<>No split yet? <Link href="/splits/new">Create one</Link>, then come back.</>}>
+              <Field
+                id="payout"
+                label="Split address"
+                error={errorFor("payout")}
+                hint={
+                  <>
+                    No split yet? <Link href="/splits/new">Create one</Link>, then come back.
+                  </>
+                }
+              >
                 {(a) => (
-                  <input {...a} className="input mono" name="payout" autoComplete="off" spellCheck={false} placeholder="0x…" value={input.payout}
-                    onChange={(e) => set("payout")(e.target.value)} onBlur={() => setTouched((t) => ({ ...t, payout: true }))} />
+                  <input
+                    {...a}
+                    className="input mono"
+                    name="payout"
+                    autoComplete="off"
+                    spellCheck={false}
+                    placeholder="0x…"
+                    value={input.payout}
+                    onChange={(e) => set("payout")(e.target.value)}
+                    onBlur={() => setTouched((t) => ({ ...t, payout: true }))}
+                  />
                 )}
               </Field>
               {splitOptions.length ? (
@@ -185,8 +360,13 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
                   <span className="small muted">Your splits:</span>
                   <div className="row">
                     {splitOptions.map((s) => (
-                      <Button key={s.id} size="sm" variant="secondary" onClick={() => set("payout")(getAddress(s.id))}
-                        aria-label={`Use split ${s.id}`}>
+                      <Button
+                        key={s.id}
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => set("payout")(getAddress(s.id))}
+                        aria-label={`Use split ${s.id}`}
+                      >
                         {shortAddress(s.id)} · {s.recipients.length} recipients · {formatPpm(s.allocations[0] ?? 0)}…
                       </Button>
                     ))}
@@ -195,9 +375,17 @@ function Form({ account, registry, splits, initialReferral }: { account: Address
               ) : null}
             </>
           ) : null}
-          {registryErrors.form ? <div id="form-error"><Alert tone="error" title="Cannot register">{registryErrors.form}</Alert></div> : null}
+          {registryErrors.form ? (
+            <div id="form-error">
+              <Alert tone="error" title="Cannot register">
+                {registryErrors.form}
+              </Alert>
+            </div>
+          ) : null}
           <TxStatus state={tx.state} onDismiss={tx.reset} />
-          <Button type="submit" loading={checking || tx.busy}>Register as artist</Button>
+          <Button type="submit" loading={checking || tx.busy}>
+            Register as artist
+          </Button>
         </div>
       </Card>
     </form>

@@ -11,8 +11,8 @@ export default async function OnboardPage({ searchParams }: { searchParams: Prom
       <div className="page-head">
         <h1>Join as an artist</h1>
         <p>
-          Register once with a handle. It becomes your public page and your referral code: every artist who joins with it
-          sends you 5% of the platform fee on their income, for life.
+          Register once with a handle. It becomes your public page and your referral code: every artist who joins with
+          it sends you 5% of the platform fee on their income, for life.
         </p>
       </div>
       <OnboardForm initialReferral={ref} />

@@ -25,8 +25,18 @@ function View({ account }: { account: Address }) {
   const [origin, setOrigin] = useState("");
   useEffect(() => setOrigin(window.location.origin), []);
 
-  if (q.isLoading) return <p role="status" className="muted">Loading…</p>;
-  if (q.error) return <Alert tone="error" title="The indexer is not answering">{(q.error as Error).message}</Alert>;
+  if (q.isLoading)
+    return (
+      <p role="status" className="muted">
+        Loading…
+      </p>
+    );
+  if (q.error)
+    return (
+      <Alert tone="error" title="The indexer is not answering">
+        {(q.error as Error).message}
+      </Alert>
+    );
   const data = q.data!;
   if (!data.artist) {
     return (
@@ -39,9 +49,18 @@ function View({ account }: { account: Address }) {
   const totals = totalsByToken(data.earningDailys.items);
   return (
     <div className="stack-lg">
-      <Card title="Your referral link" description={<>Your code is <code>{data.artist.handle}</code>. Anyone who opens this link has it filled in.</>}>
+      <Card
+        title="Your referral link"
+        description={
+          <>
+            Your code is <code>{data.artist.handle}</code>. Anyone who opens this link has it filled in.
+          </>
+        }
+      >
         <div className="share-link">
-          <label htmlFor="ref-link" className="sr-only">Referral link</label>
+          <label htmlFor="ref-link" className="sr-only">
+            Referral link
+          </label>
           <input id="ref-link" className="input" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
           <CopyButton value={link} label="Copy referral link" />
         </div>
@@ -51,7 +70,14 @@ function View({ account }: { account: Address }) {
         <div className="grid-stats">
           <Stat label="Artists referred" value={data.referrals.items.length} />
           {tokens.map((t) => (
-            <Stat key={t.address} label={`Earned in ${t.symbol}`} value={<Amount value={totals.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} symbol={t.symbol} />} hint="credited to your balance" />
+            <Stat
+              key={t.address}
+              label={`Earned in ${t.symbol}`}
+              value={
+                <Amount value={totals.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} symbol={t.symbol} />
+              }
+              hint="credited to your balance"
+            />
           ))}
         </div>
       </section>
@@ -73,10 +99,24 @@ function View({ account }: { account: Address }) {
             const points = data.earningDailys.items
               .filter((e) => e.token.toLowerCase() === t.address.toLowerCase())
               .map((e) => ({ day: e.day, source: e.source, amount: BigInt(e.amount) }));
-            return points.length ? <EarningsChart key={t.address} points={points} decimals={t.decimals} symbol={t.symbol} title={`Referral income in ${t.symbol}`} /> : null;
+            return points.length ? (
+              <div key={t.address}>
+                <h3>{t.symbol}</h3>
+                <EarningsChart
+                  points={points}
+                  decimals={t.decimals}
+                  symbol={t.symbol}
+                  title={`Referral income in ${t.symbol}`}
+                />
+              </div>
+            ) : null;
           })}
-          {data.earningDailys.items.length === 0 ? <p className="muted">No referral income yet. It arrives with every payment to an artist you referred.</p> : null}
-          <p className="small muted" style={{ marginTop: 12 }}>Withdraw it from <Link href="/earnings">Earnings</Link>.</p>
+          {data.earningDailys.items.length === 0 ? (
+            <p className="muted">No referral income yet. It arrives with every payment to an artist you referred.</p>
+          ) : null}
+          <p className="small muted" style={{ marginTop: 12 }}>
+            Withdraw it from <Link href="/earnings">Earnings</Link>.
+          </p>
         </Card>
       </div>
     </div>

@@ -25,7 +25,9 @@ export default async function ArtistPage({ params }: Props) {
   } catch (e) {
     return (
       <main id="main" className="container">
-        <Alert tone="error" title="This profile cannot be loaded right now">{(e as Error).message}</Alert>
+        <Alert tone="error" title="This profile cannot be loaded right now">
+          {(e as Error).message}
+        </Alert>
       </main>
     );
   }
@@ -45,7 +47,13 @@ export default async function ArtistPage({ params }: Props) {
             @{artist.handle} · <Address address={artist.id} copy /> · joined {formatDate(artist.registeredAt)}
           </p>
           {profile.bio ? <p style={{ margin: "6px 0 0" }}>{profile.bio}</p> : null}
-          {profile.link ? <p style={{ margin: "6px 0 0" }}><a href={profile.link} rel="noreferrer">Profile</a></p> : null}
+          {profile.link ? (
+            <p style={{ margin: "6px 0 0" }}>
+              <a href={profile.link} rel="noreferrer">
+                Profile
+              </a>
+            </p>
+          ) : null}
         </div>
       </header>
 
@@ -53,7 +61,14 @@ export default async function ArtistPage({ params }: Props) {
         <h2 id="earned-title">Earned through the platform</h2>
         <div className="grid-stats">
           {tokens.map((t) => (
-            <Stat key={t.address} label={`Net in ${t.symbol}`} value={<Amount value={totals.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} symbol={t.symbol} />} hint="after the platform fee" />
+            <Stat
+              key={t.address}
+              label={`Net in ${t.symbol}`}
+              value={
+                <Amount value={totals.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} symbol={t.symbol} />
+              }
+              hint="after the platform fee"
+            />
           ))}
           <Stat label="Payments" value={payments.items.length >= 10 ? "10+" : payments.items.length} />
           <Stat label="Artists referred" value={referrals.items.length} />
@@ -61,21 +76,47 @@ export default async function ArtistPage({ params }: Props) {
       </section>
 
       <div className="grid-2">
-        <Card title="Payout split" description={payoutSplit ? "Every payment to this artist is divided like this." : "Payments go straight to this address."}
-          actions={payoutSplit ? <ButtonLink href={`/splits/${payoutSplit.id}`} variant="secondary" size="sm">Open split</ButtonLink> : undefined}>
-          {payoutSplit ? <SplitSummary split={payoutSplit} /> : <p><Address address={artist.payout} full /></p>}
+        <Card
+          title="Payout split"
+          description={
+            payoutSplit ? "Every payment to this artist is divided like this." : "Payments go straight to this address."
+          }
+          actions={
+            payoutSplit ? (
+              <ButtonLink href={`/splits/${payoutSplit.id}`} variant="secondary" size="sm">
+                Open split
+              </ButtonLink>
+            ) : undefined
+          }
+        >
+          {payoutSplit ? (
+            <SplitSummary split={payoutSplit} />
+          ) : (
+            <p>
+              <Address address={artist.payout} full />
+            </p>
+          )}
         </Card>
         <Card title="Referral">
           <dl className="definition">
             <dt>Referred by</dt>
-            <dd>{referrerArtist ? <a href={`/artists/${referrerArtist.handle}`}>@{referrerArtist.handle}</a> : "Nobody"}</dd>
+            <dd>
+              {referrerArtist ? <a href={`/artists/${referrerArtist.handle}`}>@{referrerArtist.handle}</a> : "Nobody"}
+            </dd>
             <dt>Referral code</dt>
-            <dd><code>{artist.handle}</code></dd>
+            <dd>
+              <code>{artist.handle}</code>
+            </dd>
             <dt>Brought</dt>
             <dd>
-              {referrals.items.length === 0 ? "No artists yet" : referrals.items.map((r, i) => (
-                <span key={r.id}>{i > 0 ? ", " : ""}<a href={`/artists/${r.handle}`}>@{r.handle}</a></span>
-              ))}
+              {referrals.items.length === 0
+                ? "No artists yet"
+                : referrals.items.map((r, i) => (
+                    <span key={r.id}>
+                      {i > 0 ? ", " : ""}
+                      <a href={`/artists/${r.handle}`}>@{r.handle}</a>
+                    </span>
+                  ))}
             </dd>
           </dl>
         </Card>
@@ -90,11 +131,18 @@ export default async function ArtistPage({ params }: Props) {
             return points.length ? (
               <div key={t.address}>
                 <h3>{t.symbol}</h3>
-                <EarningsChart points={points} decimals={t.decimals} symbol={t.symbol} title={`${artist.handle}'s ${t.symbol} earnings`} />
+                <EarningsChart
+                  points={points}
+                  decimals={t.decimals}
+                  symbol={t.symbol}
+                  title={`${artist.handle}'s ${t.symbol} earnings`}
+                />
               </div>
             ) : null;
           })}
-          {artistEarningDailys.items.length === 0 ? <EmptyState title="No earnings yet">Payments to @{artist.handle} will show here.</EmptyState> : null}
+          {artistEarningDailys.items.length === 0 ? (
+            <EmptyState title="No earnings yet">Payments to @{artist.handle} will show here.</EmptyState>
+          ) : null}
         </div>
       </Card>
 
@@ -108,8 +156,24 @@ export default async function ArtistPage({ params }: Props) {
             { key: "date", header: "Date", render: (p) => formatDate(p.timestamp) },
             { key: "source", header: "For", render: (p) => <Badge>{p.source}</Badge> },
             { key: "payer", header: "From", render: (p) => <Address address={p.payer} /> },
-            { key: "gross", header: "Paid", numeric: true, render: (p) => { const t = tokenInfo(cfg.chainId, p.token); return <Amount value={p.gross} decimals={t.decimals} symbol={t.symbol} />; } },
-            { key: "net", header: "To the artist", numeric: true, render: (p) => { const t = tokenInfo(cfg.chainId, p.token); return <Amount value={p.net} decimals={t.decimals} symbol={t.symbol} />; } },
+            {
+              key: "gross",
+              header: "Paid",
+              numeric: true,
+              render: (p) => {
+                const t = tokenInfo(cfg.chainId, p.token);
+                return <Amount value={p.gross} decimals={t.decimals} symbol={t.symbol} />;
+              },
+            },
+            {
+              key: "net",
+              header: "To the artist",
+              numeric: true,
+              render: (p) => {
+                const t = tokenInfo(cfg.chainId, p.token);
+                return <Amount value={p.net} decimals={t.decimals} symbol={t.symbol} />;
+              },
+            },
           ]}
         />
       </Card>

@@ -37,7 +37,13 @@ export function SplitActions({ split }: { split: SplitRow }) {
   return (
     <Card title="Actions">
       {address ? (
-        <Actions split={split} account={address} tokens={tokens} splits={deployment.contracts.Splits.address} ledger={deployment.contracts.Ledger.address} />
+        <Actions
+          split={split}
+          account={address}
+          tokens={tokens}
+          splits={deployment.contracts.Splits.address}
+          ledger={deployment.contracts.Ledger.address}
+        />
       ) : (
         <ConnectPrompt what="Connect to pay into this split, distribute it, or manage it if you control it." />
       )}
@@ -45,7 +51,19 @@ export function SplitActions({ split }: { split: SplitRow }) {
   );
 }
 
-function Actions({ split, account, tokens, splits, ledger }: { split: SplitRow; account: Address; tokens: Token[]; splits: Address; ledger: Address }) {
+function Actions({
+  split,
+  account,
+  tokens,
+  splits,
+  ledger,
+}: {
+  split: SplitRow;
+  account: Address;
+  tokens: Token[];
+  splits: Address;
+  ledger: Address;
+}) {
   const wagmi = useConfig();
   const tx = useTx();
   const splitAddress = getAddress(split.id);
@@ -70,25 +88,46 @@ function Actions({ split, account, tokens, splits, ledger }: { split: SplitRow; 
   async function distribute(token: Token) {
     setNotice(null);
     const [inLedger, held] = await Promise.all([
-      readContract(wagmi, { address: ledger, abi: ledgerAbi, functionName: "balanceOf", args: [splitAddress, token.address] }),
+      readContract(wagmi, {
+        address: ledger,
+        abi: ledgerAbi,
+        functionName: "balanceOf",
+        args: [splitAddress, token.address],
+      }),
       token.address === zeroAddress
         ? getBalance(wagmi, { address: splitAddress }).then((b) => b.value)
-        : readContract(wagmi, { address: token.address, abi: erc20Abi, functionName: "balanceOf", args: [splitAddress] }),
+        : readContract(wagmi, {
+            address: token.address,
+            abi: erc20Abi,
+            functionName: "balanceOf",
+            args: [splitAddress],
+          }),
     ]);
     if (inLedger + held === 0n) {
       setNotice(`There is no ${token.symbol} to distribute yet.`);
       return;
     }
-    await tx.send(`Distribute ${token.symbol}`, { address: splits, abi: splitsAbi, functionName: "distribute", args: [splitAddress, token.address, configOf(split), zeroAddress] });
+    await tx.send(`Distribute ${token.symbol}`, {
+      address: splits,
+      abi: splitsAbi,
+      functionName: "distribute",
+      args: [splitAddress, token.address, configOf(split), zeroAddress],
+    });
   }
 
   async function transfer(e: FormEvent) {
     e.preventDefault();
     const v = newController.trim();
-    if (!isAddress(v, { strict: false }) || BigInt(v) === 0n) return setControllerError("Enter the address that will accept control.");
+    if (!isAddress(v, { strict: false }) || BigInt(v) === 0n)
+      return setControllerError("Enter the address that will accept control.");
     if (v.toLowerCase() === account.toLowerCase()) return setControllerError("You already control this split.");
     setControllerError(null);
-    const r = await tx.send("Offer control", { address: splits, abi: splitsAbi, functionName: "transferControl", args: [splitAddress, getAddress(v)] });
+    const r = await tx.send("Offer control", {
+      address: splits,
+      abi: splitsAbi,
+      functionName: "transferControl",
+      args: [splitAddress, getAddress(v)],
+    });
     if (r) setPanel("none");
   }
 
@@ -101,34 +140,94 @@ function Actions({ split, account, tokens, splits, ledger }: { split: SplitRow; 
         <h3 style={{ margin: 0 }}>Pay into this split</h3>
         <div className="row" style={{ alignItems: "flex-start" }}>
           <Field id="pay-amount" label="Amount in ETH" error={payError} className="grow">
-            {(a) => <input {...a} className="input" inputMode="decimal" placeholder="0.1" value={payText} onChange={(e) => setPayText(e.target.value)} />}
+            {(a) => (
+              <input
+                {...a}
+                className="input"
+                inputMode="decimal"
+                placeholder="0.1"
+                value={payText}
+                onChange={(e) => setPayText(e.target.value)}
+              />
+            )}
           </Field>
-          <Button type="submit" loading={tx.busy && tx.state.status !== "idle" && "label" in tx.state && tx.state.label === "Payment"} disabled={tx.busy} style={{ marginTop: 28 }}>Pay</Button>
+          <Button
+            type="submit"
+            loading={tx.busy && tx.state.status !== "idle" && "label" in tx.state && tx.state.label === "Payment"}
+            disabled={tx.busy}
+            style={{ marginTop: 28 }}
+          >
+            Pay
+          </Button>
         </div>
       </form>
 
       <div className="stack" style={{ gap: 8 }}>
         <h3 style={{ margin: 0 }}>Distribute</h3>
-        <p className="small muted" style={{ margin: 0 }}>Anyone can trigger a distribution: it credits every recipient&apos;s balance{split.distributorFee ? " and pays you the distributor reward" : ""}.</p>
+        <p className="small muted" style={{ margin: 0 }}>
+          Anyone can trigger a distribution: it credits every recipient&apos;s balance
+          {split.distributorFee ? " and pays you the distributor reward" : ""}.
+        </p>
         <div className="row">
           {tokens.map((t) => (
-            <Button key={t.address} variant="secondary" disabled={tx.busy} onClick={() => distribute(t)}>Distribute {t.symbol}</Button>
+            <Button key={t.address} variant="secondary" disabled={tx.busy} onClick={() => distribute(t)}>
+              Distribute {t.symbol}
+            </Button>
           ))}
         </div>
       </div>
 
       {isPending ? (
-        <Alert tone="warning" title="You were offered control of this split"
-          action={<Button size="sm" disabled={tx.busy} onClick={() => tx.send("Accept control", { address: splits, abi: splitsAbi, functionName: "acceptControl", args: [splitAddress] })}>Accept control</Button>} />
+        <Alert
+          tone="warning"
+          title="You were offered control of this split"
+          action={
+            <Button
+              size="sm"
+              disabled={tx.busy}
+              onClick={() =>
+                tx.send("Accept control", {
+                  address: splits,
+                  abi: splitsAbi,
+                  functionName: "acceptControl",
+                  args: [splitAddress],
+                })
+              }
+            >
+              Accept control
+            </Button>
+          }
+        />
       ) : null}
 
       {isController ? (
         <div className="stack" style={{ gap: 8 }}>
           <h3 style={{ margin: 0 }}>Manage (you are the controller)</h3>
           <div className="row">
-            <Button variant="secondary" size="sm" aria-expanded={panel === "update"} onClick={() => setPanel(panel === "update" ? "none" : "update")}>Update recipients</Button>
-            <Button variant="secondary" size="sm" aria-expanded={panel === "transfer"} onClick={() => setPanel(panel === "transfer" ? "none" : "transfer")}>Hand over control</Button>
-            <Button variant="danger" size="sm" aria-expanded={panel === "immutable"} onClick={() => setPanel(panel === "immutable" ? "none" : "immutable")}>Make immutable</Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              aria-expanded={panel === "update"}
+              onClick={() => setPanel(panel === "update" ? "none" : "update")}
+            >
+              Update recipients
+            </Button>
+            <Button
+              variant="secondary"
+              size="sm"
+              aria-expanded={panel === "transfer"}
+              onClick={() => setPanel(panel === "transfer" ? "none" : "transfer")}
+            >
+              Hand over control
+            </Button>
+            <Button
+              variant="danger"
+              size="sm"
+              aria-expanded={panel === "immutable"}
+              onClick={() => setPanel(panel === "immutable" ? "none" : "immutable")}
+            >
+              Make immutable
+            </Button>
           </div>
           {panel === "update" ? (
             <SplitEditor
@@ -137,36 +236,89 @@ function Actions({ split, account, tokens, splits, ledger }: { split: SplitRow; 
                 rows: rowsFromConfig(configOf(split)),
                 distributorFee: split.distributorFee ? String(split.distributorFee / 10_000) : "",
                 advance: (() => {
-                  const t = tokens.find((x) => x.address.toLowerCase() === split.advanceToken.toLowerCase()) ?? tokens[0]!;
+                  const t =
+                    tokens.find((x) => x.address.toLowerCase() === split.advanceToken.toLowerCase()) ?? tokens[0]!;
                   const amount = BigInt(split.advanceAmount);
-                  return { enabled: amount > 0n, advancer: amount > 0n ? getAddress(split.advancer) : "", token: t.address, decimals: t.decimals, amount: amount > 0n ? (Number(amount) / 10 ** t.decimals).toString() : "" };
+                  return {
+                    enabled: amount > 0n,
+                    advancer: amount > 0n ? getAddress(split.advancer) : "",
+                    token: t.address,
+                    decimals: t.decimals,
+                    amount: amount > 0n ? (Number(amount) / 10 ** t.decimals).toString() : "",
+                  };
                 })(),
               }}
               submitLabel="Save new recipients"
               busy={tx.busy}
               onSubmit={async (config) => {
-                const r = await tx.send("Update split", { address: splits, abi: splitsAbi, functionName: "updateSplit", args: [splitAddress, config] });
+                const r = await tx.send("Update split", {
+                  address: splits,
+                  abi: splitsAbi,
+                  functionName: "updateSplit",
+                  args: [splitAddress, config],
+                });
                 if (r) setPanel("none");
               }}
             />
           ) : null}
           {panel === "transfer" ? (
             <form className="stack" onSubmit={transfer} noValidate>
-              <Field id="new-controller" label="New controller" error={controllerError} hint="They must accept from their own wallet; until then you stay in control and can cancel by offering to someone else.">
-                {(a) => <input {...a} className="input mono" placeholder="0x…" value={newController} onChange={(e) => setNewController(e.target.value)} autoComplete="off" spellCheck={false} />}
+              <Field
+                id="new-controller"
+                label="New controller"
+                error={controllerError}
+                hint="They must accept from their own wallet; until then you stay in control and can cancel by offering to someone else."
+              >
+                {(a) => (
+                  <input
+                    {...a}
+                    className="input mono"
+                    placeholder="0x…"
+                    value={newController}
+                    onChange={(e) => setNewController(e.target.value)}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                )}
               </Field>
-              <div className="row"><Button type="submit" disabled={tx.busy}>Offer control</Button></div>
+              <div className="row">
+                <Button type="submit" disabled={tx.busy}>
+                  Offer control
+                </Button>
+              </div>
             </form>
           ) : null}
           {panel === "immutable" ? (
-            <Alert tone="warning" title="This cannot be undone"
-              action={<Button variant="danger" size="sm" disabled={tx.busy} onClick={async () => { const r = await tx.send("Make immutable", { address: splits, abi: splitsAbi, functionName: "makeImmutable", args: [splitAddress] }); if (r) setPanel("none"); }}>Yes, make it immutable</Button>}>
+            <Alert
+              tone="warning"
+              title="This cannot be undone"
+              action={
+                <Button
+                  variant="danger"
+                  size="sm"
+                  disabled={tx.busy}
+                  onClick={async () => {
+                    const r = await tx.send("Make immutable", {
+                      address: splits,
+                      abi: splitsAbi,
+                      functionName: "makeImmutable",
+                      args: [splitAddress],
+                    });
+                    if (r) setPanel("none");
+                  }}
+                >
+                  Yes, make it immutable
+                </Button>
+              }
+            >
               Nobody — not even you — will be able to change the recipients again.
             </Alert>
           ) : null}
         </div>
       ) : split.controller ? (
-        <p className="small muted" style={{ margin: 0 }}>Only the controller can change this split.</p>
+        <p className="small muted" style={{ margin: 0 }}>
+          Only the controller can change this split.
+        </p>
       ) : null}
     </div>
   );

@@ -37,7 +37,12 @@ export default async function SplitPage({ params }: Props) {
       try {
         return t.address === "0x0000000000000000000000000000000000000000"
           ? await client.getBalance({ address })
-          : await client.readContract({ address: t.address as Address, abi: erc20Abi, functionName: "balanceOf", args: [address] });
+          : await client.readContract({
+              address: t.address as Address,
+              abi: erc20Abi,
+              functionName: "balanceOf",
+              args: [address],
+            });
       } catch {
         return null;
       }
@@ -47,7 +52,9 @@ export default async function SplitPage({ params }: Props) {
   if (failure) {
     return (
       <main id="main" className="container">
-        <Alert tone="error" title="This split cannot be loaded right now">{failure}</Alert>
+        <Alert tone="error" title="This split cannot be loaded right now">
+          {failure}
+        </Alert>
       </main>
     );
   }
@@ -56,7 +63,8 @@ export default async function SplitPage({ params }: Props) {
     return (
       <main id="main" className="container">
         <EmptyState title="No split at this address">
-          {address} is not a split created on Not a Label, or the indexer has not seen it yet. Reload in a few seconds if you just created it.
+          {address} is not a split created on Not a Label, or the indexer has not seen it yet. Reload in a few seconds
+          if you just created it.
         </EmptyState>
       </main>
     );
@@ -73,9 +81,19 @@ export default async function SplitPage({ params }: Props) {
           {split.isImmutable ? <Badge tone="success">Immutable</Badge> : <Badge tone="warning">Mutable</Badge>}
           <Badge>Version {split.version}</Badge>
         </div>
-        <p style={{ marginTop: 8 }}><AddressView address={address} full copy /></p>
+        <p style={{ marginTop: 8 }}>
+          <AddressView address={address} full copy />
+        </p>
         {artists.length ? (
-          <p>Payout of {artists.map((a, i) => <span key={a.id}>{i ? ", " : ""}<a href={`/artists/${a.handle}`}>@{a.handle}</a></span>)}</p>
+          <p>
+            Payout of{" "}
+            {artists.map((a, i) => (
+              <span key={a.id}>
+                {i ? ", " : ""}
+                <a href={`/artists/${a.handle}`}>@{a.handle}</a>
+              </span>
+            ))}
+          </p>
         ) : null}
       </div>
 
@@ -83,17 +101,34 @@ export default async function SplitPage({ params }: Props) {
         <h2 id="bal-title">Balances</h2>
         <div className="grid-stats">
           {tokens.map((t, i) => (
-            <Stat key={t.address}
+            <Stat
+              key={t.address}
               label={`${t.symbol} to distribute`}
-              value={<span data-testid={`split-balance-${t.symbol}`}><Amount value={(ledger.get(t.address.toLowerCase()) ?? 0n) + (held[i] ?? 0n)} decimals={t.decimals} symbol={t.symbol} /></span>}
-              hint={<>Ledger <Amount value={ledger.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} /> · at address <Amount value={held[i] ?? 0n} decimals={t.decimals} /></>}
+              value={
+                <span data-testid={`split-balance-${t.symbol}`}>
+                  <Amount
+                    value={(ledger.get(t.address.toLowerCase()) ?? 0n) + (held[i] ?? 0n)}
+                    decimals={t.decimals}
+                    symbol={t.symbol}
+                  />
+                </span>
+              }
+              hint={
+                <>
+                  Ledger <Amount value={ledger.get(t.address.toLowerCase()) ?? 0n} decimals={t.decimals} /> · at address{" "}
+                  <Amount value={held[i] ?? 0n} decimals={t.decimals} />
+                </>
+              }
             />
           ))}
         </div>
       </section>
 
       <div className="grid-2">
-        <Card title="Recipients" description={`${split.recipients.length} recipient${split.recipients.length === 1 ? "" : "s"}, paid in proportion on every distribution.`}>
+        <Card
+          title="Recipients"
+          description={`${split.recipients.length} recipient${split.recipients.length === 1 ? "" : "s"}, paid in proportion on every distribution.`}
+        >
           <div className="stack">
             <Table<{ r: string; a: number }>
               caption="Current recipients and shares"
@@ -107,16 +142,27 @@ export default async function SplitPage({ params }: Props) {
             <dl className="definition">
               <dt>Controller</dt>
               <dd>{split.controller ? <AddressView address={split.controller} /> : "None (immutable)"}</dd>
-              {split.pendingController ? (<><dt>Offered to</dt><dd><AddressView address={split.pendingController} /></dd></>) : null}
+              {split.pendingController ? (
+                <>
+                  <dt>Offered to</dt>
+                  <dd>
+                    <AddressView address={split.pendingController} />
+                  </dd>
+                </>
+              ) : null}
               <dt>Distributor reward</dt>
               <dd>{split.distributorFee ? formatPpm(split.distributorFee) : "None"}</dd>
               <dt>Advance</dt>
               <dd>
                 {BigInt(split.advanceAmount) > 0n ? (
                   <>
-                    <Amount value={split.recouped} decimals={advanceToken.decimals} /> of <Amount value={split.advanceAmount} decimals={advanceToken.decimals} symbol={advanceToken.symbol} /> repaid to <AddressView address={split.advancer} />
+                    <Amount value={split.recouped} decimals={advanceToken.decimals} /> of{" "}
+                    <Amount value={split.advanceAmount} decimals={advanceToken.decimals} symbol={advanceToken.symbol} />{" "}
+                    repaid to <AddressView address={split.advancer} />
                   </>
-                ) : "None"}
+                ) : (
+                  "None"
+                )}
               </dd>
               <dt>Created</dt>
               <dd>{formatDateTime(split.createdAt)}</dd>
@@ -126,7 +172,10 @@ export default async function SplitPage({ params }: Props) {
         <SplitActions split={split} />
       </div>
 
-      <Card title="Distributions" description="Each distribution credits the recipients' Ledger balances; they withdraw from Earnings.">
+      <Card
+        title="Distributions"
+        description="Each distribution credits the recipients' Ledger balances; they withdraw from Earnings."
+      >
         <Table<DistributionRow>
           caption="Distributions of this split, newest first"
           rows={data!.distributions.items}
@@ -135,10 +184,42 @@ export default async function SplitPage({ params }: Props) {
           columns={[
             { key: "t", header: "When", render: (d) => formatDateTime(d.timestamp) },
             { key: "v", header: "Version", render: (d) => `v${d.version}` },
-            { key: "amount", header: "Amount", numeric: true, render: (d) => { const t = tokenInfo(cfg.chainId, d.token); return <Amount value={d.amount} decimals={t.decimals} symbol={t.symbol} />; } },
-            { key: "adv", header: "Advance", numeric: true, render: (d) => { const t = tokenInfo(cfg.chainId, d.token); return <Amount value={d.advancePaid} decimals={t.decimals} />; } },
-            { key: "rew", header: "Reward", numeric: true, render: (d) => { const t = tokenInfo(cfg.chainId, d.token); return <Amount value={d.reward} decimals={t.decimals} />; } },
-            { key: "dist", header: "To recipients", numeric: true, render: (d) => { const t = tokenInfo(cfg.chainId, d.token); return <Amount value={d.distributed} decimals={t.decimals} symbol={t.symbol} />; } },
+            {
+              key: "amount",
+              header: "Amount",
+              numeric: true,
+              render: (d) => {
+                const t = tokenInfo(cfg.chainId, d.token);
+                return <Amount value={d.amount} decimals={t.decimals} symbol={t.symbol} />;
+              },
+            },
+            {
+              key: "adv",
+              header: "Advance",
+              numeric: true,
+              render: (d) => {
+                const t = tokenInfo(cfg.chainId, d.token);
+                return <Amount value={d.advancePaid} decimals={t.decimals} />;
+              },
+            },
+            {
+              key: "rew",
+              header: "Reward",
+              numeric: true,
+              render: (d) => {
+                const t = tokenInfo(cfg.chainId, d.token);
+                return <Amount value={d.reward} decimals={t.decimals} />;
+              },
+            },
+            {
+              key: "dist",
+              header: "To recipients",
+              numeric: true,
+              render: (d) => {
+                const t = tokenInfo(cfg.chainId, d.token);
+                return <Amount value={d.distributed} decimals={t.decimals} symbol={t.symbol} />;
+              },
+            },
             { key: "by", header: "By", render: (d) => <AddressView address={d.distributor} /> },
           ]}
         />
@@ -152,8 +233,18 @@ export default async function SplitPage({ params }: Props) {
           columns={[
             { key: "v", header: "Version", render: (v) => `v${v.version}` },
             { key: "t", header: "When", render: (v) => formatDateTime(v.timestamp) },
-            { key: "r", header: "Recipients", render: (v) => v.recipients.map((r, i) => `${shortAddress(r)} ${formatPpm(v.allocations[i] ?? 0)}`).join(" · ") },
-            { key: "f", header: "Reward", numeric: true, render: (v) => (v.distributorFee ? formatPpm(v.distributorFee) : "—") },
+            {
+              key: "r",
+              header: "Recipients",
+              render: (v) =>
+                v.recipients.map((r, i) => `${shortAddress(r)} ${formatPpm(v.allocations[i] ?? 0)}`).join(" · "),
+            },
+            {
+              key: "f",
+              header: "Reward",
+              numeric: true,
+              render: (v) => (v.distributorFee ? formatPpm(v.distributorFee) : "—"),
+            },
           ]}
         />
       </Card>

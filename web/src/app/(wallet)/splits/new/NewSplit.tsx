@@ -23,8 +23,16 @@ export function NewSplit() {
   const { address } = useAccount();
   const deployment = useDeployment();
   const { chain } = useAppConfig();
-  if (!deployment) return <Alert tone="error" title="Not deployed">The contracts are not deployed on {chain.name}.</Alert>;
-  if (!address) return <ConnectPrompt what="Creating a split sends one transaction. Anyone can create one; the controller you choose can change it later." />;
+  if (!deployment)
+    return (
+      <Alert tone="error" title="Not deployed">
+        The contracts are not deployed on {chain.name}.
+      </Alert>
+    );
+  if (!address)
+    return (
+      <ConnectPrompt what="Creating a split sends one transaction. Anyone can create one; the controller you choose can change it later." />
+    );
   return <Form account={address} splits={deployment.contracts.Splits.address} />;
 }
 
@@ -41,20 +49,38 @@ function Form({ account, splits }: { account: Address; splits: Address }) {
   const [created, setCreated] = useState<Address | null>(null);
   const [preflight, setPreflight] = useState<string | null>(null);
 
-  const controllerError = mode === "mutable" && (!isAddress(controllerText.trim(), { strict: false }) || BigInt(controllerText.trim() || "0x0") === 0n)
-    ? "Enter the address that may change the split (usually yours)." : undefined;
+  const controllerError =
+    mode === "mutable" &&
+    (!isAddress(controllerText.trim(), { strict: false }) || BigInt(controllerText.trim() || "0x0") === 0n)
+      ? "Enter the address that may change the split (usually yours)."
+      : undefined;
   const controller: Address = mode === "immutable" || controllerError ? zeroAddress : getAddress(controllerText.trim());
 
   async function create(config: SplitConfig) {
     if (controllerError) return;
     setPreflight(null);
-    const predicted = await readContract(wagmi, { address: splits, abi: splitsAbi, functionName: "predictSplitAddress", args: [config, controller, salt] });
-    const state = await readContract(wagmi, { address: splits, abi: splitsAbi, functionName: "splitState", args: [predicted] });
+    const predicted = await readContract(wagmi, {
+      address: splits,
+      abi: splitsAbi,
+      functionName: "predictSplitAddress",
+      args: [config, controller, salt],
+    });
+    const state = await readContract(wagmi, {
+      address: splits,
+      abi: splitsAbi,
+      functionName: "splitState",
+      args: [predicted],
+    });
     if (BigInt(state.configHash) !== 0n) {
       setPreflight(`This exact split already exists at ${predicted}.`);
       return;
     }
-    const receipt = await tx.send("Create split", { address: splits, abi: splitsAbi, functionName: "createSplit", args: [config, controller, salt] });
+    const receipt = await tx.send("Create split", {
+      address: splits,
+      abi: splitsAbi,
+      functionName: "createSplit",
+      args: [config, controller, salt],
+    });
     if (receipt) {
       setCreated(predicted);
       router.push(`/splits/${predicted}`);
@@ -78,40 +104,93 @@ function Form({ account, splits }: { account: Address; splits: Address }) {
               <div className="radio-cards">
                 <label className="radio-card">
                   <input type="radio" name="mode" checked={mode === "mutable"} onChange={() => setMode("mutable")} />
-                  <span><strong>Mutable</strong><br /><span className="muted small">A controller can change recipients, hand over control or lock it later.</span></span>
+                  <span>
+                    <strong>Mutable</strong>
+                    <br />
+                    <span className="muted small">
+                      A controller can change recipients, hand over control or lock it later.
+                    </span>
+                  </span>
                 </label>
                 <label className="radio-card">
-                  <input type="radio" name="mode" checked={mode === "immutable"} onChange={() => setMode("immutable")} />
-                  <span><strong>Immutable</strong><br /><span className="muted small">Nobody can ever change it. Recipients can rely on it forever.</span></span>
+                  <input
+                    type="radio"
+                    name="mode"
+                    checked={mode === "immutable"}
+                    onChange={() => setMode("immutable")}
+                  />
+                  <span>
+                    <strong>Immutable</strong>
+                    <br />
+                    <span className="muted small">Nobody can ever change it. Recipients can rely on it forever.</span>
+                  </span>
                 </label>
               </div>
               {mode === "mutable" ? (
-                <Field id="controller" label="Controller" error={controllerError} hint="Defaults to your connected wallet.">
-                  {(a) => <input {...a} className="input mono" value={controllerText} onChange={(e) => setControllerText(e.target.value)} spellCheck={false} autoComplete="off" />}
+                <Field
+                  id="controller"
+                  label="Controller"
+                  error={controllerError}
+                  hint="Defaults to your connected wallet."
+                >
+                  {(a) => (
+                    <input
+                      {...a}
+                      className="input mono"
+                      value={controllerText}
+                      onChange={(e) => setControllerText(e.target.value)}
+                      spellCheck={false}
+                      autoComplete="off"
+                    />
+                  )}
                 </Field>
               ) : null}
             </div>
           </fieldset>
-          {preflight ? <Alert tone="error" title="Cannot create">{preflight}</Alert> : null}
+          {preflight ? (
+            <Alert tone="error" title="Cannot create">
+              {preflight}
+            </Alert>
+          ) : null}
           <TxStatus state={tx.state} onDismiss={tx.reset} />
-          {created ? <Alert tone="success" title="Split created">Opening <AddressView address={created} href={`/splits/${created}`} />…</Alert> : null}
+          {created ? (
+            <Alert tone="success" title="Split created">
+              Opening <AddressView address={created} href={`/splits/${created}`} />…
+            </Alert>
+          ) : null}
         </SplitEditor>
       </Card>
     </div>
   );
 }
 
-function Predicted({ config, controller, salt, splits }: { config: SplitConfig | null; controller: Address; salt: Hex; splits: Address }) {
+function Predicted({
+  config,
+  controller,
+  salt,
+  splits,
+}: {
+  config: SplitConfig | null;
+  controller: Address;
+  salt: Hex;
+  splits: Address;
+}) {
   const predicted = useReadContract({
-    address: splits, abi: splitsAbi, functionName: "predictSplitAddress",
+    address: splits,
+    abi: splitsAbi,
+    functionName: "predictSplitAddress",
     args: config ? [config, controller, salt] : undefined,
     query: { enabled: Boolean(config) },
   });
   return (
     <div className="total-line" style={{ fontWeight: 400 }} aria-live="polite">
-      <span><strong>Split address</strong> <span className="muted small">(known before creation)</span></span>
+      <span>
+        <strong>Split address</strong> <span className="muted small">(known before creation)</span>
+      </span>
       {config && predicted.data ? (
-        <span data-testid="predicted-address"><AddressView address={predicted.data} full copy /></span>
+        <span data-testid="predicted-address">
+          <AddressView address={predicted.data} full copy />
+        </span>
       ) : (
         <span className="muted small">Complete the form to see it.</span>
       )}
