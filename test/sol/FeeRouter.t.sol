@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Test names follow STYLE.md (test_<fn>_<case>, testFuzz_..., invariant_...).
+// solhint-disable func-name-mixedcase
+
 import {Fixture} from "./utils/Fixture.sol";
 import {IFeeRouter} from "../../contracts/fees/IFeeRouter.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
@@ -43,20 +46,26 @@ contract FeeRouterTest is Fixture {
         assertEq(router.feeBps(kind), bps, "fee applied");
     }
 
-    function _expected(uint256 amount, uint16 bps, bool referred)
-        internal
-        pure
-        returns (uint256 fee, uint256 referral, uint256 net)
-    {
-        uint256 gross = amount * bps / 10_000;
-        referral = referred ? gross * 500 / 10_000 : 0;
+    function _expected(
+        uint256 amount,
+        uint16 bps,
+        bool referred
+    ) internal pure returns (uint256 fee, uint256 referral, uint256 net) {
+        uint256 gross = (amount * bps) / 10_000;
+        referral = referred ? (gross * 500) / 10_000 : 0;
         fee = gross - referral;
         net = amount - gross;
     }
 
     /// @notice For any amount, kind, fee up to the cap, with or without a referrer, in ETH or an ERC-20:
     ///         treasury + referrer + payout credits == gross == what the Ledger received.
-    function testFuzz_pay_conservesValue(uint256 amount, uint8 kind, uint16 bps, bool referred, uint8 tokenKind) public {
+    function testFuzz_pay_conservesValue(
+        uint256 amount,
+        uint8 kind,
+        uint16 bps,
+        bool referred,
+        uint8 tokenKind
+    ) public {
         kind = uint8(bound(kind, 0, 2));
         bps = uint16(bound(bps, 0, router.capBps(kind)));
         amount = bound(amount, 1, 1e36);
@@ -65,17 +74,26 @@ contract FeeRouterTest is Fixture {
         address who = referred ? artist : solo;
         address to = referred ? payout : solo;
 
-        address token = tokenKind == 0 ? ETH : tokenKind == 1 ? address(usdc) : address(noRet);
+        address token =
+            tokenKind == 0
+                ? ETH
+                : tokenKind == 1
+                    ? address(usdc)
+                    : address(noRet);
         if (token == ETH) {
             vm.deal(payer, amount);
         } else {
             TestToken(token).mint(payer, amount); // same mint signature on both tokens
             vm.prank(payer);
-            (bool ok,) = token.call(abi.encodeWithSignature("approve(address,uint256)", address(ledger), amount));
+            (bool ok, ) = token.call(abi.encodeWithSignature("approve(address,uint256)", address(ledger), amount));
             assertTrue(ok, "approve");
         }
 
-        (uint256 qFee, uint256 qReferral, uint256 qNet, address qReferrer, address qPayout) = router.quote(who, kind, amount);
+        (uint256 qFee, uint256 qReferral, uint256 qNet, address qReferrer, address qPayout) = router.quote(
+            who,
+            kind,
+            amount
+        );
         vm.prank(payer);
         uint256 net = router.pay{value: token == ETH ? amount : 0}(who, kind, token, amount, "sale");
 
@@ -165,7 +183,7 @@ contract FeeRouterTest is Fixture {
         fot.mint(payer, amount);
         vm.prank(payer);
         fot.approve(address(ledger), amount);
-        uint256 received = amount - amount * 100 / 10_000;
+        uint256 received = amount - (amount * 100) / 10_000;
         vm.prank(payer);
         vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_AmountMismatch.selector, amount, received));
         router.pay(artist, 0, address(fot), amount, "sale");

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Test names follow STYLE.md (test_<fn>_<case>, testFuzz_..., invariant_...).
+// solhint-disable func-name-mixedcase
+
 import {Fixture} from "./utils/Fixture.sol";
 import {ISplits} from "../../contracts/splits/ISplits.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
@@ -45,7 +48,7 @@ contract HostileRecipientsTest is Fixture {
     function _fundSplit(uint256 amount, bool direct) internal {
         vm.deal(address(this), amount);
         if (direct) {
-            (bool ok,) = split.call{value: amount}("");
+            (bool ok, ) = split.call{value: amount}("");
             assertTrue(ok, "direct send");
         } else {
             ledger.deposit{value: amount}(split, ETH, amount, "deposit");
@@ -53,7 +56,7 @@ contract HostileRecipientsTest is Fixture {
     }
 
     function _quarter(uint256 amount) internal pure returns (uint256) {
-        return amount * 250_000 / 1_000_000;
+        return (amount * 250_000) / 1_000_000;
     }
 
     /// @notice A recipient that rejects ETH does not stop the distribution nor the others' withdrawals;
@@ -84,9 +87,7 @@ contract HostileRecipientsTest is Fixture {
     /// @notice Re-entering Ledger.withdraw / withdrawTo from the receive hook fails (reentrancy guard). When
     ///         the receiver bubbles the failure up, its withdrawal reverts and its balance is kept; when it
     ///         swallows it, it gets exactly its balance once. Either way the others are untouched.
-    function testFuzz_reentrantRecipient_cannotWithdrawTwice(uint256 amount, bool swallow, bool viaWithdrawTo)
-        public
-    {
+    function testFuzz_reentrantRecipient_cannotWithdrawTwice(uint256 amount, bool swallow, bool viaWithdrawTo) public {
         amount = bound(amount, 4, 1e30);
         _fundSplit(amount, false);
         splits.distribute(split, ETH, config, alice);
@@ -99,7 +100,8 @@ contract HostileRecipientsTest is Fixture {
         assertEq(ledger.balanceOf(address(reentrant), ETH), owed, "owed");
 
         reentrant.setAttack(
-            viaWithdrawTo ? ReentrantReceiver.Attack.WithdrawTo : ReentrantReceiver.Attack.Withdraw, swallow
+            viaWithdrawTo ? ReentrantReceiver.Attack.WithdrawTo : ReentrantReceiver.Attack.Withdraw,
+            swallow
         );
         if (swallow) {
             uint256 got = reentrant.withdrawOwn(ETH);
@@ -108,7 +110,9 @@ contract HostileRecipientsTest is Fixture {
             assertEq(reentrant.reentrySucceeded(), 0, "the nested withdrawal failed");
             assertEq(ledger.balanceOf(address(reentrant), ETH), 0, "balance cleared");
         } else {
-            vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_EthTransferFailed.selector, address(reentrant), owed));
+            vm.expectRevert(
+                abi.encodeWithSelector(ILedger.Ledger_EthTransferFailed.selector, address(reentrant), owed)
+            );
             reentrant.withdrawOwn(ETH);
             assertEq(ledger.balanceOf(address(reentrant), ETH), owed, "balance kept");
             assertEq(address(reentrant).balance, 0, "nothing received");
@@ -116,8 +120,11 @@ contract HostileRecipientsTest is Fixture {
         // Everyone else still gets paid, and the Ledger still holds exactly what it owes.
         ledger.withdraw(alice, ETH);
         assertEq(alice.balance, q, "alice paid");
-        uint256 owedTotal = ledger.balanceOf(bob, ETH) + ledger.balanceOf(address(reverting), ETH)
-            + ledger.balanceOf(address(reentrant), ETH) + ledger.balanceOf(split, ETH);
+        uint256 owedTotal =
+            ledger.balanceOf(bob, ETH) +
+                ledger.balanceOf(address(reverting), ETH) +
+                ledger.balanceOf(address(reentrant), ETH) +
+                ledger.balanceOf(split, ETH);
         assertEq(address(ledger).balance, owedTotal, "Ledger holds exactly the sum of balances");
     }
 
@@ -156,8 +163,12 @@ contract HostileRecipientsTest is Fixture {
         assertEq(reentrantTotal, bobTotal, "re-entrant recipient got the same as an honest one");
         assertEq(aliceTotal, bobTotal, "alice == bob (equal allocations, no reward)");
         assertLe(reentrantTotal, (first + secondTotal + dust) / 4, "never more than a quarter of all");
-        uint256 owedTotal = aliceTotal + bobTotal + ledger.balanceOf(address(reverting), ETH)
-            + ledger.balanceOf(address(reentrant), ETH) + ledger.balanceOf(split, ETH);
+        uint256 owedTotal =
+            aliceTotal +
+                bobTotal +
+                ledger.balanceOf(address(reverting), ETH) +
+                ledger.balanceOf(address(reentrant), ETH) +
+                ledger.balanceOf(split, ETH);
         assertEq(address(ledger).balance, owedTotal, "Ledger holds exactly the sum of balances");
     }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Test names follow STYLE.md (test_<fn>_<case>, testFuzz_..., invariant_...).
+// solhint-disable func-name-mixedcase
+
 import {Fixture} from "./utils/Fixture.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
 import {Ledger} from "../../contracts/ledger/Ledger.sol";
@@ -79,9 +82,7 @@ contract LedgerTest is Fixture {
             ledger.deposit{value: balance}(alice, ETH, balance, "deposit");
         }
         vm.prank(alice);
-        vm.expectRevert(
-            abi.encodeWithSelector(ILedger.Ledger_InsufficientBalance.selector, alice, ETH, balance, ask)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_InsufficientBalance.selector, alice, ETH, balance, ask));
         ledger.withdrawTo(ETH, bob, ask);
     }
 
@@ -137,7 +138,7 @@ contract LedgerTest is Fixture {
         fot.approve(address(ledger), amount);
         uint256 credited = ledger.deposit(bob, address(fot), amount, "deposit");
         vm.stopPrank();
-        uint256 received = amount - amount * 100 / 10_000;
+        uint256 received = amount - (amount * 100) / 10_000;
         assertEq(credited, received, "credited == received");
         assertEq(ledger.balanceOf(bob, address(fot)), received, "balance == received");
         assertEq(fot.balanceOf(address(ledger)), received, "ledger holds exactly the balance");

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Test names follow STYLE.md (test_<fn>_<case>, testFuzz_..., invariant_...).
+// solhint-disable func-name-mixedcase
+
 import {Fixture} from "./utils/Fixture.sol";
 import {ISplits} from "../../contracts/splits/ISplits.sol";
 import {ISplitWallet} from "../../contracts/splits/ISplitWallet.sol";
@@ -61,7 +64,7 @@ contract SplitsTest is Fixture {
         }
         if (directPart != 0) {
             vm.deal(address(this), directPart);
-            (bool ok,) = split.call{value: directPart}("");
+            (bool ok, ) = split.call{value: directPart}("");
             assertTrue(ok, "split wallet accepts ETH");
         }
         uint256 amount = ledgerPart + directPart;
@@ -72,13 +75,17 @@ contract SplitsTest is Fixture {
 
         uint256 advancePaid = config.advanceAmount < amount ? config.advanceAmount : amount;
         uint256 rest = amount - advancePaid;
-        uint256 reward = rest * fee / PPM;
+        uint256 reward = (rest * fee) / PPM;
         rest -= reward;
 
         uint256 credited;
         for (uint256 i; i < n; ++i) {
-            uint256 expected = rest * config.allocations[i] / PPM;
-            assertEq(ledger.balanceOf(config.recipients[i], ETH), expected, "recipient credit == floor(rest*alloc/1e6)");
+            uint256 expected = (rest * config.allocations[i]) / PPM;
+            assertEq(
+                ledger.balanceOf(config.recipients[i], ETH),
+                expected,
+                "recipient credit == floor(rest*alloc/1e6)"
+            );
             credited += expected;
         }
         uint256 dust = ledger.balanceOf(split, ETH);
@@ -113,8 +120,8 @@ contract SplitsTest is Fixture {
             uint256 got = ledger.balanceOf(config.recipients[i], ETH);
             // Dust is shared pro rata at the next distribution, so a recipient may get its part of the
             // first dust on top of its part of a + b, never more.
-            assertLe(got, (a + b + dust1) * config.allocations[i] / PPM, "never more than its share of a + b + dust");
-            assertGe(got + 2, (a + b) * config.allocations[i] / PPM, "at most two units of rounding below its share");
+            assertLe(got, ((a + b + dust1) * config.allocations[i]) / PPM, "never more than its share of a + b + dust");
+            assertGe(got + 2, ((a + b) * config.allocations[i]) / PPM, "at most two units of rounding below its share");
             total += got;
         }
         assertEq(total + ledger.balanceOf(split, ETH), a + b, "nothing lost");
@@ -122,9 +129,11 @@ contract SplitsTest is Fixture {
 
     /// @notice An advancer never receives more than the advance across any sequence of distributions
     ///         (and tokens), and is repaid first until then.
-    function testFuzz_advance_neverExceedsAdvance(uint256 advance, uint256[8] memory amounts, uint256 tokenMask)
-        public
-    {
+    function testFuzz_advance_neverExceedsAdvance(
+        uint256 advance,
+        uint256[8] memory amounts,
+        uint256 tokenMask
+    ) public {
         advance = bound(advance, 1, 1e24);
         address[] memory r = sortedAddresses(3, advance);
         uint32[] memory al = new uint32[](3);
@@ -194,7 +203,10 @@ contract SplitsTest is Fixture {
         i = bound(i, 1, n - 1);
         ISplits.SplitConfig memory config = _valid(n, seed);
         config.recipients[i] = config.recipients[i - 1];
-        _expectInvalid(config, abi.encodeWithSelector(ISplits.Splits_DuplicateRecipient.selector, config.recipients[i]));
+        _expectInvalid(
+            config,
+            abi.encodeWithSelector(ISplits.Splits_DuplicateRecipient.selector, config.recipients[i])
+        );
     }
 
     function testFuzz_config_reverts_whenZeroAddress(uint256 n, uint256 seed) public {
@@ -367,13 +379,13 @@ contract SplitsTest is Fixture {
         ISplits.SplitConfig memory config = _valid(n, seed);
         address split = splits.createSplit(config, address(0), 0);
         fot.mint(split, amount);
-        uint256 arrived = amount - amount * 100 / 10_000;
+        uint256 arrived = amount - (amount * 100) / 10_000;
         uint256 total = splits.distribute(split, address(fot), config, keeper);
         assertEq(total, arrived, "distributes what the Ledger received");
         uint256 sum = ledger.balanceOf(split, address(fot));
         for (uint256 i; i < n; ++i) {
             uint256 got = ledger.balanceOf(config.recipients[i], address(fot));
-            assertEq(got, arrived * config.allocations[i] / PPM, "share of what arrived");
+            assertEq(got, (arrived * config.allocations[i]) / PPM, "share of what arrived");
             sum += got;
         }
         assertEq(sum, fot.balanceOf(address(ledger)), "Ledger holds exactly the sum of balances");

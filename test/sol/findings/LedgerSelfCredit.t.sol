@@ -1,27 +1,27 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Test names follow STYLE.md (test_<fn>_<case>, testFuzz_..., invariant_...).
+// solhint-disable func-name-mixedcase
+
 import {Fixture} from "../utils/Fixture.sol";
 import {ISplits} from "../../../contracts/splits/ISplits.sol";
 
-/// @title FINDING-01: Ledger.distribute destroys any credit to the split itself
-/// @notice Regression tests for a bug found by the invariant suite (Seaport `test/findings/` style).
-///         These tests FAIL on the code where the bug was found (commit 0673cfe) and pass once it is fixed; their names start with `test_FINDING01_` so they can be
-///         told apart (and excluded with `--grep-exclude FINDING` while the fix is pending).
+/// @title FINDING-01: Ledger.distribute destroyed any credit to the split itself
+/// @notice Regression tests (Seaport `test/findings/` style). They FAIL on the code where the bug was
+///         found (commit 0673cfe) and pass since the fix (commit 67802a4). Their names start with
+///         `test_FINDING01_` so they can be told apart (`--grep FINDING`).
 ///
-/// Bug: `Ledger.distribute(from, token, total, to, amounts)` reads `balance = _balances[from][token]`,
-///      credits every `to[i]`, then writes `_balances[from][token] = balance - total`. When some `to[i] == from`
-///      with a non-zero amount, that credit is overwritten and the value is gone from every balance while the
-///      Ledger still holds the funds: the Ledger then holds MORE than the sum of its balances, for good.
-///      Splits.distribute sends `from == split` and lets the caller pick the `distributor`, so ANYONE can call
-///      `Splits.distribute(split, token, config, split)` and destroy the distributor reward (up to 1% of every
-///      distribution). A controller can also (by mistake) list the split among its own recipients or as
-///      advancer through `updateSplit`; that share is destroyed at each distribution.
-/// Fix (Ledger, one line moved): debit `from` before the crediting loop:
-///      `_balances[from][token] = balance - total;` then `for (...) _balances[to[i]][token] += amounts[i];`
-///      (then a self-credit is kept as the split's dust and joins the next distribution). Optionally Splits
-///      could also reject `distributor == split` (treat the reward as zero) and SplitConfigLib could reject a
-///      recipient/advancer equal to the split on update, but the Ledger fix alone restores the invariant.
+/// Bug: `Ledger.distribute(from, token, total, to, amounts)` read `balance = _balances[from][token]`,
+///      credited every `to[i]`, then wrote `_balances[from][token] = balance - total`. When some
+///      `to[i] == from` with a non-zero amount, that credit was overwritten: the value left every balance
+///      while the Ledger still held the funds, so the Ledger held MORE than the sum of its balances, for
+///      good. Splits.distribute passes `from == split` and lets the caller pick the `distributor`, so
+///      ANYONE could call `Splits.distribute(split, token, config, split)` and destroy the distributor
+///      reward (up to 1% of every distribution). A controller could also list the split among its own
+///      recipients (or as advancer) through `updateSplit`; that share was destroyed at each distribution.
+/// Fix: debit `from` before the crediting loop, so a self-credit adds to the debited balance and stays
+///      with the split as dust for the next distribution.
 contract LedgerSelfCreditFindingTest is Fixture {
     address internal constant ETH = address(0);
 
@@ -29,7 +29,10 @@ contract LedgerSelfCreditFindingTest is Fixture {
         deployCore();
     }
 
-    function _split(uint32 fee, address controller) internal returns (address split, ISplits.SplitConfig memory config) {
+    function _split(
+        uint32 fee,
+        address controller
+    ) internal returns (address split, ISplits.SplitConfig memory config) {
         address[] memory r = sortedAddresses(3, 42);
         uint32[] memory a = new uint32[](3);
         (a[0], a[1], a[2]) = (500_000, 300_000, 200_000);
@@ -62,7 +65,7 @@ contract LedgerSelfCreditFindingTest is Fixture {
     /// @notice A split listed among its own recipients (possible through updateSplit) loses that share.
     function test_FINDING01_distribute_splitAsOwnRecipient_shareStaysOwed() public {
         address controller = makeAddr("controller");
-        (address split,) = _split(0, controller);
+        (address split, ) = _split(0, controller);
         // new config: the split itself takes 50%
         address other = makeAddr("other");
         address[] memory r = new address[](2);

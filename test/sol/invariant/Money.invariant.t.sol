@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+// Test names follow STYLE.md (test_<fn>_<case>, testFuzz_..., invariant_...).
+// solhint-disable func-name-mixedcase
+
 import {Fixture} from "../utils/Fixture.sol";
 import {MoneyHandler} from "./MoneyHandler.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";

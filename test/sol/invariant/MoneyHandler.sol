@@ -9,7 +9,6 @@ import {Splits} from "../../../contracts/splits/Splits.sol";
 import {ISplits} from "../../../contracts/splits/ISplits.sol";
 import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
-import {NoReturnToken} from "../mocks/NoReturnToken.sol";
 import {RevertingReceiver} from "../mocks/RevertingReceiver.sol";
 import {ReentrantReceiver} from "../mocks/ReentrantReceiver.sol";
 
@@ -78,10 +77,10 @@ contract MoneyHandler is Test {
             _addOwner(actor);
             for (uint256 t = 1; t < 4; ++t) {
                 vm.prank(actor);
-                (bool ok,) = tokens[t].call(
+                (bool ok, ) = tokens[t].call(
                     abi.encodeWithSignature("approve(address,uint256)", address(ledger), type(uint256).max)
                 );
-                require(ok, "approve");
+                assertTrue(ok, "approve");
             }
         }
         _addOwner(treasury);
@@ -134,10 +133,14 @@ contract MoneyHandler is Test {
         address token = tokens[tokenSeed % 4];
         amount = bound(amount, 1, _max(token));
         _fund(actor, token, amount);
-        (uint256 fee, uint256 referral, uint256 net, address referrer, address payout) = ROUTER.quote(artist, kind, amount);
+        (uint256 fee, uint256 referral, uint256 net, address referrer, address payout) = ROUTER.quote(
+            artist,
+            kind,
+            amount
+        );
         assertEq(fee + referral + net, amount, "quote adds up");
         uint256 gross = fee + referral;
-        assertEq(referral, referrer == address(0) ? 0 : gross * 500 / 10_000, "referral is 5% of the fee");
+        assertEq(referral, referrer == address(0) ? 0 : (gross * 500) / 10_000, "referral is 5% of the fee");
         vm.prank(actor);
         ROUTER.pay{value: token == address(0) ? amount : 0}(artist, kind, token, amount, "sale");
         assertEq(LEDGER.balanceOf(payout, token) >= net ? 1 : 0, 1, "payout credited");
@@ -154,9 +157,9 @@ contract MoneyHandler is Test {
         vm.prank(actor);
         bool ok;
         if (token == address(0)) {
-            (ok,) = split.call{value: amount}("");
+            (ok, ) = split.call{value: amount}("");
         } else {
-            (ok,) = token.call(abi.encodeWithSignature("transfer(address,uint256)", split, amount));
+            (ok, ) = token.call(abi.encodeWithSignature("transfer(address,uint256)", split, amount));
         }
         assertTrue(ok, "direct send to a split");
         ghostIn[token] += amount;
@@ -193,7 +196,7 @@ contract MoneyHandler is Test {
     }
 
     function setReentrantAttack(uint256 seed) external {
-        REENTRANT.setAttack(ReentrantReceiver.Attack(1 + seed % 3), (seed >> 8) % 2 == 0);
+        REENTRANT.setAttack(ReentrantReceiver.Attack(1 + (seed % 3)), (seed >> 8) % 2 == 0);
         calls["setReentrantAttack"]++;
     }
 
@@ -223,11 +226,11 @@ contract MoneyHandler is Test {
                 if (advancePaid > rest) advancePaid = rest;
                 rest -= advancePaid;
             }
-            reward = rest * config.distributorFee / PPM;
+            reward = (rest * config.distributorFee) / PPM;
             rest -= reward;
             for (uint256 i; i < n; ++i) {
                 who[i] = config.recipients[i];
-                expected[i] = rest * config.allocations[i] / PPM;
+                expected[i] = (rest * config.allocations[i]) / PPM;
                 paid += expected[i];
             }
             who[n] = config.advancer;
@@ -305,17 +308,24 @@ contract MoneyHandler is Test {
     /// @notice An owner (an actor or one of the hostile contracts) sends part of its balance anywhere.
     function withdrawTo(uint256 ownerSeed, uint256 tokenSeed, uint256 toSeed, uint256 amount) external {
         uint256 pick = ownerSeed % (actors.length + 2);
-        address owner = pick < actors.length ? actors[pick] : pick == actors.length ? address(REVERTING) : address(REENTRANT);
+        address owner =
+            pick < actors.length
+                ? actors[pick]
+                : pick == actors.length
+                    ? address(REVERTING)
+                    : address(REENTRANT);
         address token = tokens[tokenSeed % 4];
         uint256 balance = LEDGER.balanceOf(owner, token);
         if (balance == 0) return;
         amount = bound(amount, 1, balance);
-        address to = toSeed % 3 == 0 ? vm.addr(0x5111C + toSeed % 4) : owners[toSeed % owners.length];
+        address to = toSeed % 3 == 0 ? vm.addr(0x5111C + (toSeed % 4)) : owners[toSeed % owners.length];
         uint256 receivedBefore = _holding(to, token);
         uint256 reentryBefore = REENTRANT.reentrySucceeded();
         // A re-entrant receiver may legitimately run a nested Splits.distribute, which credits others.
-        bool nestedDistribution = to == address(REENTRANT) && token == address(0)
-            && REENTRANT.attack() == ReentrantReceiver.Attack.Distribute;
+        bool nestedDistribution =
+            to == address(REENTRANT) &&
+                token == address(0) &&
+                REENTRANT.attack() == ReentrantReceiver.Attack.Distribute;
         vm.prank(owner);
         try LEDGER.withdrawTo(token, to, amount) {
             if (!nestedDistribution) {
@@ -399,7 +409,7 @@ contract MoneyHandler is Test {
     ///      random allocations summing to 1e6, a fee up to 1%, optionally an advance in a random token.
     function _randomConfig(uint256 seed, bool withAdvance) internal view returns (ISplits.SplitConfig memory config) {
         uint256 len = owners.length;
-        uint256 k = 1 + seed % (len < MAX_PICK ? len : MAX_PICK);
+        uint256 k = 1 + (seed % (len < MAX_PICK ? len : MAX_PICK));
         address[] memory picked = new address[](k);
         uint256 count;
         for (uint256 tries; count < k && tries < 4 * k; ++tries) {
@@ -430,7 +440,7 @@ contract MoneyHandler is Test {
         if (withAdvance) {
             config.advancer = owners[uint256(keccak256(abi.encode(seed, "adv"))) % len];
             config.advanceToken = tokens[(seed >> 16) % 4];
-            config.advanceAmount = 1 + uint256(keccak256(abi.encode(seed, "amt"))) % _max(config.advanceToken);
+            config.advanceAmount = 1 + (uint256(keccak256(abi.encode(seed, "amt"))) % _max(config.advanceToken));
         }
     }
 

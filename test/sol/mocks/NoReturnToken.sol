@@ -5,12 +5,24 @@ pragma solidity 0.8.30;
 /// @notice A USDT-style ERC-20 whose transfer, transferFrom and approve return nothing (a plain
 ///         `IERC20(token).transfer` call would fail to decode; SafeERC20 must cope). Reverts on failure.
 contract NoReturnToken {
-    string public constant name = "No Return";
-    string public constant symbol = "NORET";
-    uint8 public constant decimals = 18;
+    error InsufficientAllowance();
+    error InsufficientBalance();
+
     uint256 public totalSupply;
     mapping(address => uint256) public balanceOf;
     mapping(address => mapping(address => uint256)) public allowance;
+
+    function name() external pure returns (string memory) {
+        return "No Return";
+    }
+
+    function symbol() external pure returns (string memory) {
+        return "NORET";
+    }
+
+    function decimals() external pure returns (uint8) {
+        return 18;
+    }
 
     function mint(address to, uint256 amount) external {
         balanceOf[to] += amount;
@@ -27,13 +39,13 @@ contract NoReturnToken {
 
     function transferFrom(address from, address to, uint256 amount) external {
         uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "allowance");
+        if (allowed < amount) revert InsufficientAllowance();
         if (allowed != type(uint256).max) allowance[from][msg.sender] = allowed - amount;
         _move(from, to, amount);
     }
 
     function _move(address from, address to, uint256 amount) internal {
-        require(balanceOf[from] >= amount, "balance");
+        if (balanceOf[from] < amount) revert InsufficientBalance();
         balanceOf[from] -= amount;
         balanceOf[to] += amount;
     }

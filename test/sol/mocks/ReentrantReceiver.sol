@@ -50,6 +50,7 @@ contract ReentrantReceiver {
         return LEDGER.withdraw(address(this), token);
     }
 
+    // solhint-disable-next-line no-complex-fallback
     receive() external payable {
         received += msg.value;
         if (attack == Attack.None || _entered) return; // one re-entry attempt per receipt
@@ -62,11 +63,14 @@ contract ReentrantReceiver {
         } else if (attack == Attack.WithdrawTo) {
             (ok, ret) = address(LEDGER).call(abi.encodeCall(ILedger.withdrawTo, (address(0), address(this), 1)));
         } else {
-            (ok, ret) = address(SPLITS).call(abi.encodeCall(ISplits.distribute, (split, address(0), _config, address(this))));
+            (ok, ret) = address(SPLITS).call(
+                abi.encodeCall(ISplits.distribute, (split, address(0), _config, address(this)))
+            );
         }
         if (ok) {
             reentrySucceeded++;
         } else if (!swallow) {
+            // solhint-disable-next-line no-inline-assembly
             assembly {
                 revert(add(ret, 32), mload(ret))
             }

@@ -45,19 +45,17 @@ abstract contract Fixture is Test {
     }
 
     /// @notice Registers `artist` under `handle` with `payout`, referred by `referralCode` ("" for none).
-    function registerArtist(address artist, string memory handle, address payout, string memory referralCode)
-        internal
-    {
+    function registerArtist(address artist, string memory handle, address payout, string memory referralCode) internal {
         vm.prank(artist);
         registry.register(handle, "ipfs://profile", payout, referralCode);
     }
 
     /// @notice A config with the given recipients (must be sorted) and allocations, no advance.
-    function simpleConfig(address[] memory recipients, uint32[] memory allocations, uint32 distributorFee)
-        internal
-        pure
-        returns (ISplits.SplitConfig memory config)
-    {
+    function simpleConfig(
+        address[] memory recipients,
+        uint32[] memory allocations,
+        uint32 distributorFee
+    ) internal pure returns (ISplits.SplitConfig memory config) {
         config.recipients = recipients;
         config.allocations = allocations;
         config.distributorFee = distributorFee;

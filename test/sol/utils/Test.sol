@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 /// @title Vm
 /// @notice The subset of the cheatcodes (Foundry-compatible, served by Hardhat 3's EDR) our tests use.
 ///         forge-std is not obtainable here, so this is the in-repo replacement.
+// solhint-disable-next-line interface-starts-with-i
 interface Vm {
     function prank(address sender) external;
     function startPrank(address sender) external;
@@ -26,7 +27,11 @@ interface Vm {
 /// @notice Minimal test base: cheatcodes, assertions, `bound`, addresses, and the invariant target
 ///         selectors that the runner reads (the forge-std `StdInvariant` ABI).
 abstract contract Test {
+    // solhint-disable-next-line const-name-snakecase
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
+
+    /// @notice `bound` was called with an empty range.
+    error BoundMinAboveMax(uint256 min, uint256 max);
 
     /// @notice What the invariant runner reads from `targetSelectors()`.
     struct FuzzSelector {
@@ -107,7 +112,7 @@ abstract contract Test {
     /// @notice Maps any `x` into [min, max] uniformly enough for fuzzing, keeping small values as they are
     ///         (same contract as forge-std `bound`).
     function bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256 result) {
-        require(min <= max, "bound: min > max");
+        if (min > max) revert BoundMinAboveMax(min, max);
         if (x >= min && x <= max) return x;
         uint256 size = max - min + 1;
         if (x <= 3 && size > x) return min + x;
