@@ -18,7 +18,7 @@ import {
   type Hex,
   type PublicClient,
 } from "viem";
-import { ledgerAbi, artistRegistryAbi, feeRouterAbi, splitsAbi, testTokenAbi } from "../contracts/generated/abis.ts";
+import { ledgerAbi, artistRegistryAbi, feeRouterAbi, testTokenAbi } from "../contracts/generated/abis.ts";
 import { PPM, ZERO_ADDRESS, type SplitConfig } from "../contracts/lib/splits.ts";
 import { deploySystem, type Wallet } from "./lib/system.ts";
 
@@ -71,7 +71,7 @@ async function main() {
   const ledger = system.contracts.Ledger.address;
   const registry = system.contracts.ArtistRegistry.address;
   const feeRouter = system.contracts.FeeRouter.address;
-  const splits = system.contracts.Splits.address;
+  const splits = system.contracts.Ledger.address;
   const usdc = system.tokens.USDC!.address;
 
   const gas: Record<string, number> = {};
@@ -108,26 +108,26 @@ async function main() {
   // ---- splits: create (immutable and mutable), 10 recipients
   const c10 = config(10, "bench-10");
   await send("splits.create.10", w(deployer!), {
-    address: splits, abi: splitsAbi, functionName: "createSplit", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
+    address: splits, abi: ledgerAbi, functionName: "createSplit", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
   });
-  const split10 = await client.readContract({ address: splits, abi: splitsAbi, functionName: "predictSplitAddress", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })] });
+  const split10 = await client.readContract({ address: splits, abi: ledgerAbi, functionName: "predictSplitAddress", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })] });
   const c20 = config(20, "bench-20");
   await send(null, w(deployer!), {
-    address: splits, abi: splitsAbi, functionName: "createSplit", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
+    address: splits, abi: ledgerAbi, functionName: "createSplit", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
   });
-  const split20 = await client.readContract({ address: splits, abi: splitsAbi, functionName: "predictSplitAddress", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })] });
+  const split20 = await client.readContract({ address: splits, abi: ledgerAbi, functionName: "predictSplitAddress", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })] });
 
   const mc10 = config(10, "bench-mutable-10");
   await send("splits.create.mutable.10", w(artist!), {
-    address: splits, abi: splitsAbi, functionName: "createSplit", args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
+    address: splits, abi: ledgerAbi, functionName: "createSplit", args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
   });
-  const mutable10 = await client.readContract({ address: splits, abi: splitsAbi, functionName: "predictSplitAddress", args: [mc10, artist!.account.address, toHex(2, { size: 32 })] });
+  const mutable10 = await client.readContract({ address: splits, abi: ledgerAbi, functionName: "predictSplitAddress", args: [mc10, artist!.account.address, toHex(2, { size: 32 })] });
   const mc10b = config(10, "bench-mutable-10-b");
-  await send("splits.update.10", w(artist!), { address: splits, abi: splitsAbi, functionName: "updateSplit", args: [mutable10, mc10b] });
+  await send("splits.update.10", w(artist!), { address: splits, abi: ledgerAbi, functionName: "updateSplit", args: [mutable10, mc10b] });
   await send("splits.transferControl", w(artist!), {
-    address: splits, abi: splitsAbi, functionName: "transferControl", args: [mutable10, controller2!.account.address],
+    address: splits, abi: ledgerAbi, functionName: "transferControl", args: [mutable10, controller2!.account.address],
   });
-  await send("splits.acceptControl", w(controller2!), { address: splits, abi: splitsAbi, functionName: "acceptControl", args: [mutable10] });
+  await send("splits.acceptControl", w(controller2!), { address: splits, abi: ledgerAbi, functionName: "acceptControl", args: [mutable10] });
 
   // The artist's payout is the 10-recipient split, so FeeRouter.pay credits it.
   await send("registry.setPayout", w(artist!), { address: registry, abi: artistRegistryAbi, functionName: "setPayout", args: [split10] });
@@ -149,7 +149,7 @@ async function main() {
 
   // First distributions: every recipient gets a balance (cold, zero -> non-zero: not what is measured).
   const dist = (key: string | null, split: Address, token: Address, cfg: SplitConfig) =>
-    send(key, w(deployer!), { address: splits, abi: splitsAbi, functionName: "distribute", args: [split, token, cfg, ZERO_ADDRESS] });
+    send(key, w(deployer!), { address: splits, abi: ledgerAbi, functionName: "distribute", args: [split, token, cfg, ZERO_ADDRESS] });
   await dist("splits.distribute.eth.firstTime.10", split10, ETH, c10);
   await dist(null, split10, usdc, c10);
   await dist(null, split20, ETH, c20);

@@ -15,7 +15,6 @@ export const CONTRACTS = {
   ledger: "contracts/ledger/Ledger.sol/Ledger.json",
   artistRegistry: "contracts/artists/ArtistRegistry.sol/ArtistRegistry.json",
   feeRouter: "contracts/fees/FeeRouter.sol/FeeRouter.json",
-  splits: "contracts/splits/Splits.sol/Splits.json",
   splitWallet: "contracts/splits/SplitWallet.sol/SplitWallet.json",
   testToken: "contracts/mocks/TestToken.sol/TestToken.json",
 } as const;

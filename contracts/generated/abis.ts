@@ -7,15 +7,31 @@ export const ledgerAbi = [
         "internalType": "address",
         "name": "feeRouter",
         "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "splits",
-        "type": "address"
       }
     ],
     "stateMutability": "nonpayable",
     "type": "constructor"
+  },
+  {
+    "inputs": [],
+    "name": "FailedDeployment",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "balance",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "needed",
+        "type": "uint256"
+      }
+    ],
+    "name": "InsufficientBalance",
+    "type": "error"
   },
   {
     "inputs": [
@@ -76,11 +92,6 @@ export const ledgerAbi = [
     "type": "error"
   },
   {
-    "inputs": [],
-    "name": "Ledger_LengthMismatch",
-    "type": "error"
-  },
-  {
     "inputs": [
       {
         "internalType": "address",
@@ -134,6 +145,245 @@ export const ledgerAbi = [
     "type": "error"
   },
   {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "name": "Splits_AlreadyExists",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "name": "Splits_ConfigMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint32",
+        "name": "fee",
+        "type": "uint32"
+      },
+      {
+        "internalType": "uint32",
+        "name": "max",
+        "type": "uint32"
+      }
+    ],
+    "name": "Splits_DistributorFeeTooHigh",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "recipient",
+        "type": "address"
+      }
+    ],
+    "name": "Splits_DuplicateRecipient",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "name": "Splits_Immutable",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "Splits_InvalidAdvance",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "total",
+        "type": "uint256"
+      }
+    ],
+    "name": "Splits_InvalidTotal",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "recipients",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "allocations",
+        "type": "uint256"
+      }
+    ],
+    "name": "Splits_LengthMismatch",
+    "type": "error"
+  },
+  {
+    "inputs": [],
+    "name": "Splits_NoRecipients",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "Splits_NotController",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "Splits_NotPendingController",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "Splits_RecipientsNotSorted",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "count",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "max",
+        "type": "uint256"
+      }
+    ],
+    "name": "Splits_TooManyRecipients",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "name": "Splits_UnknownSplit",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "Splits_ZeroAddress",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "index",
+        "type": "uint256"
+      }
+    ],
+    "name": "Splits_ZeroAllocation",
+    "type": "error"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "controller",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "pendingController",
+        "type": "address"
+      }
+    ],
+    "name": "ControlTransferStarted",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "previousController",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "newController",
+        "type": "address"
+      }
+    ],
+    "name": "ControlTransferred",
+    "type": "event"
+  },
+  {
     "anonymous": false,
     "inputs": [
       {
@@ -176,7 +426,70 @@ export const ledgerAbi = [
       {
         "indexed": true,
         "internalType": "address",
-        "name": "from",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "controller",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "bytes32",
+        "name": "salt",
+        "type": "bytes32"
+      },
+      {
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "indexed": false,
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
+      }
+    ],
+    "name": "SplitCreated",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "split",
         "type": "address"
       },
       {
@@ -186,13 +499,88 @@ export const ledgerAbi = [
         "type": "address"
       },
       {
+        "indexed": true,
+        "internalType": "address",
+        "name": "distributor",
+        "type": "address"
+      },
+      {
         "indexed": false,
         "internalType": "uint256",
         "name": "amount",
         "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "advancePaid",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "reward",
+        "type": "uint256"
+      },
+      {
+        "indexed": false,
+        "internalType": "uint256",
+        "name": "distributed",
+        "type": "uint256"
       }
     ],
-    "name": "Distributed",
+    "name": "SplitDistributed",
+    "type": "event"
+  },
+  {
+    "anonymous": false,
+    "inputs": [
+      {
+        "indexed": true,
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "indexed": false,
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
+      }
+    ],
+    "name": "SplitUpdated",
     "type": "event"
   },
   {
@@ -241,7 +629,20 @@ export const ledgerAbi = [
   },
   {
     "inputs": [],
-    "name": "SPLITS",
+    "name": "MAX_RECIPIENTS",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [],
+    "name": "WALLET_IMPLEMENTATION",
     "outputs": [
       {
         "internalType": "address",
@@ -250,6 +651,19 @@ export const ledgerAbi = [
       }
     ],
     "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "name": "acceptControl",
+    "outputs": [],
+    "stateMutability": "nonpayable",
     "type": "function"
   },
   {
@@ -324,6 +738,67 @@ export const ledgerAbi = [
   {
     "inputs": [
       {
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
+      },
+      {
+        "internalType": "address",
+        "name": "controller",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "salt",
+        "type": "bytes32"
+      }
+    ],
+    "name": "createSplit",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "address",
         "name": "to",
         "type": "address"
@@ -359,7 +834,7 @@ export const ledgerAbi = [
     "inputs": [
       {
         "internalType": "address",
-        "name": "from",
+        "name": "split",
         "type": "address"
       },
       {
@@ -368,24 +843,336 @@ export const ledgerAbi = [
         "type": "address"
       },
       {
-        "internalType": "uint256",
-        "name": "total",
-        "type": "uint256"
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
       },
       {
-        "internalType": "address[]",
-        "name": "to",
-        "type": "address[]"
-      },
-      {
-        "internalType": "uint256[]",
-        "name": "amounts",
-        "type": "uint256[]"
+        "internalType": "address",
+        "name": "distributor",
+        "type": "address"
       }
     ],
     "name": "distribute",
+    "outputs": [
+      {
+        "internalType": "uint256",
+        "name": "amount",
+        "type": "uint256"
+      }
+    ],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
+      }
+    ],
+    "name": "hashConfig",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "",
+        "type": "bytes32"
+      }
+    ],
+    "stateMutability": "pure",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "name": "makeImmutable",
     "outputs": [],
     "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
+      },
+      {
+        "internalType": "address",
+        "name": "controller",
+        "type": "address"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "salt",
+        "type": "bytes32"
+      }
+    ],
+    "name": "predictSplitAddress",
+    "outputs": [
+      {
+        "internalType": "address",
+        "name": "",
+        "type": "address"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      }
+    ],
+    "name": "splitState",
+    "outputs": [
+      {
+        "components": [
+          {
+            "internalType": "bytes32",
+            "name": "configHash",
+            "type": "bytes32"
+          },
+          {
+            "internalType": "address",
+            "name": "controller",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "pendingController",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "recouped",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct ISplits.SplitState",
+        "name": "",
+        "type": "tuple"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "newController",
+        "type": "address"
+      }
+    ],
+    "name": "transferControl",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "split",
+        "type": "address"
+      },
+      {
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
+      }
+    ],
+    "name": "updateSplit",
+    "outputs": [],
+    "stateMutability": "nonpayable",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
+        "components": [
+          {
+            "internalType": "address[]",
+            "name": "recipients",
+            "type": "address[]"
+          },
+          {
+            "internalType": "uint32[]",
+            "name": "allocations",
+            "type": "uint32[]"
+          },
+          {
+            "internalType": "uint32",
+            "name": "distributorFee",
+            "type": "uint32"
+          },
+          {
+            "internalType": "address",
+            "name": "advancer",
+            "type": "address"
+          },
+          {
+            "internalType": "address",
+            "name": "advanceToken",
+            "type": "address"
+          },
+          {
+            "internalType": "uint256",
+            "name": "advanceAmount",
+            "type": "uint256"
+          }
+        ],
+        "internalType": "struct ISplits.SplitConfig",
+        "name": "config",
+        "type": "tuple"
+      }
+    ],
+    "name": "validateConfig",
+    "outputs": [],
+    "stateMutability": "pure",
     "type": "function"
   },
   {
@@ -1430,919 +2217,9 @@ export const feeRouterAbi = [
   }
 ] as const;
 
-export const splitsAbi = [
-  {
-    "inputs": [
-      {
-        "internalType": "contract ILedger",
-        "name": "ledger",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "nonpayable",
-    "type": "constructor"
-  },
-  {
-    "inputs": [],
-    "name": "FailedDeployment",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "balance",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "needed",
-        "type": "uint256"
-      }
-    ],
-    "name": "InsufficientBalance",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "ReentrancyGuardReentrantCall",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "name": "Splits_AlreadyExists",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "name": "Splits_ConfigMismatch",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint32",
-        "name": "fee",
-        "type": "uint32"
-      },
-      {
-        "internalType": "uint32",
-        "name": "max",
-        "type": "uint32"
-      }
-    ],
-    "name": "Splits_DistributorFeeTooHigh",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "recipient",
-        "type": "address"
-      }
-    ],
-    "name": "Splits_DuplicateRecipient",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "name": "Splits_Immutable",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "Splits_InvalidAdvance",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "total",
-        "type": "uint256"
-      }
-    ],
-    "name": "Splits_InvalidTotal",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "recipients",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "allocations",
-        "type": "uint256"
-      }
-    ],
-    "name": "Splits_LengthMismatch",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "Splits_NoRecipients",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
-    ],
-    "name": "Splits_NotController",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "caller",
-        "type": "address"
-      }
-    ],
-    "name": "Splits_NotPendingController",
-    "type": "error"
-  },
-  {
-    "inputs": [],
-    "name": "Splits_OnlySplits",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
-      }
-    ],
-    "name": "Splits_RecipientsNotSorted",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "count",
-        "type": "uint256"
-      },
-      {
-        "internalType": "uint256",
-        "name": "max",
-        "type": "uint256"
-      }
-    ],
-    "name": "Splits_TooManyRecipients",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "name": "Splits_UnknownSplit",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
-      }
-    ],
-    "name": "Splits_ZeroAddress",
-    "type": "error"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "uint256",
-        "name": "index",
-        "type": "uint256"
-      }
-    ],
-    "name": "Splits_ZeroAllocation",
-    "type": "error"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "controller",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "pendingController",
-        "type": "address"
-      }
-    ],
-    "name": "ControlTransferStarted",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "previousController",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "newController",
-        "type": "address"
-      }
-    ],
-    "name": "ControlTransferred",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "controller",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      },
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "indexed": false,
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      }
-    ],
-    "name": "SplitCreated",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      },
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "distributor",
-        "type": "address"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "advancePaid",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "reward",
-        "type": "uint256"
-      },
-      {
-        "indexed": false,
-        "internalType": "uint256",
-        "name": "distributed",
-        "type": "uint256"
-      }
-    ],
-    "name": "SplitDistributed",
-    "type": "event"
-  },
-  {
-    "anonymous": false,
-    "inputs": [
-      {
-        "indexed": true,
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "indexed": false,
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      }
-    ],
-    "name": "SplitUpdated",
-    "type": "event"
-  },
-  {
-    "inputs": [],
-    "name": "LEDGER",
-    "outputs": [
-      {
-        "internalType": "contract ILedger",
-        "name": "",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "MAX_RECIPIENTS",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "WALLET_IMPLEMENTATION",
-    "outputs": [
-      {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "name": "acceptControl",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      },
-      {
-        "internalType": "address",
-        "name": "controller",
-        "type": "address"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      }
-    ],
-    "name": "createSplit",
-    "outputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "token",
-        "type": "address"
-      },
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      },
-      {
-        "internalType": "address",
-        "name": "distributor",
-        "type": "address"
-      }
-    ],
-    "name": "distribute",
-    "outputs": [
-      {
-        "internalType": "uint256",
-        "name": "amount",
-        "type": "uint256"
-      }
-    ],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      }
-    ],
-    "name": "hashConfig",
-    "outputs": [
-      {
-        "internalType": "bytes32",
-        "name": "",
-        "type": "bytes32"
-      }
-    ],
-    "stateMutability": "pure",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "name": "makeImmutable",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      },
-      {
-        "internalType": "address",
-        "name": "controller",
-        "type": "address"
-      },
-      {
-        "internalType": "bytes32",
-        "name": "salt",
-        "type": "bytes32"
-      }
-    ],
-    "name": "predictSplitAddress",
-    "outputs": [
-      {
-        "internalType": "address",
-        "name": "",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      }
-    ],
-    "name": "splitState",
-    "outputs": [
-      {
-        "components": [
-          {
-            "internalType": "bytes32",
-            "name": "configHash",
-            "type": "bytes32"
-          },
-          {
-            "internalType": "address",
-            "name": "controller",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "pendingController",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "recouped",
-            "type": "uint256"
-          }
-        ],
-        "internalType": "struct ISplits.SplitState",
-        "name": "",
-        "type": "tuple"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "internalType": "address",
-        "name": "newController",
-        "type": "address"
-      }
-    ],
-    "name": "transferControl",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "internalType": "address",
-        "name": "split",
-        "type": "address"
-      },
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      }
-    ],
-    "name": "updateSplit",
-    "outputs": [],
-    "stateMutability": "nonpayable",
-    "type": "function"
-  },
-  {
-    "inputs": [
-      {
-        "components": [
-          {
-            "internalType": "address[]",
-            "name": "recipients",
-            "type": "address[]"
-          },
-          {
-            "internalType": "uint32[]",
-            "name": "allocations",
-            "type": "uint32[]"
-          },
-          {
-            "internalType": "uint32",
-            "name": "distributorFee",
-            "type": "uint32"
-          },
-          {
-            "internalType": "address",
-            "name": "advancer",
-            "type": "address"
-          },
-          {
-            "internalType": "address",
-            "name": "advanceToken",
-            "type": "address"
-          },
-          {
-            "internalType": "uint256",
-            "name": "advanceAmount",
-            "type": "uint256"
-          }
-        ],
-        "internalType": "struct ISplits.SplitConfig",
-        "name": "config",
-        "type": "tuple"
-      }
-    ],
-    "name": "validateConfig",
-    "outputs": [],
-    "stateMutability": "pure",
-    "type": "function"
-  }
-] as const;
-
 export const splitWalletAbi = [
   {
     "inputs": [
-      {
-        "internalType": "address",
-        "name": "splits",
-        "type": "address"
-      },
       {
         "internalType": "contract ILedger",
         "name": "ledger",
@@ -2365,7 +2242,7 @@ export const splitWalletAbi = [
   },
   {
     "inputs": [],
-    "name": "SplitWallet_OnlySplits",
+    "name": "SplitWallet_OnlyLedger",
     "type": "error"
   },
   {
@@ -2374,19 +2251,6 @@ export const splitWalletAbi = [
     "outputs": [
       {
         "internalType": "contract ILedger",
-        "name": "",
-        "type": "address"
-      }
-    ],
-    "stateMutability": "view",
-    "type": "function"
-  },
-  {
-    "inputs": [],
-    "name": "SPLITS",
-    "outputs": [
-      {
-        "internalType": "address",
         "name": "",
         "type": "address"
       }

@@ -15,15 +15,11 @@ export const deployments = {
       "FeeRouter": {
         "address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
         "startBlock": 3
-      },
-      "Splits": {
-        "address": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
-        "startBlock": 4
       }
     },
     "tokens": {
       "USDC": {
-        "address": "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
+        "address": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9",
         "symbol": "USDC",
         "decimals": 6
       }

@@ -6,7 +6,8 @@ pragma solidity 0.8.30;
 ///         Ledger instead of pushing funds, so a reverting or gas-burning receiver never blocks a sale
 ///         or a distribution. ETH is `token == address(0)`.
 /// @dev Money in = money credited + money withdrawn, always: the Ledger holds exactly the sum of its
-///      balances for ETH and for every token.
+///      balances for ETH and for every token. The deployed Ledger also hosts the royalty splits
+///      ({ISplits}), so that a distribution credits every recipient without an external call.
 interface ILedger {
     /// @notice One credit of a multi-credit collection.
     struct Credit {
@@ -26,8 +27,6 @@ interface ILedger {
     error Ledger_InsufficientBalance(address owner, address token, uint256 balance, uint256 needed);
     /// @notice The caller is not the contract allowed to make this call.
     error Ledger_Unauthorized(address caller);
-    /// @notice Arrays that must have the same length do not.
-    error Ledger_LengthMismatch();
     /// @notice The amount is zero.
     error Ledger_ZeroAmount();
     /// @notice Sending ETH to the receiver failed; the balance is kept.
@@ -37,15 +36,9 @@ interface ILedger {
     event Credited(address indexed owner, address indexed token, address indexed from, uint256 amount, bytes32 source);
     /// @notice `owner`'s balance of `token` was paid out to `to`.
     event Withdrawn(address indexed owner, address indexed token, address indexed to, uint256 amount);
-    /// @notice The Splits contract moved `amount` out of `from`'s balance to split recipients; the
-    ///         Splits contract's `SplitDistributed` event of the same transaction tells who got what.
-    event Distributed(address indexed from, address indexed token, uint256 amount);
 
     /// @notice The only contract that may collect payments on behalf of a payer (fee splitting).
     function FEE_ROUTER() external view returns (address);
-
-    /// @notice The only contract that may move a split's balance to its recipients.
-    function SPLITS() external view returns (address);
 
     /// @notice The balance of `owner` in `token` (address(0) for ETH).
     function balanceOf(address owner, address token) external view returns (uint256);
@@ -63,11 +56,6 @@ interface ILedger {
     ///         several owners at once. Only the FeeRouter may call it, and only with its own caller as payer.
     /// @dev The credits must add up to `amount` exactly; an ERC-20 that delivers less reverts.
     function collect(address payer, address token, uint256 amount, Credit[] calldata credits) external payable;
-
-    /// @notice Moves `total` out of `from`'s balance into the balances of `to`. Only the Splits contract
-    ///         may call it. Emits one `Distributed` event, not one per recipient (gas).
-    function distribute(address from, address token, uint256 total, address[] calldata to, uint256[] calldata amounts)
-        external;
 
     /// @notice Pays `owner`'s whole balance of `token` to `owner`. Anyone may trigger it for the owner.
     /// @dev A receiver that reverts keeps its balance; nobody else is affected.

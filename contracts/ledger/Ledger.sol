@@ -5,28 +5,22 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ILedger} from "./ILedger.sol";
+import {Splits} from "../splits/Splits.sol";
 
 /// @title Ledger
-/// @notice Pull-payment balances for the whole platform. See {ILedger}.
-/// @dev Ownerless: no admin can move anyone's balance. The two trusted callers are fixed at deployment.
-contract Ledger is ILedger, ReentrancyGuardTransient {
+/// @notice Pull-payment balances for the whole platform, and the royalty splits that pay into them.
+///         See {ILedger} and {ISplits}.
+/// @dev Ownerless: no admin can move anyone's balance. The one trusted caller (the FeeRouter, which
+///      collects payments for artists) is fixed at deployment.
+contract Ledger is ILedger, Splits, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-
-    address internal constant ETH = address(0);
 
     /// @inheritdoc ILedger
     address public immutable FEE_ROUTER;
-    /// @inheritdoc ILedger
-    address public immutable SPLITS;
 
-    /// @dev Keyed by token first: a distribution computes the token's inner mapping once and then one
-    ///      hash per recipient.
-    mapping(address token => mapping(address owner => uint256)) internal _balances;
-
-    constructor(address feeRouter, address splits) {
-        if (feeRouter == address(0) || splits == address(0)) revert Ledger_ZeroAddress();
+    constructor(address feeRouter) {
+        if (feeRouter == address(0)) revert Ledger_ZeroAddress();
         FEE_ROUTER = feeRouter;
-        SPLITS = splits;
     }
 
     /// @inheritdoc ILedger
@@ -65,56 +59,6 @@ contract Ledger is ILedger, ReentrancyGuardTransient {
             _credit(c.to, token, c.amount, c.source);
         }
         if (total != amount) revert Ledger_AmountMismatch(amount, total);
-    }
-
-    /// @inheritdoc ILedger
-    function distribute(address from, address token, uint256 total, address[] calldata to, uint256[] calldata amounts)
-        external
-    {
-        if (msg.sender != SPLITS) revert Ledger_Unauthorized(msg.sender);
-        uint256 n = to.length;
-        if (n != amounts.length) revert Ledger_LengthMismatch();
-        mapping(address owner => uint256) storage balances = _balances[token];
-        uint256 balance = balances[from];
-        if (balance < total) revert Ledger_InsufficientBalance(from, token, balance, total);
-        // Debit first, so a credit back to `from` (a split that is its own advancer, distributor or
-        // recipient) adds to the debited balance instead of being overwritten by it.
-        unchecked {
-            balances[from] = balance - total;
-        }
-        uint256 sum;
-        // The hot loop of every split payout, in assembly for gas (one hash and one warm-or-cold slot
-        // per credit): both arrays were bounds-checked by the ABI decoder; each address is checked clean,
-        // and both additions are overflow-checked (Panic 0x11, as in Solidity).
-        assembly ("memory-safe") {
-            mstore(0x20, balances.slot)
-            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                let amount := calldataload(add(amounts.offset, shl(5, i)))
-                if amount {
-                    let newSum := add(sum, amount)
-                    let owner := calldataload(add(to.offset, shl(5, i)))
-                    if shr(160, owner) { revert(0, 0) } // not a clean address, as the ABI decoder would
-                    if lt(newSum, sum) {
-                        mstore(0, 0x4e487b71) // Panic(uint256)
-                        mstore(0x20, 0x11)
-                        revert(0x1c, 0x24)
-                    }
-                    sum := newSum
-                    mstore(0, owner)
-                    let slot := keccak256(0, 0x40)
-                    let before := sload(slot)
-                    let after := add(before, amount)
-                    if lt(after, before) {
-                        mstore(0, 0x4e487b71)
-                        mstore(0x20, 0x11)
-                        revert(0x1c, 0x24)
-                    }
-                    sstore(slot, after)
-                }
-            }
-        }
-        if (sum != total) revert Ledger_AmountMismatch(total, sum);
-        emit Distributed(from, token, total);
     }
 
     /// @inheritdoc ILedger

@@ -2,7 +2,8 @@
 import type { Address } from "viem";
 import { deployments } from "../generated/deployments.ts";
 
-export type ContractName = "Ledger" | "ArtistRegistry" | "FeeRouter" | "Splits";
+/** The Ledger also hosts the royalty splits (ISplits). */
+export type ContractName = "Ledger" | "ArtistRegistry" | "FeeRouter";
 
 export type Deployment = {
   chainId: number;

@@ -2,11 +2,11 @@
 pragma solidity 0.8.30;
 
 /// @title ISplitWallet
-/// @notice The clone behind each split address: it accepts ETH and ERC-20s and lets the Splits contract
-///         move them into the Ledger when the split distributes.
+/// @notice The clone behind each split address: it accepts ETH and ERC-20s and lets the Ledger (which
+///         hosts the splits) move them into the split's Ledger balance when the split distributes.
 interface ISplitWallet {
-    /// @notice The caller is not the Splits contract.
-    error SplitWallet_OnlySplits();
+    /// @notice The caller is not the Ledger.
+    error SplitWallet_OnlyLedger();
 
     /// @notice Deposits everything this wallet holds of `token` into the Ledger, credited to itself.
     /// @return amount What was credited.

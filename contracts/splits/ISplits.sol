@@ -2,7 +2,8 @@
 pragma solidity 0.8.30;
 
 /// @title ISplits
-/// @notice Royalty splits. Each split is a cheap deterministic clone (its address is known before it is
+/// @notice Royalty splits, hosted by the Ledger (one contract: a distribution writes Ledger balances
+///         directly). Each split is a cheap deterministic clone (its address is known before it is
 ///         created) that can receive ETH and ERC-20s; its configuration lives here as a hash and is passed
 ///         as calldata when used ("store a hash, pass the data"). `distribute` turns what a split holds
 ///         (its own holdings and its Ledger balance) into Ledger credits for its recipients.
@@ -47,7 +48,6 @@ interface ISplits {
     error Splits_NotController(address split, address caller);
     error Splits_NotPendingController(address split, address caller);
     error Splits_Immutable(address split);
-    error Splits_OnlySplits();
 
     /// @notice A split was created with its full configuration; `controller` zero means immutable.
     event SplitCreated(address indexed split, address indexed controller, bytes32 salt, SplitConfig config);

@@ -13,11 +13,10 @@ import {Sources} from "../libraries/Sources.sol";
 contract SplitWallet is ISplitWallet {
     using SafeERC20 for IERC20;
 
-    address public immutable SPLITS;
+    /// @notice The Ledger that hosts the splits; the only caller of `sweep`.
     ILedger public immutable LEDGER;
 
-    constructor(address splits, ILedger ledger) {
-        SPLITS = splits;
+    constructor(ILedger ledger) {
         LEDGER = ledger;
     }
 
@@ -26,7 +25,7 @@ contract SplitWallet is ISplitWallet {
 
     /// @inheritdoc ISplitWallet
     function sweep(address token) external returns (uint256 amount) {
-        if (msg.sender != SPLITS) revert SplitWallet_OnlySplits();
+        if (msg.sender != address(LEDGER)) revert SplitWallet_OnlyLedger();
         if (token == address(0)) {
             amount = address(this).balance;
             if (amount != 0) LEDGER.deposit{value: amount}(address(this), token, amount, Sources.DIRECT);

@@ -3,30 +3,30 @@ pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ISplits} from "./ISplits.sol";
 import {ISplitWallet} from "./ISplitWallet.sol";
 import {SplitWallet} from "./SplitWallet.sol";
 import {SplitConfigLib} from "./SplitConfigLib.sol";
 import {ILedger} from "../ledger/ILedger.sol";
+import {Balances} from "../ledger/Balances.sol";
 
 /// @title Splits
 /// @notice Creates, controls and distributes royalty splits. See {ISplits}.
-contract Splits is ISplits, ReentrancyGuardTransient {
+/// @dev Part of the deployed Ledger: a distribution credits recipients in the Ledger's own storage, which
+///      saves an external call and its encoding on the hottest path of the platform.
+abstract contract Splits is ISplits, Balances {
     using SplitConfigLib for SplitConfig;
 
     /// @inheritdoc ISplits
     uint256 public constant MAX_RECIPIENTS = SplitConfigLib.MAX_RECIPIENTS;
 
-    ILedger public immutable LEDGER;
     /// @notice The implementation every split clone delegates to.
     address public immutable WALLET_IMPLEMENTATION;
 
     mapping(address split => SplitState) internal _splits;
 
-    constructor(ILedger ledger) {
-        LEDGER = ledger;
-        WALLET_IMPLEMENTATION = address(new SplitWallet(address(this), ledger));
+    constructor() {
+        WALLET_IMPLEMENTATION = address(new SplitWallet(ILedger(address(this))));
     }
 
     /// @inheritdoc ISplits
@@ -104,9 +104,10 @@ contract Splits is ISplits, ReentrancyGuardTransient {
     /// @inheritdoc ISplits
     function distribute(address split, address token, SplitConfig calldata config, address distributor)
         external
-        nonReentrant
         returns (uint256 amount)
     {
+        // No re-entrancy guard: every state read below happens after the only external calls (the token's
+        // balanceOf and the sweep, which re-enters through the guarded `deposit`).
         SplitState storage state = _splits[split];
         bytes32 stored = state.configHash;
         if (stored == 0) revert Splits_UnknownSplit(split);
@@ -114,15 +115,15 @@ contract Splits is ISplits, ReentrancyGuardTransient {
         if (distributor == address(0)) distributor = msg.sender;
 
         // Take in what was sent to the split's address directly.
-        uint256 held = token == address(0) ? split.balance : IERC20(token).balanceOf(split);
+        uint256 held = token == ETH ? split.balance : IERC20(token).balanceOf(split);
         if (held != 0) ISplitWallet(split).sweep(token);
 
-        amount = LEDGER.balanceOf(split, token);
+        mapping(address owner => uint256) storage balances = _balances[token];
+        amount = balances[split];
         if (amount == 0) return 0;
 
         uint256 rest = amount;
         uint256 advancePaid;
-        uint256 distributed;
         if (config.advancer != address(0) && token == config.advanceToken) {
             uint256 recouped = state.recouped;
             if (recouped < config.advanceAmount) {
@@ -135,9 +136,13 @@ contract Splits is ISplits, ReentrancyGuardTransient {
         uint256 reward = rest * config.distributorFee / SplitConfigLib.PPM;
         rest -= reward;
 
-        // The advance and the reward ride in two extra slots, only when one of them is paid.
-        address advancer = advancePaid == 0 ? address(0) : config.advancer;
-        distributed = _distribute(split, token, rest, config.recipients, config.allocations, advancer, advancePaid, distributor, reward);
+        // Debit first, so that a credit back to the split itself (as its own recipient, advancer or
+        // distributor) adds to what stays instead of being overwritten (FINDING-01).
+        balances[split] = rest;
+        if (advancePaid != 0) balances[config.advancer] += advancePaid;
+        if (reward != 0) balances[distributor] += reward;
+        uint256 distributed = _creditShares(balances, rest, config.recipients, config.allocations);
+        balances[split] -= distributed; // what stays is the rounding dust
         emit SplitDistributed(split, token, distributor, amount, advancePaid, reward, distributed);
     }
 
@@ -156,65 +161,36 @@ contract Splits is ISplits, ReentrancyGuardTransient {
         config.validate();
     }
 
-    /// @dev Computes every recipient's share of `rest` and calls `LEDGER.distribute` once. The call's
-    ///      arguments are written straight into memory (the recipients copied from calldata, each share
-    ///      stored where the ABI puts it) instead of building two arrays that the ABI encoder copies
-    ///      again: this is the hot loop of every payout, and it halves its cost per recipient.
-    ///      Safe because `config` matched a stored hash, so it passed `SplitConfigLib.validate`:
-    ///      clean non-zero addresses, allocations that sum to PPM (each share <= rest, their sum <= rest).
-    /// @return distributed The sum of the recipients' shares.
-    function _distribute(
-        address split,
-        address token,
+    /// @dev Credits each recipient floor(rest * allocation / PPM); returns the sum (at most `rest`).
+    ///      The hot loop of every payout, in assembly for gas (one hash and one slot per recipient).
+    ///      Safe because `recipients` and `allocations` matched a stored hash, so they passed
+    ///      `SplitConfigLib.validate`: clean non-zero addresses, equal lengths, allocations summing to PPM.
+    function _creditShares(
+        mapping(address owner => uint256) storage balances,
         uint256 rest,
         address[] calldata recipients,
-        uint32[] calldata allocations,
-        address advancer,
-        uint256 advancePaid,
-        address distributor,
-        uint256 reward
+        uint32[] calldata allocations
     ) internal returns (uint256 distributed) {
         // Checked: when rest * PPM does not overflow (Panic 0x11 otherwise, as plain checked math would),
         // neither does rest * allocation for any allocation <= PPM.
         rest * SplitConfigLib.PPM;
-        bytes4 selector = ILedger.distribute.selector;
-        address ledger = address(LEDGER);
         uint256 ppm = SplitConfigLib.PPM;
-        bool extra = advancePaid != 0 || reward != 0;
         assembly ("memory-safe") {
-            let n := recipients.length
-            let count := add(n, shl(1, extra)) // n, or n + 2 with the advance and reward slots
-            let m := mload(0x40)
-            // distribute(address from, address token, uint256 total, address[] to, uint256[] amounts)
-            mstore(m, selector)
-            mstore(add(m, 0x04), split)
-            mstore(add(m, 0x24), token)
-            // 0x44: total, written after the loop
-            mstore(add(m, 0x64), 0xa0) // offset of `to`
-            mstore(add(m, 0x84), add(0xc0, shl(5, count))) // offset of `amounts`
-            mstore(add(m, 0xa4), count)
-            let toData := add(m, 0xc4)
-            calldatacopy(toData, recipients.offset, shl(5, n))
-            let amountsData := add(add(toData, shl(5, count)), 0x20)
-            mstore(sub(amountsData, 0x20), count)
-            for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+            mstore(0x20, balances.slot)
+            for { let i := 0 } lt(i, recipients.length) { i := add(i, 1) } {
                 let share := div(mul(rest, calldataload(add(allocations.offset, shl(5, i)))), ppm)
-                mstore(add(amountsData, shl(5, i)), share)
-                distributed := add(distributed, share)
-            }
-            let total := distributed
-            if extra {
-                mstore(add(toData, shl(5, n)), advancer)
-                mstore(add(amountsData, shl(5, n)), advancePaid)
-                mstore(add(toData, shl(5, add(n, 1))), distributor)
-                mstore(add(amountsData, shl(5, add(n, 1))), reward)
-                total := add(total, add(advancePaid, reward))
-            }
-            mstore(add(m, 0x44), total)
-            let size := sub(add(amountsData, shl(5, count)), m)
-            if iszero(call(gas(), ledger, 0, m, size, 0, 0)) {
-                returndatacopy(m, 0, returndatasize())
-                revert(m, returndatasize())
+                if share {
+                    mstore(0, calldataload(add(recipients.offset, shl(5, i))))
+                    let slot := keccak256(0, 0x40)
+                    let after := add(sload(slot), share)
+                    if lt(after, share) {
+                        mstore(0, 0x4e487b71) // Panic(0x11), as checked addition would
+                        mstore(0x20, 0x11)
+                        revert(0x1c, 0x24)
+                    }
+                    sstore(slot, after)
+                    distributed := add(distributed, share)
+                }
             }
         }
     }

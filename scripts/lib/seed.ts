@@ -16,7 +16,7 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
 import { encodeSource, FEE_KINDS, ZERO_ADDRESS, sortRecipients, type SplitConfig } from "../../contracts/lib/index.ts";
 import type { DeployedSystem } from "./system.ts";
 import { LOCAL_MNEMONIC } from "./env.ts";
@@ -52,7 +52,7 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
   const chain = { ...hardhat, rpcUrls: { default: { http: [rpc] } } };
   const client = createPublicClient({ chain, transport: http(rpc) });
   const test = createTestClient({ chain, mode: "hardhat", transport: http(rpc) });
-  const { Ledger, ArtistRegistry, FeeRouter, Splits } = system.contracts;
+  const { Ledger, ArtistRegistry, FeeRouter } = system.contracts;
   const usdc = system.tokens.USDC!.address;
   let txs = 0;
 
@@ -100,9 +100,9 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
   for (const [handle, split] of Object.entries(splits)) {
     const salt = ("0x" + "00".repeat(31) + "01") as Hex;
     split.address = (await client.readContract({
-      address: Splits.address, abi: splitsAbi, functionName: "predictSplitAddress", args: [split.config, controllers[handle]!, salt],
+      address: Ledger.address, abi: ledgerAbi, functionName: "predictSplitAddress", args: [split.config, controllers[handle]!, salt],
     })) as Address;
-    await send(creators[handle]!, Splits.address, splitsAbi, "createSplit", [split.config, controllers[handle], salt]);
+    await send(creators[handle]!, Ledger.address, ledgerAbi, "createSplit", [split.config, controllers[handle], salt]);
   }
   for (const artist of DEMO.artists) {
     const payout = splits[artist.handle]?.address ?? ZERO_ADDRESS;
@@ -139,7 +139,7 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
     if (day % 4 === 3) {
       for (const [handle, split] of Object.entries(splits)) {
         for (const token of [ZERO_ADDRESS, usdc]) {
-          await send(5 + (day % 3), Splits.address, splitsAbi, "distribute", [split.address, token, split.config, ZERO_ADDRESS]);
+          await send(5 + (day % 3), Ledger.address, ledgerAbi, "distribute", [split.address, token, split.config, ZERO_ADDRESS]);
         }
         void handle;
       }

@@ -25,6 +25,8 @@ export type StackOptions = {
   stateDir: string;
   /** Build the web app before starting it (skip when a build for these settings exists). */
   buildWeb?: boolean;
+  /** The web app's build directory inside web/ (tests use their own, so a running `npm start` keeps its). */
+  webDistDir?: string;
   /** Log progress lines. */
   log?: (line: string) => void;
 };
@@ -72,7 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         throw new Error(`${name} deployed at ${c.address}, not at the committed ${expected?.address}: run \`pnpm deploy:contracts\` on a fresh node and commit contracts/deployments/31337.json`);
       }
     }
-    log(`deployed ArtistRegistry, Ledger, FeeRouter, Splits and test USDC`);
+    log(`deployed ArtistRegistry, Ledger (with the splits), FeeRouter and test USDC`);
     if (options.seed) {
       const summary = await seedDemo(rpc, system);
       log(`seeded   ${summary}`);
@@ -98,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NEXT_PUBLIC_RPC_URL: rpc,
       NEXT_PUBLIC_INDEXER_URL: indexerUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: options.webDistDir ?? ".next",
     };
     if (options.buildWeb ?? true) {
       const build = startService("web-build", bin("web", "next"), ["build"], {

@@ -28,7 +28,6 @@ export const ARTIFACTS = {
   Ledger: "contracts/ledger/Ledger.sol/Ledger.json",
   ArtistRegistry: "contracts/artists/ArtistRegistry.sol/ArtistRegistry.json",
   FeeRouter: "contracts/fees/FeeRouter.sol/FeeRouter.json",
-  Splits: "contracts/splits/Splits.sol/Splits.json",
   TestToken: "contracts/mocks/TestToken.sol/TestToken.json",
 } as const;
 
@@ -45,7 +44,7 @@ export type SystemOptions = {
 
 export type DeployedSystem = {
   chainId: number;
-  contracts: Record<"Ledger" | "ArtistRegistry" | "FeeRouter" | "Splits", { address: Address; startBlock: number }>;
+  contracts: Record<"Ledger" | "ArtistRegistry" | "FeeRouter", { address: Address; startBlock: number }>;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
 };
 
@@ -63,9 +62,9 @@ async function deploy(
 }
 
 /**
- * Deploys ArtistRegistry, Ledger, FeeRouter and Splits. The Ledger trusts the FeeRouter and Splits by
- * immutable address, and they need the Ledger's: the two later addresses are predicted from the
- * deployer's nonce, and checked after.
+ * Deploys ArtistRegistry, Ledger (which hosts the splits) and FeeRouter. The Ledger trusts the FeeRouter
+ * by immutable address, and the FeeRouter needs the Ledger's: the FeeRouter's address is predicted
+ * from the deployer's nonce, and checked after.
  */
 export async function deploySystem(wallet: Wallet, client: PublicClient, options: SystemOptions): Promise<DeployedSystem> {
   const from = wallet.account.address;
@@ -73,8 +72,7 @@ export async function deploySystem(wallet: Wallet, client: PublicClient, options
   const registry = await deploy(wallet, client, "ArtistRegistry", []);
   const nonce = await client.getTransactionCount({ address: from, blockTag: "pending" });
   const feeRouterAddress = getContractAddress({ from, nonce: BigInt(nonce + 1) });
-  const splitsAddress = getContractAddress({ from, nonce: BigInt(nonce + 2) });
-  const ledger = await deploy(wallet, client, "Ledger", [feeRouterAddress, splitsAddress]);
+  const ledger = await deploy(wallet, client, "Ledger", [feeRouterAddress]);
   const feeRouter = await deploy(wallet, client, "FeeRouter", [
     ledger.address,
     registry.address,
@@ -82,9 +80,8 @@ export async function deploySystem(wallet: Wallet, client: PublicClient, options
     options.owner,
     options.timelock ?? 2n * 24n * 3600n,
   ]);
-  const splits = await deploy(wallet, client, "Splits", [ledger.address]);
-  if (feeRouter.address !== feeRouterAddress || splits.address !== splitsAddress) {
-    throw new Error(`predicted addresses differ (${feeRouterAddress}, ${splitsAddress} vs ${feeRouter.address}, ${splits.address}, nonce ${nonce})`);
+  if (feeRouter.address !== feeRouterAddress) {
+    throw new Error(`predicted FeeRouter address ${feeRouterAddress} but deployed at ${feeRouter.address}`);
   }
   const tokens: DeployedSystem["tokens"] = {};
   if (options.testTokens) {
@@ -93,7 +90,7 @@ export async function deploySystem(wallet: Wallet, client: PublicClient, options
   }
   return {
     chainId,
-    contracts: { ArtistRegistry: registry, Ledger: ledger, FeeRouter: feeRouter, Splits: splits },
+    contracts: { ArtistRegistry: registry, Ledger: ledger, FeeRouter: feeRouter },
     tokens,
   };
 }

@@ -12,6 +12,7 @@ const stack = await startStack({
   seed: true,
   stateDir: process.env.STATE_DIR ?? "/tmp/notalabel-web-dev",
   buildWeb: process.env.BUILD_WEB === "1",
+  webDistDir: ".next-dev-stack",
   log: (line) => console.log(line),
 });
 console.log(`ready: ${JSON.stringify(stack.urls)}`);

@@ -69,6 +69,7 @@ before(
         seed: true,
         stateDir: join(tmpdir(), `notalabel-e2e-${process.pid}`),
         buildWeb: process.env.BUILD_WEB !== "0",
+        webDistDir: ".next-e2e",
         log: (line) => console.log(`  [stack] ${line}`),
       });
       urls = stack.urls;

@@ -107,22 +107,9 @@ describe("Ledger", function () {
       );
     });
 
-    it("distribute reverts unless the caller is the Splits contract", async function () {
-      const { ledger, stranger, alice, payer } = await networkHelpers.loadFixture(fixture);
-      await ledger.write.deposit([stranger.account.address, ETH, 10n, tag("tip")], { account: payer.account, value: 10n });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.distribute([stranger.account.address, ETH, 10n, [alice.account.address], [10n]], { account: stranger.account }),
-        ledger,
-        "Ledger_Unauthorized",
-        [stranger.account.address],
-      );
-      assert.equal(await ledger.read.balanceOf([stranger.account.address, ETH]), 10n);
-    });
-
-    it("the trusted callers are the deployed FeeRouter and Splits", async function () {
-      const { ledger, feeRouter, splits } = await networkHelpers.loadFixture(fixture);
+    it("the trusted caller is the deployed FeeRouter", async function () {
+      const { ledger, feeRouter } = await networkHelpers.loadFixture(fixture);
       assert.equal(await ledger.read.FEE_ROUTER(), feeRouter.address);
-      assert.equal(await ledger.read.SPLITS(), splits.address);
     });
   });
 

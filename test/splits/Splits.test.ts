@@ -154,8 +154,8 @@ describe("Splits", function () {
       await viem.assertions.emitWithArgs(
         core.splits.write.distribute([split, ETH, config, zeroAddress], { account: core.stranger.account }),
         core.ledger,
-        "Distributed",
-        [split, ETH, 8_500n],
+        "SplitDistributed",
+        [split, ETH, getAddress(core.stranger.account.address), 8_500n, 0n, 0n, 8_500n],
       );
       assert.deepEqual(await balances(core, config.recipients), [6_375n, 2_125n]);
     });
@@ -287,7 +287,7 @@ describe("Splits", function () {
       const split = await create(core, splitConfig(addresses(2)));
       await core.payer.sendTransaction({ to: split, value: 5n });
       const wallet = await viem.getContractAt("SplitWallet", split);
-      await viem.assertions.revertWithCustomError(wallet.write.sweep([ETH], { account: core.stranger.account }), wallet, "SplitWallet_OnlySplits");
+      await viem.assertions.revertWithCustomError(wallet.write.sweep([ETH], { account: core.stranger.account }), wallet, "SplitWallet_OnlyLedger");
     });
 
     it("a nested split (recipient of another split) distributes what it was credited", async function () {

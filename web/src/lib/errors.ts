@@ -17,7 +17,6 @@ import {
   artistRegistryAbi,
   feeRouterAbi,
   ledgerAbi,
-  splitsAbi,
   splitWalletAbi,
   testTokenAbi,
 } from "@notalabel/contracts";
@@ -27,7 +26,6 @@ const ALL_ABIS = [
   ...ledgerAbi,
   ...artistRegistryAbi,
   ...feeRouterAbi,
-  ...splitsAbi,
   ...splitWalletAbi,
   ...testTokenAbi,
 ] as Abi;
@@ -54,7 +52,6 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Ledger_InsufficientBalance: (a) =>
     `The balance is too low: ${formatAmount(a[2] as bigint, 18)} available, ${formatAmount(a[3] as bigint, 18)} needed.`,
   Ledger_Unauthorized: () => "This contract is not allowed to make that call.",
-  Ledger_LengthMismatch: () => "The lists sent do not have the same length.",
   Ledger_ZeroAmount: () => "There is nothing to withdraw: the balance is zero.",
   Ledger_EthTransferFailed: (a) =>
     `Sending ETH to ${addr(a[0])} failed; the balance is kept and can be withdrawn later.`,
@@ -85,8 +82,7 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Splits_NotController: () => "Only the split's controller can do this. Connect the controller's wallet.",
   Splits_NotPendingController: () => "Only the wallet that was offered control can accept it.",
   Splits_Immutable: () => "This split is immutable: nobody can change it any more.",
-  Splits_OnlySplits: () => "Only the Splits contract may call this.",
-  SplitWallet_OnlySplits: () => "Only the Splits contract may call this.",
+  SplitWallet_OnlyLedger: () => "Only the Ledger may move a split wallet's funds.",
   // OpenZeppelin errors the platform's contracts can raise
   OwnableUnauthorizedAccount: () => "Only the platform owner can do this.",
   OwnableInvalidOwner: () => "That owner address is not valid.",

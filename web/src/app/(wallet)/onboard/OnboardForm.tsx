@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { getAddress, zeroAddress, type Address } from "viem";
 import { useAccount, useConfig, useReadContract } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { artistRegistryAbi, splitsAbi } from "@notalabel/contracts";
+import { artistRegistryAbi, ledgerAbi } from "@notalabel/contracts";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { ConnectPrompt } from "@/components/wallet/WalletBar";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
@@ -39,7 +39,7 @@ export function OnboardForm({ initialReferral }: { initialReferral: string }) {
     <Form
       account={address}
       registry={deployment.contracts.ArtistRegistry.address}
-      splits={deployment.contracts.Splits.address}
+      splits={deployment.contracts.Ledger.address}
       initialReferral={initialReferral}
     />
   );
@@ -152,7 +152,7 @@ function Form({
             })
           : Promise.resolve(zeroAddress),
         payout !== zeroAddress
-          ? readContract(wagmi, { address: splits, abi: splitsAbi, functionName: "splitState", args: [payout] })
+          ? readContract(wagmi, { address: splits, abi: ledgerAbi, functionName: "splitState", args: [payout] })
           : Promise.resolve(null),
       ]);
       const found = registryOnboardErrors(

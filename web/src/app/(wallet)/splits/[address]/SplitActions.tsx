@@ -4,7 +4,7 @@ import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { getBalance, readContract } from "wagmi/actions";
 import { erc20Abi } from "viem";
-import { ledgerAbi, splitsAbi, type SplitConfig } from "@notalabel/contracts";
+import { ledgerAbi, type SplitConfig } from "@notalabel/contracts";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { SplitEditor } from "@/components/splits/SplitEditor";
 import { ConnectPrompt } from "@/components/wallet/WalletBar";
@@ -41,7 +41,7 @@ export function SplitActions({ split }: { split: SplitRow }) {
           split={split}
           account={address}
           tokens={tokens}
-          splits={deployment.contracts.Splits.address}
+          splits={deployment.contracts.Ledger.address}
           ledger={deployment.contracts.Ledger.address}
         />
       ) : (
@@ -109,7 +109,7 @@ function Actions({
     }
     await tx.send(`Distribute ${token.symbol}`, {
       address: splits,
-      abi: splitsAbi,
+      abi: ledgerAbi,
       functionName: "distribute",
       args: [splitAddress, token.address, configOf(split), zeroAddress],
     });
@@ -124,7 +124,7 @@ function Actions({
     setControllerError(null);
     const r = await tx.send("Offer control", {
       address: splits,
-      abi: splitsAbi,
+      abi: ledgerAbi,
       functionName: "transferControl",
       args: [splitAddress, getAddress(v)],
     });
@@ -188,7 +188,7 @@ function Actions({
               onClick={() =>
                 tx.send("Accept control", {
                   address: splits,
-                  abi: splitsAbi,
+                  abi: ledgerAbi,
                   functionName: "acceptControl",
                   args: [splitAddress],
                 })
@@ -253,7 +253,7 @@ function Actions({
               onSubmit={async (config) => {
                 const r = await tx.send("Update split", {
                   address: splits,
-                  abi: splitsAbi,
+                  abi: ledgerAbi,
                   functionName: "updateSplit",
                   args: [splitAddress, config],
                 });
@@ -300,7 +300,7 @@ function Actions({
                   onClick={async () => {
                     const r = await tx.send("Make immutable", {
                       address: splits,
-                      abi: splitsAbi,
+                      abi: ledgerAbi,
                       functionName: "makeImmutable",
                       args: [splitAddress],
                     });

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { getAddress, isAddress, toHex, zeroAddress, type Address, type Hex } from "viem";
 import { useAccount, useConfig, useReadContract } from "wagmi";
 import { readContract } from "wagmi/actions";
-import { splitsAbi, type SplitConfig } from "@notalabel/contracts";
+import { ledgerAbi, type SplitConfig } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Card, Field } from "@/components/ui";
 import { SplitEditor, emptyFormValues } from "@/components/splits/SplitEditor";
 import { ConnectPrompt } from "@/components/wallet/WalletBar";
@@ -33,7 +33,7 @@ export function NewSplit() {
     return (
       <ConnectPrompt what="Creating a split sends one transaction. Anyone can create one; the controller you choose can change it later." />
     );
-  return <Form account={address} splits={deployment.contracts.Splits.address} />;
+  return <Form account={address} splits={deployment.contracts.Ledger.address} />;
 }
 
 function Form({ account, splits }: { account: Address; splits: Address }) {
@@ -61,13 +61,13 @@ function Form({ account, splits }: { account: Address; splits: Address }) {
     setPreflight(null);
     const predicted = await readContract(wagmi, {
       address: splits,
-      abi: splitsAbi,
+      abi: ledgerAbi,
       functionName: "predictSplitAddress",
       args: [config, controller, salt],
     });
     const state = await readContract(wagmi, {
       address: splits,
-      abi: splitsAbi,
+      abi: ledgerAbi,
       functionName: "splitState",
       args: [predicted],
     });
@@ -77,7 +77,7 @@ function Form({ account, splits }: { account: Address; splits: Address }) {
     }
     const receipt = await tx.send("Create split", {
       address: splits,
-      abi: splitsAbi,
+      abi: ledgerAbi,
       functionName: "createSplit",
       args: [config, controller, salt],
     });
@@ -177,7 +177,7 @@ function Predicted({
 }) {
   const predicted = useReadContract({
     address: splits,
-    abi: splitsAbi,
+    abi: ledgerAbi,
     functionName: "predictSplitAddress",
     args: config ? [config, controller, salt] : undefined,
     query: { enabled: Boolean(config) },
