@@ -43,7 +43,7 @@ export default defineConfig({
   },
   paths: {
     sources: "contracts",
-    tests: { mocha: "test", solidity: "test" },
+    tests: { mocha: "test/contracts", solidity: "test/sol" },
   },
   networks: networks as never,
   // Solidity tests (test/sol): 256 fuzz runs per test; invariant campaigns of 64 runs x 100 calls each

@@ -1,5 +1,5 @@
 import { createConfig } from "ponder";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitsAbi } from "@notalabel/contracts";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi } from "@notalabel/contracts";
 import { chainId, deployment, LOCAL_CHAIN_ID, rpcUrl } from "./lib/chain.ts";
 
 const id = chainId();
@@ -39,12 +39,6 @@ export default createConfig({
       chain: "network",
       address: contracts.FeeRouter.address,
       startBlock: contracts.FeeRouter.startBlock,
-    },
-    Splits: {
-      abi: splitsAbi,
-      chain: "network",
-      address: contracts.Splits.address,
-      startBlock: contracts.Splits.startBlock,
     },
   },
 });

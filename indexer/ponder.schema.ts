@@ -124,9 +124,7 @@ export const distribution = onchainTable(
     dust: t.bigint().notNull(),
     /** The split configuration version that was applied. */
     version: t.integer().notNull(),
-    /** The amount of the Ledger's Distributed event of the same transaction (null if none was seen). */
-    ledgerDebited: t.bigint(),
-    /** Ledger debit == advancePaid + reward + distributed, and the replayed shares add up to `distributed`. */
+    /** The replayed shares add up to `distributed`, as the chain says. */
     consistent: t.boolean().notNull(),
     timestamp: t.bigint().notNull(),
     day: t.text().notNull(),
@@ -135,16 +133,6 @@ export const distribution = onchainTable(
   }),
   (table) => ({ splitIdx: index().on(table.split, table.token), dayIdx: index().on(table.day) }),
 );
-
-/** Ledger Distributed events, kept for the cross-check of the next SplitDistributed (id "<tx>-<logIndex>"). */
-export const ledgerDistributed = onchainTable("ledger_distributed", (t) => ({
-  id: t.text().primaryKey(),
-  from: t.hex().notNull(),
-  token: t.hex().notNull(),
-  amount: t.bigint().notNull(),
-  timestamp: t.bigint().notNull(),
-  txHash: t.hex().notNull(),
-}));
 
 // ---------------------------------------------------------------------------------------------------
 // Ledger

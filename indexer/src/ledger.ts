@@ -1,6 +1,6 @@
-/** Ledger: credits, withdrawals, and the Distributed debits (cross-checked in splits.ts). */
+/** Ledger: credits and withdrawals (split distributions are in splits.ts). */
 import { ponder } from "ponder:registry";
-import { ledgerDistributed, withdrawal } from "ponder:schema";
+import { withdrawal } from "ponder:schema";
 import { decodeSource } from "@notalabel/contracts";
 import { addToBalance, lower, recordCredit, utcDay } from "./lib/money.ts";
 
@@ -36,20 +36,4 @@ ponder.on("Ledger:Withdrawn", async ({ event, context }) => {
     txHash: event.transaction.hash,
   });
   await addToBalance(context, owner, token, -amount, event.block.timestamp);
-});
-
-/**
- * The debit of a split distribution is applied once, by the SplitDistributed handler (which knows the
- * split's breakdown). This event is only kept so that handler can check the Ledger moved the same total.
- */
-ponder.on("Ledger:Distributed", async ({ event, context }) => {
-  const { from, token, amount } = event.args;
-  await context.db.insert(ledgerDistributed).values({
-    id: `${event.transaction.hash}-${event.log.logIndex}`,
-    from: lower(from),
-    token: lower(token),
-    amount,
-    timestamp: event.block.timestamp,
-    txHash: event.transaction.hash,
-  });
 });

@@ -1,10 +1,10 @@
 /**
- * Splits: configurations, control, and distributions. A distribution credits every recipient in the
+ * Splits (hosted by the Ledger): configurations, control, and distributions. A distribution credits every recipient in the
  * Ledger without a per-recipient event (gas), so it is replayed here from the split's current config
  * with the same rule as the contract (`recipientShares` of @notalabel/contracts).
  */
 import { ponder, type Context } from "ponder:registry";
-import { distribution, ledgerDistributed, split, splitRecipient, splitVersion } from "ponder:schema";
+import { distribution, split, splitRecipient, splitVersion } from "ponder:schema";
 import { recipientShares } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { addToBalance, lower, recordCredit, utcDay } from "./lib/money.ts";
@@ -78,7 +78,7 @@ async function applyConfig(
   }
 }
 
-ponder.on("Splits:SplitCreated", async ({ event, context }) => {
+ponder.on("Ledger:SplitCreated", async ({ event, context }) => {
   const { split: address, controller, salt, config } = event.args;
   const id = lower(address);
   const immutable = controller === zeroAddress;
@@ -98,18 +98,25 @@ ponder.on("Splits:SplitCreated", async ({ event, context }) => {
   await applyConfig(context, id, 1, config, [], event);
 });
 
-ponder.on("Splits:SplitUpdated", async ({ event, context }) => {
+ponder.on("Ledger:SplitUpdated", async ({ event, context }) => {
   const { split: address, config } = event.args;
   const id = lower(address);
   const current = await context.db.find(split, { id });
   if (!current) throw new Error(`SplitUpdated for unknown split ${id}`);
   const previous = await configAt(context, id, current.version);
   const version = current.version + 1;
-  await context.db.update(split, { id }).set({ ...configColumns(config), version, updatedAt: event.block.timestamp });
+  // As Splits.updateSplit: another advancer or advance token starts a new advance, repaid from zero.
+  const sameAdvance = previous.advancer === lower(config.advancer) && previous.advanceToken === lower(config.advanceToken);
+  await context.db.update(split, { id }).set({
+    ...configColumns(config),
+    version,
+    recouped: sameAdvance ? current.recouped : 0n,
+    updatedAt: event.block.timestamp,
+  });
   await applyConfig(context, id, version, config, previous.recipients, event);
 });
 
-ponder.on("Splits:ControlTransferStarted", async ({ event, context }) => {
+ponder.on("Ledger:ControlTransferStarted", async ({ event, context }) => {
   const { split: address, pendingController } = event.args;
   await context.db.update(split, { id: lower(address) }).set({
     pendingController: pendingController === zeroAddress ? null : lower(pendingController),
@@ -117,7 +124,7 @@ ponder.on("Splits:ControlTransferStarted", async ({ event, context }) => {
   });
 });
 
-ponder.on("Splits:ControlTransferred", async ({ event, context }) => {
+ponder.on("Ledger:ControlTransferred", async ({ event, context }) => {
   const { split: address, newController } = event.args;
   const immutable = newController === zeroAddress;
   await context.db.update(split, { id: lower(address) }).set({
@@ -128,7 +135,7 @@ ponder.on("Splits:ControlTransferred", async ({ event, context }) => {
   });
 });
 
-ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
+ponder.on("Ledger:SplitDistributed", async ({ event, context }) => {
   const { split: address, token, distributor, amount, advancePaid, reward, distributed } = event.args;
   const id = lower(address);
   const s = await context.db.find(split, { id });
@@ -145,7 +152,7 @@ ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
   };
   const total = advancePaid + reward + distributed;
 
-  // The debit, exactly once (the Ledger's Distributed event of this transaction is only a cross-check).
+  // The debit of the split: what left it (the dust stays).
   await addToBalance(context, id, token, -total, event.block.timestamp);
 
   const config = await configAt(context, id, s.version);
@@ -183,18 +190,10 @@ ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
     });
   }
 
-  // Splits emits SplitDistributed right after the Ledger's Distributed event.
-  const ledger = await context.db.find(ledgerDistributed, {
-    id: `${event.transaction.hash}-${event.log.logIndex - 1}`,
-  });
-  const ledgerMatches =
-    ledger !== null && ledger.from === id && ledger.token === lower(token) && ledger.amount === total;
-  const consistent = ledgerMatches && replayed === distributed;
+  // The replay must give what the chain says the recipients received.
+  const consistent = replayed === distributed;
   if (!consistent) {
-    console.error(
-      `INCONSISTENT distribution ${event.id} of split ${id}: replayed ${replayed} vs distributed ${distributed}, ` +
-        `ledger debit ${ledger?.amount ?? "missing"} vs ${total}`,
-    );
+    console.error(`INCONSISTENT distribution ${event.id} of split ${id}: replayed ${replayed} vs distributed ${distributed}`);
   }
   await context.db.insert(distribution).values({
     id: event.id,
@@ -207,7 +206,6 @@ ponder.on("Splits:SplitDistributed", async ({ event, context }) => {
     distributed,
     dust: amount - total,
     version: s.version,
-    ledgerDebited: ledger?.amount ?? null,
     consistent,
     timestamp: event.block.timestamp,
     day: utcDay(event.block.timestamp),

@@ -21,7 +21,6 @@ import {
   encodeSource,
   feeRouterAbi,
   ledgerAbi,
-  splitsAbi,
   testTokenAbi,
   type Deployment,
   type SplitConfig,
@@ -233,15 +232,15 @@ const OPS: Op[] = [
         .toString(16)
         .padStart(64, "0")}` as Hex;
       const address = await world.client.readContract({
-        address: c(world).Splits.address,
-        abi: splitsAbi,
+        address: c(world).Ledger.address,
+        abi: ledgerAbi,
         functionName: "predictSplitAddress",
         args: [config, controller, salt],
       });
       if (world.splits.has(address)) return null;
       await send(world, creator, {
-        address: c(world).Splits.address,
-        abi: splitsAbi,
+        address: c(world).Ledger.address,
+        abi: ledgerAbi,
         functionName: "createSplit",
         args: [config, controller, salt],
       });
@@ -359,8 +358,8 @@ const OPS: Op[] = [
               ? rng.pick(splits).address
               : rng.pick(world.actors).address;
       await send(world, caller, {
-        address: c(world).Splits.address,
-        abi: splitsAbi,
+        address: c(world).Ledger.address,
+        abi: ledgerAbi,
         functionName: "distribute",
         args: [s.address, token, s.config, distributor],
       });
@@ -377,8 +376,8 @@ const OPS: Op[] = [
       const controller = world.actors.find((a) => a.address === s.controller)!;
       const config = randomConfig(rng, world, s.address);
       await send(world, controller, {
-        address: c(world).Splits.address,
-        abi: splitsAbi,
+        address: c(world).Ledger.address,
+        abi: ledgerAbi,
         functionName: "updateSplit",
         args: [s.address, config],
       });
@@ -393,12 +392,12 @@ const OPS: Op[] = [
       const mutable = [...world.splits.values()].filter((s) => s.controller !== zeroAddress);
       if (mutable.length === 0) return null;
       const s = rng.pick(mutable);
-      const splits = c(world).Splits.address;
+      const splits = c(world).Ledger.address;
       if (s.pending !== zeroAddress && rng.chance(0.6)) {
         const pending = world.actors.find((a) => a.address === s.pending)!;
         await send(world, pending, {
           address: splits,
-          abi: splitsAbi,
+          abi: ledgerAbi,
           functionName: "acceptControl",
           args: [s.address],
         });
@@ -410,7 +409,7 @@ const OPS: Op[] = [
       if (rng.chance(0.15)) {
         await send(world, controller, {
           address: splits,
-          abi: splitsAbi,
+          abi: ledgerAbi,
           functionName: "makeImmutable",
           args: [s.address],
         });
@@ -421,7 +420,7 @@ const OPS: Op[] = [
       const next = rng.chance(0.2) ? zeroAddress : rng.pick(world.actors).address;
       await send(world, controller, {
         address: splits,
-        abi: splitsAbi,
+        abi: ledgerAbi,
         functionName: "transferControl",
         args: [s.address, next],
       });

@@ -13,7 +13,6 @@ import {
   artistRegistryAbi,
   feeRouterAbi,
   ledgerAbi,
-  splitsAbi,
   splitWalletAbi,
   testTokenAbi,
 } from "@notalabel/contracts";
@@ -21,14 +20,14 @@ import { CUSTOM_ERROR_MESSAGES, customErrorMessage, errorMessage } from "../src/
 
 const SPLIT = "0x31d92f101634e7c7242dde71f4f1747a45cc21d8";
 
-function reverted(abi: typeof splitsAbi | typeof artistRegistryAbi, errorName: string, args: readonly unknown[]) {
+function reverted(abi: typeof ledgerAbi | typeof artistRegistryAbi, errorName: string, args: readonly unknown[]) {
   const data = encodeErrorResult({ abi, errorName, args } as never);
   const cause = new ContractFunctionRevertedError({ abi, data, functionName: "x" } as never);
   return new ContractFunctionExecutionError(cause, { abi, functionName: "x", args: [] } as never);
 }
 
 test("every custom error of the platform's ABIs has a sentence", () => {
-  for (const abi of [artistRegistryAbi, splitsAbi, ledgerAbi, feeRouterAbi, splitWalletAbi, testTokenAbi] as const) {
+  for (const abi of [artistRegistryAbi, ledgerAbi, feeRouterAbi, splitWalletAbi, testTokenAbi] as const) {
     for (const item of abi)
       if (item.type === "error") assert.ok(CUSTOM_ERROR_MESSAGES[item.name], `missing ${item.name}`);
   }
@@ -44,15 +43,15 @@ test("custom errors decoded from revert data become human sentences", () => {
     'No artist has the referral code "zzz".',
   );
   assert.match(
-    errorMessage(reverted(splitsAbi, "Splits_NotController", [SPLIT, SPLIT])),
+    errorMessage(reverted(ledgerAbi, "Splits_NotController", [SPLIT, SPLIT])),
     /Only the split's controller/,
   );
-  assert.match(errorMessage(reverted(splitsAbi, "Splits_InvalidTotal", [900_000n])), /90%/);
-  assert.match(errorMessage(reverted(splitsAbi, "Splits_ConfigMismatch", [SPLIT])), /Reload/);
+  assert.match(errorMessage(reverted(ledgerAbi, "Splits_InvalidTotal", [900_000n])), /90%/);
+  assert.match(errorMessage(reverted(ledgerAbi, "Splits_ConfigMismatch", [SPLIT])), /Reload/);
 });
 
 test("raw revert data nested in an RPC error is decoded too", () => {
-  const data = encodeErrorResult({ abi: splitsAbi, errorName: "Splits_Immutable", args: [SPLIT] });
+  const data = encodeErrorResult({ abi: ledgerAbi, errorName: "Splits_Immutable", args: [SPLIT] });
   const err = new BaseError("execution reverted", { cause: Object.assign(new Error("rpc"), { data }) as never });
   assert.match(errorMessage(err), /immutable/);
 });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { network } from "hardhat";
 import { encodeAbiParameters, getAddress, keccak256, parseEther, zeroAddress, type Address } from "viem";
-import { recipientShares, type SplitConfig } from "../../contracts/lib/splits.ts";
+import { recipientShares, type SplitConfig } from "../../../contracts/lib/splits.ts";
 import { addresses, deployCore, ETH, salt, sortAddresses, splitConfig, tag } from "../helpers/system.ts";
 
 const { viem, networkHelpers } = await network.create();

@@ -4,8 +4,8 @@
  */
 import type { HardhatViemHelpers } from "@nomicfoundation/hardhat-viem/types";
 import { getAddress, keccak256, stringToHex, type Address, type Hex } from "viem";
-import { deploySystem, type Wallet } from "../../scripts/lib/system.ts";
-import { PPM, ZERO_ADDRESS, type SplitConfig } from "../../contracts/lib/splits.ts";
+import { deploySystem, type Wallet } from "../../../scripts/lib/system.ts";
+import { PPM, ZERO_ADDRESS, type SplitConfig } from "../../../contracts/lib/splits.ts";
 
 export const ETH = ZERO_ADDRESS;
 export const TIMELOCK = 2n * 24n * 3600n;
