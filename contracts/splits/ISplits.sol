@@ -25,11 +25,16 @@ interface ISplits {
     }
 
     /// @notice The stored state of a split.
+    /// @param recouped What the current advance has repaid so far.
+    /// @param advanceKey keccak256(abi.encode(advancer, advanceToken)) of the current advance, zero for none.
+    ///        An update that changes the advancer or the advance token starts a new advance (recouped back
+    ///        to zero); one that changes only the amount moves the cap of the same advance.
     struct SplitState {
         bytes32 configHash;
         address controller;
         address pendingController;
         uint256 recouped;
+        bytes32 advanceKey;
     }
 
     error Splits_NoRecipients();

@@ -40,6 +40,7 @@ abstract contract Splits is ISplits, Balances {
         Clones.cloneDeterministic(WALLET_IMPLEMENTATION, cloneSalt);
         _splits[split].configHash = configHash;
         if (controller != address(0)) _splits[split].controller = controller;
+        if (config.advancer != address(0)) _splits[split].advanceKey = _advanceKey(config);
         // emit SplitCreated(split, controller, salt, config): its data is abi.encode(salt, config), which
         // is `encoded` (abi.encode(config)) with the leading struct offset 0x20 replaced by (salt, 0x40).
         // Logged from memory already built for the hash, instead of ABI-encoding the config again (gas).
@@ -67,6 +68,12 @@ abstract contract Splits is ISplits, Balances {
         config.validate();
         bytes memory encoded = config.encode();
         state.configHash = keccak256(encoded);
+        bytes32 advanceKey = config.advancer == address(0) ? bytes32(0) : _advanceKey(config);
+        if (advanceKey != state.advanceKey) {
+            // Another advancer or token: a new advance, repaid from zero.
+            state.advanceKey = advanceKey;
+            state.recouped = 0;
+        }
         // emit SplitUpdated(split, config): its data is abi.encode(config), the bytes just hashed (gas).
         bytes32 topic = SplitUpdated.selector;
         assembly ("memory-safe") {
@@ -201,6 +208,10 @@ abstract contract Splits is ISplits, Balances {
         address controller = state.controller;
         if (controller == address(0)) revert Splits_Immutable(split);
         if (controller != msg.sender) revert Splits_NotController(split, msg.sender);
+    }
+
+    function _advanceKey(SplitConfig calldata config) internal pure returns (bytes32) {
+        return keccak256(abi.encode(config.advancer, config.advanceToken));
     }
 
     function _cloneSalt(bytes32 configHash, address controller, bytes32 salt) internal pure returns (bytes32) {

@@ -258,6 +258,31 @@ describe("Splits", function () {
       assert.deepEqual(await balances(core, config.recipients), [900n, 600n]);
     });
 
+    it("an update that changes the advance token starts a new advance; changing only the amount keeps what was repaid", async function () {
+      const core = await networkHelpers.loadFixture(fixture);
+      const advancer = core.alice.account.address;
+      const artist = core.artist.account.address;
+      const inUsdc = splitConfig(addresses(2), [500_000, 500_000], { advancer, advanceToken: core.usdc.address, advanceAmount: 1_000n });
+      const split = await create(core, inUsdc, artist);
+      await core.usdc.write.mint([split, 1_000n]);
+      await core.splits.write.distribute([split, core.usdc.address, inUsdc, zeroAddress]);
+      assert.equal((await core.splits.read.splitState([split])).recouped, 1_000n);
+
+      // Same advancer and token, a higher cap: what was repaid still counts.
+      const raised = { ...inUsdc, advanceAmount: 1_500n };
+      await core.splits.write.updateSplit([split, raised], { account: core.artist.account });
+      assert.equal((await core.splits.read.splitState([split])).recouped, 1_000n);
+
+      // Another token: a new advance, repaid from zero (1,000 USDC units are not 1,000 wei).
+      const inEth = { ...raised, advanceToken: ETH, advanceAmount: 400n };
+      await core.splits.write.updateSplit([split, inEth], { account: core.artist.account });
+      assert.equal((await core.splits.read.splitState([split])).recouped, 0n);
+      await core.payer.sendTransaction({ to: split, value: 1_000n });
+      await core.splits.write.distribute([split, ETH, inEth, zeroAddress]);
+      assert.equal(await core.ledger.read.balanceOf([advancer, ETH]), 400n);
+      assert.deepEqual(await balances(core, inEth.recipients), [300n, 300n]);
+    });
+
     it("recoups the advance only in the advance token", async function () {
       const core = await networkHelpers.loadFixture(fixture);
       const advancer = core.alice.account.address;
