@@ -11,8 +11,8 @@ import {RevertingReceiver} from "./mocks/RevertingReceiver.sol";
 import {ReentrantReceiver} from "./mocks/ReentrantReceiver.sol";
 
 /// @title HostileRecipientsTest
-/// @notice A reverting recipient and a re-entrant recipient (re-enters Ledger.withdraw, withdrawTo or
-///         Splits.distribute when it receives ETH) can neither block the others nor take more than their share.
+/// @notice A reverting recipient and a re-entrant recipient (re-enters Ledger.withdraw, withdrawTo or the
+///         Ledger's distribute when it receives ETH) can neither block the others nor take more than their share.
 contract HostileRecipientsTest is Fixture {
     address internal constant ETH = address(0);
     address internal alice;
@@ -128,9 +128,10 @@ contract HostileRecipientsTest is Fixture {
         assertEq(address(ledger).balance, owedTotal, "Ledger holds exactly the sum of balances");
     }
 
-    /// @notice Re-entering Splits.distribute from the receive hook: while funds wait in the split's wallet,
-    ///         the nested sweep hits the Ledger's guard and fails; with funds only in the Ledger, the nested
-    ///         distribution succeeds but pays everyone their exact share. Either way, nobody gets more.
+    /// @notice Re-entering distribute (on the Ledger, inside its own withdraw) from the receive hook: while
+    ///         funds wait in the split's wallet, the nested sweep's deposit hits the Ledger's guard and fails;
+    ///         with funds only in the Ledger, the nested distribution succeeds but pays everyone their exact
+    ///         share. Either way, nobody gets more.
     function testFuzz_reentrantRecipient_distributeAgain_takesNoMoreThanShare(
         uint256 first,
         uint256 second,

@@ -7,6 +7,7 @@ pragma solidity 0.8.30;
 import {Fixture} from "./utils/Fixture.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
 import {Ledger} from "../../contracts/ledger/Ledger.sol";
+import {SplitWallet} from "../../contracts/splits/SplitWallet.sol";
 import {TestToken} from "../../contracts/mocks/TestToken.sol";
 import {NoReturnToken} from "./mocks/NoReturnToken.sol";
 import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
@@ -32,9 +33,15 @@ contract LedgerTest is Fixture {
 
     function test_constructor_reverts_onZeroAddress() public {
         vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
-        new Ledger(address(0), address(1));
-        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
-        new Ledger(address(1), address(0));
+        new Ledger(address(0));
+    }
+
+    /// @notice The Ledger hosts the splits: its constructor deploys the wallet implementation, bound to it.
+    function test_constructor_wiresFeeRouterAndSplitWallet() public view {
+        assertEq(ledger.FEE_ROUTER(), address(router), "FEE_ROUTER");
+        address impl = ledger.WALLET_IMPLEMENTATION();
+        assertTrue(impl.code.length != 0, "wallet implementation deployed");
+        assertEq(address(SplitWallet(payable(impl)).LEDGER()), address(ledger), "the wallets answer to the Ledger");
     }
 
     function testFuzz_depositWithdraw_eth_roundTrip(uint256 a, uint256 b) public {

@@ -13,8 +13,9 @@ import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title SplitsTest
-/// @notice Fuzz tests of Splits (and SplitConfigLib, SplitWallet): value conservation of a distribution,
-///         advance recoupment, and the named error of every invalid configuration.
+/// @notice Fuzz tests of the splits hosted by the Ledger (Splits, SplitConfigLib, SplitWallet): value
+///         conservation of a distribution, advance recoupment, and the named error of every invalid
+///         configuration. `splits` is the Ledger's address typed as {ISplits}.
 contract SplitsTest is Fixture {
     address internal constant ETH = address(0);
     address internal keeper;
@@ -339,19 +340,54 @@ contract SplitsTest is Fixture {
         splits.updateSplit(split, config);
     }
 
-    function testFuzz_sweep_and_ledgerDistribute_onlySplits(address stranger) public {
-        vm.assume(stranger != address(splits));
+    /// @notice Only the Ledger (which hosts the splits) may sweep a split wallet; when it does, the wallet's
+    ///         holdings become the split's Ledger balance and nothing else moves.
+    function testFuzz_sweep_onlyLedger(address stranger, uint256 amount) public {
+        vm.assume(stranger != address(ledger));
+        amount = bound(amount, 1, 1e30);
         ISplits.SplitConfig memory config = _valid(2, 1);
         address split = splits.createSplit(config, address(0), 0);
-        vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(ISplitWallet.SplitWallet_OnlySplits.selector));
-        ISplitWallet(split).sweep(ETH);
+        vm.deal(split, amount);
 
-        address[] memory to = new address[](1);
-        uint256[] memory amounts = new uint256[](1);
         vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_Unauthorized.selector, stranger));
-        ledger.distribute(split, ETH, 0, to, amounts);
+        vm.expectRevert(abi.encodeWithSelector(ISplitWallet.SplitWallet_OnlyLedger.selector));
+        ISplitWallet(split).sweep(ETH);
+        assertEq(split.balance, amount, "a refused sweep moves nothing");
+
+        vm.prank(address(ledger));
+        assertEq(ISplitWallet(split).sweep(ETH), amount, "the Ledger sweeps everything");
+        assertEq(split.balance, 0, "wallet emptied");
+        assertEq(ledger.balanceOf(split, ETH), amount, "credited to the split in the Ledger");
+        assertEq(address(ledger).balance, amount, "the Ledger holds it");
+        for (uint256 i; i < 2; ++i) assertEq(ledger.balanceOf(config.recipients[i], ETH), 0, "not distributed");
+    }
+
+    /// @notice With the Splits-only `Ledger.distribute` gone, a stranger can move a split's Ledger balance
+    ///         neither as if it were its own nor through `distribute` with a config other than the split's.
+    function testFuzz_distribute_onlyMovesSplitFundsByConfig(address stranger, uint256 amount) public {
+        amount = bound(amount, 1, 1e30);
+        ISplits.SplitConfig memory config = _valid(3, 2);
+        address split = splits.createSplit(config, address(0), 0);
+        vm.assume(stranger != address(0) && stranger != split);
+        vm.deal(address(this), amount);
+        ledger.deposit{value: amount}(split, ETH, amount, "deposit");
+
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_InsufficientBalance.selector, stranger, ETH, 0, amount));
+        ledger.withdrawTo(ETH, stranger, amount);
+
+        address[] memory onlyStranger = new address[](1);
+        onlyStranger[0] = stranger;
+        ISplits.SplitConfig memory forged = simpleConfig(onlyStranger, _full(), 0);
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(ISplits.Splits_ConfigMismatch.selector, split));
+        splits.distribute(split, ETH, forged, stranger);
+        assertEq(ledger.balanceOf(split, ETH), amount, "untouched");
+    }
+
+    function _full() internal pure returns (uint32[] memory a) {
+        a = new uint32[](1);
+        a[0] = PPM;
     }
 
     /// @notice ERC-20s sent straight to the split (6 decimals) are swept and distributed like ETH.

@@ -14,8 +14,9 @@ import {NoReturnToken} from "../mocks/NoReturnToken.sol";
 ///         {MoneyHandler}), for ETH and for an 18-decimal, a 6-decimal and a no-return-value token:
 ///         - the Ledger holds exactly the sum of all balances;
 ///         - money in (deposits + pays + direct sends) == balances + withdrawn + still held by split wallets;
-///         - no split ever over-pays (each distribution is checked exactly inside the handler, and the
-///           advance recouped never exceeds the advance configured);
+///         - no split ever over-pays (each distribution is checked exactly inside the handler, and what an
+///           advance recouped never exceeds the amount configured for it; changing the advancer or the
+///           advance token starts a new advance from zero);
 ///         - a nested (re-entrant) withdrawal never succeeds.
 contract MoneyInvariantTest is Fixture {
     MoneyHandler internal handler;
@@ -58,12 +59,18 @@ contract MoneyInvariantTest is Fixture {
         assertEq(handler.owners(5), address(handler.REVERTING()), "owner 5 is the reverting receiver");
         handler.deposit(0, 5, 0, 1e18); // ETH for the reverting receiver
         handler.createSplit(77, 1);
-        handler.updateSplit(1, 99); // split1 has a controller
         handler.setFee(0, 2_000);
         for (uint256 s; s < handler.splitsLength(); ++s) {
             for (uint256 t; t < 4; ++t) handler.distribute(s, t, 1 + s);
         }
         assertEq(handler.calls("distribute"), 4 * handler.splitsLength(), "every distribution checked");
+        // split1 (with a controller) has recouped part of its ETH advance; dropping the advance resets it.
+        address split1 = handler.splitList(1);
+        assertGe(splits.splitState(split1).recouped, 1, "split1 recouped some of its advance");
+        handler.updateSplit(1, 99);
+        assertEq(handler.calls("updateSplit"), 1, "split1 updated");
+        assertEq(splits.splitState(split1).recouped, 0, "a new advance (here: none) starts from zero");
+        handler.distribute(1, 0, 1);
         for (uint256 o; o < handler.ownersLength(); ++o) {
             for (uint256 t; t < 4; ++t) handler.withdraw(0, o, t);
         }

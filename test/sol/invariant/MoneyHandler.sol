@@ -5,7 +5,6 @@ import {Test} from "../utils/Test.sol";
 import {Ledger} from "../../../contracts/ledger/Ledger.sol";
 import {ILedger} from "../../../contracts/ledger/ILedger.sol";
 import {FeeRouter} from "../../../contracts/fees/FeeRouter.sol";
-import {Splits} from "../../../contracts/splits/Splits.sol";
 import {ISplits} from "../../../contracts/splits/ISplits.sol";
 import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
@@ -26,7 +25,8 @@ contract MoneyHandler is Test {
 
     Ledger public immutable LEDGER;
     FeeRouter public immutable ROUTER;
-    Splits public immutable SPLITS;
+    /// @notice The Ledger's address typed as the splits it hosts (there is no separate Splits contract).
+    ISplits public immutable SPLITS;
     ArtistRegistry public immutable REGISTRY;
     address public immutable ADMIN;
     RevertingReceiver public immutable REVERTING;
@@ -56,7 +56,7 @@ contract MoneyHandler is Test {
     constructor(
         Ledger ledger,
         FeeRouter router,
-        Splits splits,
+        ISplits splits,
         ArtistRegistry registry,
         address admin,
         address treasury,
@@ -69,7 +69,8 @@ contract MoneyHandler is Test {
         ADMIN = admin;
         tokens = tokens_;
         REVERTING = new RevertingReceiver();
-        REENTRANT = new ReentrantReceiver(ILedger(address(ledger)), ISplits(address(splits)));
+        assertEq(address(splits), address(ledger), "the Ledger hosts the splits");
+        REENTRANT = new ReentrantReceiver(ILedger(address(ledger)), splits);
 
         for (uint256 i; i < 4; ++i) {
             address actor = vm.addr(0xA11CE + i);
@@ -178,10 +179,24 @@ contract MoneyHandler is Test {
         address controller = controllerOf[split];
         if (controller == address(0) || split == reentryTarget) return;
         ISplits.SplitConfig memory config = _randomConfig(seed, seed % 2 == 0);
+        ISplits.SplitConfig memory previous = _configs[split];
+        uint256 recoupedBefore = SPLITS.splitState(split).recouped;
         vm.prank(controller);
         SPLITS.updateSplit(split, config);
         _configs[split] = config;
-        if (config.advanceAmount > ghostMaxAdvance[split]) ghostMaxAdvance[split] = config.advanceAmount;
+        ISplits.SplitState memory state = SPLITS.splitState(split);
+        bool sameAdvance = config.advancer == previous.advancer && config.advanceToken == previous.advanceToken;
+        assertEq(state.advanceKey, _advanceKey(config), "advanceKey names the current advance");
+        if (sameAdvance) {
+            // The same advance (only its amount may move): what it recouped is kept.
+            assertEq(state.recouped, recoupedBefore, "an update keeps what the same advance recouped");
+            if (config.advanceAmount > ghostMaxAdvance[split]) ghostMaxAdvance[split] = config.advanceAmount;
+        } else {
+            // Another advancer or advance token: a new advance, repaid from zero and capped by its own amount.
+            assertEq(state.recouped, 0, "a new advance starts from zero");
+            ghostAdvancePaid[split] = 0;
+            ghostMaxAdvance[split] = config.advanceAmount;
+        }
         calls["updateSplit"]++;
     }
 
@@ -321,7 +336,7 @@ contract MoneyHandler is Test {
         address to = toSeed % 3 == 0 ? vm.addr(0x5111C + (toSeed % 4)) : owners[toSeed % owners.length];
         uint256 receivedBefore = _holding(to, token);
         uint256 reentryBefore = REENTRANT.reentrySucceeded();
-        // A re-entrant receiver may legitimately run a nested Splits.distribute, which credits others.
+        // A re-entrant receiver may legitimately run a nested distribute (on the Ledger), which credits others.
         bool nestedDistribution =
             to == address(REENTRANT) &&
                 token == address(0) &&
@@ -397,6 +412,7 @@ contract MoneyHandler is Test {
         split = SPLITS.predictSplitAddress(config, controller, salt);
         if (isSplit[split]) return split;
         assertEq(SPLITS.createSplit(config, controller, salt), split, "created at the predicted address");
+        assertEq(SPLITS.splitState(split).advanceKey, _advanceKey(config), "advanceKey set at creation");
         splitList.push(split);
         isSplit[split] = true;
         _addOwner(split);
@@ -442,6 +458,11 @@ contract MoneyHandler is Test {
             config.advanceToken = tokens[(seed >> 16) % 4];
             config.advanceAmount = 1 + (uint256(keccak256(abi.encode(seed, "amt"))) % _max(config.advanceToken));
         }
+    }
+
+    /// @dev The key the Splits store for a configuration's advance (see ISplits.SplitState).
+    function _advanceKey(ISplits.SplitConfig memory config) internal pure returns (bytes32) {
+        return config.advancer == address(0) ? bytes32(0) : keccak256(abi.encode(config.advancer, config.advanceToken));
     }
 
     function _addOwner(address owner) internal {

@@ -6,9 +6,9 @@ import {ISplits} from "../../../contracts/splits/ISplits.sol";
 
 /// @title ReentrantReceiver
 /// @notice On every ETH receipt, tries to take more: re-enters `Ledger.withdraw` / `Ledger.withdrawTo`
-///         or `Splits.distribute` (for a split it is a recipient of). It records whether the re-entry
-///         succeeded, and can either swallow the failure (`swallow`, keeps the outer call alive) or
-///         bubble it up.
+///         or `ISplits.distribute` on the Ledger that hosts the splits (for a split it is a recipient
+///         of). It records whether the re-entry succeeded, and can either swallow the failure (`swallow`,
+///         keeps the outer call alive) or bubble it up.
 contract ReentrantReceiver {
     enum Attack {
         None,

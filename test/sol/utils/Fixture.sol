@@ -5,14 +5,14 @@ import {Test} from "./Test.sol";
 import {Ledger} from "../../../contracts/ledger/Ledger.sol";
 import {FeeRouter} from "../../../contracts/fees/FeeRouter.sol";
 import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
-import {Splits} from "../../../contracts/splits/Splits.sol";
 import {ISplits} from "../../../contracts/splits/ISplits.sol";
 import {ILedger} from "../../../contracts/ledger/ILedger.sol";
 import {IArtistRegistry} from "../../../contracts/artists/IArtistRegistry.sol";
 
 /// @title Fixture
-/// @notice Deploys the money core the way the deploy script wires it: the Ledger is created first and
-///         names the FeeRouter and Splits addresses that the next two CREATEs of this contract produce.
+/// @notice Deploys the money core the way the deploy script wires it: registry, then the Ledger (which hosts
+///         the splits) naming the FeeRouter address that the next CREATE of this contract produces, then the
+///         FeeRouter. `splits` is the Ledger seen through {ISplits}: there is no separate Splits contract.
 abstract contract Fixture is Test {
     uint64 internal constant TIMELOCK = 2 days;
     uint32 internal constant PPM = 1_000_000;
@@ -20,7 +20,8 @@ abstract contract Fixture is Test {
     ArtistRegistry internal registry;
     Ledger internal ledger;
     FeeRouter internal router;
-    Splits internal splits;
+    /// @notice The Ledger's address, typed as the splits it hosts.
+    ISplits internal splits;
 
     address internal treasury;
     address internal admin;
@@ -30,17 +31,17 @@ abstract contract Fixture is Test {
         admin = makeAddr("admin");
         registry = new ArtistRegistry();
         uint256 nonce = vm.getNonce(address(this));
-        // nonce: Ledger, nonce + 1: FeeRouter, nonce + 2: Splits.
+        // nonce: Ledger (its constructor deploys the SplitWallet implementation from the Ledger's own
+        // nonce, not ours), nonce + 1: FeeRouter.
         address routerAddr = computeCreateAddress(address(this), nonce + 1);
-        address splitsAddr = computeCreateAddress(address(this), nonce + 2);
-        ledger = new Ledger(routerAddr, splitsAddr);
+        ledger = new Ledger(routerAddr);
         router = new FeeRouter(ILedger(address(ledger)), IArtistRegistry(address(registry)), treasury, admin, TIMELOCK);
-        splits = new Splits(ILedger(address(ledger)));
+        splits = ISplits(address(ledger));
         assertEq(address(router), routerAddr, "FeeRouter at the predicted address");
-        assertEq(address(splits), splitsAddr, "Splits at the predicted address");
+        assertEq(ledger.FEE_ROUTER(), address(router), "the Ledger names the FeeRouter");
         vm.label(address(ledger), "Ledger");
         vm.label(address(router), "FeeRouter");
-        vm.label(address(splits), "Splits");
+        vm.label(ledger.WALLET_IMPLEMENTATION(), "SplitWallet");
         vm.label(address(registry), "ArtistRegistry");
     }
 
