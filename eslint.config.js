@@ -5,8 +5,17 @@ import tseslint from "typescript-eslint";
 export default tseslint.config(
   {
     ignores: [
-      "**/node_modules/**", ".tools/**", "artifacts/**", "cache/**", "types/**", ".dev/**",
-      "**/.next/**", "**/.ponder/**", "indexer/generated/**", "contracts/generated/**", "web/next-env.d.ts",
+      "**/node_modules/**",
+      ".tools/**",
+      "artifacts/**",
+      "cache/**",
+      "types/**",
+      ".dev/**",
+      "**/.next/**",
+      "**/.ponder/**",
+      "indexer/generated/**",
+      "contracts/generated/**",
+      "web/next-env.d.ts",
     ],
   },
   js.configs.recommended,

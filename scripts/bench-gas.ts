@@ -14,6 +14,7 @@ import {
   parseEther,
   stringToHex,
   toHex,
+  type Abi,
   type Address,
   type Hex,
   type PublicClient,
@@ -62,7 +63,8 @@ async function main() {
   const conn = await network.create();
   const { viem } = conn;
   const client = (await viem.getPublicClient()) as unknown as PublicClient;
-  const [deployer, treasury, owner, artist, artist2, payer, controller2] = (await viem.getWalletClients()) as unknown as Wallet[];
+  const [deployer, treasury, owner, artist, artist2, payer, controller2] =
+    (await viem.getWalletClients()) as unknown as Wallet[];
   const system = await deploySystem(deployer!, client, {
     treasury: treasury!.account.address,
     owner: owner!.account.address,
@@ -75,7 +77,9 @@ async function main() {
   const usdc = system.tokens.USDC!.address;
 
   const gas: Record<string, number> = {};
-  async function send(key: string | null, wallet: Wallet, request: Parameters<Wallet["writeContract"]>[0]) {
+  /** A write request; loosely typed because one helper sends to every contract of the system. */
+  type Request = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint };
+  async function send(key: string | null, wallet: Wallet, request: Request) {
     const hash = await wallet.writeContract({ ...request, account: wallet.account, chain: wallet.chain } as never);
     const receipt = await client.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`${key ?? request.functionName} reverted`);
@@ -87,50 +91,108 @@ async function main() {
 
   // ---- tokens
   for (const wallet of [payer!, artist!, deployer!]) {
-    await send(null, wallet, { address: usdc, abi: testTokenAbi, functionName: "mint", args: [wallet.account.address, 10n ** 15n] });
+    await send(null, wallet, {
+      address: usdc,
+      abi: testTokenAbi,
+      functionName: "mint",
+      args: [wallet.account.address, 10n ** 15n],
+    });
     await send(null, wallet, { address: usdc, abi: testTokenAbi, functionName: "approve", args: [ledger, 2n ** 255n] });
   }
 
   // ---- registry
   await send("registry.register", w(artist!), {
-    address: registry, abi: artistRegistryAbi, functionName: "register",
+    address: registry,
+    abi: artistRegistryAbi,
+    functionName: "register",
     args: ["artist-one", "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", ZERO_ADDRESS, ""],
   });
   await send("registry.register.withReferral", w(artist2!), {
-    address: registry, abi: artistRegistryAbi, functionName: "register",
-    args: ["artist-two", "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", ZERO_ADDRESS, "artist-one"],
+    address: registry,
+    abi: artistRegistryAbi,
+    functionName: "register",
+    args: [
+      "artist-two",
+      "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+      ZERO_ADDRESS,
+      "artist-one",
+    ],
   });
   await send("registry.setProfileURI", w(artist!), {
-    address: registry, abi: artistRegistryAbi, functionName: "setProfileURI",
+    address: registry,
+    abi: artistRegistryAbi,
+    functionName: "setProfileURI",
     args: ["ipfs://bafybeihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku"],
   });
 
   // ---- splits: create (immutable and mutable), 10 recipients
   const c10 = config(10, "bench-10");
   await send("splits.create.10", w(deployer!), {
-    address: splits, abi: ledgerAbi, functionName: "createSplit", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "createSplit",
+    args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
   });
-  const split10 = await client.readContract({ address: splits, abi: ledgerAbi, functionName: "predictSplitAddress", args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })] });
+  const split10 = await client.readContract({
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "predictSplitAddress",
+    args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
+  });
   const c20 = config(20, "bench-20");
   await send(null, w(deployer!), {
-    address: splits, abi: ledgerAbi, functionName: "createSplit", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "createSplit",
+    args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
   });
-  const split20 = await client.readContract({ address: splits, abi: ledgerAbi, functionName: "predictSplitAddress", args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })] });
+  const split20 = await client.readContract({
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "predictSplitAddress",
+    args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
+  });
 
   const mc10 = config(10, "bench-mutable-10");
   await send("splits.create.mutable.10", w(artist!), {
-    address: splits, abi: ledgerAbi, functionName: "createSplit", args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "createSplit",
+    args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
   });
-  const mutable10 = await client.readContract({ address: splits, abi: ledgerAbi, functionName: "predictSplitAddress", args: [mc10, artist!.account.address, toHex(2, { size: 32 })] });
+  const mutable10 = await client.readContract({
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "predictSplitAddress",
+    args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
+  });
   const mc10b = config(10, "bench-mutable-10-b");
-  await send("splits.update.10", w(artist!), { address: splits, abi: ledgerAbi, functionName: "updateSplit", args: [mutable10, mc10b] });
-  await send("splits.transferControl", w(artist!), {
-    address: splits, abi: ledgerAbi, functionName: "transferControl", args: [mutable10, controller2!.account.address],
+  await send("splits.update.10", w(artist!), {
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "updateSplit",
+    args: [mutable10, mc10b],
   });
-  await send("splits.acceptControl", w(controller2!), { address: splits, abi: ledgerAbi, functionName: "acceptControl", args: [mutable10] });
+  await send("splits.transferControl", w(artist!), {
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "transferControl",
+    args: [mutable10, controller2!.account.address],
+  });
+  await send("splits.acceptControl", w(controller2!), {
+    address: splits,
+    abi: ledgerAbi,
+    functionName: "acceptControl",
+    args: [mutable10],
+  });
 
   // The artist's payout is the 10-recipient split, so FeeRouter.pay credits it.
-  await send("registry.setPayout", w(artist!), { address: registry, abi: artistRegistryAbi, functionName: "setPayout", args: [split10] });
+  await send("registry.setPayout", w(artist!), {
+    address: registry,
+    abi: artistRegistryAbi,
+    functionName: "setPayout",
+    args: [split10],
+  });
 
   // ---- ledger deposits (ETH and ERC-20), credited to the splits
   // Amounts are not multiples of the recipient count, so rounding dust stays in the split and its
@@ -138,31 +200,58 @@ async function main() {
   const amount = parseEther("1") + 7n;
   const usdcAmount = 1_000_000_007n;
   await send("ledger.deposit.eth", w(payer!), {
-    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split10, ETH, amount, stringToHex("deposit", { size: 32 })], value: amount,
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "deposit",
+    args: [split10, ETH, amount, stringToHex("deposit", { size: 32 })],
+    value: amount,
   });
   await send("ledger.deposit.erc20", w(payer!), {
-    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split10, usdc, usdcAmount, stringToHex("deposit", { size: 32 })],
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "deposit",
+    args: [split10, usdc, usdcAmount, stringToHex("deposit", { size: 32 })],
   });
   await send(null, w(payer!), {
-    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split20, ETH, amount, stringToHex("deposit", { size: 32 })], value: amount,
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "deposit",
+    args: [split20, ETH, amount, stringToHex("deposit", { size: 32 })],
+    value: amount,
   });
 
   // First distributions: every recipient gets a balance (cold, zero -> non-zero: not what is measured).
   const dist = (key: string | null, split: Address, token: Address, cfg: SplitConfig) =>
-    send(key, w(deployer!), { address: splits, abi: ledgerAbi, functionName: "distribute", args: [split, token, cfg, ZERO_ADDRESS] });
+    send(key, w(deployer!), {
+      address: splits,
+      abi: ledgerAbi,
+      functionName: "distribute",
+      args: [split, token, cfg, ZERO_ADDRESS],
+    });
   await dist("splits.distribute.eth.firstTime.10", split10, ETH, c10);
   await dist(null, split10, usdc, c10);
   await dist(null, split20, ETH, c20);
 
   // ---- FeeRouter.pay credits the split's Ledger balance (ETH and ERC-20)
   await send("feeRouter.pay.eth", w(payer!), {
-    address: feeRouter, abi: feeRouterAbi, functionName: "pay", args: [artist!.account.address, 0, ETH, amount, stringToHex("mint", { size: 32 })], value: amount,
+    address: feeRouter,
+    abi: feeRouterAbi,
+    functionName: "pay",
+    args: [artist!.account.address, 0, ETH, amount, stringToHex("mint", { size: 32 })],
+    value: amount,
   });
   await send("feeRouter.pay.erc20", w(payer!), {
-    address: feeRouter, abi: feeRouterAbi, functionName: "pay", args: [artist!.account.address, 0, usdc, usdcAmount, stringToHex("mint", { size: 32 })],
+    address: feeRouter,
+    abi: feeRouterAbi,
+    functionName: "pay",
+    args: [artist!.account.address, 0, usdc, usdcAmount, stringToHex("mint", { size: 32 })],
   });
   await send(null, w(payer!), {
-    address: ledger, abi: ledgerAbi, functionName: "deposit", args: [split20, ETH, amount, stringToHex("deposit", { size: 32 })], value: amount,
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "deposit",
+    args: [split20, ETH, amount, stringToHex("deposit", { size: 32 })],
+    value: amount,
   });
 
   // ---- distributions measured: recipients already hold a balance, funds already in the Ledger
@@ -185,25 +274,56 @@ async function main() {
   const r1 = c10.recipients[1]!;
   const fund = await payer!.sendTransaction({ to: r0, value: 1n, account: payer!.account, chain: payer!.chain });
   await client.waitForTransactionReceipt({ hash: fund });
-  await send("ledger.withdraw.eth", w(deployer!), { address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [r0, ETH] });
-  await send("ledger.withdraw.eth.newAccount", w(deployer!), { address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [r1, ETH] });
-  await send("ledger.withdraw.erc20", w(deployer!), { address: ledger, abi: ledgerAbi, functionName: "withdraw", args: [r0, usdc] });
+  await send("ledger.withdraw.eth", w(deployer!), {
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "withdraw",
+    args: [r0, ETH],
+  });
+  await send("ledger.withdraw.eth.newAccount", w(deployer!), {
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "withdraw",
+    args: [r1, ETH],
+  });
+  await send("ledger.withdraw.erc20", w(deployer!), {
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "withdraw",
+    args: [r0, usdc],
+  });
   // The treasury got fees from pay(): it withdraws part of its ETH to another address.
   await send("ledger.withdrawTo.eth", w(treasury!), {
-    address: ledger, abi: ledgerAbi, functionName: "withdrawTo", args: [ETH, owner!.account.address, 1000n],
+    address: ledger,
+    abi: ledgerAbi,
+    functionName: "withdrawTo",
+    args: [ETH, owner!.account.address, 1000n],
   });
 
   // ---- fee governance
-  await send("feeRouter.proposeFee", w(owner!), { address: feeRouter, abi: feeRouterAbi, functionName: "proposeFee", args: [0, 1200] });
+  await send("feeRouter.proposeFee", w(owner!), {
+    address: feeRouter,
+    abi: feeRouterAbi,
+    functionName: "proposeFee",
+    args: [0, 1200],
+  });
   await conn.networkHelpers.time.increase(2 * 24 * 3600);
-  await send("feeRouter.applyFee", w(payer!), { address: feeRouter, abi: feeRouterAbi, functionName: "applyFee", args: [0] });
+  await send("feeRouter.applyFee", w(payer!), {
+    address: feeRouter,
+    abi: feeRouterAbi,
+    functionName: "applyFee",
+    args: [0],
+  });
 
   await conn.close?.();
   write(gas);
 }
 
 /** BENCH_TRACE=<key>: prints where the gas of that transaction goes, by call depth and opcode. */
-async function profile(provider: { request(args: { method: string; params?: unknown[] }): Promise<unknown> }, hash: Hex) {
+async function profile(
+  provider: { request(args: { method: string; params?: unknown[] }): Promise<unknown> },
+  hash: Hex,
+) {
   const trace = (await provider.request({ method: "debug_traceTransaction", params: [hash] })) as {
     gas: number;
     structLogs: { op: string; gas: number; gasCost: number; depth: number }[];
@@ -228,11 +348,19 @@ async function profile(provider: { request(args: { method: string; params?: unkn
     byOp[k] = (byOp[k] ?? 0) + cost;
   }
   console.log(`trace ${hash}: total execution ${trace.gas}`, byDepth);
-  console.table(Object.entries(byOp).sort((a, b) => b[1] - a[1]).slice(0, 40));
+  console.table(
+    Object.entries(byOp)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40),
+  );
 }
 
 function write(gas: Record<string, number>) {
-  const sorted = Object.fromEntries(Object.keys(gas).sort().map((k) => [k, gas[k]!]));
+  const sorted = Object.fromEntries(
+    Object.keys(gas)
+      .sort()
+      .map((k) => [k, gas[k]!]),
+  );
   mkdirSync(join(root, "bench/results"), { recursive: true });
   writeFileSync(join(root, "bench/results/gas.json"), JSON.stringify(sorted, null, 2) + "\n");
 

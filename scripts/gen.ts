@@ -39,10 +39,7 @@ function generateDeployments(): string {
         .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as { chainId: number })
     : [];
   const byChain = Object.fromEntries(records.map((r) => [String(r.chainId), r]));
-  return (
-    header +
-    `\nexport const deployments = ${JSON.stringify(byChain, null, 2)} as const;\n`
-  );
+  return header + `\nexport const deployments = ${JSON.stringify(byChain, null, 2)} as const;\n`;
 }
 
 const index = `${header}

@@ -13,9 +13,12 @@ contract ArtistRegistry is IArtistRegistry {
     mapping(bytes32 handleHash => address artist) internal _byHandle;
 
     /// @inheritdoc IArtistRegistry
-    function register(string calldata handle, string calldata profileURI, address payout, string calldata referralCode)
-        external
-    {
+    function register(
+        string calldata handle,
+        string calldata profileURI,
+        address payout,
+        string calldata referralCode
+    ) external {
         if (_artists[msg.sender].registeredAt != 0) revert ArtistRegistry_AlreadyRegistered(msg.sender);
         if (!_validHandle(handle)) revert ArtistRegistry_InvalidHandle(handle);
         bytes32 key = keccak256(bytes(handle));

@@ -29,7 +29,11 @@ interface IArtistRegistry {
 
     /// @notice Full record of a new artist.
     event ArtistRegistered(
-        address indexed artist, address indexed referrer, string handle, string profileURI, address payout
+        address indexed artist,
+        address indexed referrer,
+        string handle,
+        string profileURI,
+        address payout
     );
     /// @notice The artist changed its profile URI.
     event ProfileUpdated(address indexed artist, string profileURI);
@@ -38,8 +42,12 @@ interface IArtistRegistry {
 
     /// @notice Registers the caller. `payout` zero means the artist's own address. `referralCode` is the
     ///         handle of the referring artist, or empty for none; it can never be changed later.
-    function register(string calldata handle, string calldata profileURI, address payout, string calldata referralCode)
-        external;
+    function register(
+        string calldata handle,
+        string calldata profileURI,
+        address payout,
+        string calldata referralCode
+    ) external;
 
     /// @notice Changes the caller's profile URI.
     function setProfileURI(string calldata profileURI) external;

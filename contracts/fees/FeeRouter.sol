@@ -32,9 +32,13 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     mapping(uint8 kind => uint16 bps) internal _pendingBps;
     mapping(uint8 kind => uint64 eta) internal _pendingEta;
 
-    constructor(ILedger ledger, IArtistRegistry registry, address treasury_, address owner_, uint64 timelock)
-        Ownable(owner_)
-    {
+    constructor(
+        ILedger ledger,
+        IArtistRegistry registry,
+        address treasury_,
+        address owner_,
+        uint64 timelock
+    ) Ownable(owner_) {
         if (address(ledger) == address(0) || address(registry) == address(0) || treasury_ == address(0)) {
             revert FeeRouter_ZeroAddress();
         }
@@ -50,11 +54,13 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     }
 
     /// @inheritdoc IFeeRouter
-    function pay(address artist, uint8 kind, address token, uint256 amount, bytes32 source)
-        external
-        payable
-        returns (uint256 net)
-    {
+    function pay(
+        address artist,
+        uint8 kind,
+        address token,
+        uint256 amount,
+        bytes32 source
+    ) external payable returns (uint256 net) {
         if (amount == 0) revert FeeRouter_ZeroAmount();
         (uint256 fee, uint256 referral, uint256 net_, address referrer, address payout) = quote(artist, kind, amount);
         net = net_;
@@ -67,16 +73,16 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     }
 
     /// @inheritdoc IFeeRouter
-    function quote(address artist, uint8 kind, uint256 amount)
-        public
-        view
-        returns (uint256 fee, uint256 referral, uint256 net, address referrer, address payout)
-    {
+    function quote(
+        address artist,
+        uint8 kind,
+        uint256 amount
+    ) public view returns (uint256 fee, uint256 referral, uint256 net, address referrer, address payout) {
         uint16 bps = feeBps(kind);
         (payout, referrer) = REGISTRY.payoutAndReferrer(artist);
         if (payout == address(0)) revert FeeRouter_UnknownArtist(artist);
-        uint256 gross = amount * bps / BPS;
-        referral = referrer == address(0) ? 0 : gross * REFERRAL_BPS / BPS;
+        uint256 gross = (amount * bps) / BPS;
+        referral = referrer == address(0) ? 0 : (gross * REFERRAL_BPS) / BPS;
         fee = gross - referral;
         net = amount - gross;
     }

@@ -47,18 +47,22 @@ interface IFeeRouter {
 
     /// @notice What a payment of `amount` to `artist` for `kind` becomes.
     /// @return fee Treasury part. @return referral Referrer part. @return net Payout part.
-    function quote(address artist, uint8 kind, uint256 amount)
-        external
-        view
-        returns (uint256 fee, uint256 referral, uint256 net, address referrer, address payout);
+    function quote(
+        address artist,
+        uint8 kind,
+        uint256 amount
+    ) external view returns (uint256 fee, uint256 referral, uint256 net, address referrer, address payout);
 
     /// @notice Pays `amount` of `token` (ETH: address(0) and msg.value == amount; ERC-20: pulled by the
     ///         Ledger from the caller, who approves the Ledger) to `artist`, tagged with `source`.
     /// @return net What reached the artist's payout.
-    function pay(address artist, uint8 kind, address token, uint256 amount, bytes32 source)
-        external
-        payable
-        returns (uint256 net);
+    function pay(
+        address artist,
+        uint8 kind,
+        address token,
+        uint256 amount,
+        bytes32 source
+    ) external payable returns (uint256 net);
 
     /// @notice The current fee of a kind, in basis points.
     function feeBps(uint8 kind) external view returns (uint16);

@@ -1052,6 +1052,11 @@ export const ledgerAbi = [
             "internalType": "uint256",
             "name": "recouped",
             "type": "uint256"
+          },
+          {
+            "internalType": "bytes32",
+            "name": "advanceKey",
+            "type": "bytes32"
           }
         ],
         "internalType": "struct ISplits.SplitState",

@@ -47,10 +47,12 @@ interface ILedger {
     ///         caller. For an ERC-20, the amount that actually arrived is credited, so a fee-on-transfer
     ///         token credits what the Ledger received.
     /// @return credited The amount credited.
-    function deposit(address to, address token, uint256 amount, bytes32 source)
-        external
-        payable
-        returns (uint256 credited);
+    function deposit(
+        address to,
+        address token,
+        uint256 amount,
+        bytes32 source
+    ) external payable returns (uint256 credited);
 
     /// @notice Collects `amount` from `payer` (ETH by value, ERC-20 by transferFrom) and credits it to
     ///         several owners at once. Only the FeeRouter may call it, and only with its own caller as payer.

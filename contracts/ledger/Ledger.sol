@@ -29,12 +29,12 @@ contract Ledger is ILedger, Splits, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ILedger
-    function deposit(address to, address token, uint256 amount, bytes32 source)
-        external
-        payable
-        nonReentrant
-        returns (uint256 credited)
-    {
+    function deposit(
+        address to,
+        address token,
+        uint256 amount,
+        bytes32 source
+    ) external payable nonReentrant returns (uint256 credited) {
         if (to == address(0)) revert Ledger_ZeroAddress();
         if (amount == 0) revert Ledger_ZeroAmount();
         credited = _receive(msg.sender, token, amount);
@@ -42,11 +42,12 @@ contract Ledger is ILedger, Splits, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ILedger
-    function collect(address payer, address token, uint256 amount, Credit[] calldata credits)
-        external
-        payable
-        nonReentrant
-    {
+    function collect(
+        address payer,
+        address token,
+        uint256 amount,
+        Credit[] calldata credits
+    ) external payable nonReentrant {
         if (msg.sender != FEE_ROUTER) revert Ledger_Unauthorized(msg.sender);
         uint256 received = _receive(payer, token, amount);
         if (received != amount) revert Ledger_AmountMismatch(amount, received);
@@ -104,7 +105,7 @@ contract Ledger is ILedger, Splits, ReentrancyGuardTransient {
     /// @dev A failed ETH send reverts the whole call, so the owner keeps its balance.
     function _send(address token, address to, uint256 amount) internal {
         if (token == ETH) {
-            (bool ok,) = to.call{value: amount}("");
+            (bool ok, ) = to.call{value: amount}("");
             if (!ok) revert Ledger_EthTransferFailed(to, amount);
         } else {
             IERC20(token).safeTransfer(to, amount);

@@ -2,7 +2,18 @@
 import { hexToString, stringToHex, type Hex } from "viem";
 
 export const SOURCES = [
-  "deposit", "fee", "referral", "tip", "mint", "sale", "royalty", "ticket", "split", "advance", "reward", "direct",
+  "deposit",
+  "fee",
+  "referral",
+  "tip",
+  "mint",
+  "sale",
+  "royalty",
+  "ticket",
+  "split",
+  "advance",
+  "reward",
+  "direct",
 ] as const;
 export type Source = (typeof SOURCES)[number];
 

@@ -4,9 +4,15 @@ pragma solidity 0.8.30;
 /// @title NoReturnToken
 /// @notice A USDT-style ERC-20 whose transfer, transferFrom and approve return nothing (tests only).
 ///         SafeERC20 must accept it; a plain `IERC20.transfer` call would fail to decode the missing bool.
+/// @dev Lower-case constants on purpose: they are the ERC-20 getters `name()`, `symbol()`, `decimals()`.
 contract NoReturnToken {
+    error NoReturnToken_Insufficient();
+
+    // solhint-disable-next-line const-name-snakecase
     string public constant name = "No Return Token";
+    // solhint-disable-next-line const-name-snakecase
     string public constant symbol = "NRT";
+    // solhint-disable-next-line const-name-snakecase
     uint8 public constant decimals = 6;
     uint256 public totalSupply;
     mapping(address => uint256) public balanceOf;
@@ -27,7 +33,7 @@ contract NoReturnToken {
 
     function transferFrom(address from, address to, uint256 amount) external {
         uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "allowance");
+        if (allowed < amount) revert NoReturnToken_Insufficient();
         if (allowed != type(uint256).max) allowance[from][msg.sender] = allowed - amount;
         _move(from, to, amount);
     }
@@ -38,7 +44,7 @@ contract NoReturnToken {
     }
 
     function _move(address from, address to, uint256 amount) internal {
-        require(balanceOf[from] >= amount, "balance");
+        if (balanceOf[from] < amount) revert NoReturnToken_Insufficient();
         balanceOf[from] -= amount;
         balanceOf[to] += amount;
         emit Transfer(from, to, amount);

@@ -82,13 +82,18 @@ interface ISplits {
     /// @notice Creates a split clone at a deterministic address.
     /// @param controller Who may update it, zero for an immutable split.
     /// @param salt Any value; the address depends on (config, controller, salt).
-    function createSplit(SplitConfig calldata config, address controller, bytes32 salt) external returns (address split);
+    function createSplit(
+        SplitConfig calldata config,
+        address controller,
+        bytes32 salt
+    ) external returns (address split);
 
     /// @notice The address `createSplit(config, controller, salt)` creates.
-    function predictSplitAddress(SplitConfig calldata config, address controller, bytes32 salt)
-        external
-        view
-        returns (address);
+    function predictSplitAddress(
+        SplitConfig calldata config,
+        address controller,
+        bytes32 salt
+    ) external view returns (address);
 
     /// @notice Controller: replaces the configuration.
     function updateSplit(address split, SplitConfig calldata config) external;
@@ -106,9 +111,12 @@ interface ISplits {
     /// @param config The split's current configuration (checked against the stored hash).
     /// @param distributor Receives the distributor reward (zero: the caller).
     /// @return amount The amount distributed, dust included.
-    function distribute(address split, address token, SplitConfig calldata config, address distributor)
-        external
-        returns (uint256 amount);
+    function distribute(
+        address split,
+        address token,
+        SplitConfig calldata config,
+        address distributor
+    ) external returns (uint256 amount);
 
     /// @notice The stored state of a split (configHash zero when it does not exist).
     function splitState(address split) external view returns (SplitState memory);

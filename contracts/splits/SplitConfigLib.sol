@@ -63,6 +63,8 @@ library SplitConfigLib {
         address advancer = config.advancer;
         address advanceToken = config.advanceToken;
         uint256 advanceAmount = config.advanceAmount;
+        // Assembly for a gas goal (see the comment above and bench/README.md).
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             encoded := mload(0x40)
             let m := add(encoded, 0x20)

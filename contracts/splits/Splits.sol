@@ -30,7 +30,11 @@ abstract contract Splits is ISplits, Balances {
     }
 
     /// @inheritdoc ISplits
-    function createSplit(SplitConfig calldata config, address controller, bytes32 salt) external returns (address split) {
+    function createSplit(
+        SplitConfig calldata config,
+        address controller,
+        bytes32 salt
+    ) external returns (address split) {
         config.validate();
         bytes memory encoded = config.encode();
         bytes32 configHash = keccak256(encoded);
@@ -45,6 +49,8 @@ abstract contract Splits is ISplits, Balances {
         // is `encoded` (abi.encode(config)) with the leading struct offset 0x20 replaced by (salt, 0x40).
         // Logged from memory already built for the hash, instead of ABI-encoding the config again (gas).
         bytes32 topic = SplitCreated.selector;
+        // Assembly for a gas goal (see the comment above and bench/README.md).
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             let size := mload(encoded)
             mstore(encoded, salt)
@@ -54,11 +60,11 @@ abstract contract Splits is ISplits, Balances {
     }
 
     /// @inheritdoc ISplits
-    function predictSplitAddress(SplitConfig calldata config, address controller, bytes32 salt)
-        external
-        view
-        returns (address)
-    {
+    function predictSplitAddress(
+        SplitConfig calldata config,
+        address controller,
+        bytes32 salt
+    ) external view returns (address) {
         return Clones.predictDeterministicAddress(WALLET_IMPLEMENTATION, _cloneSalt(config.hash(), controller, salt));
     }
 
@@ -76,6 +82,8 @@ abstract contract Splits is ISplits, Balances {
         }
         // emit SplitUpdated(split, config): its data is abi.encode(config), the bytes just hashed (gas).
         bytes32 topic = SplitUpdated.selector;
+        // Assembly for a gas goal (see the comment above and bench/README.md).
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             log2(add(encoded, 0x20), mload(encoded), topic, split)
         }
@@ -109,10 +117,12 @@ abstract contract Splits is ISplits, Balances {
     }
 
     /// @inheritdoc ISplits
-    function distribute(address split, address token, SplitConfig calldata config, address distributor)
-        external
-        returns (uint256 amount)
-    {
+    function distribute(
+        address split,
+        address token,
+        SplitConfig calldata config,
+        address distributor
+    ) external returns (uint256 amount) {
         // No re-entrancy guard: every state read below happens after the only external calls (the token's
         // balanceOf and the sweep, which re-enters through the guarded `deposit`).
         SplitState storage state = _splits[split];
@@ -140,7 +150,7 @@ abstract contract Splits is ISplits, Balances {
                 rest -= advancePaid;
             }
         }
-        uint256 reward = rest * config.distributorFee / SplitConfigLib.PPM;
+        uint256 reward = (rest * config.distributorFee) / SplitConfigLib.PPM;
         rest -= reward;
 
         // Debit first, so that a credit back to the split itself (as its own recipient, advancer or
@@ -182,20 +192,26 @@ abstract contract Splits is ISplits, Balances {
         // neither does rest * allocation for any allocation <= PPM.
         rest * SplitConfigLib.PPM;
         uint256 ppm = SplitConfigLib.PPM;
+        // Assembly for a gas goal (see the comment above and bench/README.md).
+        // solhint-disable-next-line no-inline-assembly
         assembly ("memory-safe") {
             mstore(0x20, balances.slot)
-            for { let i := 0 } lt(i, recipients.length) { i := add(i, 1) } {
+            for {
+                let i := 0
+            } lt(i, recipients.length) {
+                i := add(i, 1)
+            } {
                 let share := div(mul(rest, calldataload(add(allocations.offset, shl(5, i)))), ppm)
                 if share {
                     mstore(0, calldataload(add(recipients.offset, shl(5, i))))
                     let slot := keccak256(0, 0x40)
-                    let after := add(sload(slot), share)
-                    if lt(after, share) {
+                    let updated := add(sload(slot), share)
+                    if lt(updated, share) {
                         mstore(0, 0x4e487b71) // Panic(0x11), as checked addition would
                         mstore(0x20, 0x11)
                         revert(0x1c, 0x24)
                     }
-                    sstore(slot, after)
+                    sstore(slot, updated)
                     distributed := add(distributed, share)
                 }
             }

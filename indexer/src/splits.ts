@@ -106,7 +106,8 @@ ponder.on("Ledger:SplitUpdated", async ({ event, context }) => {
   const previous = await configAt(context, id, current.version);
   const version = current.version + 1;
   // As Splits.updateSplit: another advancer or advance token starts a new advance, repaid from zero.
-  const sameAdvance = previous.advancer === lower(config.advancer) && previous.advanceToken === lower(config.advanceToken);
+  const sameAdvance =
+    previous.advancer === lower(config.advancer) && previous.advanceToken === lower(config.advanceToken);
   await context.db.update(split, { id }).set({
     ...configColumns(config),
     version,
@@ -193,7 +194,9 @@ ponder.on("Ledger:SplitDistributed", async ({ event, context }) => {
   // The replay must give what the chain says the recipients received.
   const consistent = replayed === distributed;
   if (!consistent) {
-    console.error(`INCONSISTENT distribution ${event.id} of split ${id}: replayed ${replayed} vs distributed ${distributed}`);
+    console.error(
+      `INCONSISTENT distribution ${event.id} of split ${id}: replayed ${replayed} vs distributed ${distributed}`,
+    );
   }
   await context.db.insert(distribution).values({
     id: event.id,

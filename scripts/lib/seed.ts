@@ -25,10 +25,30 @@ const account = (i: number) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex:
 
 export const DEMO = {
   artists: [
-    { index: 1, handle: "nova", referral: "", profile: "data:application/json,{\"name\":\"Nova\",\"bio\":\"Synth-pop from Lisbon\"}" },
-    { index: 2, handle: "kairo", referral: "nova", profile: "data:application/json,{\"name\":\"Kairo\",\"bio\":\"Afro-house producer\"}" },
-    { index: 3, handle: "lumen", referral: "nova", profile: "data:application/json,{\"name\":\"Lumen\",\"bio\":\"Ambient and field recordings\"}" },
-    { index: 4, handle: "fenwick", referral: "kairo", profile: "data:application/json,{\"name\":\"Fenwick\",\"bio\":\"Folk songwriter\"}" },
+    {
+      index: 1,
+      handle: "nova",
+      referral: "",
+      profile: 'data:application/json,{"name":"Nova","bio":"Synth-pop from Lisbon"}',
+    },
+    {
+      index: 2,
+      handle: "kairo",
+      referral: "nova",
+      profile: 'data:application/json,{"name":"Kairo","bio":"Afro-house producer"}',
+    },
+    {
+      index: 3,
+      handle: "lumen",
+      referral: "nova",
+      profile: 'data:application/json,{"name":"Lumen","bio":"Ambient and field recordings"}',
+    },
+    {
+      index: 4,
+      handle: "fenwick",
+      referral: "kairo",
+      profile: 'data:application/json,{"name":"Fenwick","bio":"Folk songwriter"}',
+    },
   ],
   fans: [10, 11, 12, 13],
 } as const;
@@ -74,7 +94,12 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
     await test.mine({ blocks: 1 });
   };
 
-  const [nova, kairo, lumen, fenwick] = DEMO.artists.map((a) => account(a.index).address) as [Address, Address, Address, Address];
+  const [nova, kairo, lumen, fenwick] = DEMO.artists.map((a) => account(a.index).address) as [
+    Address,
+    Address,
+    Address,
+    Address,
+  ];
   const producer = account(5).address;
   const mixer = account(6).address;
   const label = account(7).address;
@@ -83,30 +108,57 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
 
   // Splits first, so that each artist registers with its split as payout.
   const splits: Record<string, { address: Address; config: SplitConfig }> = {
-    nova: { address: ZERO_ADDRESS, config: config([{ address: nova, ppm: 600_000 }, { address: producer, ppm: 250_000 }, { address: mixer, ppm: 150_000 }]) },
+    nova: {
+      address: ZERO_ADDRESS,
+      config: config([
+        { address: nova, ppm: 600_000 },
+        { address: producer, ppm: 250_000 },
+        { address: mixer, ppm: 150_000 },
+      ]),
+    },
     kairo: {
       address: ZERO_ADDRESS,
-      config: config([{ address: kairo, ppm: 700_000 }, { address: drummer, ppm: 300_000 }], {
-        distributorFee: 5_000,
-        advancer: label,
-        advanceToken: ZERO_ADDRESS,
-        advanceAmount: parseEther("0.3"),
-      }),
+      config: config(
+        [
+          { address: kairo, ppm: 700_000 },
+          { address: drummer, ppm: 300_000 },
+        ],
+        {
+          distributorFee: 5_000,
+          advancer: label,
+          advanceToken: ZERO_ADDRESS,
+          advanceAmount: parseEther("0.3"),
+        },
+      ),
     },
-    lumen: { address: ZERO_ADDRESS, config: config([{ address: lumen, ppm: 500_000 }, { address: cellist, ppm: 500_000 }]) },
+    lumen: {
+      address: ZERO_ADDRESS,
+      config: config([
+        { address: lumen, ppm: 500_000 },
+        { address: cellist, ppm: 500_000 },
+      ]),
+    },
   };
   const controllers: Record<string, Address> = { nova, kairo, lumen: ZERO_ADDRESS };
   const creators: Record<string, number> = { nova: 1, kairo: 2, lumen: 3 };
   for (const [handle, split] of Object.entries(splits)) {
     const salt = ("0x" + "00".repeat(31) + "01") as Hex;
     split.address = (await client.readContract({
-      address: Ledger.address, abi: ledgerAbi, functionName: "predictSplitAddress", args: [split.config, controllers[handle]!, salt],
+      address: Ledger.address,
+      abi: ledgerAbi,
+      functionName: "predictSplitAddress",
+      args: [split.config, controllers[handle]!, salt],
     })) as Address;
     await send(creators[handle]!, Ledger.address, ledgerAbi, "createSplit", [split.config, controllers[handle], salt]);
   }
   for (const artist of DEMO.artists) {
     const payout = splits[artist.handle]?.address ?? ZERO_ADDRESS;
-    await send(artist.index, ArtistRegistry.address, artistRegistryAbi, "register", [artist.handle, artist.profile, payout, artist.referral]);
+    await send(artist.index, ArtistRegistry.address, artistRegistryAbi, "register", [
+      artist.handle,
+      artist.profile,
+      payout,
+      artist.referral,
+    ]);
   }
 
   // Fans hold test USDC and approve the Ledger, which pulls payments for the FeeRouter.
@@ -125,21 +177,46 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
       const artist = artists[i]!;
       if ((day + i) % 2 === 0) {
         const value = parseEther(((day % 5) + i + 1) * 0.01 + "");
-        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [artist, FEE_KINDS.live, ZERO_ADDRESS, value, tip], value);
+        await send(
+          fan,
+          FeeRouter.address,
+          feeRouterAbi,
+          "pay",
+          [artist, FEE_KINDS.live, ZERO_ADDRESS, value, tip],
+          value,
+        );
       }
       if ((day + i) % 3 === 0) {
-        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [artist, FEE_KINDS.live, usdc, parseUnits(String(10 + day * 2 + i * 5), 6), ticket]);
+        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [
+          artist,
+          FEE_KINDS.live,
+          usdc,
+          parseUnits(String(10 + day * 2 + i * 5), 6),
+          ticket,
+        ]);
       }
       if ((day * 7 + i) % 5 === 0) {
         const value = parseEther("0.08");
-        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [artist, FEE_KINDS.primary, ZERO_ADDRESS, value, sale], value);
+        await send(
+          fan,
+          FeeRouter.address,
+          feeRouterAbi,
+          "pay",
+          [artist, FEE_KINDS.primary, ZERO_ADDRESS, value, sale],
+          value,
+        );
       }
     }
     if (day === 4) await sendEth(12, splits.lumen!.address, parseEther("0.25")); // streaming income sent straight to a split
     if (day % 4 === 3) {
       for (const [handle, split] of Object.entries(splits)) {
         for (const token of [ZERO_ADDRESS, usdc]) {
-          await send(5 + (day % 3), Ledger.address, ledgerAbi, "distribute", [split.address, token, split.config, ZERO_ADDRESS]);
+          await send(5 + (day % 3), Ledger.address, ledgerAbi, "distribute", [
+            split.address,
+            token,
+            split.config,
+            ZERO_ADDRESS,
+          ]);
         }
         void handle;
       }

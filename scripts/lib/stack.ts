@@ -53,25 +53,36 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     const rpc = `http://127.0.0.1:${options.chainPort}`;
     const initialDate = options.seed ? new Date(Date.now() - 15 * 86_400_000).toISOString() : undefined;
-    const chain = startService("chain", bin(".", "hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(options.chainPort)], {
-      cwd: root,
-      env: initialDate ? { CHAIN_INITIAL_DATE: initialDate } : {},
-      log: join(options.stateDir, "chain.log"),
-    });
+    const chain = startService(
+      "chain",
+      bin(".", "hardhat"),
+      ["node", "--hostname", "127.0.0.1", "--port", String(options.chainPort)],
+      {
+        cwd: root,
+        env: initialDate ? { CHAIN_INITIAL_DATE: initialDate } : {},
+        log: join(options.stateDir, "chain.log"),
+      },
+    );
     services.push(chain);
     const localChain = { ...hardhat, rpcUrls: { default: { http: [rpc] } } };
     const client = createPublicClient({ chain: localChain, transport: http(rpc) });
     await waitFor("the local chain", async () => (await client.getChainId()) === hardhat.id, 60_000, chain);
     log(`chain    ${rpc} (chain id ${hardhat.id})`);
 
-    const wallet = createWalletClient({ account: privateKeyToAccount(LOCAL_DEPLOYER_KEY), chain: localChain, transport: http(rpc) });
+    const wallet = createWalletClient({
+      account: privateKeyToAccount(LOCAL_DEPLOYER_KEY),
+      chain: localChain,
+      transport: http(rpc),
+    });
     const deployer = wallet.account.address;
     const system = await deploySystem(wallet, client, { treasury: deployer, owner: deployer, testTokens: true });
     const committed = getDeployment(hardhat.id);
     for (const [name, c] of Object.entries(system.contracts)) {
       const expected = committed.contracts[name as keyof typeof committed.contracts];
       if (!expected || !isAddressEqual(expected.address, c.address)) {
-        throw new Error(`${name} deployed at ${c.address}, not at the committed ${expected?.address}: run \`pnpm deploy:contracts\` on a fresh node and commit contracts/deployments/31337.json`);
+        throw new Error(
+          `${name} deployed at ${c.address}, not at the committed ${expected?.address}: run \`pnpm deploy:contracts\` on a fresh node and commit contracts/deployments/31337.json`,
+        );
       }
     }
     log(`deployed ArtistRegistry, Ledger (with the splits), FeeRouter and test USDC`);
@@ -81,15 +92,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
 
     const indexerUrl = `http://127.0.0.1:${options.indexerPort}`;
-    const indexer = startService("indexer", bin("indexer", "ponder"), ["start", "--port", String(options.indexerPort), "--schema", "stack"], {
-      cwd: join(root, "indexer"),
-      env: {
-        PONDER_RPC_URL_31337: rpc,
-        PONDER_PGLITE_DIR: join(options.stateDir, "pglite"),
-        PONDER_TELEMETRY_DISABLED: "true",
+    const indexer = startService(
+      "indexer",
+      bin("indexer", "ponder"),
+      ["start", "--port", String(options.indexerPort), "--schema", "stack"],
+      {
+        cwd: join(root, "indexer"),
+        env: {
+          PONDER_RPC_URL_31337: rpc,
+          PONDER_PGLITE_DIR: join(options.stateDir, "pglite"),
+          PONDER_TELEMETRY_DISABLED: "true",
+        },
+        log: join(options.stateDir, "indexer.log"),
       },
-      log: join(options.stateDir, "indexer.log"),
-    });
+    );
     services.push(indexer);
     await waitFor("the indexer", async () => (await fetch(`${indexerUrl}/ready`)).ok, 180_000, indexer);
     log(`indexer  ${indexerUrl}/graphql  (SQL: ${indexerUrl}/sql, statements: ${indexerUrl}/statement.csv)`);
@@ -111,11 +127,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const code = await new Promise<number | null>((resolve) => build.child.once("exit", resolve));
       if (code !== 0) throw new Error(`next build failed; see ${build.log}`);
     }
-    const web = startService("web", bin("web", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(options.webPort)], {
-      cwd: join(root, "web"),
-      env: webEnv,
-      log: join(options.stateDir, "web.log"),
-    });
+    const web = startService(
+      "web",
+      bin("web", "next"),
+      ["start", "--hostname", "127.0.0.1", "--port", String(options.webPort)],
+      {
+        cwd: join(root, "web"),
+        env: webEnv,
+        log: join(options.stateDir, "web.log"),
+      },
+    );
     services.push(web);
     await waitFor("the web app", async () => (await fetch(webUrl)).ok, 120_000, web);
     log(`web      ${webUrl}`);

@@ -66,7 +66,11 @@ async function deploy(
  * by immutable address, and the FeeRouter needs the Ledger's: the FeeRouter's address is predicted
  * from the deployer's nonce, and checked after.
  */
-export async function deploySystem(wallet: Wallet, client: PublicClient, options: SystemOptions): Promise<DeployedSystem> {
+export async function deploySystem(
+  wallet: Wallet,
+  client: PublicClient,
+  options: SystemOptions,
+): Promise<DeployedSystem> {
   const from = wallet.account.address;
   const chainId = await client.getChainId();
   const registry = await deploy(wallet, client, "ArtistRegistry", []);

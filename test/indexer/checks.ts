@@ -5,12 +5,7 @@
  * balances, statements add up, payments and referrals match the chain's Paid events.
  */
 import { zeroAddress, type Address, type Hex } from "viem";
-import {
-  artistRegistryAbi,
-  feeRouterAbi,
-  ledgerAbi,
-  testTokenAbi,
-} from "../../contracts/generated/index.ts";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/index.ts";
 import type { World } from "./scenario.ts";
 
 export class Failures {
@@ -185,7 +180,10 @@ export async function checkIndexer(
   for (const d of distributions) {
     const debit = BigInt(d.advancePaid) + BigInt(d.reward) + BigInt(d.distributed);
     addTo(net, key(d.split, d.token), -debit);
-    f.check(d.consistent, () => `distribution ${d.id} replays to a different total than the chain's distributed amount`);
+    f.check(
+      d.consistent,
+      () => `distribution ${d.id} replays to a different total than the chain's distributed amount`,
+    );
     f.eq(BigInt(d.dust), BigInt(d.amount) - debit, `dust of distribution ${d.id}`);
   }
   for (const [k, v] of net) {

@@ -9,13 +9,7 @@ import {
   encodeErrorResult,
 } from "viem";
 import { hardhat, base } from "viem/chains";
-import {
-  artistRegistryAbi,
-  feeRouterAbi,
-  ledgerAbi,
-  splitWalletAbi,
-  testTokenAbi,
-} from "@notalabel/contracts";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitWalletAbi, testTokenAbi } from "@notalabel/contracts";
 import { CUSTOM_ERROR_MESSAGES, customErrorMessage, errorMessage } from "../src/lib/errors.ts";
 
 const SPLIT = "0x31d92f101634e7c7242dde71f4f1747a45cc21d8";

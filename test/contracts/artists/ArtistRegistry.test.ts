@@ -86,7 +86,13 @@ describe("ArtistRegistry", function () {
       registry.write.register(["newcomer", "uri", zeroAddress, "mentor"], { account: artist.account }),
       registry,
       "ArtistRegistered",
-      [getAddress(artist.account.address), getAddress(referrer.account.address), "newcomer", "uri", getAddress(artist.account.address)],
+      [
+        getAddress(artist.account.address),
+        getAddress(referrer.account.address),
+        "newcomer",
+        "uri",
+        getAddress(artist.account.address),
+      ],
     );
     const [, ref] = await registry.read.payoutAndReferrer([artist.account.address]);
     assert.equal(ref, getAddress(referrer.account.address));
@@ -121,10 +127,12 @@ describe("ArtistRegistry", function () {
   it("setProfileURI updates the URI and emits ProfileUpdated", async function () {
     const { registry, artist } = await networkHelpers.loadFixture(fixture);
     await registry.write.register(["singer", "ipfs://v1", zeroAddress, ""], { account: artist.account });
-    await viem.assertions.emitWithArgs(registry.write.setProfileURI(["ipfs://v2"], { account: artist.account }), registry, "ProfileUpdated", [
-      getAddress(artist.account.address),
-      "ipfs://v2",
-    ]);
+    await viem.assertions.emitWithArgs(
+      registry.write.setProfileURI(["ipfs://v2"], { account: artist.account }),
+      registry,
+      "ProfileUpdated",
+      [getAddress(artist.account.address), "ipfs://v2"],
+    );
     assert.equal((await registry.read.artistOf([artist.account.address])).profileURI, "ipfs://v2");
   });
 
@@ -132,12 +140,19 @@ describe("ArtistRegistry", function () {
     const { registry, artist, bob } = await networkHelpers.loadFixture(fixture);
     const me = getAddress(artist.account.address);
     await registry.write.register(["singer", "", zeroAddress, ""], { account: artist.account });
-    await viem.assertions.emitWithArgs(registry.write.setPayout([bob.account.address], { account: artist.account }), registry, "PayoutUpdated", [
-      me,
-      getAddress(bob.account.address),
-    ]);
+    await viem.assertions.emitWithArgs(
+      registry.write.setPayout([bob.account.address], { account: artist.account }),
+      registry,
+      "PayoutUpdated",
+      [me, getAddress(bob.account.address)],
+    );
     assert.equal((await registry.read.payoutAndReferrer([me]))[0], getAddress(bob.account.address));
-    await viem.assertions.emitWithArgs(registry.write.setPayout([zeroAddress], { account: artist.account }), registry, "PayoutUpdated", [me, me]);
+    await viem.assertions.emitWithArgs(
+      registry.write.setPayout([zeroAddress], { account: artist.account }),
+      registry,
+      "PayoutUpdated",
+      [me, me],
+    );
     assert.equal((await registry.read.payoutAndReferrer([me]))[0], me);
   });
 

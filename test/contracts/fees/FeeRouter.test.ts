@@ -51,7 +51,10 @@ describe("FeeRouter", function () {
     const [fee, referral, net] = await feeRouter.read.quote([artist.account.address, LIVE, gross]);
     assert.equal(fee + referral + net, gross);
     await viem.assertions.emitWithArgs(
-      feeRouter.write.pay([artist.account.address, LIVE, ETH, gross, tag("tip")], { account: payer.account, value: gross }),
+      feeRouter.write.pay([artist.account.address, LIVE, ETH, gross, tag("tip")], {
+        account: payer.account,
+        value: gross,
+      }),
       feeRouter,
       "Paid",
       [
@@ -83,18 +86,26 @@ describe("FeeRouter", function () {
 
   it("pay with no referrer credits no referral and the whole fee to the treasury", async function () {
     const { feeRouter, ledger, alice, treasury, payer } = await networkHelpers.loadFixture(fixture);
-    await feeRouter.write.pay([alice.account.address, PRIMARY, ETH, 10_000n, tag("mint")], { account: payer.account, value: 10_000n });
+    await feeRouter.write.pay([alice.account.address, PRIMARY, ETH, 10_000n, tag("mint")], {
+      account: payer.account,
+      value: 10_000n,
+    });
     assert.equal(await ledger.read.balanceOf([treasury.account.address, ETH]), 1_500n);
     assert.equal(await ledger.read.balanceOf([alice.account.address, ETH]), 8_500n);
-    const credits = await (await viem.getPublicClient()).getContractEvents({ address: ledger.address, abi: ledger.abi, eventName: "Credited" });
+    const credits = await (
+      await viem.getPublicClient()
+    ).getContractEvents({ address: ledger.address, abi: ledger.abi, eventName: "Credited" });
     assert.equal(credits.length, 2);
   });
 
   it("pay with an ERC-20 pulls from the payer through the Ledger", async function () {
-    const { feeRouter, ledger, usdc, artist, treasury, referrer, bob, payer } = await networkHelpers.loadFixture(fixture);
+    const { feeRouter, ledger, usdc, artist, treasury, referrer, bob, payer } =
+      await networkHelpers.loadFixture(fixture);
     await usdc.write.mint([payer.account.address, 20_000_000n]);
     await usdc.write.approve([ledger.address, 20_000_000n], { account: payer.account });
-    await feeRouter.write.pay([artist.account.address, PRIMARY, usdc.address, 20_000_000n, tag("mint")], { account: payer.account });
+    await feeRouter.write.pay([artist.account.address, PRIMARY, usdc.address, 20_000_000n, tag("mint")], {
+      account: payer.account,
+    });
     assert.equal(await ledger.read.balanceOf([treasury.account.address, usdc.address]), 2_850_000n);
     assert.equal(await ledger.read.balanceOf([referrer.account.address, usdc.address]), 150_000n);
     assert.equal(await ledger.read.balanceOf([bob.account.address, usdc.address]), 17_000_000n);
@@ -106,7 +117,9 @@ describe("FeeRouter", function () {
     await fot.write.mint([payer.account.address, 10_000n]);
     await fot.write.approve([ledger.address, 10_000n], { account: payer.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
-      feeRouter.write.pay([artist.account.address, PRIMARY, fot.address, 10_000n, tag("mint")], { account: payer.account }),
+      feeRouter.write.pay([artist.account.address, PRIMARY, fot.address, 10_000n, tag("mint")], {
+        account: payer.account,
+      }),
       ledger,
       "Ledger_AmountMismatch",
       [10_000n, 9_900n],
@@ -116,7 +129,10 @@ describe("FeeRouter", function () {
   it("pay reverts for an unregistered artist, a zero amount, a value mismatch and an unknown kind", async function () {
     const { feeRouter, ledger, stranger, artist, payer } = await networkHelpers.loadFixture(fixture);
     await viem.assertions.revertWithCustomErrorWithArgs(
-      feeRouter.write.pay([stranger.account.address, PRIMARY, ETH, 100n, tag("mint")], { account: payer.account, value: 100n }),
+      feeRouter.write.pay([stranger.account.address, PRIMARY, ETH, 100n, tag("mint")], {
+        account: payer.account,
+        value: 100n,
+      }),
       feeRouter,
       "FeeRouter_UnknownArtist",
       [getAddress(stranger.account.address)],
@@ -127,7 +143,10 @@ describe("FeeRouter", function () {
       "FeeRouter_ZeroAmount",
     );
     await viem.assertions.revertWithCustomErrorWithArgs(
-      feeRouter.write.pay([artist.account.address, PRIMARY, ETH, 100n, tag("mint")], { account: payer.account, value: 99n }),
+      feeRouter.write.pay([artist.account.address, PRIMARY, ETH, 100n, tag("mint")], {
+        account: payer.account,
+        value: 99n,
+      }),
       ledger,
       "Ledger_ValueMismatch",
       [99n, 100n],
@@ -148,23 +167,35 @@ describe("FeeRouter", function () {
       const now = BigInt(await networkHelpers.time.latest());
       assert.equal(bps, 2000);
       assert.equal(eta, now + TIMELOCK);
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.write.applyFee([PRIMARY], { account: stranger.account }), feeRouter, "FeeRouter_TimelockActive", [
-        PRIMARY,
-        eta,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.applyFee([PRIMARY], { account: stranger.account }),
+        feeRouter,
+        "FeeRouter_TimelockActive",
+        [PRIMARY, eta],
+      );
       await networkHelpers.time.increaseTo(eta - 2n);
-      await viem.assertions.revertWithCustomError(feeRouter.write.applyFee([PRIMARY]), feeRouter, "FeeRouter_TimelockActive");
+      await viem.assertions.revertWithCustomError(
+        feeRouter.write.applyFee([PRIMARY]),
+        feeRouter,
+        "FeeRouter_TimelockActive",
+      );
       assert.equal(await feeRouter.read.feeBps([PRIMARY]), 1500);
       await networkHelpers.time.increaseTo(eta);
       // Anyone may apply it.
-      await viem.assertions.emitWithArgs(feeRouter.write.applyFee([PRIMARY], { account: stranger.account }), feeRouter, "FeeChanged", [
-        PRIMARY,
-        1500,
-        2000,
-      ]);
+      await viem.assertions.emitWithArgs(
+        feeRouter.write.applyFee([PRIMARY], { account: stranger.account }),
+        feeRouter,
+        "FeeChanged",
+        [PRIMARY, 1500, 2000],
+      );
       assert.equal(await feeRouter.read.feeBps([PRIMARY]), 2000);
       assert.deepEqual(await feeRouter.read.pendingFee([PRIMARY]), [0, 0n]);
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.write.applyFee([PRIMARY]), feeRouter, "FeeRouter_NoPendingChange", [PRIMARY]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.applyFee([PRIMARY]),
+        feeRouter,
+        "FeeRouter_NoPendingChange",
+        [PRIMARY],
+      );
     });
 
     it("a new fee applies to the next payment's quote", async function () {
@@ -179,10 +210,20 @@ describe("FeeRouter", function () {
     it("cancelFee removes the pending change; cancel with nothing pending reverts", async function () {
       const { feeRouter, owner } = await networkHelpers.loadFixture(fixture);
       await feeRouter.write.proposeFee([LIVE, 500], { account: owner.account });
-      await viem.assertions.emitWithArgs(feeRouter.write.cancelFee([LIVE], { account: owner.account }), feeRouter, "FeeChangeCancelled", [LIVE]);
+      await viem.assertions.emitWithArgs(
+        feeRouter.write.cancelFee([LIVE], { account: owner.account }),
+        feeRouter,
+        "FeeChangeCancelled",
+        [LIVE],
+      );
       assert.deepEqual(await feeRouter.read.pendingFee([LIVE]), [0, 0n]);
       await networkHelpers.time.increase(Number(TIMELOCK));
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.write.applyFee([LIVE]), feeRouter, "FeeRouter_NoPendingChange", [LIVE]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.applyFee([LIVE]),
+        feeRouter,
+        "FeeRouter_NoPendingChange",
+        [LIVE],
+      );
       await viem.assertions.revertWithCustomErrorWithArgs(
         feeRouter.write.cancelFee([LIVE], { account: owner.account }),
         feeRouter,
@@ -206,10 +247,30 @@ describe("FeeRouter", function () {
 
     it("unknown kinds revert with UnknownKind everywhere", async function () {
       const { feeRouter, owner } = await networkHelpers.loadFixture(fixture);
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.write.proposeFee([3, 100], { account: owner.account }), feeRouter, "FeeRouter_UnknownKind", [3]);
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.write.applyFee([7]), feeRouter, "FeeRouter_UnknownKind", [7]);
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.write.cancelFee([3], { account: owner.account }), feeRouter, "FeeRouter_UnknownKind", [3]);
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.read.feeBps([3]), feeRouter, "FeeRouter_UnknownKind", [3]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.proposeFee([3, 100], { account: owner.account }),
+        feeRouter,
+        "FeeRouter_UnknownKind",
+        [3],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.applyFee([7]),
+        feeRouter,
+        "FeeRouter_UnknownKind",
+        [7],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.cancelFee([3], { account: owner.account }),
+        feeRouter,
+        "FeeRouter_UnknownKind",
+        [3],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.read.feeBps([3]),
+        feeRouter,
+        "FeeRouter_UnknownKind",
+        [3],
+      );
     });
 
     it("only the owner may propose, cancel or change the treasury", async function () {
@@ -222,16 +283,23 @@ describe("FeeRouter", function () {
         [who],
       );
       await feeRouter.write.proposeFee([PRIMARY, 100], { account: owner.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(feeRouter.write.cancelFee([PRIMARY], { account: stranger.account }), feeRouter, "OwnableUnauthorizedAccount", [
-        who,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.cancelFee([PRIMARY], { account: stranger.account }),
+        feeRouter,
+        "OwnableUnauthorizedAccount",
+        [who],
+      );
       await viem.assertions.revertWithCustomErrorWithArgs(
         feeRouter.write.setTreasury([bob.account.address], { account: stranger.account }),
         feeRouter,
         "OwnableUnauthorizedAccount",
         [who],
       );
-      await viem.assertions.revertWithCustomError(feeRouter.write.setTreasury([zeroAddress], { account: owner.account }), feeRouter, "FeeRouter_ZeroAddress");
+      await viem.assertions.revertWithCustomError(
+        feeRouter.write.setTreasury([zeroAddress], { account: owner.account }),
+        feeRouter,
+        "FeeRouter_ZeroAddress",
+      );
       await feeRouter.write.setTreasury([bob.account.address], { account: owner.account });
       assert.equal(await feeRouter.read.treasury(), getAddress(bob.account.address));
     });

@@ -61,11 +61,16 @@ export function sortAddresses(list: readonly Address[]): Address[] {
 }
 
 /** A valid config: recipients sorted, allocations summing to PPM (the last takes the remainder). */
-export function splitConfig(recipients: readonly Address[], allocations?: readonly number[], extra: Partial<SplitConfig> = {}): SplitConfig {
+export function splitConfig(
+  recipients: readonly Address[],
+  allocations?: readonly number[],
+  extra: Partial<SplitConfig> = {},
+): SplitConfig {
   const sorted = sortAddresses(recipients);
   const n = sorted.length;
   const allocs =
-    allocations ?? Array.from({ length: n }, (_, i) => (i === n - 1 ? PPM - Math.floor(PPM / n) * (n - 1) : Math.floor(PPM / n)));
+    allocations ??
+    Array.from({ length: n }, (_, i) => (i === n - 1 ? PPM - Math.floor(PPM / n) * (n - 1) : Math.floor(PPM / n)));
   return {
     recipients: sorted,
     allocations: [...allocs],

@@ -18,7 +18,10 @@ describe("Ledger", function () {
       const { ledger, payer, alice } = await networkHelpers.loadFixture(fixture);
       const amount = parseEther("1.5");
       await viem.assertions.emitWithArgs(
-        ledger.write.deposit([alice.account.address, ETH, amount, tag("tip")], { account: payer.account, value: amount }),
+        ledger.write.deposit([alice.account.address, ETH, amount, tag("tip")], {
+          account: payer.account,
+          value: amount,
+        }),
         ledger,
         "Credited",
         [alice.account.address, ETH, payer.account.address, amount, tag("tip")],
@@ -45,7 +48,10 @@ describe("Ledger", function () {
         "Ledger_ZeroAmount",
       );
       await viem.assertions.revertWithCustomError(
-        ledger.write.deposit(["0x0000000000000000000000000000000000000000", ETH, 1n, tag("tip")], { account: payer.account, value: 1n }),
+        ledger.write.deposit(["0x0000000000000000000000000000000000000000", ETH, 1n, tag("tip")], {
+          account: payer.account,
+          value: 1n,
+        }),
         ledger,
         "Ledger_ZeroAddress",
       );
@@ -56,12 +62,17 @@ describe("Ledger", function () {
       await usdc.write.mint([payer.account.address, 5_000_000n]);
       await usdc.write.approve([ledger.address, 5_000_000n], { account: payer.account });
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.deposit([alice.account.address, usdc.address, 1_000_000n, tag("tip")], { account: payer.account, value: 1n }),
+        ledger.write.deposit([alice.account.address, usdc.address, 1_000_000n, tag("tip")], {
+          account: payer.account,
+          value: 1n,
+        }),
         ledger,
         "Ledger_ValueMismatch",
         [1n, 0n],
       );
-      await ledger.write.deposit([alice.account.address, usdc.address, 1_000_000n, tag("tip")], { account: payer.account });
+      await ledger.write.deposit([alice.account.address, usdc.address, 1_000_000n, tag("tip")], {
+        account: payer.account,
+      });
       assert.equal(await ledger.read.balanceOf([alice.account.address, usdc.address]), 1_000_000n);
       assert.equal(await usdc.read.balanceOf([ledger.address]), 1_000_000n);
       assert.equal(await usdc.read.balanceOf([payer.account.address]), 4_000_000n);
@@ -71,7 +82,9 @@ describe("Ledger", function () {
       const { ledger, noReturn, payer, alice } = await networkHelpers.loadFixture(fixture);
       await noReturn.write.mint([payer.account.address, 1_000n]);
       await noReturn.write.approve([ledger.address, 1_000n], { account: payer.account });
-      await ledger.write.deposit([alice.account.address, noReturn.address, 600n, tag("tip")], { account: payer.account });
+      await ledger.write.deposit([alice.account.address, noReturn.address, 600n, tag("tip")], {
+        account: payer.account,
+      });
       assert.equal(await ledger.read.balanceOf([alice.account.address, noReturn.address]), 600n);
       await ledger.write.withdraw([alice.account.address, noReturn.address]);
       assert.equal(await noReturn.read.balanceOf([alice.account.address]), 600n);
@@ -97,10 +110,13 @@ describe("Ledger", function () {
     it("collect reverts unless the caller is the FeeRouter", async function () {
       const { ledger, stranger, alice } = await networkHelpers.loadFixture(fixture);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.collect([stranger.account.address, ETH, 1n, [{ to: alice.account.address, amount: 1n, source: tag("sale") }]], {
-          account: stranger.account,
-          value: 1n,
-        }),
+        ledger.write.collect(
+          [stranger.account.address, ETH, 1n, [{ to: alice.account.address, amount: 1n, source: tag("sale") }]],
+          {
+            account: stranger.account,
+            value: 1n,
+          },
+        ),
         ledger,
         "Ledger_Unauthorized",
         [stranger.account.address],
@@ -117,14 +133,21 @@ describe("Ledger", function () {
     it("withdraw may be triggered by anyone and pays the owner its whole balance", async function () {
       const { ledger, payer, alice, stranger, publicClient } = await networkHelpers.loadFixture(fixture);
       const amount = parseEther("2");
-      await ledger.write.deposit([alice.account.address, ETH, amount, tag("tip")], { account: payer.account, value: amount });
+      await ledger.write.deposit([alice.account.address, ETH, amount, tag("tip")], {
+        account: payer.account,
+        value: amount,
+      });
       const hash = ledger.write.withdraw([alice.account.address, ETH], { account: stranger.account });
       await viem.assertions.balancesHaveChanged(hash, [
         { address: alice.account.address, amount },
         { address: ledger.address, amount: -amount },
       ]);
       assert.equal(await ledger.read.balanceOf([alice.account.address, ETH]), 0n);
-      const logs = await publicClient.getContractEvents({ address: ledger.address, abi: ledger.abi, eventName: "Withdrawn" });
+      const logs = await publicClient.getContractEvents({
+        address: ledger.address,
+        abi: ledger.abi,
+        eventName: "Withdrawn",
+      });
       assert.equal(logs.length, 1);
       const alicE = getAddress(alice.account.address);
       assert.deepEqual(logs[0]!.args, { owner: alicE, token: ETH, to: alicE, amount });
@@ -132,27 +155,36 @@ describe("Ledger", function () {
 
     it("withdraw reverts when nothing is owed", async function () {
       const { ledger, alice } = await networkHelpers.loadFixture(fixture);
-      await viem.assertions.revertWithCustomError(ledger.write.withdraw([alice.account.address, ETH]), ledger, "Ledger_ZeroAmount");
+      await viem.assertions.revertWithCustomError(
+        ledger.write.withdraw([alice.account.address, ETH]),
+        ledger,
+        "Ledger_ZeroAmount",
+      );
     });
 
     it("withdraw of an ERC-20 transfers the token to the owner", async function () {
       const { ledger, usdc, payer, alice } = await networkHelpers.loadFixture(fixture);
       await usdc.write.mint([payer.account.address, 7_000_000n]);
       await usdc.write.approve([ledger.address, 7_000_000n], { account: payer.account });
-      await ledger.write.deposit([alice.account.address, usdc.address, 7_000_000n, tag("tip")], { account: payer.account });
-      await viem.assertions.emitWithArgs(ledger.write.withdraw([alice.account.address, usdc.address]), ledger, "Withdrawn", [
-        alice.account.address,
-        usdc.address,
-        alice.account.address,
-        7_000_000n,
-      ]);
+      await ledger.write.deposit([alice.account.address, usdc.address, 7_000_000n, tag("tip")], {
+        account: payer.account,
+      });
+      await viem.assertions.emitWithArgs(
+        ledger.write.withdraw([alice.account.address, usdc.address]),
+        ledger,
+        "Withdrawn",
+        [alice.account.address, usdc.address, alice.account.address, 7_000_000n],
+      );
       assert.equal(await usdc.read.balanceOf([alice.account.address]), 7_000_000n);
       assert.equal(await usdc.read.decimals(), 6);
     });
 
     it("withdrawTo pays part of the caller's balance to another address", async function () {
       const { ledger, payer, alice, bob } = await networkHelpers.loadFixture(fixture);
-      await ledger.write.deposit([alice.account.address, ETH, 1000n, tag("tip")], { account: payer.account, value: 1000n });
+      await ledger.write.deposit([alice.account.address, ETH, 1000n, tag("tip")], {
+        account: payer.account,
+        value: 1000n,
+      });
       const hash = ledger.write.withdrawTo([ETH, bob.account.address, 400n], { account: alice.account });
       await viem.assertions.balancesHaveChanged(hash, [{ address: bob.account.address, amount: 400n }]);
       await viem.assertions.emitWithArgs(
@@ -166,7 +198,10 @@ describe("Ledger", function () {
 
     it("withdrawTo reverts above the balance, on zero and to the zero address", async function () {
       const { ledger, payer, alice, bob } = await networkHelpers.loadFixture(fixture);
-      await ledger.write.deposit([alice.account.address, ETH, 1000n, tag("tip")], { account: payer.account, value: 1000n });
+      await ledger.write.deposit([alice.account.address, ETH, 1000n, tag("tip")], {
+        account: payer.account,
+        value: 1000n,
+      });
       await viem.assertions.revertWithCustomErrorWithArgs(
         ledger.write.withdrawTo([ETH, bob.account.address, 1001n], { account: alice.account }),
         ledger,
@@ -191,11 +226,16 @@ describe("Ledger", function () {
       const { ledger, payer, alice, bob } = await networkHelpers.loadFixture(fixture);
       const bad = await viem.deployContract("contracts/mocks/RevertingReceiver.sol:RevertingReceiver");
       await ledger.write.deposit([bad.address, ETH, 500n, tag("tip")], { account: payer.account, value: 500n });
-      await ledger.write.deposit([alice.account.address, ETH, 300n, tag("tip")], { account: payer.account, value: 300n });
-      await viem.assertions.revertWithCustomErrorWithArgs(ledger.write.withdraw([bad.address, ETH]), ledger, "Ledger_EthTransferFailed", [
-        bad.address,
-        500n,
-      ]);
+      await ledger.write.deposit([alice.account.address, ETH, 300n, tag("tip")], {
+        account: payer.account,
+        value: 300n,
+      });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        ledger.write.withdraw([bad.address, ETH]),
+        ledger,
+        "Ledger_EthTransferFailed",
+        [bad.address, 500n],
+      );
       assert.equal(await ledger.read.balanceOf([bad.address, ETH]), 500n);
       await viem.assertions.balancesHaveChanged(ledger.write.withdraw([alice.account.address, ETH]), [
         { address: alice.account.address, amount: 300n },
@@ -207,9 +247,14 @@ describe("Ledger", function () {
 
     it("a re-entrant receiver cannot withdraw twice", async function () {
       const { ledger, payer, alice, publicClient } = await networkHelpers.loadFixture(fixture);
-      const reentrant = await viem.deployContract("contracts/mocks/ReentrantReceiver.sol:ReentrantReceiver", [ledger.address]);
+      const reentrant = await viem.deployContract("contracts/mocks/ReentrantReceiver.sol:ReentrantReceiver", [
+        ledger.address,
+      ]);
       await ledger.write.deposit([reentrant.address, ETH, 1000n, tag("tip")], { account: payer.account, value: 1000n });
-      await ledger.write.deposit([alice.account.address, ETH, 5000n, tag("tip")], { account: payer.account, value: 5000n });
+      await ledger.write.deposit([alice.account.address, ETH, 5000n, tag("tip")], {
+        account: payer.account,
+        value: 5000n,
+      });
       await ledger.write.withdraw([reentrant.address, ETH]);
       assert.equal(await reentrant.read.attempts(), 1n);
       assert.equal(await reentrant.read.reentered(), false);
@@ -224,7 +269,10 @@ describe("Ledger", function () {
       const { ledger, payer, alice } = await networkHelpers.loadFixture(fixture);
       const burner = await viem.deployContract("contracts/mocks/GasBurner.sol:GasBurner");
       await ledger.write.deposit([burner.address, ETH, 700n, tag("tip")], { account: payer.account, value: 700n });
-      await ledger.write.deposit([alice.account.address, ETH, 200n, tag("tip")], { account: payer.account, value: 200n });
+      await ledger.write.deposit([alice.account.address, ETH, 200n, tag("tip")], {
+        account: payer.account,
+        value: 200n,
+      });
       await viem.assertions.revertWithCustomErrorWithArgs(
         ledger.write.withdraw([burner.address, ETH], { gas: 1_000_000n }),
         ledger,

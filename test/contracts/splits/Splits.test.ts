@@ -40,7 +40,11 @@ async function balances(core: Core, owners: readonly Address[], token: Address =
 }
 
 async function lastDistribution(core: Core) {
-  const logs = await core.publicClient.getContractEvents({ address: core.splits.address, abi: core.splits.abi, eventName: "SplitDistributed" });
+  const logs = await core.publicClient.getContractEvents({
+    address: core.splits.address,
+    abi: core.splits.abi,
+    eventName: "SplitDistributed",
+  });
   return logs.at(-1)!.args;
 }
 
@@ -50,12 +54,12 @@ describe("Splits", function () {
       const core = await networkHelpers.loadFixture(fixture);
       const config = splitConfig(addresses(3), [500_000, 300_000, 200_000]);
       const predicted = await core.splits.read.predictSplitAddress([config, zeroAddress, salt(7)]);
-      await viem.assertions.emitWithArgs(core.splits.write.createSplit([config, zeroAddress, salt(7)]), core.splits, "SplitCreated", [
-        predicted,
-        zeroAddress,
-        salt(7),
-        config as never,
-      ]);
+      await viem.assertions.emitWithArgs(
+        core.splits.write.createSplit([config, zeroAddress, salt(7)]),
+        core.splits,
+        "SplitCreated",
+        [predicted, zeroAddress, salt(7), config as never],
+      );
       const code = await core.publicClient.getCode({ address: predicted });
       assert.ok(code && code.length > 2, "a clone exists at the predicted address");
       const state = await core.splits.read.splitState([predicted]);
@@ -81,7 +85,10 @@ describe("Splits", function () {
       const mutableSplit = await create(core, config, core.artist.account.address);
       const otherSalt = await create(core, config, zeroAddress, 1n);
       assert.equal(new Set([immutableSplit, mutableSplit, otherSalt]).size, 3);
-      assert.equal((await core.splits.read.splitState([mutableSplit])).controller, getAddress(core.artist.account.address));
+      assert.equal(
+        (await core.splits.read.splitState([mutableSplit])).controller,
+        getAddress(core.artist.account.address),
+      );
       assert.equal((await core.splits.read.splitState([immutableSplit])).controller, zeroAddress);
     });
 
@@ -89,24 +96,74 @@ describe("Splits", function () {
       const core = await networkHelpers.loadFixture(fixture);
       const config = splitConfig(addresses(2));
       const split = await create(core, config);
-      await viem.assertions.revertWithCustomErrorWithArgs(core.splits.write.createSplit([config, zeroAddress, salt(0)]), core.splits, "Splits_AlreadyExists", [split]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        core.splits.write.createSplit([config, zeroAddress, salt(0)]),
+        core.splits,
+        "Splits_AlreadyExists",
+        [split],
+      );
     });
 
     describe("validation errors", function () {
       const r = addresses(3);
       const cases: [string, () => SplitConfig, string, unknown[]][] = [
         ["NoRecipients", () => splitConfig([], []), "Splits_NoRecipients", []],
-        ["TooManyRecipients with 201", () => splitConfig(addresses(201, "many")), "Splits_TooManyRecipients", [201n, 200n]],
-        ["LengthMismatch", () => ({ ...splitConfig(r), allocations: [500_000, 500_000] }), "Splits_LengthMismatch", [3n, 2n]],
-        ["ZeroAddress", () => ({ ...splitConfig(r), recipients: [zeroAddress, r[1]!, r[2]!] }), "Splits_ZeroAddress", [0n]],
-        ["RecipientsNotSorted", () => ({ ...splitConfig(r), recipients: [r[1]!, r[0]!, r[2]!] }), "Splits_RecipientsNotSorted", [1n]],
-        ["DuplicateRecipient", () => ({ ...splitConfig(r), recipients: [r[0]!, r[1]!, r[1]!] }), "Splits_DuplicateRecipient", [r[1]!]],
+        [
+          "TooManyRecipients with 201",
+          () => splitConfig(addresses(201, "many")),
+          "Splits_TooManyRecipients",
+          [201n, 200n],
+        ],
+        [
+          "LengthMismatch",
+          () => ({ ...splitConfig(r), allocations: [500_000, 500_000] }),
+          "Splits_LengthMismatch",
+          [3n, 2n],
+        ],
+        [
+          "ZeroAddress",
+          () => ({ ...splitConfig(r), recipients: [zeroAddress, r[1]!, r[2]!] }),
+          "Splits_ZeroAddress",
+          [0n],
+        ],
+        [
+          "RecipientsNotSorted",
+          () => ({ ...splitConfig(r), recipients: [r[1]!, r[0]!, r[2]!] }),
+          "Splits_RecipientsNotSorted",
+          [1n],
+        ],
+        [
+          "DuplicateRecipient",
+          () => ({ ...splitConfig(r), recipients: [r[0]!, r[1]!, r[1]!] }),
+          "Splits_DuplicateRecipient",
+          [r[1]!],
+        ],
         ["ZeroAllocation", () => splitConfig(r, [600_000, 0, 400_000]), "Splits_ZeroAllocation", [1n]],
         ["InvalidTotal", () => splitConfig(r, [600_000, 300_000, 99_999]), "Splits_InvalidTotal", [999_999n]],
-        ["DistributorFeeTooHigh", () => splitConfig(r, undefined, { distributorFee: 10_001 }), "Splits_DistributorFeeTooHigh", [10_001, 10_000]],
-        ["InvalidAdvance (advancer, no amount)", () => splitConfig(r, undefined, { advancer: r[0]! }), "Splits_InvalidAdvance", []],
-        ["InvalidAdvance (amount, no advancer)", () => splitConfig(r, undefined, { advanceAmount: 1n }), "Splits_InvalidAdvance", []],
-        ["InvalidAdvance (token, no advancer)", () => splitConfig(r, undefined, { advanceToken: r[0]! }), "Splits_InvalidAdvance", []],
+        [
+          "DistributorFeeTooHigh",
+          () => splitConfig(r, undefined, { distributorFee: 10_001 }),
+          "Splits_DistributorFeeTooHigh",
+          [10_001, 10_000],
+        ],
+        [
+          "InvalidAdvance (advancer, no amount)",
+          () => splitConfig(r, undefined, { advancer: r[0]! }),
+          "Splits_InvalidAdvance",
+          [],
+        ],
+        [
+          "InvalidAdvance (amount, no advancer)",
+          () => splitConfig(r, undefined, { advanceAmount: 1n }),
+          "Splits_InvalidAdvance",
+          [],
+        ],
+        [
+          "InvalidAdvance (token, no advancer)",
+          () => splitConfig(r, undefined, { advanceToken: r[0]! }),
+          "Splits_InvalidAdvance",
+          [],
+        ],
       ];
       for (const [name, make, error, args] of cases) {
         it(`createSplit reverts with ${name}`, async function () {
@@ -118,7 +175,12 @@ describe("Splits", function () {
             error as never,
             args as never,
           );
-          await viem.assertions.revertWithCustomErrorWithArgs(core.splits.read.validateConfig([config]), core.splits, error as never, args as never);
+          await viem.assertions.revertWithCustomErrorWithArgs(
+            core.splits.read.validateConfig([config]),
+            core.splits,
+            error as never,
+            args as never,
+          );
         });
       }
 
@@ -149,7 +211,10 @@ describe("Splits", function () {
       const config = splitConfig(addresses(2), [750_000, 250_000]);
       const split = await create(core, config);
       await core.registry.write.setPayout([split], { account: core.artist.account });
-      await core.feeRouter.write.pay([core.artist.account.address, 0, ETH, 10_000n, tag("mint")], { account: core.payer.account, value: 10_000n });
+      await core.feeRouter.write.pay([core.artist.account.address, 0, ETH, 10_000n, tag("mint")], {
+        account: core.payer.account,
+        value: 10_000n,
+      });
       assert.equal(await core.ledger.read.balanceOf([split, ETH]), 8_500n);
       await viem.assertions.emitWithArgs(
         core.splits.write.distribute([split, ETH, config, zeroAddress], { account: core.stranger.account }),
@@ -167,9 +232,15 @@ describe("Splits", function () {
       await core.usdc.write.mint([split, 3_000_000n]);
       await core.usdc.write.mint([core.payer.account.address, 1_000_000n]);
       await core.usdc.write.approve([core.ledger.address, 1_000_000n], { account: core.payer.account });
-      await core.ledger.write.deposit([split, core.usdc.address, 1_000_000n, tag("sale")], { account: core.payer.account });
+      await core.ledger.write.deposit([split, core.usdc.address, 1_000_000n, tag("sale")], {
+        account: core.payer.account,
+      });
       await core.splits.write.distribute([split, core.usdc.address, config, zeroAddress]);
-      assert.deepEqual(await balances(core, config.recipients, core.usdc.address), [2_000_000n, 1_000_000n, 1_000_000n]);
+      assert.deepEqual(await balances(core, config.recipients, core.usdc.address), [
+        2_000_000n,
+        1_000_000n,
+        1_000_000n,
+      ]);
       assert.equal(await core.usdc.read.balanceOf([split]), 0n);
       assert.equal(await core.usdc.read.balanceOf([core.ledger.address]), 4_000_000n);
     });
@@ -178,7 +249,7 @@ describe("Splits", function () {
       const core = await networkHelpers.loadFixture(fixture);
       const config = splitConfig(addresses(2));
       const split = await create(core, config);
-      assert.equal(await core.splits.read.distribute([split, ETH, config, zeroAddress]), 0n);
+      assert.equal((await core.splits.simulate.distribute([split, ETH, config, zeroAddress])).result, 0n);
       await core.splits.write.distribute([split, ETH, config, zeroAddress]);
       assert.deepEqual(await balances(core, config.recipients), [0n, 0n]);
     });
@@ -208,7 +279,9 @@ describe("Splits", function () {
       const config = splitConfig(addresses(2), [500_000, 500_000], { distributorFee: 10_000 });
       const split = await create(core, config);
       await core.payer.sendTransaction({ to: split, value: 100_000n });
-      await core.splits.write.distribute([split, ETH, config, core.carol.account.address], { account: core.stranger.account });
+      await core.splits.write.distribute([split, ETH, config, core.carol.account.address], {
+        account: core.stranger.account,
+      });
       assert.equal(await core.ledger.read.balanceOf([core.carol.account.address, ETH]), 1_000n);
       assert.deepEqual(await balances(core, config.recipients), [49_500n, 49_500n]);
       const d = await lastDistribution(core);
@@ -234,7 +307,11 @@ describe("Splits", function () {
     it("repays the advancer first, never more than the advance, across several distributions", async function () {
       const core = await networkHelpers.loadFixture(fixture);
       const advancer = core.alice.account.address;
-      const config = splitConfig(addresses(2), [600_000, 400_000], { advancer, advanceToken: ETH, advanceAmount: 1_500n });
+      const config = splitConfig(addresses(2), [600_000, 400_000], {
+        advancer,
+        advanceToken: ETH,
+        advanceAmount: 1_500n,
+      });
       const split = await create(core, config);
       await core.payer.sendTransaction({ to: split, value: 1_000n });
       await core.splits.write.distribute([split, ETH, config, zeroAddress]);
@@ -262,7 +339,11 @@ describe("Splits", function () {
       const core = await networkHelpers.loadFixture(fixture);
       const advancer = core.alice.account.address;
       const artist = core.artist.account.address;
-      const inUsdc = splitConfig(addresses(2), [500_000, 500_000], { advancer, advanceToken: core.usdc.address, advanceAmount: 1_000n });
+      const inUsdc = splitConfig(addresses(2), [500_000, 500_000], {
+        advancer,
+        advanceToken: core.usdc.address,
+        advanceAmount: 1_000n,
+      });
       const split = await create(core, inUsdc, artist);
       await core.usdc.write.mint([split, 1_000n]);
       await core.splits.write.distribute([split, core.usdc.address, inUsdc, zeroAddress]);
@@ -286,7 +367,11 @@ describe("Splits", function () {
     it("recoups the advance only in the advance token", async function () {
       const core = await networkHelpers.loadFixture(fixture);
       const advancer = core.alice.account.address;
-      const config = splitConfig(addresses(2), [500_000, 500_000], { advancer, advanceToken: core.usdc.address, advanceAmount: 100n });
+      const config = splitConfig(addresses(2), [500_000, 500_000], {
+        advancer,
+        advanceToken: core.usdc.address,
+        advanceAmount: 100n,
+      });
       const split = await create(core, config);
       await core.payer.sendTransaction({ to: split, value: 1_000n });
       await core.splits.write.distribute([split, ETH, config, zeroAddress]);
@@ -302,9 +387,19 @@ describe("Splits", function () {
       const config = splitConfig(addresses(2), [500_000, 500_000]);
       const split = await create(core, config);
       const forged = { ...config, allocations: [900_000, 100_000] };
-      await viem.assertions.revertWithCustomErrorWithArgs(core.splits.write.distribute([split, ETH, forged, zeroAddress]), core.splits, "Splits_ConfigMismatch", [split]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        core.splits.write.distribute([split, ETH, forged, zeroAddress]),
+        core.splits,
+        "Splits_ConfigMismatch",
+        [split],
+      );
       const stranger = getAddress(core.stranger.account.address);
-      await viem.assertions.revertWithCustomErrorWithArgs(core.splits.write.distribute([stranger, ETH, config, zeroAddress]), core.splits, "Splits_UnknownSplit", [stranger]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        core.splits.write.distribute([stranger, ETH, config, zeroAddress]),
+        core.splits,
+        "Splits_UnknownSplit",
+        [stranger],
+      );
     });
 
     it("only the Splits contract may sweep a split wallet", async function () {
@@ -312,7 +407,11 @@ describe("Splits", function () {
       const split = await create(core, splitConfig(addresses(2)));
       await core.payer.sendTransaction({ to: split, value: 5n });
       const wallet = await viem.getContractAt("SplitWallet", split);
-      await viem.assertions.revertWithCustomError(wallet.write.sweep([ETH], { account: core.stranger.account }), wallet, "SplitWallet_OnlyLedger");
+      await viem.assertions.revertWithCustomError(
+        wallet.write.sweep([ETH], { account: core.stranger.account }),
+        wallet,
+        "SplitWallet_OnlyLedger",
+      );
     });
 
     it("a nested split (recipient of another split) distributes what it was credited", async function () {
@@ -320,7 +419,10 @@ describe("Splits", function () {
       const innerConfig = splitConfig(addresses(2, "inner"), [500_000, 500_000]);
       const inner = await create(core, innerConfig);
       const outerRecipients = sortAddresses([inner, core.bob.account.address as Address].map((a) => getAddress(a)));
-      const outerConfig = splitConfig(outerRecipients, outerRecipients.map((a) => (a === inner ? 400_000 : 600_000)));
+      const outerConfig = splitConfig(
+        outerRecipients,
+        outerRecipients.map((a) => (a === inner ? 400_000 : 600_000)),
+      );
       const outer = await create(core, outerConfig);
       await core.payer.sendTransaction({ to: outer, value: 10_000n });
       await core.splits.write.distribute([outer, ETH, outerConfig, zeroAddress]);
@@ -337,15 +439,25 @@ describe("Splits", function () {
       const burner = await viem.deployContract("contracts/mocks/GasBurner.sol:GasBurner");
       const recipients = sortAddresses([bad.address, burner.address, getAddress(core.bob.account.address)]);
       const bob = getAddress(core.bob.account.address);
-      const config = splitConfig(recipients, recipients.map((a) => (a === bob ? 400_000 : 300_000)));
+      const config = splitConfig(
+        recipients,
+        recipients.map((a) => (a === bob ? 400_000 : 300_000)),
+      );
       const split = await create(core, config);
       await core.payer.sendTransaction({ to: split, value: 1_000n });
       await core.splits.write.distribute([split, ETH, config, zeroAddress]);
-      assert.deepEqual(await balances(core, recipients), config.allocations.map((a) => (1_000n * BigInt(a)) / 1_000_000n));
+      assert.deepEqual(
+        await balances(core, recipients),
+        config.allocations.map((a) => (1_000n * BigInt(a)) / 1_000_000n),
+      );
       await viem.assertions.balancesHaveChanged(core.ledger.write.withdraw([core.bob.account.address, ETH]), [
         { address: core.bob.account.address, amount: 400n },
       ]);
-      await viem.assertions.revertWithCustomError(core.ledger.write.withdraw([bad.address, ETH]), core.ledger, "Ledger_EthTransferFailed");
+      await viem.assertions.revertWithCustomError(
+        core.ledger.write.withdraw([bad.address, ETH]),
+        core.ledger,
+        "Ledger_EthTransferFailed",
+      );
       assert.equal(await core.ledger.read.balanceOf([bad.address, ETH]), 300n);
     });
 
@@ -370,8 +482,14 @@ describe("Splits", function () {
           after.map((b, i) => b - before[i]!),
           expected.map((e) => e.amount),
         );
-        assert.equal(expected.reduce((s, e) => s + e.amount, 0n), d.distributed);
-        assert.deepEqual(expected.map((e) => e.recipient), recipients);
+        assert.equal(
+          expected.reduce((s, e) => s + e.amount, 0n),
+          d.distributed,
+        );
+        assert.deepEqual(
+          expected.map((e) => e.recipient),
+          recipients,
+        );
       }
     });
   });
@@ -387,13 +505,19 @@ describe("Splits", function () {
     it("updateSplit replaces the config; the old one no longer distributes", async function () {
       const { core, config, split } = await mutableSplit();
       const next = splitConfig(addresses(3, "next"), [200_000, 300_000, 500_000]);
-      await viem.assertions.emitWithArgs(core.splits.write.updateSplit([split, next], { account: core.artist.account }), core.splits, "SplitUpdated", [
-        split,
-        next as never,
-      ]);
+      await viem.assertions.emitWithArgs(
+        core.splits.write.updateSplit([split, next], { account: core.artist.account }),
+        core.splits,
+        "SplitUpdated",
+        [split, next as never],
+      );
       assert.equal((await core.splits.read.splitState([split])).configHash, await core.splits.read.hashConfig([next]));
       await core.payer.sendTransaction({ to: split, value: 1_000n });
-      await viem.assertions.revertWithCustomError(core.splits.write.distribute([split, ETH, config, zeroAddress]), core.splits, "Splits_ConfigMismatch");
+      await viem.assertions.revertWithCustomError(
+        core.splits.write.distribute([split, ETH, config, zeroAddress]),
+        core.splits,
+        "Splits_ConfigMismatch",
+      );
       await core.splits.write.distribute([split, ETH, next, zeroAddress]);
       assert.deepEqual(await balances(core, next.recipients), [200n, 300n, 500n]);
     });
@@ -424,11 +548,12 @@ describe("Splits", function () {
         "Splits_NotController",
         [split, getAddress(core.stranger.account.address)],
       );
-      await viem.assertions.emitWithArgs(core.splits.write.transferControl([split, bob], { account: core.artist.account }), core.splits, "ControlTransferStarted", [
-        split,
-        artist,
-        bob,
-      ]);
+      await viem.assertions.emitWithArgs(
+        core.splits.write.transferControl([split, bob], { account: core.artist.account }),
+        core.splits,
+        "ControlTransferStarted",
+        [split, artist, bob],
+      );
       assert.equal((await core.splits.read.splitState([split])).pendingController, bob);
       await viem.assertions.revertWithCustomErrorWithArgs(
         core.splits.write.acceptControl([split], { account: core.stranger.account }),
@@ -436,29 +561,43 @@ describe("Splits", function () {
         "Splits_NotPendingController",
         [split, getAddress(core.stranger.account.address)],
       );
-      await viem.assertions.emitWithArgs(core.splits.write.acceptControl([split], { account: core.bob.account }), core.splits, "ControlTransferred", [split, artist, bob]);
+      await viem.assertions.emitWithArgs(
+        core.splits.write.acceptControl([split], { account: core.bob.account }),
+        core.splits,
+        "ControlTransferred",
+        [split, artist, bob],
+      );
       const state = await core.splits.read.splitState([split]);
       assert.equal(state.controller, bob);
       assert.equal(state.pendingController, zeroAddress);
       // The previous controller lost control.
-      await viem.assertions.revertWithCustomError(core.splits.write.transferControl([split, artist], { account: core.artist.account }), core.splits, "Splits_NotController");
+      await viem.assertions.revertWithCustomError(
+        core.splits.write.transferControl([split, artist], { account: core.artist.account }),
+        core.splits,
+        "Splits_NotController",
+      );
     });
 
     it("transferControl to zero cancels a pending offer", async function () {
       const { core, split } = await mutableSplit();
       await core.splits.write.transferControl([split, core.bob.account.address], { account: core.artist.account });
       await core.splits.write.transferControl([split, zeroAddress], { account: core.artist.account });
-      await viem.assertions.revertWithCustomError(core.splits.write.acceptControl([split], { account: core.bob.account }), core.splits, "Splits_NotPendingController");
+      await viem.assertions.revertWithCustomError(
+        core.splits.write.acceptControl([split], { account: core.bob.account }),
+        core.splits,
+        "Splits_NotPendingController",
+      );
     });
 
     it("makeImmutable ends control for good: every controller call reverts with Immutable", async function () {
       const { core, split } = await mutableSplit();
       await core.splits.write.transferControl([split, core.bob.account.address], { account: core.artist.account });
-      await viem.assertions.emitWithArgs(core.splits.write.makeImmutable([split], { account: core.artist.account }), core.splits, "ControlTransferred", [
-        split,
-        getAddress(core.artist.account.address),
-        zeroAddress,
-      ]);
+      await viem.assertions.emitWithArgs(
+        core.splits.write.makeImmutable([split], { account: core.artist.account }),
+        core.splits,
+        "ControlTransferred",
+        [split, getAddress(core.artist.account.address), zeroAddress],
+      );
       for (const call of [
         core.splits.write.updateSplit([split, splitConfig(addresses(2))], { account: core.artist.account }),
         core.splits.write.transferControl([split, core.bob.account.address], { account: core.artist.account }),
@@ -467,7 +606,11 @@ describe("Splits", function () {
         await viem.assertions.revertWithCustomErrorWithArgs(call, core.splits, "Splits_Immutable", [split]);
       }
       // The offer made before is void.
-      await viem.assertions.revertWithCustomError(core.splits.write.acceptControl([split], { account: core.bob.account }), core.splits, "Splits_NotPendingController");
+      await viem.assertions.revertWithCustomError(
+        core.splits.write.acceptControl([split], { account: core.bob.account }),
+        core.splits,
+        "Splits_NotPendingController",
+      );
     });
 
     it("an immutable split cannot be updated", async function () {
@@ -484,7 +627,10 @@ describe("Splits", function () {
     it("a controller that lists the split as its own recipient keeps that share as the split's balance", async function () {
       const { core, split } = await mutableSplit();
       const recipients = sortAddresses([split, getAddress(core.bob.account.address)]);
-      const selfish = splitConfig(recipients, recipients.map(() => 500_000));
+      const selfish = splitConfig(
+        recipients,
+        recipients.map(() => 500_000),
+      );
       await core.splits.write.updateSplit([split, selfish], { account: core.artist.account });
       await core.payer.sendTransaction({ to: split, value: 1_000n });
       await core.splits.write.distribute([split, ETH, selfish, zeroAddress]);

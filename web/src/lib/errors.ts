@@ -13,22 +13,10 @@ import {
   type Abi,
   type Hex,
 } from "viem";
-import {
-  artistRegistryAbi,
-  feeRouterAbi,
-  ledgerAbi,
-  splitWalletAbi,
-  testTokenAbi,
-} from "@notalabel/contracts";
+import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitWalletAbi, testTokenAbi } from "@notalabel/contracts";
 import { formatAmount, formatPpm, shortAddress } from "./format.ts";
 
-const ALL_ABIS = [
-  ...ledgerAbi,
-  ...artistRegistryAbi,
-  ...feeRouterAbi,
-  ...splitWalletAbi,
-  ...testTokenAbi,
-] as Abi;
+const ALL_ABIS = [...ledgerAbi, ...artistRegistryAbi, ...feeRouterAbi, ...splitWalletAbi, ...testTokenAbi] as Abi;
 
 type Args = readonly unknown[];
 const s = (v: unknown) => String(v);
