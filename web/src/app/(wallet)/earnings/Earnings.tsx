@@ -173,7 +173,7 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
         </div>
       </Card>
 
-      <div className="grid-2">
+      <div className="grid-main-side">
         <Card title="Latest credits">
           <Table<CreditRow>
             caption="Latest credits to your balance"
