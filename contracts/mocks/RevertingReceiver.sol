@@ -4,7 +4,8 @@ pragma solidity 0.8.30;
 import {ILedger} from "../ledger/ILedger.sol";
 
 /// @title RevertingReceiver
-/// @notice Refuses every ETH payment (tests only). It can still move its Ledger balance elsewhere.
+/// @notice Refuses every ETH payment (a contract recipient that was never meant to take ETH; tests only).
+///         It can still move its Ledger balance elsewhere.
 contract RevertingReceiver {
     error RevertingReceiver_Refused();
 

@@ -8,8 +8,8 @@ import {Fixture} from "./utils/Fixture.sol";
 import {IFeeRouter} from "../../contracts/fees/IFeeRouter.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
 import {TestToken} from "../../contracts/mocks/TestToken.sol";
-import {NoReturnToken} from "./mocks/NoReturnToken.sol";
-import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
+import {NoReturnToken} from "../../contracts/mocks/NoReturnToken.sol";
+import {FeeOnTransferToken} from "../../contracts/mocks/FeeOnTransferToken.sol";
 
 /// @title FeeRouterTest
 /// @notice fee + referral + net == gross for any amount and fee up to the cap; the referral is 5% of the

@@ -7,8 +7,8 @@ pragma solidity 0.8.30;
 import {Fixture} from "./utils/Fixture.sol";
 import {ISplits} from "../../contracts/splits/ISplits.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
-import {RevertingReceiver} from "./mocks/RevertingReceiver.sol";
-import {ReentrantReceiver} from "./mocks/ReentrantReceiver.sol";
+import {RevertingReceiver} from "../../contracts/mocks/RevertingReceiver.sol";
+import {ReentrantReceiver} from "../../contracts/mocks/ReentrantReceiver.sol";
 
 /// @title HostileRecipientsTest
 /// @notice A reverting recipient and a re-entrant recipient (re-enters Ledger.withdraw, withdrawTo or the

@@ -9,8 +9,8 @@ import {ILedger} from "../../contracts/ledger/ILedger.sol";
 import {Ledger} from "../../contracts/ledger/Ledger.sol";
 import {SplitWallet} from "../../contracts/splits/SplitWallet.sol";
 import {TestToken} from "../../contracts/mocks/TestToken.sol";
-import {NoReturnToken} from "./mocks/NoReturnToken.sol";
-import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
+import {NoReturnToken} from "../../contracts/mocks/NoReturnToken.sol";
+import {FeeOnTransferToken} from "../../contracts/mocks/FeeOnTransferToken.sol";
 
 /// @title LedgerTest
 /// @notice Deposits, withdrawals and their errors, for ETH and odd tokens.

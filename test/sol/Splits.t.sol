@@ -9,7 +9,7 @@ import {ISplits} from "../../contracts/splits/ISplits.sol";
 import {ISplitWallet} from "../../contracts/splits/ISplitWallet.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
 import {TestToken} from "../../contracts/mocks/TestToken.sol";
-import {FeeOnTransferToken} from "./mocks/FeeOnTransferToken.sol";
+import {FeeOnTransferToken} from "../../contracts/mocks/FeeOnTransferToken.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title SplitsTest

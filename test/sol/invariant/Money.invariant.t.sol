@@ -7,7 +7,7 @@ pragma solidity 0.8.30;
 import {Fixture} from "../utils/Fixture.sol";
 import {MoneyHandler} from "./MoneyHandler.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
-import {NoReturnToken} from "../mocks/NoReturnToken.sol";
+import {NoReturnToken} from "../../../contracts/mocks/NoReturnToken.sol";
 
 /// @title MoneyInvariantTest
 /// @notice Invariants of the money core under random sequences of every money movement (see

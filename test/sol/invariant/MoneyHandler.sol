@@ -8,8 +8,8 @@ import {FeeRouter} from "../../../contracts/fees/FeeRouter.sol";
 import {ISplits} from "../../../contracts/splits/ISplits.sol";
 import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
-import {RevertingReceiver} from "../mocks/RevertingReceiver.sol";
-import {ReentrantReceiver} from "../mocks/ReentrantReceiver.sol";
+import {RevertingReceiver} from "../../../contracts/mocks/RevertingReceiver.sol";
+import {ReentrantReceiver} from "../../../contracts/mocks/ReentrantReceiver.sol";
 
 /// @title MoneyHandler
 /// @notice Drives random sequences of every money movement of the core (deposit ETH/ERC-20, FeeRouter.pay,
