@@ -12,6 +12,7 @@ export default tseslint.config(
       "types/**",
       ".dev/**",
       "**/.next/**",
+      "**/.next-*/**",
       "**/.ponder/**",
       "indexer/generated/**",
       "contracts/generated/**",
