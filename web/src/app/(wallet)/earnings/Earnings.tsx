@@ -1,29 +1,23 @@
 "use client";
 import { useMemo, useState } from "react";
 import type { Address } from "viem";
-import { useAccount } from "wagmi";
 import { ledgerAbi } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Amount, Badge, Button, Card, EmptyState, Field, Table } from "@/components/ui";
 import { EarningsChart } from "@/components/charts/EarningsChart";
-import { ConnectPrompt } from "@/components/wallet/WalletBar";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
-import { useDeployment, useIndexer } from "@/components/wallet/hooks";
+import { useIndexer } from "@/components/wallet/hooks";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { fetchEarnings, type CreditRow } from "@/lib/indexer";
 import { dateRangeErrors, formatDateTime, isoDay } from "@/lib/format";
 import { tokenInfo, tokensFor, type Token } from "@/lib/tokens";
 
 export function Earnings() {
-  const { address } = useAccount();
-  const deployment = useDeployment();
-  if (!deployment)
-    return (
-      <Alert tone="error" title="Not deployed">
-        The contracts are not deployed on this chain.
-      </Alert>
-    );
-  if (!address) return <ConnectPrompt what="Connect the wallet whose balances you want to see and withdraw." />;
-  return <View account={address} ledger={deployment.contracts.Ledger.address} />;
+  return (
+    <WalletGate why="Connect the wallet whose balances you want to see and withdraw.">
+      {({ account, deployment }) => <View account={account} ledger={deployment.contracts.Ledger.address} />}
+    </WalletGate>
+  );
 }
 
 function View({ account, ledger }: { account: Address; ledger: Address }) {

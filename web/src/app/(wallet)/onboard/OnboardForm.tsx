@@ -2,14 +2,13 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { getAddress, zeroAddress, type Address } from "viem";
-import { useAccount, useConfig, useReadContract } from "wagmi";
+import { useConfig, useReadContract } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { artistRegistryAbi, ledgerAbi } from "@notalabel/contracts";
 import { Alert, Button, Card, Field } from "@/components/ui";
-import { ConnectPrompt } from "@/components/wallet/WalletBar";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
-import { useDebounced, useDeployment, useIndexer } from "@/components/wallet/hooks";
-import { useAppConfig } from "@/components/wallet/AppConfigContext";
+import { useDebounced, useIndexer } from "@/components/wallet/hooks";
 import {
   handleFormatError,
   localOnboardErrors,
@@ -22,26 +21,17 @@ import { errorMessage } from "@/lib/errors";
 import { formatPpm, shortAddress } from "@/lib/format";
 
 export function OnboardForm({ initialReferral }: { initialReferral: string }) {
-  const { address } = useAccount();
-  const deployment = useDeployment();
-  const { chain } = useAppConfig();
-  if (!deployment)
-    return (
-      <Alert tone="error" title="Not deployed">
-        The contracts are not deployed on {chain.name}.
-      </Alert>
-    );
-  if (!address)
-    return (
-      <ConnectPrompt what="Registering signs one transaction from the wallet that will own your artist identity." />
-    );
   return (
-    <Form
-      account={address}
-      registry={deployment.contracts.ArtistRegistry.address}
-      splits={deployment.contracts.Ledger.address}
-      initialReferral={initialReferral}
-    />
+    <WalletGate why="Registering signs one transaction from the wallet that will own your artist identity.">
+      {({ account, deployment }) => (
+        <Form
+          account={account}
+          registry={deployment.contracts.ArtistRegistry.address}
+          splits={deployment.contracts.Ledger.address}
+          initialReferral={initialReferral}
+        />
+      )}
+    </WalletGate>
   );
 }
 

@@ -2,14 +2,13 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { getAddress, isAddress, toHex, zeroAddress, type Address, type Hex } from "viem";
-import { useAccount, useConfig, useReadContract } from "wagmi";
+import { useConfig, useReadContract } from "wagmi";
 import { readContract } from "wagmi/actions";
 import { ledgerAbi, type SplitConfig } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Card, Field } from "@/components/ui";
 import { SplitEditor, emptyFormValues } from "@/components/splits/SplitEditor";
-import { ConnectPrompt } from "@/components/wallet/WalletBar";
+import { WalletGate } from "@/components/wallet/WalletGate";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
-import { useDeployment } from "@/components/wallet/hooks";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { tokensFor } from "@/lib/tokens";
 
@@ -20,20 +19,11 @@ function randomSalt(): Hex {
 }
 
 export function NewSplit() {
-  const { address } = useAccount();
-  const deployment = useDeployment();
-  const { chain } = useAppConfig();
-  if (!deployment)
-    return (
-      <Alert tone="error" title="Not deployed">
-        The contracts are not deployed on {chain.name}.
-      </Alert>
-    );
-  if (!address)
-    return (
-      <ConnectPrompt what="Creating a split sends one transaction. Anyone can create one; the controller you choose can change it later." />
-    );
-  return <Form account={address} splits={deployment.contracts.Ledger.address} />;
+  return (
+    <WalletGate why="Creating a split sends one transaction. Anyone can create one; the controller you choose can change it later.">
+      {({ account, deployment }) => <Form account={account} splits={deployment.contracts.Ledger.address} />}
+    </WalletGate>
+  );
 }
 
 function Form({ account, splits }: { account: Address; splits: Address }) {
