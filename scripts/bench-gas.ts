@@ -87,7 +87,6 @@ async function main() {
     if (key && key === process.env.BENCH_TRACE) await profile(conn.provider, hash);
     return receipt;
   }
-  const w = (wallet: Wallet) => wallet;
 
   // ---- tokens
   for (const wallet of [payer!, artist!, deployer!]) {
@@ -101,13 +100,13 @@ async function main() {
   }
 
   // ---- registry
-  await send("registry.register", w(artist!), {
+  await send("registry.register", artist!, {
     address: registry,
     abi: artistRegistryAbi,
     functionName: "register",
     args: ["artist-one", "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", ZERO_ADDRESS, ""],
   });
-  await send("registry.register.withReferral", w(artist2!), {
+  await send("registry.register.withReferral", artist2!, {
     address: registry,
     abi: artistRegistryAbi,
     functionName: "register",
@@ -118,7 +117,7 @@ async function main() {
       "artist-one",
     ],
   });
-  await send("registry.setProfileURI", w(artist!), {
+  await send("registry.setProfileURI", artist!, {
     address: registry,
     abi: artistRegistryAbi,
     functionName: "setProfileURI",
@@ -126,60 +125,32 @@ async function main() {
   });
 
   // ---- splits: create (immutable and mutable), 10 recipients
+  /** Creates a split (measured under `key` when given) and returns its address. */
+  async function createSplit(key: string | null, wallet: Wallet, cfg: SplitConfig, controller: Address, salt: number) {
+    const args = [cfg, controller, toHex(salt, { size: 32 })] as const;
+    await send(key, wallet, { address: splits, abi: ledgerAbi, functionName: "createSplit", args });
+    return client.readContract({ address: splits, abi: ledgerAbi, functionName: "predictSplitAddress", args });
+  }
   const c10 = config(10, "bench-10");
-  await send("splits.create.10", w(deployer!), {
-    address: splits,
-    abi: ledgerAbi,
-    functionName: "createSplit",
-    args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
-  });
-  const split10 = await client.readContract({
-    address: splits,
-    abi: ledgerAbi,
-    functionName: "predictSplitAddress",
-    args: [c10, ZERO_ADDRESS, toHex(1, { size: 32 })],
-  });
+  const split10 = await createSplit("splits.create.10", deployer!, c10, ZERO_ADDRESS, 1);
   const c20 = config(20, "bench-20");
-  await send(null, w(deployer!), {
-    address: splits,
-    abi: ledgerAbi,
-    functionName: "createSplit",
-    args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
-  });
-  const split20 = await client.readContract({
-    address: splits,
-    abi: ledgerAbi,
-    functionName: "predictSplitAddress",
-    args: [c20, ZERO_ADDRESS, toHex(1, { size: 32 })],
-  });
-
+  const split20 = await createSplit(null, deployer!, c20, ZERO_ADDRESS, 1);
   const mc10 = config(10, "bench-mutable-10");
-  await send("splits.create.mutable.10", w(artist!), {
-    address: splits,
-    abi: ledgerAbi,
-    functionName: "createSplit",
-    args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
-  });
-  const mutable10 = await client.readContract({
-    address: splits,
-    abi: ledgerAbi,
-    functionName: "predictSplitAddress",
-    args: [mc10, artist!.account.address, toHex(2, { size: 32 })],
-  });
+  const mutable10 = await createSplit("splits.create.mutable.10", artist!, mc10, artist!.account.address, 2);
   const mc10b = config(10, "bench-mutable-10-b");
-  await send("splits.update.10", w(artist!), {
+  await send("splits.update.10", artist!, {
     address: splits,
     abi: ledgerAbi,
     functionName: "updateSplit",
     args: [mutable10, mc10b],
   });
-  await send("splits.transferControl", w(artist!), {
+  await send("splits.transferControl", artist!, {
     address: splits,
     abi: ledgerAbi,
     functionName: "transferControl",
     args: [mutable10, controller2!.account.address],
   });
-  await send("splits.acceptControl", w(controller2!), {
+  await send("splits.acceptControl", controller2!, {
     address: splits,
     abi: ledgerAbi,
     functionName: "acceptControl",
@@ -187,7 +158,7 @@ async function main() {
   });
 
   // The artist's payout is the 10-recipient split, so FeeRouter.pay credits it.
-  await send("registry.setPayout", w(artist!), {
+  await send("registry.setPayout", artist!, {
     address: registry,
     abi: artistRegistryAbi,
     functionName: "setPayout",
@@ -199,20 +170,20 @@ async function main() {
   // balance never returns to zero (no storage refund flatters the numbers).
   const amount = parseEther("1") + 7n;
   const usdcAmount = 1_000_000_007n;
-  await send("ledger.deposit.eth", w(payer!), {
+  await send("ledger.deposit.eth", payer!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "deposit",
     args: [split10, ETH, amount, stringToHex("deposit", { size: 32 })],
     value: amount,
   });
-  await send("ledger.deposit.erc20", w(payer!), {
+  await send("ledger.deposit.erc20", payer!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "deposit",
     args: [split10, usdc, usdcAmount, stringToHex("deposit", { size: 32 })],
   });
-  await send(null, w(payer!), {
+  await send(null, payer!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "deposit",
@@ -222,7 +193,7 @@ async function main() {
 
   // First distributions: every recipient gets a balance (cold, zero -> non-zero: not what is measured).
   const dist = (key: string | null, split: Address, token: Address, cfg: SplitConfig) =>
-    send(key, w(deployer!), {
+    send(key, deployer!, {
       address: splits,
       abi: ledgerAbi,
       functionName: "distribute",
@@ -233,20 +204,20 @@ async function main() {
   await dist(null, split20, ETH, c20);
 
   // ---- FeeRouter.pay credits the split's Ledger balance (ETH and ERC-20)
-  await send("feeRouter.pay.eth", w(payer!), {
+  await send("feeRouter.pay.eth", payer!, {
     address: feeRouter,
     abi: feeRouterAbi,
     functionName: "pay",
     args: [artist!.account.address, 0, ETH, amount, stringToHex("mint", { size: 32 })],
     value: amount,
   });
-  await send("feeRouter.pay.erc20", w(payer!), {
+  await send("feeRouter.pay.erc20", payer!, {
     address: feeRouter,
     abi: feeRouterAbi,
     functionName: "pay",
     args: [artist!.account.address, 0, usdc, usdcAmount, stringToHex("mint", { size: 32 })],
   });
-  await send(null, w(payer!), {
+  await send(null, payer!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "deposit",
@@ -274,26 +245,26 @@ async function main() {
   const r1 = c10.recipients[1]!;
   const fund = await payer!.sendTransaction({ to: r0, value: 1n, account: payer!.account, chain: payer!.chain });
   await client.waitForTransactionReceipt({ hash: fund });
-  await send("ledger.withdraw.eth", w(deployer!), {
+  await send("ledger.withdraw.eth", deployer!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "withdraw",
     args: [r0, ETH],
   });
-  await send("ledger.withdraw.eth.newAccount", w(deployer!), {
+  await send("ledger.withdraw.eth.newAccount", deployer!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "withdraw",
     args: [r1, ETH],
   });
-  await send("ledger.withdraw.erc20", w(deployer!), {
+  await send("ledger.withdraw.erc20", deployer!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "withdraw",
     args: [r0, usdc],
   });
   // The treasury got fees from pay(): it withdraws part of its ETH to another address.
-  await send("ledger.withdrawTo.eth", w(treasury!), {
+  await send("ledger.withdrawTo.eth", treasury!, {
     address: ledger,
     abi: ledgerAbi,
     functionName: "withdrawTo",
@@ -301,14 +272,14 @@ async function main() {
   });
 
   // ---- fee governance
-  await send("feeRouter.proposeFee", w(owner!), {
+  await send("feeRouter.proposeFee", owner!, {
     address: feeRouter,
     abi: feeRouterAbi,
     functionName: "proposeFee",
     args: [0, 1200],
   });
   await conn.networkHelpers.time.increase(2 * 24 * 3600);
-  await send("feeRouter.applyFee", w(payer!), {
+  await send("feeRouter.applyFee", payer!, {
     address: feeRouter,
     abi: feeRouterAbi,
     functionName: "applyFee",

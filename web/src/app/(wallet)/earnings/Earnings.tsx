@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import type { Address } from "viem";
 import { ledgerAbi } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Amount, Badge, Button, Card, EmptyState, Field, Table } from "@/components/ui";
-import { EarningsChart } from "@/components/charts/EarningsChart";
+import { EarningsByToken } from "@/components/charts/EarningsByToken";
 import { WalletGate } from "@/components/wallet/WalletGate";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { useIndexer } from "@/components/wallet/hooks";
@@ -143,22 +143,11 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
             </div>
           </div>
           {download.error ? <Alert tone="error">{download.error}</Alert> : null}
-          {tokens.map((t) => {
-            const points = (q.data?.earningDailys.items ?? [])
-              .filter((e) => e.token.toLowerCase() === t.address.toLowerCase())
-              .map((e) => ({ day: e.day, source: e.source, amount: BigInt(e.amount) }));
-            return points.length ? (
-              <div key={t.address}>
-                <h3>{t.symbol}</h3>
-                <EarningsChart
-                  points={points}
-                  decimals={t.decimals}
-                  symbol={t.symbol}
-                  title={`Your ${t.symbol} earnings`}
-                />
-              </div>
-            ) : null;
-          })}
+          <EarningsByToken
+            rows={q.data?.earningDailys.items ?? []}
+            tokens={tokens}
+            title={(symbol) => `Your ${symbol} earnings`}
+          />
           {q.data && q.data.earningDailys.items.length === 0 ? (
             <EmptyState title="Nothing earned in this period">
               Credits from splits, referrals and rewards will show here.

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { Alert, Amount, ButtonLink, Card, CopyButton, EmptyState, Stat, Table } from "@/components/ui";
-import { EarningsChart } from "@/components/charts/EarningsChart";
+import { EarningsByToken } from "@/components/charts/EarningsByToken";
 import { ConnectPrompt } from "@/components/wallet/WalletBar";
 import { useIndexer } from "@/components/wallet/hooks";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
@@ -95,22 +95,11 @@ function View({ account }: { account: Address }) {
           />
         </Card>
         <Card title="Over time">
-          {tokens.map((t) => {
-            const points = data.earningDailys.items
-              .filter((e) => e.token.toLowerCase() === t.address.toLowerCase())
-              .map((e) => ({ day: e.day, source: e.source, amount: BigInt(e.amount) }));
-            return points.length ? (
-              <div key={t.address}>
-                <h3>{t.symbol}</h3>
-                <EarningsChart
-                  points={points}
-                  decimals={t.decimals}
-                  symbol={t.symbol}
-                  title={`Referral income in ${t.symbol}`}
-                />
-              </div>
-            ) : null;
-          })}
+          <EarningsByToken
+            rows={data.earningDailys.items}
+            tokens={tokens}
+            title={(symbol) => `Referral income in ${symbol}`}
+          />
           {data.earningDailys.items.length === 0 ? (
             <p className="muted">No referral income yet. It arrives with every payment to an artist you referred.</p>
           ) : null}

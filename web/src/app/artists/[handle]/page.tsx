@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Address, Alert, Amount, Badge, ButtonLink, Card, EmptyState, Stat, Table } from "@/components/ui";
 import { Avatar } from "@/components/site/Avatar";
-import { EarningsChart } from "@/components/charts/EarningsChart";
+import { EarningsByToken } from "@/components/charts/EarningsByToken";
 import { serverConfig } from "@/lib/config";
 import { fetchArtistByHandle, parseProfile, totalsByToken, type PaymentRow, type SplitRow } from "@/lib/indexer";
 import { formatDate, formatPpm } from "@/lib/format";
@@ -124,22 +124,11 @@ export default async function ArtistPage({ params }: Props) {
 
       <Card title="Earnings by source" description="Net amounts per day, after the platform fee.">
         <div className="stack">
-          {tokens.map((t) => {
-            const points = artistEarningDailys.items
-              .filter((e) => e.token.toLowerCase() === t.address.toLowerCase())
-              .map((e) => ({ day: e.day, source: e.source, amount: BigInt(e.amount) }));
-            return points.length ? (
-              <div key={t.address}>
-                <h3>{t.symbol}</h3>
-                <EarningsChart
-                  points={points}
-                  decimals={t.decimals}
-                  symbol={t.symbol}
-                  title={`${artist.handle}'s ${t.symbol} earnings`}
-                />
-              </div>
-            ) : null;
-          })}
+          <EarningsByToken
+            rows={artistEarningDailys.items}
+            tokens={tokens}
+            title={(symbol) => `${artist.handle}'s ${symbol} earnings`}
+          />
           {artistEarningDailys.items.length === 0 ? (
             <EmptyState title="No earnings yet">Payments to @{artist.handle} will show here.</EmptyState>
           ) : null}
