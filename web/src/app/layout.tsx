@@ -2,7 +2,23 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/site/Nav";
-import "./globals.css";
+// The design system, one file per part, in cascade order.
+import "@/styles/base.css";
+import "@/styles/layout.css";
+import "@/styles/hero.css";
+import "@/styles/card.css";
+import "@/styles/button.css";
+import "@/styles/field.css";
+import "@/styles/recipients.css";
+import "@/styles/table.css";
+import "@/styles/stat.css";
+import "@/styles/badge.css";
+import "@/styles/address.css";
+import "@/styles/empty-state.css";
+import "@/styles/alert.css";
+import "@/styles/token-picker.css";
+import "@/styles/chart.css";
+import "@/styles/artist-cards.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },
