@@ -22,6 +22,7 @@ import {
 import { ledgerAbi, artistRegistryAbi, feeRouterAbi, testTokenAbi } from "../contracts/generated/abis.ts";
 import { PPM, ZERO_ADDRESS, type SplitConfig } from "../contracts/lib/splits.ts";
 import { deploySystem, type Wallet } from "./lib/system.ts";
+import { benchDrops } from "./bench/drops.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const ETH = ZERO_ADDRESS;
@@ -33,6 +34,11 @@ const GOALS: Record<string, { goal: number; anchor?: string }> = {
   "splits.distribute.eth.perExtraRecipient": { goal: 6_000 },
   "splits.distribute.erc20.10": { goal: 130_000 },
   "ledger.withdraw.eth": { goal: 40_000 },
+  "drops.mint.eth.1": { goal: 100_000, anchor: "ERC721A mint of 1, no payments: 76,690" },
+  "drops.mint.eth.10": { goal: 130_000 },
+  "drops.mint.erc20.1": { goal: 120_000 },
+  "drops.mintPaid.1": { goal: 90_000 },
+  "drops.createEdition": { goal: 150_000 },
 };
 
 /** Sorted, deterministic recipient addresses that are not accounts of the node. */
@@ -63,7 +69,7 @@ async function main() {
   const conn = await network.create();
   const { viem } = conn;
   const client = (await viem.getPublicClient()) as unknown as PublicClient;
-  const [deployer, treasury, owner, artist, artist2, payer, controller2] =
+  const [deployer, treasury, owner, artist, artist2, payer, controller2, ...fans] =
     (await viem.getWalletClients()) as unknown as Wallet[];
   const system = await deploySystem(deployer!, client, {
     treasury: treasury!.account.address,
@@ -89,7 +95,7 @@ async function main() {
   }
 
   // ---- tokens
-  for (const wallet of [payer!, artist!, deployer!]) {
+  for (const wallet of [payer!, artist!, deployer!, ...fans]) {
     await send(null, wallet, {
       address: usdc,
       abi: testTokenAbi,
@@ -203,19 +209,29 @@ async function main() {
   await dist(null, split10, usdc, c10);
   await dist(null, split20, ETH, c20);
 
-  // ---- FeeRouter.pay credits the split's Ledger balance (ETH and ERC-20)
-  await send("feeRouter.pay.eth", payer!, {
-    address: feeRouter,
-    abi: feeRouterAbi,
+  // ---- Ledger.pay: fee, referral and the net credited to the artist's split (ETH and ERC-20)
+  const payment = (token: Address, value: bigint, kind = 2) => ({
+    payer: payer!.account.address,
+    token,
+    amount: value,
+    artist: artist!.account.address,
+    kind,
+    affiliate: ZERO_ADDRESS,
+    source: stringToHex("tip", { size: 32 }),
+    ref: 0n,
+  });
+  await send("ledger.pay.eth", payer!, {
+    address: ledger,
+    abi: ledgerAbi,
     functionName: "pay",
-    args: [artist!.account.address, 0, ETH, amount, stringToHex("mint", { size: 32 })],
+    args: [payment(ETH, amount)],
     value: amount,
   });
-  await send("feeRouter.pay.erc20", payer!, {
-    address: feeRouter,
-    abi: feeRouterAbi,
+  await send("ledger.pay.erc20", payer!, {
+    address: ledger,
+    abi: ledgerAbi,
     functionName: "pay",
-    args: [artist!.account.address, 0, usdc, usdcAmount, stringToHex("mint", { size: 32 })],
+    args: [payment(usdc, usdcAmount)],
   });
   await send(null, payer!, {
     address: ledger,
@@ -271,7 +287,20 @@ async function main() {
     args: [ETH, owner!.account.address, 1000n],
   });
 
-  // ---- fee governance
+  await benchDrops({
+    send: send as never,
+    client,
+    factory: system.contracts.DropFactory.address,
+    registry,
+    usdc,
+    artist: artist2!,
+    split: mutable10,
+    fans: fans as Wallet[],
+    relayer: deployer!,
+  });
+
+  // ---- fee governance (the deployer offered the FeeRouter to the owner at deployment)
+  await send(null, owner!, { address: feeRouter, abi: feeRouterAbi, functionName: "acceptOwnership", args: [] });
   await send("feeRouter.proposeFee", owner!, {
     address: feeRouter,
     abi: feeRouterAbi,

@@ -2,15 +2,24 @@
 pragma solidity 0.8.30;
 
 import {IArtistRegistry} from "./IArtistRegistry.sol";
+import {IPayments} from "../ledger/IPayments.sol";
 
 /// @title ArtistRegistry
 /// @notice One identity per artist. See {IArtistRegistry}.
 contract ArtistRegistry is IArtistRegistry {
+    /// @notice The Ledger, which pays artists: every payout and referrer is written to it.
+    IPayments public immutable LEDGER;
+
     uint256 internal constant MIN_HANDLE = 3;
     uint256 internal constant MAX_HANDLE = 32;
 
     mapping(address artist => Artist) internal _artists;
     mapping(bytes32 handleHash => address artist) internal _byHandle;
+
+    /// @param ledger The Ledger (deployed right after the registry: its address is predicted).
+    constructor(IPayments ledger) {
+        LEDGER = ledger;
+    }
 
     /// @inheritdoc IArtistRegistry
     function register(
@@ -43,6 +52,7 @@ contract ArtistRegistry is IArtistRegistry {
             profileURI: profileURI
         });
         emit ArtistRegistered(msg.sender, referrer, handle, profileURI, resolvedPayout);
+        LEDGER.setPayee(msg.sender, resolvedPayout, referrer);
     }
 
     /// @inheritdoc IArtistRegistry
@@ -58,6 +68,7 @@ contract ArtistRegistry is IArtistRegistry {
         address resolved = payout == address(0) ? msg.sender : payout;
         artist.payout = resolved;
         emit PayoutUpdated(msg.sender, resolved);
+        LEDGER.setPayee(msg.sender, resolved, artist.referrer);
     }
 
     /// @inheritdoc IArtistRegistry

@@ -64,6 +64,6 @@ interface IArtistRegistry {
     /// @notice The artist holding `handle`, or zero.
     function artistByHandle(string calldata handle) external view returns (address);
 
-    /// @notice Where the artist's revenue goes and who referred it, in one read for the FeeRouter.
+    /// @notice Where the artist's revenue goes and who referred it (zero payout when not registered).
     function payoutAndReferrer(address artist) external view returns (address payout, address referrer);
 }

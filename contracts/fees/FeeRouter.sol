@@ -3,12 +3,10 @@ pragma solidity 0.8.30;
 
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IFeeRouter} from "./IFeeRouter.sol";
-import {ILedger} from "../ledger/ILedger.sol";
-import {IArtistRegistry} from "../artists/IArtistRegistry.sol";
-import {Sources} from "../libraries/Sources.sol";
+import {IPayments} from "../ledger/IPayments.sol";
 
 /// @title FeeRouter
-/// @notice Takes the platform fee from every payment to an artist. See {IFeeRouter}.
+/// @notice Governs the platform fee rules that the Ledger applies to every payment. See {IFeeRouter}.
 contract FeeRouter is IFeeRouter, Ownable2Step {
     /// @notice Primary drop sales.
     uint8 public constant KIND_PRIMARY = 0;
@@ -24,73 +22,48 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
 
     /// @notice How long a fee change waits before it can apply.
     uint64 public immutable TIMELOCK;
-    ILedger public immutable LEDGER;
-    IArtistRegistry public immutable REGISTRY;
+    IPayments public immutable LEDGER;
 
-    address public treasury;
-    uint16[KINDS] internal _fees;
+    /// @notice The affiliate share can be at most half of the fee.
+    uint16 public constant AFFILIATE_CAP_BPS = 5000;
+
+    /// @dev The rates in force; every change is written to the Ledger, which applies them to payments.
+    IPayments.Rates internal _config;
     mapping(uint8 kind => uint16 bps) internal _pendingBps;
     mapping(uint8 kind => uint64 eta) internal _pendingEta;
 
-    constructor(
-        ILedger ledger,
-        IArtistRegistry registry,
-        address treasury_,
-        address owner_,
-        uint64 timelock
-    ) Ownable(owner_) {
-        if (address(ledger) == address(0) || address(registry) == address(0) || treasury_ == address(0)) {
-            revert FeeRouter_ZeroAddress();
-        }
+    constructor(IPayments ledger, address treasury_, address owner_, uint64 timelock) Ownable(owner_) {
+        if (address(ledger) == address(0) || treasury_ == address(0)) revert FeeRouter_ZeroAddress();
         LEDGER = ledger;
-        REGISTRY = registry;
         TIMELOCK = timelock;
-        treasury = treasury_;
-        _fees = [uint16(1500), uint16(250), uint16(1000)];
+        _config = IPayments.Rates({
+            treasury: treasury_,
+            primaryBps: 1500,
+            marketBps: 250,
+            liveBps: 1000,
+            affiliateBps: 2000
+        });
         for (uint8 kind; kind < KINDS; ++kind) {
-            emit FeeChanged(kind, 0, _fees[kind]);
+            emit FeeChanged(kind, 0, _bps(_config, kind));
         }
         emit TreasuryChanged(address(0), treasury_);
+        emit AffiliateShareChanged(0, 2000);
+        LEDGER.setRates(_config);
     }
 
     /// @inheritdoc IFeeRouter
-    function pay(
-        address artist,
-        uint8 kind,
-        address token,
-        uint256 amount,
-        bytes32 source
-    ) external payable returns (uint256 net) {
-        if (amount == 0) revert FeeRouter_ZeroAmount();
-        (uint256 fee, uint256 referral, uint256 net_, address referrer, address payout) = quote(artist, kind, amount);
-        net = net_;
-        ILedger.Credit[] memory credits = new ILedger.Credit[](3);
-        credits[0] = ILedger.Credit({to: payout, amount: net, source: source});
-        credits[1] = ILedger.Credit({to: treasury, amount: fee, source: Sources.FEE});
-        credits[2] = ILedger.Credit({to: referrer, amount: referral, source: Sources.REFERRAL});
-        LEDGER.collect{value: msg.value}(msg.sender, token, amount, credits);
-        emit Paid(artist, msg.sender, token, kind, amount, fee, referral, net, referrer, payout, source);
+    function feeBps(uint8 kind) external view returns (uint16) {
+        return _bps(_config, kind);
     }
 
     /// @inheritdoc IFeeRouter
-    function quote(
-        address artist,
-        uint8 kind,
-        uint256 amount
-    ) public view returns (uint256 fee, uint256 referral, uint256 net, address referrer, address payout) {
-        uint16 bps = feeBps(kind);
-        (payout, referrer) = REGISTRY.payoutAndReferrer(artist);
-        if (payout == address(0)) revert FeeRouter_UnknownArtist(artist);
-        uint256 gross = (amount * bps) / BPS;
-        referral = referrer == address(0) ? 0 : (gross * REFERRAL_BPS) / BPS;
-        fee = gross - referral;
-        net = amount - gross;
+    function treasury() external view returns (address) {
+        return _config.treasury;
     }
 
     /// @inheritdoc IFeeRouter
-    function feeBps(uint8 kind) public view returns (uint16) {
-        _checkKind(kind);
-        return _fees[kind];
+    function affiliateShareBps() external view returns (uint16) {
+        return _config.affiliateBps;
     }
 
     /// @inheritdoc IFeeRouter
@@ -123,12 +96,15 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
         uint64 eta = _pendingEta[kind];
         if (eta == 0) revert FeeRouter_NoPendingChange(kind);
         if (block.timestamp < eta) revert FeeRouter_TimelockActive(kind, eta);
-        uint16 old = _fees[kind];
         uint16 bps = _pendingBps[kind];
-        _fees[kind] = bps;
+        uint16 old;
+        if (kind == KIND_PRIMARY) (old, _config.primaryBps) = (_config.primaryBps, bps);
+        else if (kind == KIND_MARKET) (old, _config.marketBps) = (_config.marketBps, bps);
+        else (old, _config.liveBps) = (_config.liveBps, bps);
         delete _pendingBps[kind];
         delete _pendingEta[kind];
         emit FeeChanged(kind, old, bps);
+        LEDGER.setRates(_config);
     }
 
     /// @inheritdoc IFeeRouter
@@ -143,8 +119,29 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     /// @inheritdoc IFeeRouter
     function setTreasury(address treasury_) external onlyOwner {
         if (treasury_ == address(0)) revert FeeRouter_ZeroAddress();
-        emit TreasuryChanged(treasury, treasury_);
-        treasury = treasury_;
+        emit TreasuryChanged(_config.treasury, treasury_);
+        _config.treasury = treasury_;
+        LEDGER.setRates(_config);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function setAffiliateShare(uint16 bps) external onlyOwner {
+        if (bps > AFFILIATE_CAP_BPS) revert FeeRouter_AffiliateAboveCap(bps, AFFILIATE_CAP_BPS);
+        emit AffiliateShareChanged(_config.affiliateBps, bps);
+        _config.affiliateBps = bps;
+        LEDGER.setRates(_config);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function setOperator(address account, uint8 level) external onlyOwner {
+        LEDGER.setOperator(account, level);
+    }
+
+    function _bps(IPayments.Rates memory c, uint8 kind) internal pure returns (uint16) {
+        _checkKind(kind);
+        if (kind == KIND_PRIMARY) return c.primaryBps;
+        if (kind == KIND_MARKET) return c.marketBps;
+        return c.liveBps;
     }
 
     function _checkKind(uint8 kind) internal pure {

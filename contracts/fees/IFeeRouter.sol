@@ -2,11 +2,13 @@
 pragma solidity 0.8.30;
 
 /// @title IFeeRouter
-/// @notice Every payment to an artist enters here: the platform fee for the product kind is taken
-///         (5% of it to the artist's referrer, for life; the rest to the treasury) and the net goes to
-///         the artist's payout (its Split). All parts are Ledger credits, and they add up to the gross.
-/// @dev Fee rates are basis points with a hard cap per kind; a change waits for a timelock.
+/// @notice Governs the platform's fee rules, which the Ledger applies to every payment to an artist
+///         ({IPayments-pay}): the fee per product kind, the treasury, the affiliate's share of the fee.
+/// @dev Fee rates are basis points with a hard cap per kind; a change waits for a timelock. Every change
+///      is written to the Ledger. The owner also names the Ledger's operators (platform contracts that pay
+///      on behalf of their buyers).
 interface IFeeRouter {
+
     /// @notice The product kind is unknown.
     error FeeRouter_UnknownKind(uint8 kind);
     /// @notice The proposed fee is above the kind's hard cap.
@@ -15,12 +17,12 @@ interface IFeeRouter {
     error FeeRouter_NoPendingChange(uint8 kind);
     /// @notice The timelock of the pending change has not elapsed.
     error FeeRouter_TimelockActive(uint8 kind, uint64 eta);
-    /// @notice The paid artist is not registered.
-    error FeeRouter_UnknownArtist(address artist);
     /// @notice The amount is zero.
     error FeeRouter_ZeroAmount();
     /// @notice A zero address where one is required.
     error FeeRouter_ZeroAddress();
+    /// @notice The affiliate share is above its cap.
+    error FeeRouter_AffiliateAboveCap(uint16 bps, uint16 cap);
 
     /// @notice A fee change was proposed; it can be applied from `eta` on.
     event FeeChangeProposed(uint8 indexed kind, uint16 bps, uint64 eta);
@@ -30,39 +32,9 @@ interface IFeeRouter {
     event FeeChanged(uint8 indexed kind, uint16 oldBps, uint16 newBps);
     /// @notice The treasury changed.
     event TreasuryChanged(address oldTreasury, address newTreasury);
-    /// @notice A payment was split: `fee` to the treasury, `referral` to `referrer`, `net` to `payout`.
-    event Paid(
-        address indexed artist,
-        address indexed payer,
-        address indexed token,
-        uint8 kind,
-        uint256 gross,
-        uint256 fee,
-        uint256 referral,
-        uint256 net,
-        address referrer,
-        address payout,
-        bytes32 source
-    );
+    /// @notice The affiliate share of the fee changed (basis points of the fee).
+    event AffiliateShareChanged(uint16 oldBps, uint16 newBps);
 
-    /// @notice What a payment of `amount` to `artist` for `kind` becomes.
-    /// @return fee Treasury part. @return referral Referrer part. @return net Payout part.
-    function quote(
-        address artist,
-        uint8 kind,
-        uint256 amount
-    ) external view returns (uint256 fee, uint256 referral, uint256 net, address referrer, address payout);
-
-    /// @notice Pays `amount` of `token` (ETH: address(0) and msg.value == amount; ERC-20: pulled by the
-    ///         Ledger from the caller, who approves the Ledger) to `artist`, tagged with `source`.
-    /// @return net What reached the artist's payout.
-    function pay(
-        address artist,
-        uint8 kind,
-        address token,
-        uint256 amount,
-        bytes32 source
-    ) external payable returns (uint256 net);
 
     /// @notice The current fee of a kind, in basis points.
     function feeBps(uint8 kind) external view returns (uint16);
@@ -84,4 +56,17 @@ interface IFeeRouter {
 
     /// @notice Owner: changes the treasury.
     function setTreasury(address treasury) external;
+
+    /// @notice Where the platform's part of every fee is credited.
+    function treasury() external view returns (address);
+
+    /// @notice The affiliate's share of the fee, in basis points of the fee.
+    function affiliateShareBps() external view returns (uint16);
+
+    /// @notice Owner: changes the affiliate share (at most {AFFILIATE_CAP_BPS}). It only divides the
+    ///         platform's own fee, so it needs no timelock: the artist's net never changes.
+    function setAffiliateShare(uint16 bps) external;
+
+    /// @notice Owner: sets a Ledger operator level (1 operator, 2 factory, 0 none). See {ILedger-operatorLevel}.
+    function setOperator(address account, uint8 level) external;
 }

@@ -15,6 +15,10 @@ export const deployments = {
       "FeeRouter": {
         "address": "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
         "startBlock": 3
+      },
+      "DropFactory": {
+        "address": "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
+        "startBlock": 5
       }
     },
     "tokens": {

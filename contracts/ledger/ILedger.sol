@@ -9,13 +9,6 @@ pragma solidity 0.8.30;
 ///      balances for ETH and for every token. The deployed Ledger also hosts the royalty splits
 ///      ({ISplits}), so that a distribution credits every recipient without an external call.
 interface ILedger {
-    /// @notice One credit of a multi-credit collection.
-    struct Credit {
-        address to;
-        uint256 amount;
-        bytes32 source;
-    }
-
     /// @notice A zero address where an owner or receiver is required.
     error Ledger_ZeroAddress();
     /// @notice ETH sent does not equal the amount declared.
@@ -37,9 +30,6 @@ interface ILedger {
     /// @notice `owner`'s balance of `token` was paid out to `to`.
     event Withdrawn(address indexed owner, address indexed token, address indexed to, uint256 amount);
 
-    /// @notice The only contract that may collect payments on behalf of a payer (fee splitting).
-    function FEE_ROUTER() external view returns (address);
-
     /// @notice The balance of `owner` in `token` (address(0) for ETH).
     function balanceOf(address owner, address token) external view returns (uint256);
 
@@ -54,10 +44,6 @@ interface ILedger {
         bytes32 source
     ) external payable returns (uint256 credited);
 
-    /// @notice Collects `amount` from `payer` (ETH by value, ERC-20 by transferFrom) and credits it to
-    ///         several owners at once. Only the FeeRouter may call it, and only with its own caller as payer.
-    /// @dev The credits must add up to `amount` exactly; an ERC-20 that delivers less reverts.
-    function collect(address payer, address token, uint256 amount, Credit[] calldata credits) external payable;
 
     /// @notice Pays `owner`'s whole balance of `token` to `owner`. Anyone may trigger it for the owner.
     /// @dev A receiver that reverts keeps its balance; nobody else is affected.

@@ -3,24 +3,20 @@ pragma solidity 0.8.30;
 
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ILedger} from "./ILedger.sol";
 import {Splits} from "../splits/Splits.sol";
+import {Payments} from "./Payments.sol";
 
 /// @title Ledger
-/// @notice Pull-payment balances for the whole platform, and the royalty splits that pay into them.
-///         See {ILedger} and {ISplits}.
-/// @dev Ownerless: no admin can move anyone's balance. The one trusted caller (the FeeRouter, which
-///      collects payments for artists) is fixed at deployment.
-contract Ledger is ILedger, Splits, ReentrancyGuardTransient {
+/// @notice Pull-payment balances for the whole platform, the payments to artists that credit them, and
+///         the royalty splits that pay into them. See {ILedger}, {IPayments} and {ISplits}.
+/// @dev Ownerless: no admin can move anyone's balance. The FeeRouter, fixed at deployment, sets the fee
+///      rules every payment follows and names the operators (platform contracts that pay for a buyer).
+contract Ledger is ILedger, Splits, Payments {
     using SafeERC20 for IERC20;
 
-    /// @inheritdoc ILedger
-    address public immutable FEE_ROUTER;
-
-    constructor(address feeRouter) {
-        if (feeRouter == address(0)) revert Ledger_ZeroAddress();
-        FEE_ROUTER = feeRouter;
+    constructor(address feeRouter, address registry) Payments(feeRouter, registry) {
+        if (feeRouter == address(0) || registry == address(0)) revert Ledger_ZeroAddress();
     }
 
     /// @inheritdoc ILedger
@@ -39,27 +35,6 @@ contract Ledger is ILedger, Splits, ReentrancyGuardTransient {
         if (amount == 0) revert Ledger_ZeroAmount();
         credited = _receive(msg.sender, token, amount);
         _credit(to, token, credited, source);
-    }
-
-    /// @inheritdoc ILedger
-    function collect(
-        address payer,
-        address token,
-        uint256 amount,
-        Credit[] calldata credits
-    ) external payable nonReentrant {
-        if (msg.sender != FEE_ROUTER) revert Ledger_Unauthorized(msg.sender);
-        uint256 received = _receive(payer, token, amount);
-        if (received != amount) revert Ledger_AmountMismatch(amount, received);
-        uint256 total;
-        for (uint256 i; i < credits.length; ++i) {
-            Credit calldata c = credits[i];
-            if (c.amount == 0) continue;
-            if (c.to == address(0)) revert Ledger_ZeroAddress();
-            total += c.amount;
-            _credit(c.to, token, c.amount, c.source);
-        }
-        if (total != amount) revert Ledger_AmountMismatch(amount, total);
     }
 
     /// @inheritdoc ILedger
@@ -95,6 +70,12 @@ contract Ledger is ILedger, Splits, ReentrancyGuardTransient {
         uint256 before = erc20.balanceOf(address(this));
         erc20.safeTransferFrom(payer, address(this), amount);
         received = erc20.balanceOf(address(this)) - before;
+    }
+
+    /// @inheritdoc Payments
+    function _receiveExactly(address payer, address token, uint256 amount) internal override {
+        uint256 received = _receive(payer, token, amount);
+        if (received != amount) revert Ledger_AmountMismatch(amount, received);
     }
 
     function _credit(address to, address token, uint256 amount, bytes32 source) internal {

@@ -1,3 +1,4 @@
 export * from "./splits.ts";
 export * from "./sources.ts";
 export * from "./deployment.ts";
+export * from "./allowlist.ts";

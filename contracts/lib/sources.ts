@@ -7,6 +7,7 @@ export const SOURCES = [
   "referral",
   "tip",
   "mint",
+  "presale",
   "sale",
   "royalty",
   "ticket",

@@ -10,6 +10,7 @@ library Sources {
     bytes32 internal constant REFERRAL = "referral";
     bytes32 internal constant TIP = "tip";
     bytes32 internal constant MINT = "mint";
+    bytes32 internal constant PRESALE = "presale";
     bytes32 internal constant SALE = "sale";
     bytes32 internal constant ROYALTY = "royalty";
     bytes32 internal constant TICKET = "ticket";

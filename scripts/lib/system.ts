@@ -7,6 +7,7 @@ import { join } from "node:path";
 import {
   getAddress,
   getContractAddress,
+  zeroAddress,
   type Account,
   type Address,
   type Chain,
@@ -29,7 +30,11 @@ export const ARTIFACTS = {
   ArtistRegistry: "contracts/artists/ArtistRegistry.sol/ArtistRegistry.json",
   FeeRouter: "contracts/fees/FeeRouter.sol/FeeRouter.json",
   TestToken: "contracts/mocks/TestToken.sol/TestToken.json",
+  DropFactory: "contracts/drops/DropFactory.sol/DropFactory.json",
 } as const;
+
+/** Token URIs of the local stack: the web app's metadata route on its default port. */
+export const LOCAL_METADATA_BASE_URI = "http://127.0.0.1:3000/api/metadata/";
 
 export type Wallet = WalletClient<Transport, Chain, Account>;
 
@@ -40,11 +45,18 @@ export type SystemOptions = {
   timelock?: bigint;
   /** Deploy a 6-decimal test USDC (local chains only). */
   testTokens?: boolean;
+  /** Base of drop token URIs: the web app's metadata route, e.g. https://notalabel.xyz/api/metadata/ */
+  metadataBaseURI?: string;
+  /** The card checkout's relayer, allowed to mint paid fiat orders in new collections (zero: none). */
+  minter?: Address;
 };
 
 export type DeployedSystem = {
   chainId: number;
-  contracts: Record<"Ledger" | "ArtistRegistry" | "FeeRouter", { address: Address; startBlock: number }>;
+  contracts: Record<
+    "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory",
+    { address: Address; startBlock: number }
+  >;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
 };
 
@@ -62,10 +74,25 @@ async function deploy(
 }
 
 /**
- * Deploys ArtistRegistry, Ledger (which hosts the splits) and FeeRouter. The Ledger trusts the FeeRouter
- * by immutable address, and the FeeRouter needs the Ledger's: the FeeRouter's address is predicted
- * from the deployer's nonce, and checked after.
+ * Deploys ArtistRegistry, Ledger (which hosts payments and splits), FeeRouter, (test USDC,) DropFactory.
+ * The registry writes payees to the Ledger and the FeeRouter writes rates to it, and the Ledger trusts both
+ * by immutable address: the Ledger's and the FeeRouter's addresses are predicted from the deployer's
+ * nonce, and checked after. The deployer owns the FeeRouter until it has
+ * made the DropFactory a Ledger factory; then ownership is offered to `owner` (who must accept it).
  */
+async function send(
+  wallet: Wallet,
+  client: PublicClient,
+  address: Address,
+  abi: readonly unknown[],
+  functionName: string,
+  args: readonly unknown[],
+): Promise<void> {
+  const hash = await wallet.writeContract({ address, abi, functionName, args } as never);
+  const receipt = await client.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${functionName} failed`);
+}
+
 export async function deploySystem(
   wallet: Wallet,
   client: PublicClient,
@@ -73,17 +100,21 @@ export async function deploySystem(
 ): Promise<DeployedSystem> {
   const from = wallet.account.address;
   const chainId = await client.getChainId();
-  const registry = await deploy(wallet, client, "ArtistRegistry", []);
+  // Registry, Ledger and FeeRouter name each other: the next two addresses are predicted from the nonce.
   const nonce = await client.getTransactionCount({ address: from, blockTag: "pending" });
-  const feeRouterAddress = getContractAddress({ from, nonce: BigInt(nonce + 1) });
-  const ledger = await deploy(wallet, client, "Ledger", [feeRouterAddress]);
+  const ledgerAddress = getContractAddress({ from, nonce: BigInt(nonce + 1) });
+  const feeRouterAddress = getContractAddress({ from, nonce: BigInt(nonce + 2) });
+  const registry = await deploy(wallet, client, "ArtistRegistry", [ledgerAddress]);
+  const ledger = await deploy(wallet, client, "Ledger", [feeRouterAddress, registry.address]);
   const feeRouter = await deploy(wallet, client, "FeeRouter", [
     ledger.address,
-    registry.address,
     options.treasury,
-    options.owner,
+    from,
     options.timelock ?? 2n * 24n * 3600n,
   ]);
+  if (ledger.address !== ledgerAddress) {
+    throw new Error(`predicted Ledger address ${ledgerAddress} but deployed at ${ledger.address}`);
+  }
   if (feeRouter.address !== feeRouterAddress) {
     throw new Error(`predicted FeeRouter address ${feeRouterAddress} but deployed at ${feeRouter.address}`);
   }
@@ -92,9 +123,21 @@ export async function deploySystem(
     const usdc = await deploy(wallet, client, "TestToken", ["Test USD Coin", "USDC", 6]);
     tokens.USDC = { address: usdc.address, symbol: "USDC", decimals: 6 };
   }
+  const dropFactory = await deploy(wallet, client, "DropFactory", [
+    ledger.address,
+    registry.address,
+    options.owner,
+    options.metadataBaseURI ?? LOCAL_METADATA_BASE_URI,
+    options.minter ?? zeroAddress,
+  ]);
+  const feeRouterAbi = artifact(ARTIFACTS.FeeRouter).abi;
+  await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [dropFactory.address, 2]);
+  if (getAddress(options.owner) !== getAddress(from)) {
+    await send(wallet, client, feeRouter.address, feeRouterAbi, "transferOwnership", [options.owner]);
+  }
   return {
     chainId,
-    contracts: { ArtistRegistry: registry, Ledger: ledger, FeeRouter: feeRouter },
+    contracts: { ArtistRegistry: registry, Ledger: ledger, FeeRouter: feeRouter, DropFactory: dropFactory },
     tokens,
   };
 }

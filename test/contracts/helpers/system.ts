@@ -26,6 +26,9 @@ export async function deployCore(viem: HardhatViemHelpers) {
   const ledger = await viem.getContractAt("Ledger", c.Ledger.address);
   const registry = await viem.getContractAt("ArtistRegistry", c.ArtistRegistry.address);
   const feeRouter = await viem.getContractAt("FeeRouter", c.FeeRouter.address);
+  const dropFactory = await viem.getContractAt("DropFactory", c.DropFactory.address);
+  // The deployer offered the FeeRouter to the owner at deployment; the owner accepts, as in production.
+  await feeRouter.write.acceptOwnership({ account: owner!.account });
   // The Ledger hosts the splits: `splits` is the same contract, named for what a test does with it.
   const splits = ledger;
   const usdc = await viem.deployContract("contracts/mocks/TestToken.sol:TestToken", ["Test USD Coin", "USDC", 6]);
@@ -44,6 +47,7 @@ export async function deployCore(viem: HardhatViemHelpers) {
     ledger,
     registry,
     feeRouter,
+    dropFactory,
     splits,
     usdc,
   };

@@ -6,8 +6,7 @@ import {Ledger} from "../../../contracts/ledger/Ledger.sol";
 import {FeeRouter} from "../../../contracts/fees/FeeRouter.sol";
 import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
 import {ISplits} from "../../../contracts/splits/ISplits.sol";
-import {ILedger} from "../../../contracts/ledger/ILedger.sol";
-import {IArtistRegistry} from "../../../contracts/artists/IArtistRegistry.sol";
+import {IPayments} from "../../../contracts/ledger/IPayments.sol";
 
 /// @title Fixture
 /// @notice Deploys the money core the way the deploy script wires it: registry, then the Ledger (which hosts
@@ -29,14 +28,16 @@ abstract contract Fixture is Test {
     function deployCore() internal {
         treasury = makeAddr("treasury");
         admin = makeAddr("admin");
-        registry = new ArtistRegistry();
         uint256 nonce = vm.getNonce(address(this));
-        // nonce: Ledger (its constructor deploys the SplitWallet implementation from the Ledger's own
-        // nonce, not ours), nonce + 1: FeeRouter.
-        address routerAddr = computeCreateAddress(address(this), nonce + 1);
-        ledger = new Ledger(routerAddr);
-        router = new FeeRouter(ILedger(address(ledger)), IArtistRegistry(address(registry)), treasury, admin, TIMELOCK);
+        // nonce: registry, nonce + 1: Ledger (its constructor deploys the SplitWallet implementation from
+        // the Ledger's own nonce, not ours), nonce + 2: FeeRouter. They name each other by these addresses.
+        address ledgerAddr = computeCreateAddress(address(this), nonce + 1);
+        address routerAddr = computeCreateAddress(address(this), nonce + 2);
+        registry = new ArtistRegistry(IPayments(ledgerAddr));
+        ledger = new Ledger(routerAddr, address(registry));
+        router = new FeeRouter(IPayments(address(ledger)), treasury, admin, TIMELOCK);
         splits = ISplits(address(ledger));
+        assertEq(address(ledger), ledgerAddr, "Ledger at the predicted address");
         assertEq(address(router), routerAddr, "FeeRouter at the predicted address");
         assertEq(ledger.FEE_ROUTER(), address(router), "the Ledger names the FeeRouter");
         vm.label(address(ledger), "Ledger");
