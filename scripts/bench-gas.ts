@@ -399,7 +399,7 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   refund included, as a user pays it.
 - \`splits.distribute.eth.10\` / \`.erc20.10\` / \`.eth.20\`: every recipient already holds a Ledger
   balance in that token (a first distribution ran before, its figure is \`splits.distribute.eth.firstTime.10\`)
-  and the funds are already the split's Ledger balance (credited by \`FeeRouter.pay\` or \`Ledger.deposit\`).
+  and the funds are already the split's Ledger balance (credited by \`Ledger.pay\` or \`Ledger.deposit\`).
   Amounts leave rounding dust, so the split's balance never drops to zero and no storage refund is
   counted. No advance, no distributor fee.
 - \`splits.distribute.eth.perExtraRecipient\` = (\`eth.20\` - \`eth.10\`) / 10.
@@ -410,9 +410,32 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
 - \`ledger.withdraw.*\`: a recipient's whole balance, triggered by another account (anyone may). For
   \`ledger.withdraw.eth\` the recipient is an existing account; \`ledger.withdraw.eth.newAccount\` pays an
   address that never held ETH, which costs 25,000 more by the EVM's rules (account creation).
+- \`ledger.pay.*\`: a tip to a referred artist whose payout is a split: fee, referral and net credited in one
+  call; treasury, referrer and split already hold a balance in the token.
+- \`drops.*\` (scripts/bench/drops.ts): a referred artist (payout: a split) creates its collection and
+  editions (\`drops.createEdition\`: ETH, supply 1,000, wallet cap 20, no presale; \`.presale\` adds an
+  allowlist root, presale price, cap and start). Mints are steady state: a first fan minted before, so
+  the treasury, the referrer and the split already hold a Ledger balance in the token; the measured fan
+  mints that edition for the first time (its token balance is a new storage word, 22,100 gas of the
+  total). \`drops.mint.eth.10\` is ten tokens in one call; \`drops.mint.erc20.1\` pulls USDC approved to the
+  Ledger; \`.affiliate\` adds an affiliate credit (a new balance); \`drops.mintPaid.1\` is a minter's fiat
+  order (a new order id and a new token balance).
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
 - \`BENCH_TRACE=<key> pnpm bench:gas\` prints where that transaction's gas goes (by call depth and opcode,
   from \`debug_traceTransaction\`).
+
+## Where the gas of \`drops.mint.eth.1\` goes
+
+21,000 (transaction) + ~800 (calldata) + 2,600 (the clone's delegate call) + 5,000 (the edition's one
+storage word: price, supply, minted, window, cap and flags, read and written) + 22,100 (the fan's new
+balance word, which also holds its mint counts, so the wallet cap costs nothing more) + 2,400
+(\`TransferSingle\`) + 9,300 (the call to the Ledger with value) + 2,100 (the fee rates, one word) + 4,200
+(the artist's payout and referrer) + 15,000 (three existing Ledger balances: treasury, referrer, split)
++ ~3,400 (one \`Paid\` event) = ~87,900; the rest is computation. What gets it under 100,000: payments are
+taken by the Ledger itself, which keeps a copy of the rates (written by the FeeRouter on every change) and
+of each artist's payout and referrer (written by the registry), so a payment makes no call out; one event
+per payment instead of one per credit; the per-wallet mint count shares the balance's storage word; the
+artist is a clone argument, not storage.
 
 ## Where the gas of \`splits.distribute.eth.10\` goes
 

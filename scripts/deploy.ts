@@ -2,7 +2,8 @@
  * Deploys the whole system to one network and writes its deployment record
  * (contracts/deployments/<chainId>.json), then regenerates the shared module.
  *
- *   RPC_URL=https://... DEPLOYER_PRIVATE_KEY=0x... TREASURY=0x... OWNER=0x... pnpm deploy:contracts
+ *   RPC_URL=https://... DEPLOYER_PRIVATE_KEY=0x... TREASURY=0x... OWNER=0x... \
+ *   METADATA_BASE_URI=https://app.example/api/metadata/ MINTER=0x... pnpm deploy:contracts
  *
  * Without RPC_URL it deploys to the local node (http://127.0.0.1:8545) with Hardhat's account #0.
  */
@@ -45,6 +46,8 @@ export async function main(): Promise<void> {
     owner: addressFromEnv("OWNER", account.address),
     timelock: process.env.FEE_TIMELOCK_SECONDS ? BigInt(process.env.FEE_TIMELOCK_SECONDS) : undefined,
     testTokens: isLocal,
+    metadataBaseURI: process.env.METADATA_BASE_URI,
+    minter: process.env.MINTER ? addressFromEnv("MINTER", account.address) : undefined,
   });
   const dir = join(root, "contracts/deployments");
   mkdirSync(dir, { recursive: true });

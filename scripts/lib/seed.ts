@@ -1,6 +1,7 @@
 /**
  * Demo data so that no page is empty: four artists (three referred), three splits (mutable, with an
- * advance, immutable), two weeks of tips and sales in ETH and USDC, distributions and withdrawals.
+ * advance, immutable), two weeks of tips and sales in ETH and USDC, distributions and withdrawals, then
+ * drops (scripts/lib/seed-drops.ts).
  * Everything goes through the real contracts; amounts are fixed so every run gives the same data.
  */
 import {
@@ -16,10 +17,11 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
+import { artistRegistryAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
 import { encodeSource, FEE_KINDS, ZERO_ADDRESS, sortRecipients, type SplitConfig } from "../../contracts/lib/index.ts";
 import type { DeployedSystem } from "./system.ts";
 import { LOCAL_MNEMONIC } from "./env.ts";
+import { seedDrops } from "./seed-drops.ts";
 
 const account = (i: number) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i });
 
@@ -68,11 +70,17 @@ function config(recipients: Recipient[], extra: Partial<SplitConfig> = {}): Spli
   };
 }
 
-export async function seedDemo(rpc: string, system: DeployedSystem): Promise<string> {
+export type SeedOptions = {
+  /** The web app's media directory (its MEDIA_DIR) and public URL, for the demo drops' media. */
+  mediaDir: string;
+  webUrl: string;
+};
+
+export async function seedDemo(rpc: string, system: DeployedSystem, options: SeedOptions): Promise<string> {
   const chain = { ...hardhat, rpcUrls: { default: { http: [rpc] } } };
   const client = createPublicClient({ chain, transport: http(rpc) });
   const test = createTestClient({ chain, mode: "hardhat", transport: http(rpc) });
-  const { Ledger, ArtistRegistry, FeeRouter } = system.contracts;
+  const { Ledger, ArtistRegistry } = system.contracts;
   const usdc = system.tokens.USDC!.address;
   let txs = 0;
 
@@ -161,12 +169,22 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
     ]);
   }
 
-  // Fans hold test USDC and approve the Ledger, which pulls payments for the FeeRouter.
+  // Fans hold test USDC and approve the Ledger, which pulls every payment (tips, tickets, drops).
   for (const fan of DEMO.fans) {
     await send(fan, usdc, testTokenAbi, "mint", [account(fan).address, parseUnits("5000", 6)]);
     await send(fan, usdc, testTokenAbi, "approve", [Ledger.address, parseUnits("5000", 6)]);
   }
 
+  const payment = (fan: number, artist: Address, kind: number, token: Address, amount: bigint, source: Hex) => ({
+    payer: account(fan).address,
+    token,
+    amount,
+    artist,
+    kind,
+    affiliate: ZERO_ADDRESS,
+    source,
+    ref: 0n,
+  });
   const tip = encodeSource("tip");
   const ticket = encodeSource("ticket");
   const sale = encodeSource("sale");
@@ -179,30 +197,25 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
         const value = parseEther(((day % 5) + i + 1) * 0.01 + "");
         await send(
           fan,
-          FeeRouter.address,
-          feeRouterAbi,
+          Ledger.address,
+          ledgerAbi,
           "pay",
-          [artist, FEE_KINDS.live, ZERO_ADDRESS, value, tip],
+          [payment(fan, artist, FEE_KINDS.live, ZERO_ADDRESS, value, tip)],
           value,
         );
       }
       if ((day + i) % 3 === 0) {
-        await send(fan, FeeRouter.address, feeRouterAbi, "pay", [
-          artist,
-          FEE_KINDS.live,
-          usdc,
-          parseUnits(String(10 + day * 2 + i * 5), 6),
-          ticket,
-        ]);
+        const amount = parseUnits(String(10 + day * 2 + i * 5), 6);
+        await send(fan, Ledger.address, ledgerAbi, "pay", [payment(fan, artist, FEE_KINDS.live, usdc, amount, ticket)]);
       }
       if ((day * 7 + i) % 5 === 0) {
         const value = parseEther("0.08");
         await send(
           fan,
-          FeeRouter.address,
-          feeRouterAbi,
+          Ledger.address,
+          ledgerAbi,
           "pay",
-          [artist, FEE_KINDS.primary, ZERO_ADDRESS, value, sale],
+          [payment(fan, artist, FEE_KINDS.primary, ZERO_ADDRESS, value, sale)],
           value,
         );
       }
@@ -225,5 +238,14 @@ export async function seedDemo(rpc: string, system: DeployedSystem): Promise<str
     if (day === 12) await send(9, Ledger.address, ledgerAbi, "withdraw", [cellist, usdc]);
     await nextDay();
   }
-  return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${txs} transactions over 14 days`;
+  const drops = await seedDrops({
+    send,
+    client,
+    system,
+    mediaDir: options.mediaDir,
+    webUrl: options.webUrl,
+    artists: { nova: 1, kairo: 2 },
+    fans: DEMO.fans,
+  });
+  return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${drops}, ${txs} transactions`;
 }

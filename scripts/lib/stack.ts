@@ -75,7 +75,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       transport: http(rpc),
     });
     const deployer = wallet.account.address;
-    const system = await deploySystem(wallet, client, { treasury: deployer, owner: deployer, testTokens: true });
+    const webUrl = `http://127.0.0.1:${options.webPort}`;
+    const mediaDir = join(options.stateDir, "media");
+    const system = await deploySystem(wallet, client, {
+      treasury: deployer,
+      owner: deployer,
+      testTokens: true,
+      metadataBaseURI: `${webUrl}/api/metadata/`,
+    });
     const committed = getDeployment(hardhat.id);
     for (const [name, c] of Object.entries(system.contracts)) {
       const expected = committed.contracts[name as keyof typeof committed.contracts];
@@ -85,9 +92,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         );
       }
     }
-    log(`deployed ArtistRegistry, Ledger (with the splits), FeeRouter and test USDC`);
+    log(`deployed ArtistRegistry, Ledger (payments and splits), FeeRouter, test USDC and DropFactory`);
     if (options.seed) {
-      const summary = await seedDemo(rpc, system);
+      const summary = await seedDemo(rpc, system, { mediaDir, webUrl });
       log(`seeded   ${summary}`);
     }
 
@@ -110,8 +117,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await waitFor("the indexer", async () => (await fetch(`${indexerUrl}/ready`)).ok, 180_000, indexer);
     log(`indexer  ${indexerUrl}/graphql  (SQL: ${indexerUrl}/sql, statements: ${indexerUrl}/statement.csv)`);
 
-    const webUrl = `http://127.0.0.1:${options.webPort}`;
     const webEnv = {
+      MEDIA_DIR: mediaDir,
+      PUBLIC_WEB_URL: webUrl,
       NEXT_PUBLIC_CHAIN_ID: String(hardhat.id),
       NEXT_PUBLIC_RPC_URL: rpc,
       NEXT_PUBLIC_INDEXER_URL: indexerUrl,
