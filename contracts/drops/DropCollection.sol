@@ -76,10 +76,12 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
     }
 
     /// @notice Factory only, once: names the collection, sets its royalty and its first minter.
-    function initialize(string calldata name_, address royaltyReceiver, uint96 royaltyBps, address minter)
-        external
-        initializer
-    {
+    function initialize(
+        string calldata name_,
+        address royaltyReceiver,
+        uint96 royaltyBps,
+        address minter
+    ) external initializer {
         name = name_;
         _setRoyaltyChecked(royaltyReceiver, royaltyBps);
         if (minter != address(0)) {
@@ -144,11 +146,10 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
     // ---------------------------------------------------------------- artist
 
     /// @inheritdoc IDropCollection
-    function createEdition(EditionConfig calldata config, string calldata uri_)
-        external
-        onlyArtist
-        returns (uint256 id)
-    {
+    function createEdition(
+        EditionConfig calldata config,
+        string calldata uri_
+    ) external onlyArtist returns (uint256 id) {
         EditionConfig memory c = config;
         if (c.start == 0) c.start = uint32(block.timestamp);
         _validate(c);

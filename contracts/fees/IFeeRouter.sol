@@ -8,7 +8,6 @@ pragma solidity 0.8.30;
 ///      is written to the Ledger. The owner also names the Ledger's operators (platform contracts that pay
 ///      on behalf of their buyers).
 interface IFeeRouter {
-
     /// @notice The product kind is unknown.
     error FeeRouter_UnknownKind(uint8 kind);
     /// @notice The proposed fee is above the kind's hard cap.
@@ -34,7 +33,6 @@ interface IFeeRouter {
     event TreasuryChanged(address oldTreasury, address newTreasury);
     /// @notice The affiliate share of the fee changed (basis points of the fee).
     event AffiliateShareChanged(uint16 oldBps, uint16 newBps);
-
 
     /// @notice The current fee of a kind, in basis points.
     function feeBps(uint8 kind) external view returns (uint16);

@@ -44,7 +44,6 @@ interface ILedger {
         bytes32 source
     ) external payable returns (uint256 credited);
 
-
     /// @notice Pays `owner`'s whole balance of `token` to `owner`. Anyone may trigger it for the owner.
     /// @dev A receiver that reverts keeps its balance; nobody else is affected.
     /// @return amount What was paid.
