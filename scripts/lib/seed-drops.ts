@@ -17,7 +17,7 @@ import { dropCollectionAbi, dropFactoryAbi } from "../../contracts/generated/abi
 import { buildAllowlist, ZERO_ADDRESS } from "../../contracts/lib/index.ts";
 import type { DeployedSystem } from "./system.ts";
 import { LOCAL_MNEMONIC } from "./env.ts";
-import { storeDemoRelease, type DemoRelease } from "./seed-media.ts";
+import { storeDemoAllowlist, storeDemoRelease, type DemoRelease } from "./seed-media.ts";
 
 type Send = (
   from: number,
@@ -163,6 +163,7 @@ export async function seedDrops(s: DropsSeed): Promise<string> {
     const metadataHash = await storeDemoRelease(s.mediaDir, s.webUrl, e.release);
     const decimals = e.currency === "ETH" ? 18 : 6;
     const allowlist = e.presale ? buildAllowlist(e.presale.listed.map(address)) : null;
+    if (allowlist) await storeDemoAllowlist(s.mediaDir, allowlist.addresses);
     const config = {
       currency: e.currency === "ETH" ? ZERO_ADDRESS : usdc,
       price: parseUnits(e.price, decimals),

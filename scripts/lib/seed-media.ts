@@ -9,6 +9,8 @@ import { contentKey, sha256Hex } from "../../web/src/lib/media/keys.ts";
 import { createLocalStore } from "../../web/src/lib/media/localStore.ts";
 import { JSON_CONTENT_TYPE } from "../../web/src/lib/media/formats.ts";
 import { fileUrl } from "../../web/src/lib/media/urls.ts";
+import { saveAllowlist } from "../../web/src/lib/allowlists.ts";
+import type { Address } from "viem";
 
 export type DemoRelease = {
   title: string;
@@ -121,4 +123,9 @@ export async function storeDemoRelease(mediaDir: string, webUrl: string, release
   const id = sha256Hex(json);
   await store.put(`${id}.json`, json, JSON_CONTENT_TYPE);
   return `0x${id}`;
+}
+
+/** Publishes a presale allowlist where the web app serves proofs from (GET /api/allowlists/<root>). */
+export async function storeDemoAllowlist(mediaDir: string, addresses: readonly Address[]): Promise<void> {
+  await saveAllowlist(createLocalStore(mediaDir), addresses);
 }
