@@ -1,5 +1,6 @@
-import { createConfig } from "ponder";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi } from "@notalabel/contracts";
+import { createConfig, factory } from "ponder";
+import { getAbiItem } from "viem";
+import { artistRegistryAbi, dropCollectionAbi, dropFactoryAbi, feeRouterAbi, ledgerAbi } from "@notalabel/contracts";
 import { chainId, deployment, LOCAL_CHAIN_ID, rpcUrl } from "./lib/chain.ts";
 
 const id = chainId();
@@ -39,6 +40,23 @@ export default createConfig({
       chain: "network",
       address: contracts.FeeRouter.address,
       startBlock: contracts.FeeRouter.startBlock,
+    },
+    DropFactory: {
+      abi: dropFactoryAbi,
+      chain: "network",
+      address: contracts.DropFactory.address,
+      startBlock: contracts.DropFactory.startBlock,
+    },
+    // Every artist's collection: a clone announced by the factory's CollectionCreated.
+    DropCollection: {
+      abi: dropCollectionAbi,
+      chain: "network",
+      address: factory({
+        address: contracts.DropFactory.address,
+        event: getAbiItem({ abi: dropFactoryAbi, name: "CollectionCreated" }),
+        parameter: "collection",
+      }),
+      startBlock: contracts.DropFactory.startBlock,
     },
   },
 });

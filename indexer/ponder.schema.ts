@@ -3,7 +3,7 @@
  * rows by Ponder's `event.id` (which sorts in chain order). Addresses are lowercase hex; amounts are raw
  * integers (bigint); `day` is the UTC date "YYYY-MM-DD" of the block.
  */
-import { index, onchainTable, relations } from "ponder";
+import { index, onchainTable, relations, type PgColumnsBuilders } from "ponder";
 
 // ---------------------------------------------------------------------------------------------------
 // Artists
@@ -217,7 +217,11 @@ export const earningDaily = onchainTable(
 // ---------------------------------------------------------------------------------------------------
 // Fees and payments
 
-/** A FeeRouter payment (Paid). */
+/**
+ * A Ledger payment (Ledger:Paid). The chain emits one event; its parts are credits here: `fee` to
+ * `treasury`, `referral` to `referrer`, `affiliateFee` to `affiliate` and `net` (gross minus the three)
+ * to `payout`, the last Ledger RatesSet / PayeeSet values.
+ */
 export const payment = onchainTable(
   "payment",
   (t) => ({
@@ -229,9 +233,17 @@ export const payment = onchainTable(
     gross: t.bigint().notNull(),
     fee: t.bigint().notNull(),
     referral: t.bigint().notNull(),
+    affiliateFee: t.bigint().notNull(),
     net: t.bigint().notNull(),
     referrer: t.hex(),
+    /** Who shared the link (null when none). */
+    affiliate: t.hex(),
     payout: t.hex().notNull(),
+    treasury: t.hex().notNull(),
+    /** The caller of Ledger.pay: the payer itself, or an operator (a drop collection, ...). */
+    operator: t.hex().notNull(),
+    /** What was bought (a drop's token id; 0 when none). */
+    ref: t.bigint().notNull(),
     source: t.text().notNull(),
     timestamp: t.bigint().notNull(),
     day: t.text().notNull(),
@@ -242,6 +254,8 @@ export const payment = onchainTable(
     artistIdx: index().on(table.artist, table.day),
     payerIdx: index().on(table.payer),
     payoutIdx: index().on(table.payout),
+    affiliateIdx: index().on(table.affiliate),
+    operatorIdx: index().on(table.operator),
   }),
 );
 
@@ -263,7 +277,7 @@ export const artistEarningDaily = onchainTable(
   (table) => ({ artistDayIdx: index().on(table.artist, table.day), dayIdx: index().on(table.day) }),
 );
 
-/** FeeRouter configuration events: "proposed", "cancelled", "changed", "treasury". */
+/** FeeRouter configuration events: "proposed", "cancelled", "changed", "treasury", "affiliate" (share of the fee). */
 export const feeEvent = onchainTable(
   "fee_event",
   (t) => ({
@@ -294,21 +308,222 @@ export const feeKind = onchainTable("fee_kind", (t) => ({
   updatedAt: t.bigint().notNull(),
 }));
 
-/** The FeeRouter's current treasury (id = the FeeRouter address). */
+/** The FeeRouter's current treasury and affiliate share (id = the FeeRouter address). */
 export const feeRouter = onchainTable("fee_router", (t) => ({
   id: t.hex().primaryKey(),
   treasury: t.hex().notNull(),
+  /** The affiliate's share of the fee, in basis points of the fee. */
+  affiliateBps: t.integer().notNull(),
   updatedAt: t.bigint().notNull(),
+}));
+
+/** The rates in force in the Ledger (Ledger:RatesSet, written by the FeeRouter; id = the Ledger address). */
+export const ledgerRates = onchainTable("ledger_rates", (t) => ({
+  id: t.hex().primaryKey(),
+  treasury: t.hex().notNull(),
+  primaryBps: t.integer().notNull(),
+  marketBps: t.integer().notNull(),
+  liveBps: t.integer().notNull(),
+  affiliateBps: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** Each artist's payee in the Ledger (Ledger:PayeeSet, written by the registry; id = the artist). */
+export const payee = onchainTable(
+  "payee",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    payout: t.hex().notNull(),
+    /** Null when none. */
+    referrer: t.hex(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ payoutIdx: index().on(table.payout) }),
+);
+
+/** Ledger operators (Ledger:OperatorSet): level 1 may pay for payers, 2 (factory) may also add operators. */
+export const operator = onchainTable("operator", (t) => ({
+  id: t.hex().primaryKey(),
+  /** 0 once removed (the row stays). */
+  level: t.integer().notNull(),
+  /** Who set it: the FeeRouter, or the factory that created the operator. */
+  by: t.hex().notNull(),
+  updatedAt: t.bigint().notNull(),
+  txHash: t.hex().notNull(),
+}));
+
+// ---------------------------------------------------------------------------------------------------
+// Drops (DropFactory and the DropCollection clones it creates)
+
+/** The DropFactory's settings (id = the factory address). */
+export const dropFactory = onchainTable("drop_factory", (t) => ({
+  id: t.hex().primaryKey(),
+  /** Base of the token URI of every edition without a URI of its own. */
+  metadataBaseURI: t.text().notNull(),
+  /** The minter new collections allow (null when none). */
+  defaultMinter: t.hex(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** One artist's ERC-1155 collection (id = the collection address). */
+export const collection = onchainTable(
+  "collection",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    artist: t.hex().notNull(),
+    name: t.text().notNull(),
+    royaltyReceiver: t.hex().notNull(),
+    royaltyBps: t.integer().notNull(),
+    editionCount: t.integer().notNull(),
+    /** Tokens minted in every edition. */
+    minted: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ artistIdx: index().on(table.artist) }),
+);
+
+/** The sale config fields of an edition (EditionConfig), shared by `edition` and `editionChange`. */
+const editionConfigColumns = (t: PgColumnsBuilders) => ({
+  /** Lowercase token address; the zero address for ETH. */
+  currency: t.hex().notNull(),
+  price: t.bigint().notNull(),
+  /** 0 for an open edition. */
+  maxSupply: t.integer().notNull(),
+  /** 0 for no cap. */
+  walletCap: t.integer().notNull(),
+  /** Unix seconds. */
+  start: t.bigint().notNull(),
+  /** 0 for never. */
+  end: t.bigint().notNull(),
+  presaleStart: t.bigint().notNull(),
+  presaleCap: t.integer().notNull(),
+  presalePrice: t.bigint().notNull(),
+  /** Null when the edition has no presale. */
+  presaleRoot: t.hex(),
+  metadataHash: t.hex().notNull(),
+});
+
+/** An edition (token id) of a collection (id "<collection>-<tokenId>"). */
+export const edition = onchainTable(
+  "edition",
+  (t) => ({
+    id: t.text().primaryKey(),
+    collection: t.hex().notNull(),
+    artist: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    ...editionConfigColumns(t),
+    /** The token URI as the collection resolves it (own URI, or the factory's base + metadata hash). */
+    uri: t.text().notNull(),
+    /** The URI given at creation; null when the edition follows the factory's base URI. */
+    ownUri: t.text(),
+    minted: t.integer().notNull(),
+    paused: t.boolean().notNull(),
+    /** Owners with a balance above zero. */
+    holders: t.integer().notNull(),
+    /** Mint transactions (rows of `mint`). */
+    mints: t.integer().notNull(),
+    /** Gross paid for mints, in `currency`. */
+    revenue: t.bigint().notNull(),
+    /** What reached the artist's payout. */
+    net: t.bigint().notNull(),
+    createdAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ collectionIdx: index().on(table.collection), artistIdx: index().on(table.artist) }),
+);
+
+/** Every change of an edition's sale: "created", "updated", "paused", "resumed", with the whole config. */
+export const editionChange = onchainTable(
+  "edition_change",
+  (t) => ({
+    id: t.text().primaryKey(),
+    edition: t.text().notNull(),
+    kind: t.text().notNull(),
+    ...editionConfigColumns(t),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ editionIdx: index().on(table.edition) }),
+);
+
+/** One mint: a paid public or presale mint (with its Ledger payment), a fiat order, or a free mint. */
+export const mint = onchainTable(
+  "mint",
+  (t) => ({
+    id: t.text().primaryKey(),
+    edition: t.text().notNull(),
+    collection: t.hex().notNull(),
+    artist: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    to: t.hex().notNull(),
+    quantity: t.integer().notNull(),
+    /** "public" | "presale" | "fiat". */
+    channel: t.text().notNull(),
+    /** The fiat order id (null otherwise). */
+    orderId: t.hex(),
+    /** Who paid (null for fiat). */
+    payer: t.hex(),
+    currency: t.hex().notNull(),
+    gross: t.bigint().notNull(),
+    fee: t.bigint().notNull(),
+    referral: t.bigint().notNull(),
+    affiliateFee: t.bigint().notNull(),
+    net: t.bigint().notNull(),
+    affiliate: t.hex(),
+    /** The `payment` row of the mint (null for fiat and free mints). */
+    payment: t.text(),
+    timestamp: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    editionIdx: index().on(table.edition),
+    collectionIdx: index().on(table.collection),
+    artistIdx: index().on(table.artist),
+    toIdx: index().on(table.to),
+    payerIdx: index().on(table.payer),
+  }),
+);
+
+/** Tokens of one edition held by one owner (id "<collection>-<tokenId>-<owner>"); kept at balance 0. */
+export const holding = onchainTable(
+  "holding",
+  (t) => ({
+    id: t.text().primaryKey(),
+    collection: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    edition: t.text().notNull(),
+    owner: t.hex().notNull(),
+    balance: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ ownerIdx: index().on(table.owner), editionIdx: index().on(table.edition) }),
+);
+
+/**
+ * Working state, not for queries: the Ledger payment (or fiat order) of a mint in progress, keyed
+ * "<txHash>-<collection>". Written by Ledger:Paid (operator = a collection) or OrderMinted, consumed by
+ * the TransferSingle from 0x0 that follows in the same transaction.
+ */
+export const pendingMint = onchainTable("pending_mint", (t) => ({
+  id: t.text().primaryKey(),
+  payment: t.text(),
+  orderId: t.hex(),
+  tokenId: t.bigint().notNull(),
 }));
 
 // ---------------------------------------------------------------------------------------------------
 // Relations (GraphQL nesting). A row's own column keeps the plain name (`distribution.split` is the
 // address); the joined entity is `splitInfo` / `artistInfo`.
 
-export const artistRelations = relations(artist, ({ many }) => ({
+export const artistRelations = relations(artist, ({ one, many }) => ({
   referrals: many(referral, { relationName: "referrer" }),
   payments: many(payment),
   earnings: many(artistEarningDaily),
+  payeeInfo: one(payee, { fields: [artist.id], references: [payee.id] }),
+  collections: many(collection),
+  editions: many(edition),
 }));
 
 export const referralRelations = relations(referral, ({ one }) => ({
@@ -345,4 +560,36 @@ export const paymentRelations = relations(payment, ({ one }) => ({
 
 export const artistEarningDailyRelations = relations(artistEarningDaily, ({ one }) => ({
   artistInfo: one(artist, { fields: [artistEarningDaily.artist], references: [artist.id] }),
+}));
+
+export const collectionRelations = relations(collection, ({ one, many }) => ({
+  artistInfo: one(artist, { fields: [collection.artist], references: [artist.id] }),
+  editions: many(edition),
+  mints: many(mint),
+  holdings: many(holding),
+}));
+
+/** `mints` is the edition's mint count: its mint rows are `mintList`. */
+export const editionRelations = relations(edition, ({ one, many }) => ({
+  collectionInfo: one(collection, { fields: [edition.collection], references: [collection.id] }),
+  artistInfo: one(artist, { fields: [edition.artist], references: [artist.id] }),
+  changes: many(editionChange),
+  mintList: many(mint),
+  holdings: many(holding),
+}));
+
+export const editionChangeRelations = relations(editionChange, ({ one }) => ({
+  editionInfo: one(edition, { fields: [editionChange.edition], references: [edition.id] }),
+}));
+
+export const mintRelations = relations(mint, ({ one }) => ({
+  editionInfo: one(edition, { fields: [mint.edition], references: [edition.id] }),
+  collectionInfo: one(collection, { fields: [mint.collection], references: [collection.id] }),
+  artistInfo: one(artist, { fields: [mint.artist], references: [artist.id] }),
+  paymentInfo: one(payment, { fields: [mint.payment], references: [payment.id] }),
+}));
+
+export const holdingRelations = relations(holding, ({ one }) => ({
+  editionInfo: one(edition, { fields: [holding.edition], references: [edition.id] }),
+  collectionInfo: one(collection, { fields: [holding.collection], references: [collection.id] }),
 }));

@@ -1,54 +1,8 @@
-/** FeeRouter: payments, what reached each artist per day, and the fee configuration. */
+/** FeeRouter: the fee configuration (payments are the Ledger's, see payments.ts). */
 import { ponder } from "ponder:registry";
-import { artistEarningDaily, feeEvent, feeKind, feeRouter, payment } from "ponder:schema";
-import { decodeSource } from "@notalabel/contracts";
+import { feeEvent, feeKind, feeRouter } from "ponder:schema";
 import { zeroAddress, type Hex } from "viem";
-import type { Context } from "ponder:registry";
-import { lower, utcDay } from "./lib/money.ts";
-
-async function addArtistEarning(
-  context: Context,
-  artist: Hex,
-  token: Hex,
-  day: string,
-  source: string,
-  amount: bigint,
-) {
-  if (amount === 0n) return;
-  const a = lower(artist);
-  const t = lower(token);
-  await context.db
-    .insert(artistEarningDaily)
-    .values({ id: `${a}-${t}-${day}-${source}`, artist: a, token: t, day, source, amount, count: 1 })
-    .onConflictDoUpdate((row) => ({ amount: row.amount + amount, count: row.count + 1 }));
-}
-
-ponder.on("FeeRouter:Paid", async ({ event, context }) => {
-  const a = event.args;
-  const day = utcDay(event.block.timestamp);
-  const source = decodeSource(a.source);
-  const hasReferrer = a.referrer !== zeroAddress;
-  await context.db.insert(payment).values({
-    id: event.id,
-    artist: lower(a.artist),
-    payer: lower(a.payer),
-    token: lower(a.token),
-    kind: a.kind,
-    gross: a.gross,
-    fee: a.fee,
-    referral: a.referral,
-    net: a.net,
-    referrer: hasReferrer ? lower(a.referrer) : null,
-    payout: lower(a.payout),
-    source,
-    timestamp: event.block.timestamp,
-    day,
-    block: event.block.number,
-    txHash: event.transaction.hash,
-  });
-  await addArtistEarning(context, a.artist, a.token, day, source, a.net);
-  if (hasReferrer) await addArtistEarning(context, a.referrer, a.token, day, "referral", a.referral);
-});
+import { lower } from "./lib/money.ts";
 
 function feeEventBase(event: { id: string; block: { timestamp: bigint; number: bigint }; transaction: { hash: Hex } }) {
   return { id: event.id, timestamp: event.block.timestamp, block: event.block.number, txHash: event.transaction.hash };
@@ -90,6 +44,26 @@ ponder.on("FeeRouter:TreasuryChanged", async ({ event, context }) => {
   });
   await context.db
     .insert(feeRouter)
-    .values({ id: lower(event.log.address), treasury: lower(newTreasury), updatedAt: event.block.timestamp })
+    .values({
+      id: lower(event.log.address),
+      treasury: lower(newTreasury),
+      affiliateBps: 0,
+      updatedAt: event.block.timestamp,
+    })
     .onConflictDoUpdate({ treasury: lower(newTreasury), updatedAt: event.block.timestamp });
+});
+
+ponder.on("FeeRouter:AffiliateShareChanged", async ({ event, context }) => {
+  const { oldBps, newBps } = event.args;
+  await context.db.insert(feeEvent).values({ ...feeEventBase(event), type: "affiliate", bps: newBps, oldBps });
+  // The constructor announces the treasury first, so the row exists; a treasury of zero never does.
+  await context.db
+    .insert(feeRouter)
+    .values({
+      id: lower(event.log.address),
+      treasury: zeroAddress,
+      affiliateBps: newBps,
+      updatedAt: event.block.timestamp,
+    })
+    .onConflictDoUpdate({ affiliateBps: newBps, updatedAt: event.block.timestamp });
 });

@@ -2,18 +2,31 @@
  * What the indexer test asserts, against the chain itself: every balance row equals Ledger.balanceOf
  * (and every non-zero on-chain balance of a touched owner has a row, and the rows add up to what the
  * Ledger holds), split configs and controllers equal the Ledger's splitState, credits minus debits equal
- * balances, statements add up, payments and referrals match the chain's Paid events.
+ * balances, every direct credit is a Credited event or a part of a Paid event (owners from Ledger.quote
+ * at the block before), statements add up, payments, referrals, rates, payees and operators match the
+ * chain; and for drops (drop-checks.ts) collections, editions, URIs, mints, holdings and holders.
  */
 import { zeroAddress, type Address, type Hex } from "viem";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/index.ts";
+import {
+  artistRegistryAbi,
+  decodeSource,
+  feeRouterAbi,
+  ledgerAbi,
+  testTokenAbi,
+} from "../../contracts/generated/index.ts";
+import { checkDrops } from "./drop-checks.ts";
 import type { World } from "./scenario.ts";
 
 export class Failures {
   readonly list: string[] = [];
+  /** Comparisons made. */
+  count = 0;
   check(ok: boolean, message: () => string) {
+    this.count++;
     if (!ok) this.list.push(message());
   }
   eq(actual: unknown, expected: unknown, what: string) {
+    this.count++;
     const a = typeof actual === "bigint" ? String(actual) : JSON.stringify(actual);
     const e = typeof expected === "bigint" ? String(expected) : JSON.stringify(expected);
     if (a !== e) this.list.push(`${what}: indexer ${a}, expected ${e}`);
@@ -98,11 +111,41 @@ type ArtistRow = {
 };
 type FeeRows = {
   feeKinds: { items: { id: number; bps: number; pendingBps: number | null; pendingEta: string | null }[] };
-  feeRouters: { items: { treasury: Hex }[] };
+  feeRouters: { items: { treasury: Hex; affiliateBps: number }[] };
 };
 type StatementJson = { credits: unknown[] };
 
-type Credit = { id: string; owner: Hex; token: Hex; amount: string; source: string; split: Hex | null; day: string };
+type Credit = {
+  id: string;
+  owner: Hex;
+  token: Hex;
+  amount: string;
+  source: string;
+  from: Hex;
+  split: Hex | null;
+  day: string;
+  txHash: Hex;
+};
+
+type PaymentRow = {
+  artist: Hex;
+  payer: Hex;
+  token: Hex;
+  kind: number;
+  gross: string;
+  fee: string;
+  referral: string;
+  affiliateFee: string;
+  net: string;
+  referrer: Hex | null;
+  affiliate: Hex | null;
+  payout: Hex;
+  treasury: Hex;
+  operator: Hex;
+  ref: string;
+  source: string;
+  txHash: Hex;
+};
 
 function addTo(map: Map<string, bigint>, k: string, v: bigint) {
   map.set(k, (map.get(k) ?? 0n) + v);
@@ -115,6 +158,7 @@ export async function checkIndexer(
   const f = new Failures();
   const { client } = world;
   const { Ledger, FeeRouter, ArtistRegistry } = world.deployment.contracts;
+  const head = await client.getBlockNumber();
   const balanceOf = (owner: Address, token: Address) =>
     client.readContract({ address: Ledger.address, abi: ledgerAbi, functionName: "balanceOf", args: [owner, token] });
 
@@ -151,7 +195,12 @@ export async function checkIndexer(
   f.eq(rowSum.get(lc(world.usdc)) ?? 0n, heldUsdc, "sum of USDC balance rows vs USDC held by the Ledger");
 
   // ---- credits, withdrawals, distributions: credits - debits = balance -------------------------
-  const credits = await listAll<Credit>(url, "credits", "creditFilter", "id owner token amount source split day");
+  const credits = await listAll<Credit>(
+    url,
+    "credits",
+    "creditFilter",
+    "id owner token amount source from split day txHash",
+  );
   const withdrawals = await listAll<{ owner: Hex; token: Hex; amount: string }>(
     url,
     "withdrawals",
@@ -190,14 +239,65 @@ export async function checkIndexer(
     const [owner, token] = k.split("|") as [Address, Address];
     f.eq(v, await balanceOf(owner, token), `credits - debits of ${owner} ${token}`);
   }
-  // Direct Ledger credits are exactly the chain's Credited events.
+  // Direct Ledger credits are exactly the chain's Credited events and the parts of its Paid events, each
+  // part to the owner Ledger.quote named in the block before the payment.
   const creditedLogs = await client.getContractEvents({
     address: Ledger.address,
     abi: ledgerAbi,
     eventName: "Credited",
     fromBlock: 0n,
+    toBlock: head,
   });
-  f.eq(credits.filter((c) => c.split === null).length, creditedLogs.length, "credit rows from Credited events");
+  const paidLogs = await client.getContractEvents({
+    address: Ledger.address,
+    abi: ledgerAbi,
+    eventName: "Paid",
+    fromBlock: 0n,
+    toBlock: head,
+  });
+  const quotes = new Map<string, { treasury: Address; referrer: Address; payout: Address; net: bigint }>();
+  for (const e of paidLogs) {
+    const a = e.args;
+    const q = await client.readContract({
+      address: Ledger.address,
+      abi: ledgerAbi,
+      functionName: "quote",
+      args: [a.artist!, a.kind!, a.gross!, a.affiliate!],
+      blockNumber: e.blockNumber - 1n,
+    });
+    f.eq(
+      [q.fee, q.referral, q.affiliateFee].map(String),
+      [a.fee, a.referral, a.affiliateFee].map(String),
+      `Paid ${e.transactionHash} parts vs Ledger.quote`,
+    );
+    quotes.set(`${e.transactionHash}|${e.logIndex}`, q);
+  }
+  const expectedDirect: string[] = creditedLogs.map((e) =>
+    key(e.args.owner!, e.args.token!, String(e.args.amount!), decodeSource(e.args.source!), e.transactionHash),
+  );
+  let paidParts = 0;
+  for (const e of paidLogs) {
+    const a = e.args;
+    const q = quotes.get(`${e.transactionHash}|${e.logIndex}`)!;
+    const parts: [Address, bigint, string][] = [
+      [q.payout, a.gross! - a.fee! - a.referral! - a.affiliateFee!, decodeSource(a.source!)],
+      [q.treasury, a.fee!, "fee"],
+      [q.referrer, a.referral!, "referral"],
+      [a.affiliate!, a.affiliateFee!, "affiliate"],
+    ];
+    for (const [owner, amount, source] of parts) {
+      if (amount === 0n) continue;
+      paidParts++;
+      expectedDirect.push(key(owner, a.token!, String(amount), source, e.transactionHash));
+    }
+  }
+  const direct = credits.filter((c) => c.split === null);
+  f.eq(direct.length, creditedLogs.length + paidParts, "credit rows from Credited events and Paid parts");
+  f.eq(
+    direct.map((c) => key(c.owner, c.token, c.amount, c.source, c.txHash)).sort(),
+    expectedDirect.sort(),
+    "direct credits (owner, token, amount, source, tx)",
+  );
   const distributedLogs = await client.getContractEvents({
     address: Ledger.address,
     abi: ledgerAbi,
@@ -323,21 +423,46 @@ export async function checkIndexer(
   );
 
   // ---- payments and what reached each artist ---------------------------------------------------
-  const paid = await client.getContractEvents({
-    address: FeeRouter.address,
-    abi: feeRouterAbi,
-    eventName: "Paid",
-    fromBlock: 0n,
-  });
-  const payments = await listAll<{ id: string }>(url, "payments", "paymentFilter", "id");
-  f.eq(payments.length, paid.length, "payment rows");
+  const payments = await listAll<PaymentRow>(
+    url,
+    "payments",
+    "paymentFilter",
+    "artist payer token kind gross fee referral affiliateFee net referrer affiliate payout treasury operator ref source txHash",
+  );
+  f.eq(payments.length, paidLogs.length, "payment rows");
+  const paymentKey = (txHash: string, operator: string, ref: string, gross: string) =>
+    key(txHash, operator, ref, gross);
+  const paymentRows = new Map(payments.map((p) => [paymentKey(p.txHash, p.operator, p.ref, p.gross), p]));
   const expectedArtist = new Map<string, bigint>();
-  for (const e of paid) {
+  for (const e of paidLogs) {
     const a = e.args;
-    const source = Buffer.from(a.source!.slice(2), "hex").toString("utf8").replace(/\0+$/, "");
-    addTo(expectedArtist, key(a.artist!, a.token!, source), a.net!);
-    if (a.referrer !== zeroAddress && a.referral! > 0n)
-      addTo(expectedArtist, key(a.referrer!, a.token!, "referral"), a.referral!);
+    const q = quotes.get(`${e.transactionHash}|${e.logIndex}`)!;
+    const source = decodeSource(a.source!);
+    const net = a.gross! - a.fee! - a.referral! - a.affiliateFee!;
+    addTo(expectedArtist, key(a.artist!, a.token!, source), net);
+    if (q.referrer !== zeroAddress) addTo(expectedArtist, key(q.referrer, a.token!, "referral"), a.referral!);
+    const row = paymentRows.get(paymentKey(e.transactionHash, a.operator!, String(a.ref!), String(a.gross!)));
+    const what = `payment ${e.transactionHash}`;
+    if (!row) {
+      f.list.push(`${what} missing`);
+      continue;
+    }
+    f.eq(
+      [row.artist, row.payer, row.token, row.kind, row.source],
+      [lc(a.artist!), lc(a.payer!), lc(a.token!), a.kind!, source],
+      `${what} artist, payer, token, kind, source`,
+    );
+    f.eq(
+      [row.fee, row.referral, row.affiliateFee, row.net],
+      [a.fee!, a.referral!, a.affiliateFee!, net].map(String),
+      `${what} fee, referral, affiliate fee, net`,
+    );
+    f.eq(row.net, String(q.net), `${what} net vs Ledger.quote`);
+    f.eq(
+      [row.payout, row.treasury, row.referrer ?? zeroAddress, row.affiliate ?? zeroAddress],
+      [lc(q.payout), lc(q.treasury), lc(q.referrer), lc(a.affiliate!)],
+      `${what} payout, treasury, referrer, affiliate`,
+    );
   }
   for (const [k, v] of [...expectedArtist]) if (v === 0n) expectedArtist.delete(k);
   const artistDaily = await listAll<{ artist: Hex; token: Hex; source: string; amount: string }>(
@@ -351,10 +476,70 @@ export async function checkIndexer(
   f.eq([...artistSum.keys()].sort(), [...expectedArtist.keys()].sort(), "artistEarningDaily groups");
   for (const [k, v] of expectedArtist) f.eq(artistSum.get(k) ?? 0n, v, `artistEarningDaily ${k}`);
 
+  // ---- what payments read: rates, payees, operators ----------------------------------------------
+  const ledgerState = await gql<{
+    ledgerRatess: {
+      items: { id: Hex; treasury: Hex; primaryBps: number; marketBps: number; liveBps: number; affiliateBps: number }[];
+    };
+    operators: { items: { id: Hex; level: number }[] };
+  }>(
+    url,
+    `{ ledgerRatess { items { id treasury primaryBps marketBps liveBps affiliateBps } } operators(limit: 1000) { items { id level } } }`,
+  );
+  const rates = await client.readContract({ address: Ledger.address, abi: ledgerAbi, functionName: "rates" });
+  f.eq(
+    ledgerState.ledgerRatess.items,
+    [
+      {
+        id: lc(Ledger.address),
+        treasury: lc(rates.treasury),
+        primaryBps: rates.primaryBps,
+        marketBps: rates.marketBps,
+        liveBps: rates.liveBps,
+        affiliateBps: rates.affiliateBps,
+      },
+    ],
+    "ledgerRates",
+  );
+  const operatorLogs = await client.getContractEvents({
+    address: Ledger.address,
+    abi: ledgerAbi,
+    eventName: "OperatorSet",
+    fromBlock: 0n,
+    toBlock: head,
+  });
+  const operatorAccounts = new Set(operatorLogs.map((e) => lc(e.args.account!)));
+  f.eq(ledgerState.operators.items.map((o) => o.id).sort(), [...operatorAccounts].sort(), "operator rows");
+  for (const o of ledgerState.operators.items) {
+    const level = await client.readContract({
+      address: Ledger.address,
+      abi: ledgerAbi,
+      functionName: "operatorLevel",
+      args: [o.id],
+    });
+    f.eq(o.level, level, `operator level of ${o.id}`);
+  }
+  const payees = await listAll<{ id: Hex; payout: Hex; referrer: Hex | null }>(
+    url,
+    "payees",
+    "payeeFilter",
+    "id payout referrer",
+  );
+  f.eq(payees.length, world.artists.size, "payee rows");
+  for (const p of payees) {
+    const onchain = await client.readContract({
+      address: Ledger.address,
+      abi: ledgerAbi,
+      functionName: "payeeOf",
+      args: [p.id],
+    });
+    f.eq([p.payout, p.referrer ?? zeroAddress], [lc(onchain.payout), lc(onchain.referrer)], `payee of ${p.id}`);
+  }
+
   // ---- fees ------------------------------------------------------------------------------------
   const fees = await gql<FeeRows>(
     url,
-    `{ feeKinds(orderBy: "id") { items { id bps pendingBps pendingEta } } feeRouters { items { treasury } } }`,
+    `{ feeKinds(orderBy: "id") { items { id bps pendingBps pendingEta } } feeRouters { items { treasury affiliateBps } } }`,
   );
   for (const kind of [0, 1, 2]) {
     const row = fees.feeKinds.items.find((r) => r.id === kind);
@@ -380,6 +565,25 @@ export async function checkIndexer(
     functionName: "treasury",
   });
   f.eq(fees.feeRouters.items[0]?.treasury, lc(treasury), "treasury");
+  const affiliateBps = await client.readContract({
+    address: FeeRouter.address,
+    abi: feeRouterAbi,
+    functionName: "affiliateShareBps",
+  });
+  f.eq(fees.feeRouters.items[0]?.affiliateBps, affiliateBps, "affiliate share");
+
+  // ---- drops ---------------------------------------------------------------------------------------
+  const dropStats = await checkDrops(url, world, f, head, paidLogs);
+
+  // Drop revenue reaches the statements: mint / presale / affiliate credits exist when the chain paid them.
+  for (const source of ["mint", "presale", "affiliate"]) {
+    const paidSome = expectedDirect.some((k) => k.split("|")[3] === source);
+    f.eq(
+      credits.some((c) => c.source === source),
+      paidSome,
+      `credits with source ${source}`,
+    );
+  }
 
   // ---- statements -------------------------------------------------------------------------------
   const statementStats = await checkStatements(url, credits, f);
@@ -395,7 +599,10 @@ export async function checkIndexer(
       payments: payments.length,
       splits: splitCount,
       artists: world.artists.size,
+      operators: ledgerState.operators.items.length,
+      ...dropStats,
       ...statementStats,
+      comparisons: f.count,
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The indexer, end to end: a real Hardhat node, the real system deployed with deploySystem, the real
- * `ponder start` process, many seeded random operations, then every balance, split, payment, referral
- * and statement compared with the chain. Runs once on embedded PGlite and once on a private PostgreSQL
+ * `ponder start` process, many seeded random operations, then every balance, split, payment, referral,
+ * statement, drop collection, edition, mint and holding compared with the chain. Runs once on embedded PGlite and once on a private PostgreSQL
  * cluster.
  *
  *   node --import tsx --test test/indexer/indexer.test.ts        (from the repository root)
@@ -117,6 +117,8 @@ if (underMocha) {
         treasury: deployer.address,
         owner: deployer.address,
         testTokens: true,
+        metadataBaseURI: world0.metadataBaseURI,
+        minter: world0.defaultMinter.address,
       });
       const expected = getDeployment(31337);
       if (
@@ -137,6 +139,7 @@ if (underMocha) {
       const pglite = await startIndexer("ponder-pglite", rpc, { PONDER_PGLITE_DIR: join(dir, "pglite") });
       await drive(rng, world, ops - first);
       console.log(`[indexer test] ${ops - first} live operations (${elapsed()}): ${JSON.stringify(world.counts)}`);
+      console.log(`[indexer test] invalid operations, each reverted: ${JSON.stringify(world.reverts)}`);
       await verify("PGlite", pglite.url, pglite.child, world);
       await stop(pglite.child);
 

@@ -1,0 +1,72 @@
+/**
+ * Drops: who holds what. Every ERC-1155 transfer moves holding balances (mints from 0x0 are also
+ * recorded as mints, see mints.ts); `edition.holders` follows the balances that become positive or zero.
+ */
+import { ponder, type Context } from "ponder:registry";
+import { edition, holding } from "ponder:schema";
+import { zeroAddress, type Hex } from "viem";
+import { editionKey, holdingKey } from "../lib/drops.ts";
+import { lower } from "../lib/money.ts";
+import { recordMint } from "./mints.ts";
+
+/** Adds `delta` to one holding; returns the change in the edition's holder count (-1, 0 or 1). */
+async function addToHolding(
+  context: Context,
+  address: Hex,
+  tokenId: bigint,
+  owner: Hex,
+  delta: bigint,
+  timestamp: bigint,
+): Promise<number> {
+  if (delta === 0n) return 0;
+  const id = holdingKey(address, tokenId, owner);
+  const row = await context.db.find(holding, { id });
+  const before = row?.balance ?? 0n;
+  const after = before + delta;
+  if (after < 0n) throw new Error(`holding ${id} would go negative: ${before} + ${delta}`);
+  await context.db
+    .insert(holding)
+    .values({
+      id,
+      collection: lower(address),
+      tokenId,
+      edition: editionKey(address, tokenId),
+      owner: lower(owner),
+      balance: after,
+      updatedAt: timestamp,
+    })
+    .onConflictDoUpdate({ balance: after, updatedAt: timestamp });
+  if (before === 0n && after > 0n) return 1;
+  if (before > 0n && after === 0n) return -1;
+  return 0;
+}
+
+async function move(
+  context: Context,
+  address: Hex,
+  from: Hex,
+  to: Hex,
+  tokenId: bigint,
+  value: bigint,
+  timestamp: bigint,
+): Promise<void> {
+  let holders = 0;
+  if (from !== zeroAddress) holders += await addToHolding(context, address, tokenId, from, -value, timestamp);
+  if (to !== zeroAddress) holders += await addToHolding(context, address, tokenId, to, value, timestamp);
+  const id = editionKey(address, tokenId);
+  if (!(await context.db.find(edition, { id }))) throw new Error(`transfer of unknown edition ${id}`);
+  await context.db.update(edition, { id }).set((row) => ({ holders: row.holders + holders, updatedAt: timestamp }));
+}
+
+ponder.on("DropCollection:TransferSingle", async ({ event, context }) => {
+  const { operator, from, to, id, value } = event.args;
+  if (from === zeroAddress) await recordMint(context, event, { operator, to, id, value });
+  await move(context, event.log.address, from, to, id, value, event.block.timestamp);
+});
+
+ponder.on("DropCollection:TransferBatch", async ({ event, context }) => {
+  const { from, to, ids, values } = event.args;
+  for (let i = 0; i < ids.length; i++) {
+    await move(context, event.log.address, from, to, ids[i]!, values[i]!, event.block.timestamp);
+  }
+});

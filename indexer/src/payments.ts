@@ -1,0 +1,148 @@
+/**
+ * Ledger payments (IPayments): the rates and payees they read, operators, and `Paid`. The Ledger emits
+ * one `Paid` per payment and no `Credited` for its parts (gas), so they are derived here exactly as
+ * Payments.pay credits them: the net to the artist's payout, the fee to the treasury, the referral to the
+ * artist's referrer and the affiliate fee to the affiliate, with the last RatesSet / PayeeSet values.
+ */
+import { ponder, type Context } from "ponder:registry";
+import { artistEarningDaily, collection, ledgerRates, operator, payee, payment, pendingMint } from "ponder:schema";
+import { decodeSource } from "@notalabel/contracts";
+import { zeroAddress, type Hex } from "viem";
+import { lower, recordCredit, utcDay } from "./lib/money.ts";
+
+/** Source word of the affiliate's credits (the contracts tag no credit: the indexer names it). */
+export const AFFILIATE_SOURCE = "affiliate";
+
+async function addArtistEarning(
+  context: Context,
+  artist: Hex,
+  token: Hex,
+  day: string,
+  source: string,
+  amount: bigint,
+) {
+  if (amount === 0n) return;
+  const a = lower(artist);
+  const t = lower(token);
+  await context.db
+    .insert(artistEarningDaily)
+    .values({ id: `${a}-${t}-${day}-${source}`, artist: a, token: t, day, source, amount, count: 1 })
+    .onConflictDoUpdate((row) => ({ amount: row.amount + amount, count: row.count + 1 }));
+}
+
+ponder.on("Ledger:RatesSet", async ({ event, context }) => {
+  const { treasury, primaryBps, marketBps, liveBps, affiliateBps } = event.args.rates;
+  const values = {
+    treasury: lower(treasury),
+    primaryBps,
+    marketBps,
+    liveBps,
+    affiliateBps,
+    updatedAt: event.block.timestamp,
+  };
+  await context.db
+    .insert(ledgerRates)
+    .values({ id: lower(event.log.address), ...values })
+    .onConflictDoUpdate(values);
+});
+
+ponder.on("Ledger:PayeeSet", async ({ event, context }) => {
+  const { artist, payout, referrer } = event.args;
+  const values = {
+    payout: lower(payout),
+    referrer: referrer === zeroAddress ? null : lower(referrer),
+    updatedAt: event.block.timestamp,
+  };
+  await context.db
+    .insert(payee)
+    .values({ id: lower(artist), ...values })
+    .onConflictDoUpdate(values);
+});
+
+ponder.on("Ledger:OperatorSet", async ({ event, context }) => {
+  const { account, level, by } = event.args;
+  const values = { level, by: lower(by), updatedAt: event.block.timestamp, txHash: event.transaction.hash };
+  await context.db
+    .insert(operator)
+    .values({ id: lower(account), ...values })
+    .onConflictDoUpdate(values);
+});
+
+ponder.on("Ledger:Paid", async ({ event, context }) => {
+  const a = event.args;
+  const ledger = lower(event.log.address);
+  const rates = await context.db.find(ledgerRates, { id: ledger });
+  if (!rates) throw new Error(`Paid ${event.id} before any RatesSet of ${ledger}`);
+  const artist = lower(a.artist);
+  const p = await context.db.find(payee, { id: artist });
+  if (!p) throw new Error(`Paid ${event.id} to ${artist}, who has no PayeeSet`);
+
+  const day = utcDay(event.block.timestamp);
+  const source = decodeSource(a.source);
+  const net = a.gross - a.fee - a.referral - a.affiliateFee;
+  const affiliate = a.affiliate === zeroAddress ? null : lower(a.affiliate);
+  await context.db.insert(payment).values({
+    id: event.id,
+    artist,
+    payer: lower(a.payer),
+    token: lower(a.token),
+    kind: a.kind,
+    gross: a.gross,
+    fee: a.fee,
+    referral: a.referral,
+    affiliateFee: a.affiliateFee,
+    net,
+    referrer: p.referrer,
+    affiliate,
+    payout: p.payout,
+    treasury: rates.treasury,
+    operator: lower(a.operator),
+    ref: a.ref,
+    source,
+    timestamp: event.block.timestamp,
+    day,
+    block: event.block.number,
+    txHash: event.transaction.hash,
+  });
+
+  // The credits, in the order Payments.pay writes them (zero parts are not credits).
+  const base = {
+    token: a.token,
+    from: a.payer,
+    split: null,
+    txFrom: event.transaction.from,
+    timestamp: event.block.timestamp,
+    block: event.block.number,
+    logIndex: event.log.logIndex,
+    txHash: event.transaction.hash,
+  };
+  const parts: { key: string; owner: Hex | null; amount: bigint; source: string }[] = [
+    { key: "net", owner: p.payout, amount: net, source },
+    { key: "fee", owner: rates.treasury, amount: a.fee, source: "fee" },
+    { key: "referral", owner: p.referrer, amount: a.referral, source: "referral" },
+    { key: "affiliate", owner: affiliate, amount: a.affiliateFee, source: AFFILIATE_SOURCE },
+  ];
+  for (const part of parts) {
+    if (part.amount === 0n) continue;
+    if (part.owner === null) throw new Error(`Paid ${event.id}: ${part.key} ${part.amount} has no owner`);
+    await recordCredit(context, {
+      ...base,
+      id: `${event.id}-${part.key}`,
+      owner: part.owner,
+      amount: part.amount,
+      source: part.source,
+    });
+  }
+
+  await addArtistEarning(context, artist, a.token, day, source, net);
+  if (p.referrer !== null) await addArtistEarning(context, p.referrer, a.token, day, "referral", a.referral);
+
+  // A drop mint: the collection's TransferSingle from 0x0 follows in this transaction (drops/mints.ts).
+  const op = lower(a.operator);
+  if (await context.db.find(collection, { id: op })) {
+    await context.db
+      .insert(pendingMint)
+      .values({ id: `${event.transaction.hash}-${op}`, payment: event.id, orderId: null, tokenId: a.ref })
+      .onConflictDoUpdate({ payment: event.id, orderId: null, tokenId: a.ref });
+  }
+});
