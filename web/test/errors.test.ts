@@ -5,26 +5,119 @@ import {
   ChainMismatchError,
   ContractFunctionExecutionError,
   ContractFunctionRevertedError,
+  InsufficientFundsError,
   UserRejectedRequestError,
   encodeErrorResult,
+  type Abi,
 } from "viem";
 import { hardhat, base } from "viem/chains";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitWalletAbi, testTokenAbi } from "@notalabel/contracts";
-import { CUSTOM_ERROR_MESSAGES, customErrorMessage, errorMessage } from "../src/lib/errors.ts";
+import {
+  artistRegistryAbi,
+  dropCollectionAbi,
+  dropFactoryAbi,
+  feeRouterAbi,
+  ledgerAbi,
+  splitWalletAbi,
+  testTokenAbi,
+} from "@notalabel/contracts";
+import { CUSTOM_ERROR_MESSAGES, ERROR_ABIS, customErrorMessage, errorMessage } from "../src/lib/errors.ts";
 
 const SPLIT = "0x31d92f101634e7c7242dde71f4f1747a45cc21d8";
 
-function reverted(abi: typeof ledgerAbi | typeof artistRegistryAbi, errorName: string, args: readonly unknown[]) {
+/** What viem throws when a simulation reverts: `calledAbi` is the ABI of the called contract. */
+function reverted(abi: Abi | readonly unknown[], errorName: string, args: readonly unknown[], calledAbi = abi) {
   const data = encodeErrorResult({ abi, errorName, args } as never);
-  const cause = new ContractFunctionRevertedError({ abi, data, functionName: "x" } as never);
-  return new ContractFunctionExecutionError(cause, { abi, functionName: "x", args: [] } as never);
+  const cause = new ContractFunctionRevertedError({ abi: calledAbi, data, functionName: "x" } as never);
+  return new ContractFunctionExecutionError(cause, { abi: calledAbi, functionName: "x", args: [] } as never);
 }
 
 test("every custom error of the platform's ABIs has a sentence", () => {
-  for (const abi of [artistRegistryAbi, ledgerAbi, feeRouterAbi, splitWalletAbi, testTokenAbi] as const) {
+  const abis = [
+    artistRegistryAbi,
+    ledgerAbi,
+    feeRouterAbi,
+    splitWalletAbi,
+    testTokenAbi,
+    dropFactoryAbi,
+    dropCollectionAbi,
+  ];
+  assert.equal(ERROR_ABIS.length, abis.length);
+  for (const abi of abis) {
+    assert.ok((ERROR_ABIS as readonly unknown[]).includes(abi), "every ABI is decoded by errorMessage");
     for (const item of abi)
-      if (item.type === "error") assert.ok(CUSTOM_ERROR_MESSAGES[item.name], `missing ${item.name}`);
+      if (item.type === "error") {
+        assert.ok(CUSTOM_ERROR_MESSAGES[item.name], `missing ${item.name}`);
+        // Every sentence copes with the error's real arguments.
+        const args = item.inputs.map((i) =>
+          i.type === "address"
+            ? SPLIT
+            : i.type === "string"
+              ? "x"
+              : i.type.startsWith("bytes")
+                ? `0x${"11".repeat(32)}`
+                : 3n,
+        );
+        assert.ok(errorMessage(reverted(abi, item.name, args)).length > 10, `${item.name} has a sentence`);
+      }
   }
+});
+
+test("errors that no longer exist have no sentence", () => {
+  assert.equal(CUSTOM_ERROR_MESSAGES.FeeRouter_UnknownArtist, undefined);
+  assert.match(errorMessage(reverted(ledgerAbi, "Payments_UnknownArtist", [SPLIT])), /not a registered artist/);
+});
+
+test("drop mint failures become sentences a fan can act on", () => {
+  const c = dropCollectionAbi;
+  assert.equal(
+    errorMessage(reverted(c, "DropCollection_SaleNotStarted", [1n, 1_767_225_600])),
+    "The sale has not started: it opens on 2026-01-01 00:00 UTC.",
+  );
+  assert.equal(
+    errorMessage(reverted(c, "DropCollection_SaleEnded", [1n, 1_767_225_600])),
+    "The sale ended on 2026-01-01 00:00 UTC.",
+  );
+  assert.match(errorMessage(reverted(c, "DropCollection_SalePaused", [1n])), /paused this sale/);
+  assert.equal(errorMessage(reverted(c, "DropCollection_SoldOut", [1n, 2n, 0n])), "Sold out: none are left.");
+  assert.equal(
+    errorMessage(reverted(c, "DropCollection_SoldOut", [1n, 5n, 2n])),
+    "Only 2 left: lower the quantity (you asked for 5).",
+  );
+  assert.equal(
+    errorMessage(reverted(c, "DropCollection_WalletCapExceeded", [1n, SPLIT, 3n, 1n])),
+    "Over the wallet cap: this wallet can mint 2 more (at most 3 per wallet, it already minted 1).",
+  );
+  assert.equal(
+    errorMessage(reverted(c, "DropCollection_WalletCapExceeded", [1n, SPLIT, 3n, 3n])),
+    "This wallet already minted 3, the most one wallet can mint here (3).",
+  );
+  assert.equal(
+    errorMessage(reverted(c, "DropCollection_NotAllowlisted", [1n, SPLIT])),
+    "0x31D9…21d8 is not on this presale's allowlist.",
+  );
+  assert.match(errorMessage(reverted(c, "DropCollection_PresaleNotActive", [1n])), /presale is not running/);
+  assert.match(
+    errorMessage(reverted(c, "DropCollection_WrongPayment", [10n ** 16n, 0n])),
+    /exactly the price: 0\.01 ETH, not 0\./,
+  );
+  assert.match(errorMessage(reverted(c, "DropCollection_WrongPayment", [0n, 5n])), /paid in a token/);
+  assert.match(errorMessage(reverted(c, "DropCollection_UnknownEdition", [9n])), /no edition #9/);
+  assert.match(errorMessage(reverted(c, "ERC1155InvalidReceiver", [SPLIT])), /cannot receive these tokens/);
+  assert.match(errorMessage(reverted(dropFactoryAbi, "DropFactory_NotRegistered", [SPLIT])), /Register as an artist/);
+});
+
+test("a token error bubbling up through a mint is decoded with the token's ABI", () => {
+  // The Ledger pulls USDC from the fan: without approval the token reverts inside the collection's call,
+  // whose ABI does not declare the token's errors.
+  const err = reverted(testTokenAbi, "ERC20InsufficientAllowance", [SPLIT, 0n, 5_000_000n], dropCollectionAbi);
+  assert.match(errorMessage(err), /approve the Ledger/);
+  const poor = reverted(testTokenAbi, "ERC20InsufficientBalance", [SPLIT, 1n, 5_000_000n], dropCollectionAbi);
+  assert.match(errorMessage(poor), /token balance is too low/);
+});
+
+test("insufficient ETH is named", () => {
+  const err = new BaseError("send failed", { cause: new InsufficientFundsError() });
+  assert.match(errorMessage(err), /not hold enough ETH/);
 });
 
 test("custom errors decoded from revert data become human sentences", () => {

@@ -19,6 +19,8 @@ import "@/styles/alert.css";
 import "@/styles/token-picker.css";
 import "@/styles/chart.css";
 import "@/styles/artist-cards.css";
+import "@/styles/drop-cards.css";
+import "@/styles/drop-page.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },

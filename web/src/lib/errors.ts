@@ -13,14 +13,35 @@ import {
   type Abi,
   type Hex,
 } from "viem";
-import { artistRegistryAbi, feeRouterAbi, ledgerAbi, splitWalletAbi, testTokenAbi } from "@notalabel/contracts";
-import { formatAmount, formatPpm, shortAddress } from "./format.ts";
+import {
+  artistRegistryAbi,
+  dropCollectionAbi,
+  dropFactoryAbi,
+  feeRouterAbi,
+  ledgerAbi,
+  splitWalletAbi,
+  testTokenAbi,
+} from "@notalabel/contracts";
+import { formatAmount, formatDateTime, formatPpm, shortAddress } from "./format.ts";
 
-const ALL_ABIS = [...ledgerAbi, ...artistRegistryAbi, ...feeRouterAbi, ...splitWalletAbi, ...testTokenAbi] as Abi;
+/** Every ABI whose custom errors the app can decode (and must have a sentence for, see the tests). */
+export const ERROR_ABIS = [
+  ledgerAbi,
+  artistRegistryAbi,
+  feeRouterAbi,
+  splitWalletAbi,
+  testTokenAbi,
+  dropFactoryAbi,
+  dropCollectionAbi,
+] as const;
+
+const ALL_ABIS = ERROR_ABIS.flatMap((abi) => abi as Abi) as Abi;
 
 type Args = readonly unknown[];
 const s = (v: unknown) => String(v);
 const addr = (v: unknown) => shortAddress(String(v));
+const n = (v: unknown) => Number(v);
+const bps = (v: unknown) => `${n(v) / 100}%`;
 
 /** One sentence per custom error of the platform's contracts. */
 export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
@@ -48,10 +69,59 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   FeeRouter_AboveCap: () => "That fee is above the hard cap.",
   FeeRouter_NoPendingChange: () => "No fee change is pending.",
   FeeRouter_TimelockActive: () => "The fee change is still timelocked.",
-  FeeRouter_UnknownArtist: (a) =>
-    `${addr(a[0])} is not a registered artist, so it cannot be paid through the platform.`,
   FeeRouter_ZeroAmount: () => "The amount must be above zero.",
   FeeRouter_ZeroAddress: () => "An address is missing.",
+  FeeRouter_AffiliateAboveCap: (a) =>
+    `The affiliate share is at most ${bps(a[1])} of the fee (${bps(a[0])} was asked).`,
+  // Payments (in the Ledger)
+  Payments_UnknownArtist: (a) => `${addr(a[0])} is not a registered artist, so it cannot be paid through the platform.`,
+  Payments_UnknownKind: (a) => `Unknown product kind (${s(a[0])}).`,
+  Payments_InvalidLevel: (a) => `Operator levels are 0, 1 and 2 (${s(a[0])} was given).`,
+  // Drops: the factory
+  DropFactory_NotRegistered: () => "Register as an artist before creating a drop collection.",
+  DropFactory_AlreadyCreated: (a) => `This artist already has a drop collection, at ${addr(a[1])}.`,
+  // Drops: a collection's sales
+  DropCollection_NotArtist: () => "Only the collection's artist can do this. Connect the artist's wallet.",
+  DropCollection_NotMinter: (a) => `${addr(a[0])} is not allowed to mint card orders for this collection.`,
+  DropCollection_UnknownEdition: (a) => `This collection has no edition #${s(a[0])}.`,
+  DropCollection_ZeroQuantity: () => "Mint at least 1.",
+  DropCollection_ZeroAddress: () => "An address is missing (the zero address is not allowed).",
+  DropCollection_SalePaused: () => "The artist paused this sale. Minting is possible again when they resume it.",
+  DropCollection_SaleNotStarted: (a) => `The sale has not started: it opens on ${formatDateTime(n(a[1]))}.`,
+  DropCollection_SaleEnded: (a) => `The sale ended on ${formatDateTime(n(a[1]))}.`,
+  DropCollection_PresaleNotActive: () =>
+    "The presale is not running: it has not opened yet, or the public sale has begun. Reload the page.",
+  DropCollection_SoldOut: (a) =>
+    BigInt(a[2] as bigint) === 0n
+      ? "Sold out: none are left."
+      : `Only ${s(a[2])} left: lower the quantity (you asked for ${s(a[1])}).`,
+  DropCollection_WalletCapExceeded: (a) => {
+    const cap = BigInt(a[2] as bigint);
+    const already = BigInt(a[3] as bigint);
+    const left = cap > already ? cap - already : 0n;
+    return left === 0n
+      ? `This wallet already minted ${already}, the most one wallet can mint here (${cap}).`
+      : `Over the wallet cap: this wallet can mint ${left} more (at most ${cap} per wallet, it already minted ${already}).`;
+  },
+  DropCollection_WrongPayment: (a) =>
+    BigInt(a[0] as bigint) === 0n
+      ? "This edition is paid in a token, not in ETH: send no ETH with the mint."
+      : `The ETH sent must be exactly the price: ${formatAmount(a[0] as bigint, 18, 18)} ETH, not ${formatAmount(
+          a[1] as bigint,
+          18,
+          18,
+        )}. Reload the page: the price may have changed.`,
+  DropCollection_NotAllowlisted: (a) => `${addr(a[1])} is not on this presale's allowlist.`,
+  DropCollection_OrderAlreadyMinted: () => "This card order was already minted.",
+  DropCollection_RoyaltyTooHigh: (a) => `The royalty is at most ${bps(a[1])} (${bps(a[0])} was asked).`,
+  DropCollection_InvalidWindow: () =>
+    "The sale window is not valid: the end must be after the start, and a presale must open before the public sale.",
+  DropCollection_InvalidSupply: (a) =>
+    `The supply can only shrink, and never below the ${s(a[3])} already minted (it is ${
+      n(a[1]) === 0 ? "an open edition" : s(a[1])
+    }, ${n(a[2]) === 0 ? "open" : s(a[2])} was asked).`,
+  DropCollection_Locked: () => "The currency and the metadata cannot change after the first mint.",
+  DropCollection_SaleRunning: () => "The sale has started: its start cannot change, and it can only end earlier.",
   // Splits
   Splits_NoRecipients: () => "Add at least one recipient.",
   Splits_TooManyRecipients: (a) => `Too many recipients: ${s(a[0])} (at most ${s(a[1])}).`,
@@ -84,6 +154,22 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   ERC20InvalidReceiver: () => "Invalid token receiver.",
   ERC20InvalidSender: () => "Invalid token sender.",
   ERC20InvalidSpender: () => "Invalid token spender.",
+  ERC1155InvalidReceiver: (a) =>
+    `${addr(a[0])} cannot receive these tokens (a contract that does not accept ERC-1155 tokens). Mint to a regular wallet.`,
+  ERC1155InsufficientBalance: () => "This wallet does not hold enough of this token.",
+  ERC1155InvalidApprover: () => "Invalid token approver.",
+  ERC1155InvalidOperator: () => "Invalid token operator.",
+  ERC1155InvalidSender: () => "Invalid token sender.",
+  ERC1155InvalidArrayLength: () => "Every token id needs exactly one amount.",
+  ERC1155MissingApprovalForAll: () => "This wallet is not approved to move these tokens.",
+  ERC2981InvalidDefaultRoyalty: () => "The royalty is above 100%.",
+  ERC2981InvalidDefaultRoyaltyReceiver: () => "The royalty needs a receiver.",
+  ERC2981InvalidTokenRoyalty: () => "The royalty is above 100%.",
+  ERC2981InvalidTokenRoyaltyReceiver: () => "The royalty needs a receiver.",
+  InvalidInitialization: () => "This collection is already initialized.",
+  NotInitializing: () => "This collection is not being initialized.",
+  CloneArgumentsTooLong: () => "Creating the collection failed (its arguments are too long).",
+  Create2EmptyBytecode: () => "Creating the collection failed.",
 };
 
 /** The sentence for a decoded custom error, or a generic one naming it. */
@@ -104,6 +190,18 @@ function findRevertData(err: BaseError): Hex | undefined {
   return data;
 }
 
+/** The sentence for raw revert data of one of the platform's errors, or null. */
+function decodeRaw(raw: Hex | undefined): string | null {
+  if (!raw || raw === "0x") return null;
+  try {
+    const decoded = decodeErrorResult({ abi: ALL_ABIS, data: raw });
+    if (decoded.errorName === "Error" || decoded.errorName === "Panic") return null;
+    return customErrorMessage(decoded.errorName, decoded.args ?? []);
+  } catch {
+    return null; // not one of ours
+  }
+}
+
 /** Human-readable failure of a wallet / contract call. */
 export function errorMessage(err: unknown, expectedChainName?: string): string {
   if (err instanceof BaseError) {
@@ -118,16 +216,12 @@ export function errorMessage(err: unknown, expectedChainName?: string): string {
       const name = reverted.data?.errorName;
       if (name && name !== "Error" && name !== "Panic") return customErrorMessage(name, reverted.data?.args ?? []);
       if (reverted.reason) return `The transaction would fail: ${reverted.reason}.`;
+      // An error the called contract's ABI does not declare (e.g. the token's, bubbled up through the Ledger).
+      const decoded = decodeRaw(reverted.raw);
+      if (decoded) return decoded;
     }
-    const raw = findRevertData(err);
-    if (raw) {
-      try {
-        const decoded = decodeErrorResult({ abi: ALL_ABIS, data: raw });
-        return customErrorMessage(decoded.errorName, decoded.args ?? []);
-      } catch {
-        /* not one of ours */
-      }
-    }
+    const decoded = decodeRaw(findRevertData(err));
+    if (decoded) return decoded;
     return err.shortMessage || err.message;
   }
   if (err instanceof Error) {

@@ -4,7 +4,10 @@ import { connection } from "next/server";
 import { Address, Alert, Amount, Badge, ButtonLink, Card, EmptyState, Stat, Table } from "@/components/ui";
 import { Avatar } from "@/components/site/Avatar";
 import { EarningsByToken } from "@/components/charts/EarningsByToken";
+import { DropGrid } from "@/components/drops/DropGrid";
+import { summarize, type DropSummary } from "@/components/drops/summaries";
 import { serverConfig } from "@/lib/config";
+import { fetchArtistEditions } from "@/lib/drops";
 import { fetchArtistByHandle, parseProfile, totalsByToken, type PaymentRow, type SplitRow } from "@/lib/indexer";
 import { formatDate, formatPpm } from "@/lib/format";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
@@ -36,6 +39,16 @@ export default async function ArtistPage({ params }: Props) {
   const profile = parseProfile(artist.profileURI);
   const totals = totalsByToken(artistEarningDailys.items);
   const tokens = tokensFor(cfg.chainId);
+  const now = Math.floor(Date.now() / 1000);
+  // The artist's editions; the profile still renders when they cannot be loaded.
+  let drops: DropSummary[] = [];
+  let dropsFailure: string | null = null;
+  try {
+    const editions = await fetchArtistEditions(cfg.indexerUrl, artist.id);
+    drops = await summarize(editions, new Map([[artist.id.toLowerCase(), artist]]), cfg.chainId);
+  } catch (e) {
+    dropsFailure = (e as Error).message;
+  }
 
   return (
     <main id="main" className="container stack-lg">
@@ -56,6 +69,27 @@ export default async function ArtistPage({ params }: Props) {
           ) : null}
         </div>
       </header>
+
+      <Card
+        title="Drops"
+        id="drops"
+        description={drops.length ? "Editions by this artist, newest first." : undefined}
+        actions={
+          <ButtonLink href="/drops" variant="secondary" size="sm">
+            All drops
+          </ButtonLink>
+        }
+      >
+        {dropsFailure ? (
+          <Alert tone="warning" title="Drops cannot be loaded right now">
+            {dropsFailure}
+          </Alert>
+        ) : drops.length ? (
+          <DropGrid drops={drops} serverNow={now} label={`Editions by @${artist.handle}`} />
+        ) : (
+          <EmptyState title="No drops yet">@{artist.handle} has not released an edition yet.</EmptyState>
+        )}
+      </Card>
 
       <section aria-labelledby="earned-title">
         <h2 id="earned-title">Earned through the platform</h2>

@@ -1,0 +1,107 @@
+"use client";
+import Link from "next/link";
+import { useQueries } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { useAccount } from "wagmi";
+import { Address as AddressView, Alert, Badge, ButtonLink, Card, EmptyState } from "@/components/ui";
+import { Cover } from "@/components/drops/Cover";
+import { WalletGate } from "@/components/wallet/WalletGate";
+import { useIndexer } from "@/components/wallet/hooks";
+import { fallbackTitle, fetchHoldings, fetchMetadata, metadataFetchUrl, type Holding } from "@/lib/drops";
+import { dropPath } from "@/lib/dropSale";
+import { parseProfile } from "@/lib/indexer";
+
+export function Collection({ address }: { address: Address | null }) {
+  const { address: account } = useAccount();
+  if (address) {
+    const own = account?.toLowerCase() === address.toLowerCase();
+    return <Holdings owner={address} title={own ? "Your editions" : "Editions held by"} showOwner={!own} />;
+  }
+  return (
+    <WalletGate why="Connect a wallet to see the editions it holds, or open /collection?address=0x… for any wallet.">
+      {({ account: a }) => <Holdings owner={a} title="Your editions" showOwner={false} />}
+    </WalletGate>
+  );
+}
+
+function Holdings({ owner, title, showOwner }: { owner: Address; title: string; showOwner: boolean }) {
+  const q = useIndexer(["holdings", owner.toLowerCase()], (base) => fetchHoldings(base, owner));
+  const holdings = q.data ?? [];
+  const metadata = useQueries({
+    queries: holdings.map((h) => {
+      const uri = h.editionRow?.uri ?? "";
+      return {
+        queryKey: ["drop-metadata", uri],
+        queryFn: () => fetchMetadata(metadataFetchUrl(uri, { sameOrigin: true }), { timeoutMs: 5_000 }),
+        enabled: uri !== "",
+        staleTime: 10 * 60_000,
+      };
+    }),
+  });
+  const total = holdings.reduce((sum, h) => sum + BigInt(h.balance), 0n);
+
+  return (
+    <Card
+      title={
+        <>
+          {title}
+          {showOwner ? (
+            <>
+              {" "}
+              <AddressView address={owner} copy />
+            </>
+          ) : null}
+        </>
+      }
+      description={
+        q.data && holdings.length
+          ? `${holdings.length} edition${holdings.length === 1 ? "" : "s"}, ${total.toString()} token${total === 1n ? "" : "s"} in all.`
+          : undefined
+      }
+    >
+      {q.error ? (
+        <Alert tone="error" title="The collection cannot be loaded right now">
+          {(q.error as Error).message}
+        </Alert>
+      ) : q.isLoading ? (
+        <p className="muted" role="status">
+          Loading the collection…
+        </p>
+      ) : holdings.length === 0 ? (
+        <EmptyState title="No editions yet" action={<ButtonLink href="/drops">Discover drops</ButtonLink>}>
+          {showOwner ? "This wallet does not hold any edition." : "Editions you mint or receive will show here."}
+        </EmptyState>
+      ) : (
+        <ul className="drop-grid" aria-label="Editions held">
+          {holdings.map((h, i) => (
+            <HoldingCard key={h.id} holding={h} meta={metadata[i]?.data ?? null} />
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function HoldingCard({ holding: h, meta }: { holding: Holding; meta: Awaited<ReturnType<typeof fetchMetadata>> }) {
+  const title = meta?.name ?? fallbackTitle(h.tokenId, h.collectionName);
+  const artistName =
+    meta?.artist ?? (h.artist ? (parseProfile(h.artist.profileURI).name ?? `@${h.artist.handle}`) : null);
+  return (
+    <li className="drop-card">
+      <Link href={dropPath(h.collection, h.tokenId)} className="drop-card-link">
+        <Cover src={meta?.image ?? null} title={title} />
+        <span className="drop-card-title">{title}</span>
+      </Link>
+      <div className="drop-card-body">
+        {artistName ? (
+          <p className="drop-card-artist">
+            {h.artist ? <Link href={`/artists/${h.artist.handle}`}>{artistName}</Link> : artistName}
+          </p>
+        ) : null}
+        <p style={{ margin: 0 }}>
+          <Badge tone="accent">× {BigInt(h.balance).toString()}</Badge>
+        </p>
+      </div>
+    </li>
+  );
+}

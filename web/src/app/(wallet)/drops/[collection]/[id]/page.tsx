@@ -1,0 +1,261 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getAddress, isAddress } from "viem";
+import { Address as AddressView, Alert, Badge, ButtonLink, Card, EmptyState, Stat } from "@/components/ui";
+import { Cover } from "@/components/drops/Cover";
+import { SaleCountdown } from "@/components/drops/SaleCountdown";
+import { MintPanel } from "@/components/drops/MintPanel";
+import { ShareDrop } from "@/components/drops/ShareDrop";
+import { parseProfile } from "@/lib/indexer";
+import { fallbackTitle } from "@/lib/drops";
+import { formatPrice, hasPresale, parseAffiliate, parseTokenId, plural, supplyStat } from "@/lib/dropSale";
+import { formatDateTime } from "@/lib/format";
+import { loadDrop, type Drop } from "./load";
+
+type Props = {
+  params: Promise<{ collection: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function resolve(params: Props["params"]) {
+  const { collection, id } = await params;
+  const tokenId = parseTokenId(id);
+  if (!isAddress(collection, { strict: false }) || tokenId === null) return null;
+  return { collection: getAddress(collection), tokenId };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const r = await resolve(params);
+  if (!r) return { title: "Drop" };
+  const loaded = await loadDrop(r.collection, r.tokenId);
+  if (loaded.kind !== "found") return { title: "Drop" };
+  const { drop } = loaded;
+  const title = drop.metadata?.name ?? fallbackTitle(drop.tokenId, drop.collectionName);
+  const artist = drop.metadata?.artist ?? (drop.artistRef ? `@${drop.artistRef.handle}` : null);
+  return {
+    title: artist ? `${title} by ${artist}` : title,
+    description: drop.metadata?.description?.slice(0, 200) ?? undefined,
+    openGraph: drop.metadata?.image ? { images: [drop.metadata.image] } : undefined,
+  };
+}
+
+export default async function DropPage({ params, searchParams }: Props) {
+  const r = await resolve(params);
+  if (!r) notFound();
+  const [loaded, query] = await Promise.all([loadDrop(r.collection, r.tokenId), searchParams]);
+  const now = Math.floor(Date.now() / 1000);
+
+  if (loaded.kind === "unavailable")
+    return (
+      <main id="main" className="container">
+        <Alert tone="error" title="This drop cannot be loaded right now">
+          Neither the chain nor the indexer answered. Reload in a moment. ({loaded.message})
+        </Alert>
+      </main>
+    );
+  if (loaded.kind === "notCollection")
+    return (
+      <main id="main" className="container">
+        <EmptyState title="Not a drop of this platform" action={<ButtonLink href="/drops">Discover drops</ButtonLink>}>
+          {r.collection} is not a collection created through Not a Label&apos;s drop factory.
+        </EmptyState>
+      </main>
+    );
+  if (loaded.kind === "unknownEdition")
+    return (
+      <main id="main" className="container">
+        <EmptyState title="No such edition" action={<ButtonLink href="/drops">Discover drops</ButtonLink>}>
+          {loaded.collectionName ?? "This collection"} has no edition #{r.tokenId.toString()} (yet). If the artist just
+          created it, reload in a few seconds.
+        </EmptyState>
+      </main>
+    );
+
+  const { drop } = loaded;
+  const title = drop.metadata?.name ?? fallbackTitle(drop.tokenId, drop.collectionName);
+  const affiliate = parseAffiliate(query.ref);
+  const refGiven = query.ref !== undefined && query.ref !== "";
+
+  return (
+    <main id="main" className="container stack-lg">
+      {drop.indexerError ? (
+        <Alert tone="warning" title="Some details are missing">
+          The indexer did not answer, so the artist&apos;s profile and the stats are not shown. The sale itself is read
+          from the chain.
+        </Alert>
+      ) : null}
+      {refGiven && !affiliate ? (
+        <Alert tone="warning" title="This share link is not valid">
+          The ref in the link is not a wallet address, so nobody will be credited for sharing it. You can still mint.
+        </Alert>
+      ) : null}
+
+      <div className="drop-layout">
+        <div className="drop-media stack">
+          <Cover src={drop.metadata?.image ?? null} title={title} large />
+          {drop.metadata?.animationUrl ? (
+            <figure className="drop-audio">
+              <figcaption className="small muted">Preview</figcaption>
+              <audio controls preload="none" src={drop.metadata.animationUrl} aria-label={`Preview of ${title}`}>
+                <a href={drop.metadata.animationUrl}>Listen to the preview</a>
+              </audio>
+            </figure>
+          ) : null}
+        </div>
+
+        <div className="drop-info stack">
+          <header>
+            <p className="small muted" style={{ margin: 0 }}>
+              {drop.collectionName ?? "Collection"} · Edition #{drop.tokenId.toString()}
+            </p>
+            <h1 className="drop-title">{title}</h1>
+            <ArtistLine drop={drop} />
+          </header>
+          <SaleCountdown state={drop.state} serverNow={now} />
+          <div className="grid-stats">
+            <Stat
+              label="Price"
+              value={<span data-testid="drop-price">{formatPrice(drop.state.price, drop.currency)}</span>}
+              hint={
+                hasPresale(drop.state) ? `Presale ${formatPrice(drop.state.presalePrice, drop.currency)}` : undefined
+              }
+            />
+            <Stat
+              label="Supply"
+              value={<span data-testid="drop-supply">{supplyStat(drop.state).value}</span>}
+              hint={supplyStat(drop.state).hint}
+            />
+            {drop.row ? (
+              <Stat
+                label="Collectors"
+                value={drop.row.holders.toLocaleString("en-US")}
+                hint={plural(drop.row.mints, "mint")}
+              />
+            ) : null}
+          </div>
+          <MintPanel
+            collection={drop.collection}
+            tokenId={drop.tokenId}
+            initial={drop.state}
+            currency={drop.currency}
+            affiliate={affiliate}
+            serverNow={now}
+            title={title}
+          />
+        </div>
+      </div>
+
+      <div className="grid-2">
+        <Card title="About this release">
+          <div className="stack">
+            {drop.metadata?.description ? <p className="drop-description">{drop.metadata.description}</p> : null}
+            <dl className="definition">
+              {drop.metadata?.credits.length ? (
+                drop.metadata.credits.map((c, i) => (
+                  <div key={`${c.name}-${i}`} style={{ display: "contents" }}>
+                    <dt>{c.role || "Credit"}</dt>
+                    <dd>{c.name}</dd>
+                  </div>
+                ))
+              ) : (
+                <>
+                  <dt>Credits</dt>
+                  <dd className="muted">None listed</dd>
+                </>
+              )}
+              <dt>ISRC</dt>
+              <dd>{drop.metadata?.isrc ? <code>{drop.metadata.isrc}</code> : <span className="muted">None</span>}</dd>
+            </dl>
+            {!drop.metadata ? (
+              <p className="small muted" style={{ margin: 0 }}>
+                The release&apos;s metadata could not be loaded from <code className="drop-uri">{drop.uri}</code>.
+              </p>
+            ) : null}
+          </div>
+        </Card>
+        <Card title="Sale">
+          <SaleDetails drop={drop} />
+        </Card>
+      </div>
+
+      <ShareDrop collection={drop.collection} tokenId={drop.tokenId.toString()} />
+    </main>
+  );
+}
+
+function ArtistLine({ drop }: { drop: Drop }) {
+  const ref = drop.artistRef;
+  const name = drop.metadata?.artist ?? (ref ? (parseProfile(ref.profileURI).name ?? `@${ref.handle}`) : null);
+  return (
+    <p className="drop-artist">
+      by{" "}
+      {ref ? (
+        <Link href={`/artists/${ref.handle}`}>{name}</Link>
+      ) : name ? (
+        <>
+          {name} (<AddressView address={drop.artist} />)
+        </>
+      ) : (
+        <AddressView address={drop.artist} />
+      )}
+    </p>
+  );
+}
+
+function SaleDetails({ drop }: { drop: Drop }) {
+  const s = drop.state;
+  return (
+    <dl className="definition">
+      <dt>Public sale</dt>
+      <dd>
+        {formatDateTime(s.start)}
+        {s.end ? ` until ${formatDateTime(s.end)}` : ", no end date"}
+      </dd>
+      <dt>Price</dt>
+      <dd>{formatPrice(s.price, drop.currency)} each</dd>
+      <dt>Per wallet</dt>
+      <dd>{s.walletCap ? `At most ${s.walletCap} in the public sale` : "No limit"}</dd>
+      <dt>Presale</dt>
+      <dd>
+        {hasPresale(s) ? (
+          <>
+            <Badge tone="accent">Allowlist</Badge> {formatDateTime(s.presaleStart)} until {formatDateTime(s.start)}, at{" "}
+            {formatPrice(s.presalePrice, drop.currency)} each
+            {s.presaleCap ? `, at most ${s.presaleCap} per wallet` : ""}.
+          </>
+        ) : (
+          "None"
+        )}
+      </dd>
+      {s.paused ? (
+        <>
+          <dt>Status</dt>
+          <dd>
+            <Badge tone="danger">Paused by the artist</Badge>
+          </dd>
+        </>
+      ) : null}
+      {drop.royaltyBps !== null ? (
+        <>
+          <dt>Resale royalty</dt>
+          <dd>{drop.royaltyBps / 100}% to the artist&apos;s split</dd>
+        </>
+      ) : null}
+      <dt>Contract</dt>
+      <dd>
+        <AddressView address={drop.collection} copy /> · token #{drop.tokenId.toString()}
+      </dd>
+      <dt>Currency</dt>
+      <dd>
+        {drop.currency.symbol}
+        {drop.currency.address !== "0x0000000000000000000000000000000000000000" ? (
+          <>
+            {" "}
+            (<AddressView address={drop.currency.address} />)
+          </>
+        ) : null}
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { dropPath, formatPrice, hasPresale, supplyText } from "@/lib/dropSale";
+import { Cover } from "./Cover";
+import { SaleCountdown } from "./SaleCountdown";
+import type { DropSummary } from "./summaries";
+
+/** A grid of drop cards: cover, title, artist, price, supply left and a live sale status. */
+export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; serverNow: number; label: string }) {
+  return (
+    <ul className="drop-grid" aria-label={label}>
+      {drops.map((d) => (
+        <li key={`${d.collection}-${d.tokenId}`} className="drop-card">
+          <Link href={dropPath(d.collection, d.tokenId)} className="drop-card-link">
+            <Cover src={d.image} title={d.title} />
+            <span className="drop-card-title">{d.title}</span>
+          </Link>
+          <div className="drop-card-body">
+            {d.artist ? (
+              <p className="drop-card-artist">
+                {d.artist.handle ? <Link href={`/artists/${d.artist.handle}`}>{d.artist.name}</Link> : d.artist.name}
+              </p>
+            ) : null}
+            <p className="drop-card-price">
+              <strong>{formatPrice(d.state.price, d.currency)}</strong>
+              {hasPresale(d.state) && d.state.presalePrice !== d.state.price ? (
+                <span className="muted small"> · presale {formatPrice(d.state.presalePrice, d.currency)}</span>
+              ) : null}
+            </p>
+            <p className="muted small" style={{ margin: 0 }}>
+              {supplyText(d.state)}
+            </p>
+            <SaleCountdown state={d.state} serverNow={serverNow} compact />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
