@@ -6,112 +6,116 @@ pragma solidity 0.8.30;
 
 import {Fixture} from "./utils/Fixture.sol";
 import {IFeeRouter} from "../../contracts/fees/IFeeRouter.sol";
+import {FeeRouter} from "../../contracts/fees/FeeRouter.sol";
+import {Ledger} from "../../contracts/ledger/Ledger.sol";
+import {ArtistRegistry} from "../../contracts/artists/ArtistRegistry.sol";
+import {IPayments} from "../../contracts/ledger/IPayments.sol";
 import {ILedger} from "../../contracts/ledger/ILedger.sol";
-import {TestToken} from "../../contracts/mocks/TestToken.sol";
-import {NoReturnToken} from "../../contracts/mocks/NoReturnToken.sol";
-import {FeeOnTransferToken} from "../../contracts/mocks/FeeOnTransferToken.sol";
 
 /// @title FeeRouterTest
-/// @notice fee + referral + net == gross for any amount and fee up to the cap; the referral is 5% of the
-///         fee (floor) when the artist has a referrer and zero otherwise; the timelock and cap hold.
+/// @notice The FeeRouter governs the rates (fee per kind with a cap and a timelock, treasury, affiliate share
+///         up to half the fee) and the Ledger's operators, and every change is mirrored to the Ledger: the
+///         Ledger's rates always equal the FeeRouter's. Payments themselves: PaymentsTest.
 contract FeeRouterTest is Fixture {
-    address internal constant ETH = address(0);
-    address internal referrer; // artist "ref", the referrer of "artist"
-    address internal artist; // referred
-    address internal solo; // not referred
-    address internal payout;
-    address internal payer;
-    TestToken internal usdc;
-    NoReturnToken internal noRet;
+    address internal artist;
 
     function setUp() public {
         deployCore();
-        referrer = makeAddr("referrer");
         artist = makeAddr("artist");
-        solo = makeAddr("solo");
-        payout = makeAddr("payout");
-        payer = makeAddr("payer");
-        registerArtist(referrer, "ref", address(0), "");
-        registerArtist(artist, "artist", payout, "ref");
-        registerArtist(solo, "solo", address(0), "");
-        usdc = new TestToken("USD Coin", "USDC", 6);
-        noRet = new NoReturnToken();
+        registerArtist(artist, "artist", address(0), "");
     }
 
-    function _setFee(uint8 kind, uint16 bps) internal {
-        vm.prank(admin);
-        router.proposeFee(kind, bps);
-        vm.warp(block.timestamp + TIMELOCK);
-        router.applyFee(kind);
-        assertEq(router.feeBps(kind), bps, "fee applied");
+    /// @dev The Ledger's rates equal the FeeRouter's view of them.
+    function _assertMirrored() internal view {
+        IPayments.Rates memory r = ledger.rates();
+        assertEq(r.treasury, router.treasury(), "treasury mirrored");
+        assertEq(r.primaryBps, router.feeBps(0), "primary fee mirrored");
+        assertEq(r.marketBps, router.feeBps(1), "market fee mirrored");
+        assertEq(r.liveBps, router.feeBps(2), "live fee mirrored");
+        assertEq(r.affiliateBps, router.affiliateShareBps(), "affiliate share mirrored");
     }
 
-    function _expected(
-        uint256 amount,
-        uint16 bps,
-        bool referred
-    ) internal pure returns (uint256 fee, uint256 referral, uint256 net) {
-        uint256 gross = (amount * bps) / 10_000;
-        referral = referred ? (gross * 500) / 10_000 : 0;
-        fee = gross - referral;
-        net = amount - gross;
+    function _rates(
+        uint16 primary,
+        uint16 market,
+        uint16 live,
+        uint16 affiliateBps
+    ) internal view returns (IPayments.Rates memory) {
+        return
+            IPayments.Rates({
+                treasury: router.treasury(),
+                primaryBps: primary,
+                marketBps: market,
+                liveBps: live,
+                affiliateBps: affiliateBps
+            });
     }
 
-    /// @notice For any amount, kind, fee up to the cap, with or without a referrer, in ETH or an ERC-20:
-    ///         treasury + referrer + payout credits == gross == what the Ledger received.
-    function testFuzz_pay_conservesValue(
-        uint256 amount,
-        uint8 kind,
-        uint16 bps,
-        bool referred,
-        uint8 tokenKind
-    ) public {
-        kind = uint8(bound(kind, 0, 2));
-        bps = uint16(bound(bps, 0, router.capBps(kind)));
-        amount = bound(amount, 1, 1e36);
-        tokenKind = uint8(bound(tokenKind, 0, 2));
-        _setFee(kind, bps);
-        address who = referred ? artist : solo;
-        address to = referred ? payout : solo;
+    // ---------------------------------------------------------------------------------------------
+    // Constructor
+    // ---------------------------------------------------------------------------------------------
 
-        address token =
-            tokenKind == 0
-                ? ETH
-                : tokenKind == 1
-                    ? address(usdc)
-                    : address(noRet);
-        if (token == ETH) {
-            vm.deal(payer, amount);
-        } else {
-            TestToken(token).mint(payer, amount); // same mint signature on both tokens
-            vm.prank(payer);
-            (bool ok, ) = token.call(abi.encodeWithSignature("approve(address,uint256)", address(ledger), amount));
-            assertTrue(ok, "approve");
-        }
-
-        (uint256 qFee, uint256 qReferral, uint256 qNet, address qReferrer, address qPayout) = router.quote(
-            who,
-            kind,
-            amount
-        );
-        vm.prank(payer);
-        uint256 net = router.pay{value: token == ETH ? amount : 0}(who, kind, token, amount, "sale");
-
-        (uint256 fee, uint256 referral, uint256 expNet) = _expected(amount, bps, referred);
-        assertEq(qFee, fee, "quote fee");
-        assertEq(qReferral, referral, "quote referral: 5% of the fee, floor; zero without referrer");
-        assertEq(qNet, expNet, "quote net");
-        assertEq(net, expNet, "pay returns the net");
-        assertEq(qReferrer, referred ? referrer : address(0), "referrer");
-        assertEq(qPayout, to, "payout");
-        assertEq(fee + referral + net, amount, "fee + referral + net == gross");
-
-        assertEq(ledger.balanceOf(treasury, token), fee, "treasury credited the fee");
-        assertEq(ledger.balanceOf(to, token), net, "payout credited the net");
-        if (referred) assertEq(ledger.balanceOf(referrer, token), referral, "referrer credited 5% of the fee");
-        uint256 held = token == ETH ? address(ledger).balance : TestToken(token).balanceOf(address(ledger));
-        assertEq(held, amount, "the Ledger received the gross");
+    /// @notice The defaults (15% / 2.5% / 10%, affiliate 20% of the fee) are in force on both sides.
+    function test_constructor_defaults() public view {
+        assertEq(router.feeBps(0), 1500, "primary");
+        assertEq(router.feeBps(1), 250, "market");
+        assertEq(router.feeBps(2), 1000, "live");
+        assertEq(router.affiliateShareBps(), 2000, "affiliate share");
+        assertEq(router.treasury(), treasury, "treasury");
+        assertEq(router.owner(), admin, "owner");
+        assertEq(address(router.LEDGER()), address(ledger), "LEDGER");
+        _assertMirrored();
     }
+
+    /// @notice The constructor writes its rates to the Ledger (RatesSet), after announcing them itself.
+    function test_constructor_writesRatesToTheLedger() public {
+        uint256 nonce = vm.getNonce(address(this));
+        address ledgerAddr = computeCreateAddress(address(this), nonce + 1);
+        address routerAddr = computeCreateAddress(address(this), nonce + 2);
+        ArtistRegistry reg = new ArtistRegistry(IPayments(ledgerAddr));
+        Ledger fresh = new Ledger(routerAddr, address(reg));
+        IPayments.Rates memory expected = IPayments.Rates({
+            treasury: treasury,
+            primaryBps: 1500,
+            marketBps: 250,
+            liveBps: 1000,
+            affiliateBps: 2000
+        });
+        vm.expectEmit(routerAddr);
+        emit IFeeRouter.FeeChanged(0, 0, 1500);
+        vm.expectEmit(routerAddr);
+        emit IFeeRouter.FeeChanged(1, 0, 250);
+        vm.expectEmit(routerAddr);
+        emit IFeeRouter.FeeChanged(2, 0, 1000);
+        vm.expectEmit(routerAddr);
+        emit IFeeRouter.TreasuryChanged(address(0), treasury);
+        vm.expectEmit(routerAddr);
+        emit IFeeRouter.AffiliateShareChanged(0, 2000);
+        vm.expectEmit(address(fresh));
+        emit IPayments.RatesSet(expected);
+        FeeRouter r = new FeeRouter(IPayments(address(fresh)), treasury, admin, TIMELOCK);
+        assertEq(address(r), routerAddr, "at the address the Ledger trusts");
+        IPayments.Rates memory got = fresh.rates();
+        assertEq(keccak256(abi.encode(got)), keccak256(abi.encode(expected)), "the Ledger's rates");
+    }
+
+    function test_constructor_reverts_onZeroAddress() public {
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_ZeroAddress.selector));
+        new FeeRouter(IPayments(address(0)), treasury, admin, TIMELOCK);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_ZeroAddress.selector));
+        new FeeRouter(IPayments(address(ledger)), address(0), admin, TIMELOCK);
+    }
+
+    /// @notice A FeeRouter the Ledger does not name cannot be built against it (its constructor's write fails).
+    function test_constructor_reverts_forALedgerThatDoesNotNameIt() public {
+        address next = computeCreateAddress(address(this), vm.getNonce(address(this)));
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_Unauthorized.selector, next));
+        new FeeRouter(IPayments(address(ledger)), treasury, admin, TIMELOCK);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Fees: cap, timelock, mirrored on apply
+    // ---------------------------------------------------------------------------------------------
 
     function testFuzz_proposeFee_reverts_aboveCap(uint8 kind, uint16 bps) public {
         kind = uint8(bound(kind, 0, 2));
@@ -122,7 +126,9 @@ contract FeeRouterTest is Fixture {
         router.proposeFee(kind, bps);
     }
 
-    function testFuzz_applyFee_waitsForTimelock(uint8 kind, uint16 bps, uint256 early) public {
+    /// @notice A proposal changes nothing in force (on either side) until its timelock elapsed; applying it
+    ///         writes the new rates to the Ledger.
+    function testFuzz_applyFee_waitsForTimelock_thenMirrorsRates(uint8 kind, uint16 bps, uint256 early) public {
         kind = uint8(bound(kind, 0, 2));
         bps = uint16(bound(bps, 0, router.capBps(kind)));
         early = bound(early, 0, TIMELOCK - 1);
@@ -130,72 +136,163 @@ contract FeeRouterTest is Fixture {
         vm.prank(admin);
         router.proposeFee(kind, bps);
         uint64 eta = uint64(block.timestamp) + TIMELOCK;
+        _assertMirrored();
+        assertEq(_bpsOf(ledger.rates(), kind), old, "the Ledger keeps the old fee while pending");
         vm.warp(block.timestamp + early);
         vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_TimelockActive.selector, kind, eta));
         router.applyFee(kind);
         assertEq(router.feeBps(kind), old, "unchanged before the timelock");
         vm.warp(eta);
+        IPayments.Rates memory expected = _rates(
+            kind == 0 ? bps : 1500,
+            kind == 1 ? bps : 250,
+            kind == 2 ? bps : 1000,
+            2000
+        );
+        vm.expectEmit(address(ledger));
+        emit IPayments.RatesSet(expected);
         router.applyFee(kind);
         assertEq(router.feeBps(kind), bps, "applied at eta");
+        assertEq(_bpsOf(ledger.rates(), kind), bps, "the Ledger applies the new fee");
+        _assertMirrored();
         vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_NoPendingChange.selector, kind));
         router.applyFee(kind);
     }
 
-    function testFuzz_ownerOnly(address stranger) public {
-        vm.assume(stranger != admin);
-        vm.startPrank(stranger);
-        vm.expectRevert();
-        router.proposeFee(0, 1);
-        vm.expectRevert();
-        router.setTreasury(stranger);
+    /// @notice A cancelled proposal never reaches the Ledger.
+    function testFuzz_cancelFee_leavesRatesInForce(uint8 kind, uint16 bps) public {
+        kind = uint8(bound(kind, 0, 2));
+        bps = uint16(bound(bps, 0, router.capBps(kind)));
+        uint16 old = router.feeBps(kind);
+        vm.startPrank(admin);
+        router.proposeFee(kind, bps);
+        router.cancelFee(kind);
         vm.stopPrank();
+        vm.warp(block.timestamp + TIMELOCK);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_NoPendingChange.selector, kind));
+        router.applyFee(kind);
+        assertEq(_bpsOf(ledger.rates(), kind), old, "the Ledger keeps the fee in force");
+        _assertMirrored();
     }
 
     function testFuzz_unknownKind_reverts(uint8 kind) public {
         kind = uint8(bound(kind, 3, type(uint8).max));
-        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_UnknownKind.selector, kind));
-        router.quote(artist, kind, 1);
+        bytes memory err = abi.encodeWithSelector(IFeeRouter.FeeRouter_UnknownKind.selector, kind);
+        vm.expectRevert(err);
+        router.feeBps(kind);
+        vm.expectRevert(err);
+        router.capBps(kind);
+        vm.expectRevert(err);
+        router.pendingFee(kind);
+        vm.expectRevert(err);
+        router.applyFee(kind);
+        vm.startPrank(admin);
+        vm.expectRevert(err);
+        router.proposeFee(kind, 0);
+        vm.expectRevert(err);
+        router.cancelFee(kind);
+        vm.stopPrank();
     }
 
-    function testFuzz_pay_reverts_forUnknownArtist(address who) public {
-        vm.assume(who != referrer && who != artist && who != solo);
-        vm.deal(payer, 1);
-        vm.prank(payer);
-        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_UnknownArtist.selector, who));
-        router.pay{value: 1}(who, 0, ETH, 1, "sale");
+    // ---------------------------------------------------------------------------------------------
+    // Treasury and affiliate share, mirrored
+    // ---------------------------------------------------------------------------------------------
+
+    function testFuzz_setTreasury_mirrorsRates(address next) public {
+        vm.assume(next != address(0));
+        IPayments.Rates memory expected = _rates(1500, 250, 1000, 2000);
+        expected.treasury = next;
+        vm.expectEmit(address(router));
+        emit IFeeRouter.TreasuryChanged(treasury, next);
+        vm.expectEmit(address(ledger));
+        emit IPayments.RatesSet(expected);
+        vm.prank(admin);
+        router.setTreasury(next);
+        assertEq(ledger.rates().treasury, next, "the Ledger credits fees to the new treasury");
+        assertEq(ledger.quote(artist, 0, 100, address(0)).treasury, next, "quote names it");
+        _assertMirrored();
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_ZeroAddress.selector));
+        router.setTreasury(address(0));
     }
 
-    function testFuzz_pay_reverts_whenValueMismatch(uint256 amount, uint256 value) public {
-        amount = bound(amount, 1, 1e30);
-        value = bound(value, 0, 1e30);
-        vm.assume(value != amount);
-        vm.deal(payer, value);
-        vm.prank(payer);
-        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ValueMismatch.selector, value, amount));
-        router.pay{value: value}(artist, 0, ETH, amount, "sale");
+    function testFuzz_setAffiliateShare_mirrorsRates(uint16 bps) public {
+        bps = uint16(bound(bps, 0, router.AFFILIATE_CAP_BPS()));
+        vm.expectEmit(address(router));
+        emit IFeeRouter.AffiliateShareChanged(2000, bps);
+        vm.expectEmit(address(ledger));
+        emit IPayments.RatesSet(_rates(1500, 250, 1000, bps));
+        vm.prank(admin);
+        router.setAffiliateShare(bps);
+        assertEq(router.affiliateShareBps(), bps, "share");
+        assertEq(ledger.rates().affiliateBps, bps, "the Ledger applies the new share");
+        // 15% of 10,000 = 1,500; the affiliate's part of it.
+        assertEq(
+            ledger.quote(artist, 0, 10_000, makeAddr("aff")).affiliateFee,
+            (1_500 * uint256(bps)) / 10_000,
+            "quote"
+        );
+        _assertMirrored();
     }
 
-    /// @notice A fee-on-transfer token cannot pay: every unit is already allocated, so a short delivery
-    ///         reverts instead of over-crediting.
-    function testFuzz_pay_reverts_forFeeOnTransferToken(uint256 amount) public {
-        amount = bound(amount, 100, 1e30);
-        FeeOnTransferToken fot = new FeeOnTransferToken();
-        fot.mint(payer, amount);
-        vm.prank(payer);
-        fot.approve(address(ledger), amount);
-        uint256 received = amount - (amount * 100) / 10_000;
-        vm.prank(payer);
-        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_AmountMismatch.selector, amount, received));
-        router.pay(artist, 0, address(fot), amount, "sale");
+    function testFuzz_setAffiliateShare_reverts_aboveCap(uint16 bps) public {
+        bps = uint16(bound(bps, uint256(router.AFFILIATE_CAP_BPS()) + 1, type(uint16).max));
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_AffiliateAboveCap.selector, bps, 5000));
+        router.setAffiliateShare(bps);
+        assertEq(ledger.rates().affiliateBps, 2000, "unchanged");
     }
 
-    function testFuzz_collect_onlyFeeRouter(address stranger) public {
-        vm.assume(stranger != address(router));
-        ILedger.Credit[] memory credits = new ILedger.Credit[](1);
-        credits[0] = ILedger.Credit({to: stranger, amount: 1, source: "x"});
-        vm.deal(stranger, 1);
-        vm.prank(stranger);
-        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_Unauthorized.selector, stranger));
-        ledger.collect{value: 1}(stranger, ETH, 1, credits);
+    // ---------------------------------------------------------------------------------------------
+    // Operators
+    // ---------------------------------------------------------------------------------------------
+
+    function testFuzz_setOperator_writesLevel(address account, uint8 level) public {
+        level = uint8(bound(level, 0, 2));
+        vm.expectEmit(address(ledger));
+        emit IPayments.OperatorSet(account, level, address(router));
+        vm.prank(admin);
+        router.setOperator(account, level);
+        assertEq(ledger.operatorLevel(account), level, "level");
+    }
+
+    function testFuzz_setOperator_reverts_forInvalidLevel(address account, uint8 level) public {
+        level = uint8(bound(level, 3, type(uint8).max));
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IPayments.Payments_InvalidLevel.selector, level));
+        router.setOperator(account, level);
+        assertEq(ledger.operatorLevel(account), 0, "no level");
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Owner
+    // ---------------------------------------------------------------------------------------------
+
+    function testFuzz_ownerOnly(address stranger) public {
+        vm.assume(stranger != admin && stranger != address(vm));
+        bytes memory err = abi.encodeWithSignature("OwnableUnauthorizedAccount(address)", stranger);
+        vm.startPrank(stranger);
+        vm.expectRevert(err);
+        router.proposeFee(0, 1);
+        vm.expectRevert(err);
+        router.cancelFee(0);
+        vm.expectRevert(err);
+        router.setTreasury(stranger);
+        vm.expectRevert(err);
+        router.setAffiliateShare(1);
+        vm.expectRevert(err);
+        router.setOperator(stranger, 1);
+        vm.stopPrank();
+        _assertMirrored();
+        assertEq(ledger.operatorLevel(stranger), 0, "no operator");
+    }
+
+    function _bpsOf(IPayments.Rates memory r, uint8 kind) internal pure returns (uint16) {
+        return
+            kind == 0
+                ? r.primaryBps
+                : kind == 1
+                    ? r.marketBps
+                    : r.liveBps;
     }
 }

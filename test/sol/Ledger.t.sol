@@ -33,12 +33,16 @@ contract LedgerTest is Fixture {
 
     function test_constructor_reverts_onZeroAddress() public {
         vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
-        new Ledger(address(0));
+        new Ledger(address(0), address(registry));
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
+        new Ledger(address(router), address(0));
     }
 
     /// @notice The Ledger hosts the splits: its constructor deploys the wallet implementation, bound to it.
-    function test_constructor_wiresFeeRouterAndSplitWallet() public view {
+    ///         It trusts the FeeRouter (rates, operators) and the registry (payees), nobody else.
+    function test_constructor_wiresFeeRouterRegistryAndSplitWallet() public view {
         assertEq(ledger.FEE_ROUTER(), address(router), "FEE_ROUTER");
+        assertEq(ledger.REGISTRY(), address(registry), "REGISTRY");
         address impl = ledger.WALLET_IMPLEMENTATION();
         assertTrue(impl.code.length != 0, "wallet implementation deployed");
         assertEq(address(SplitWallet(payable(impl)).LEDGER()), address(ledger), "the wallets answer to the Ledger");

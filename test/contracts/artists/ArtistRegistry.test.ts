@@ -29,6 +29,57 @@ describe("ArtistRegistry", function () {
     assert.equal(await registry.read.artistByHandle(["night-owl"]), me);
   });
 
+  it("register writes the payee to the Ledger (PayeeSet), which pays the artist from then on", async function () {
+    const { registry, ledger, artist, referrer, bob } = await networkHelpers.loadFixture(fixture);
+    assert.equal(await registry.read.LEDGER(), ledger.address);
+    const me = getAddress(artist.account.address);
+    // Before: unknown to the Ledger.
+    assert.deepEqual(await ledger.read.payeeOf([me]), { payout: zeroAddress, referrer: zeroAddress });
+    await viem.assertions.emitWithArgs(
+      registry.write.register(["mentor", "", zeroAddress, ""], { account: referrer.account }),
+      ledger,
+      "PayeeSet",
+      [getAddress(referrer.account.address), getAddress(referrer.account.address), zeroAddress],
+    );
+    await viem.assertions.emitWithArgs(
+      registry.write.register(["newcomer", "", bob.account.address, "mentor"], { account: artist.account }),
+      ledger,
+      "PayeeSet",
+      [me, getAddress(bob.account.address), getAddress(referrer.account.address)],
+    );
+    assert.deepEqual(await ledger.read.payeeOf([me]), {
+      payout: getAddress(bob.account.address),
+      referrer: getAddress(referrer.account.address),
+    });
+    const q = await ledger.read.quote([me, 0, 10_000n, zeroAddress]);
+    assert.equal(q.payout, getAddress(bob.account.address));
+    assert.equal(q.referrer, getAddress(referrer.account.address));
+  });
+
+  it("setPayout writes the new payout to the Ledger and keeps the referrer", async function () {
+    const { registry, ledger, artist, referrer, bob } = await networkHelpers.loadFixture(fixture);
+    const me = getAddress(artist.account.address);
+    const ref = getAddress(referrer.account.address);
+    await registry.write.register(["mentor", "", zeroAddress, ""], { account: referrer.account });
+    await registry.write.register(["newcomer", "", zeroAddress, "mentor"], { account: artist.account });
+    assert.deepEqual(await ledger.read.payeeOf([me]), { payout: me, referrer: ref });
+    await viem.assertions.emitWithArgs(
+      registry.write.setPayout([bob.account.address], { account: artist.account }),
+      ledger,
+      "PayeeSet",
+      [me, getAddress(bob.account.address), ref],
+    );
+    assert.deepEqual(await ledger.read.payeeOf([me]), { payout: getAddress(bob.account.address), referrer: ref });
+    // Zero means the artist itself, in the Ledger too.
+    await viem.assertions.emitWithArgs(
+      registry.write.setPayout([zeroAddress], { account: artist.account }),
+      ledger,
+      "PayeeSet",
+      [me, me, ref],
+    );
+    assert.deepEqual(await ledger.read.payeeOf([me]), { payout: me, referrer: ref });
+  });
+
   it("register with an explicit payout stores that payout", async function () {
     const { registry, artist, bob } = await networkHelpers.loadFixture(fixture);
     await registry.write.register(["abc", "", bob.account.address, ""], { account: artist.account });

@@ -1,13 +1,10 @@
 import assert from "node:assert/strict";
 import { network } from "hardhat";
-import { getAddress, parseEther, zeroAddress } from "viem";
-import { deployCore, ETH, TIMELOCK, tag } from "../helpers/system.ts";
+import { getAddress, zeroAddress } from "viem";
+import { deploySystem, type Wallet } from "../../../scripts/lib/system.ts";
+import { deployCore, ETH, LIVE, MARKET, payment, PRIMARY, TIMELOCK } from "../helpers/system.ts";
 
 const { viem, networkHelpers } = await network.create();
-
-const PRIMARY = 0;
-const MARKET = 1;
-const LIVE = 2;
 
 /** Registry with a referrer "mentor" and an artist "singer" referred by it, paying out to `bob`. */
 async function fixture() {
@@ -17,8 +14,12 @@ async function fixture() {
   await registry.write.register(["singer", "", bob.account.address, "mentor"], { account: artist.account });
   // An artist without a referrer, paid to itself.
   await registry.write.register(["solo", "", zeroAddress, ""], { account: alice.account });
-  const fot = await viem.deployContract("contracts/mocks/FeeOnTransferToken.sol:FeeOnTransferToken");
-  return { ...core, fot };
+  return core;
+}
+
+/** As deployed, before the owner accepted the FeeRouter. */
+async function offered() {
+  return deployCore(viem, { acceptOwnership: false });
 }
 
 describe("FeeRouter", function () {
@@ -33,130 +34,198 @@ describe("FeeRouter", function () {
     assert.equal(await feeRouter.read.REFERRAL_BPS(), 500);
   });
 
-  it("quote splits the gross into fee, referral (5% of the fee) and net", async function () {
-    const { feeRouter, artist, referrer, bob } = await networkHelpers.loadFixture(fixture);
-    const [fee, referral, net, ref, payout] = await feeRouter.read.quote([artist.account.address, PRIMARY, 10_000n]);
-    // 15% of 10,000 = 1,500; 5% of that = 75 to the referrer.
-    assert.deepEqual([fee, referral, net], [1_425n, 75n, 8_500n]);
-    assert.equal(ref, getAddress(referrer.account.address));
-    assert.equal(payout, getAddress(bob.account.address));
-    const [fee2, referral2, net2] = await feeRouter.read.quote([artist.account.address, MARKET, 999n]);
-    // 2.5% of 999 = 24 (floor); 5% of 24 = 1.
-    assert.deepEqual([fee2, referral2, net2], [23n, 1n, 975n]);
-  });
-
-  it("pay credits treasury, referrer and payout exactly, adding up to the gross", async function () {
-    const { feeRouter, ledger, artist, referrer, bob, treasury, payer } = await networkHelpers.loadFixture(fixture);
-    const gross = parseEther("1") + 3n;
-    const [fee, referral, net] = await feeRouter.read.quote([artist.account.address, LIVE, gross]);
-    assert.equal(fee + referral + net, gross);
-    await viem.assertions.emitWithArgs(
-      feeRouter.write.pay([artist.account.address, LIVE, ETH, gross, tag("tip")], {
-        account: payer.account,
-        value: gross,
-      }),
-      feeRouter,
-      "Paid",
-      [
-        getAddress(artist.account.address),
-        getAddress(payer.account.address),
-        ETH,
-        LIVE,
-        gross,
-        fee,
-        referral,
-        net,
-        getAddress(referrer.account.address),
-        getAddress(bob.account.address),
-        tag("tip"),
-      ],
-    );
-    assert.equal(await ledger.read.balanceOf([treasury.account.address, ETH]), fee);
-    assert.equal(await ledger.read.balanceOf([referrer.account.address, ETH]), referral);
-    assert.equal(await ledger.read.balanceOf([bob.account.address, ETH]), net);
-    const client = await viem.getPublicClient();
-    assert.equal(await client.getBalance({ address: ledger.address }), gross);
-    // Each credit carries its source.
-    const credits = await client.getContractEvents({ address: ledger.address, abi: ledger.abi, eventName: "Credited" });
-    const bySource = Object.fromEntries(credits.map((l) => [l.args.source, l.args.amount]));
-    assert.equal(bySource[tag("tip")], net);
-    assert.equal(bySource[tag("fee")], fee);
-    assert.equal(bySource[tag("referral")], referral);
-  });
-
-  it("pay with no referrer credits no referral and the whole fee to the treasury", async function () {
-    const { feeRouter, ledger, alice, treasury, payer } = await networkHelpers.loadFixture(fixture);
-    await feeRouter.write.pay([alice.account.address, PRIMARY, ETH, 10_000n, tag("mint")], {
-      account: payer.account,
-      value: 10_000n,
+  describe("deployment", function () {
+    it("the constructor writes the default rates to the Ledger (RatesSet) and announces them", async function () {
+      const { ledger, feeRouter, treasury, publicClient } = await networkHelpers.loadFixture(fixture);
+      const defaults = {
+        treasury: getAddress(treasury.account.address),
+        primaryBps: 1500,
+        marketBps: 250,
+        liveBps: 1000,
+        affiliateBps: 2000,
+      };
+      assert.deepEqual(await ledger.read.rates(), defaults);
+      assert.equal(await feeRouter.read.affiliateShareBps(), 2000);
+      assert.equal(await feeRouter.read.AFFILIATE_CAP_BPS(), 5000);
+      assert.equal(await feeRouter.read.LEDGER(), ledger.address);
+      const ratesSet = await publicClient.getContractEvents({
+        address: ledger.address,
+        abi: ledger.abi,
+        eventName: "RatesSet",
+        fromBlock: 0n,
+      });
+      assert.equal(ratesSet.length, 1, "one RatesSet, from the FeeRouter's constructor");
+      assert.deepEqual(ratesSet[0]!.args.rates, defaults);
+      const events = (name: "FeeChanged" | "TreasuryChanged" | "AffiliateShareChanged") =>
+        publicClient.getContractEvents({
+          address: feeRouter.address,
+          abi: feeRouter.abi,
+          eventName: name,
+          fromBlock: 0n,
+        });
+      assert.deepEqual(
+        (await events("FeeChanged")).map((l) => l.args),
+        [
+          { kind: PRIMARY, oldBps: 0, newBps: 1500 },
+          { kind: MARKET, oldBps: 0, newBps: 250 },
+          { kind: LIVE, oldBps: 0, newBps: 1000 },
+        ],
+      );
+      assert.deepEqual(
+        (await events("TreasuryChanged")).map((l) => l.args),
+        [{ oldTreasury: zeroAddress, newTreasury: defaults.treasury }],
+      );
+      assert.deepEqual(
+        (await events("AffiliateShareChanged")).map((l) => l.args),
+        [{ oldBps: 0, newBps: 2000 }],
+      );
     });
-    assert.equal(await ledger.read.balanceOf([treasury.account.address, ETH]), 1_500n);
-    assert.equal(await ledger.read.balanceOf([alice.account.address, ETH]), 8_500n);
-    const credits = await (
-      await viem.getPublicClient()
-    ).getContractEvents({ address: ledger.address, abi: ledger.abi, eventName: "Credited" });
-    assert.equal(credits.length, 2);
-  });
 
-  it("pay with an ERC-20 pulls from the payer through the Ledger", async function () {
-    const { feeRouter, ledger, usdc, artist, treasury, referrer, bob, payer } =
-      await networkHelpers.loadFixture(fixture);
-    await usdc.write.mint([payer.account.address, 20_000_000n]);
-    await usdc.write.approve([ledger.address, 20_000_000n], { account: payer.account });
-    await feeRouter.write.pay([artist.account.address, PRIMARY, usdc.address, 20_000_000n, tag("mint")], {
-      account: payer.account,
+    it("the deployer makes the DropFactory a Ledger factory, then offers the FeeRouter to the owner", async function () {
+      const { ledger, feeRouter, dropFactory, deployer, owner, stranger } = await networkHelpers.loadFixture(offered);
+      assert.equal(await ledger.read.operatorLevel([dropFactory.address]), 2);
+      assert.equal(await feeRouter.read.owner(), getAddress(deployer.account.address));
+      assert.equal(await feeRouter.read.pendingOwner(), getAddress(owner.account.address));
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.acceptOwnership({ account: stranger.account }),
+        feeRouter,
+        "OwnableUnauthorizedAccount",
+        [getAddress(stranger.account.address)],
+      );
+      await viem.assertions.emitWithArgs(
+        feeRouter.write.acceptOwnership({ account: owner.account }),
+        feeRouter,
+        "OwnershipTransferred",
+        [getAddress(deployer.account.address), getAddress(owner.account.address)],
+      );
+      assert.equal(await feeRouter.read.owner(), getAddress(owner.account.address));
+      assert.equal(await feeRouter.read.pendingOwner(), zeroAddress);
+      // The deployer keeps nothing.
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.setOperator([stranger.account.address, 1], { account: deployer.account }),
+        feeRouter,
+        "OwnableUnauthorizedAccount",
+        [getAddress(deployer.account.address)],
+      );
     });
-    assert.equal(await ledger.read.balanceOf([treasury.account.address, usdc.address]), 2_850_000n);
-    assert.equal(await ledger.read.balanceOf([referrer.account.address, usdc.address]), 150_000n);
-    assert.equal(await ledger.read.balanceOf([bob.account.address, usdc.address]), 17_000_000n);
-    assert.equal(await usdc.read.balanceOf([ledger.address]), 20_000_000n);
+
+    it("when the owner is the deployer, nothing is offered", async function () {
+      const { deployer, treasury, publicClient } = await networkHelpers.loadFixture(fixture);
+      const system = await deploySystem(deployer as unknown as Wallet, publicClient as never, {
+        treasury: treasury.account.address,
+        owner: deployer.account.address,
+        timelock: TIMELOCK,
+      });
+      const router = await viem.getContractAt("FeeRouter", system.contracts.FeeRouter.address);
+      const ledger = await viem.getContractAt("Ledger", system.contracts.Ledger.address);
+      assert.equal(await router.read.owner(), getAddress(deployer.account.address));
+      assert.equal(await router.read.pendingOwner(), zeroAddress);
+      assert.equal(await ledger.read.operatorLevel([system.contracts.DropFactory.address]), 2);
+    });
   });
 
-  it("pay with a fee-on-transfer token reverts with Ledger_AmountMismatch", async function () {
-    const { feeRouter, ledger, fot, artist, payer } = await networkHelpers.loadFixture(fixture);
-    await fot.write.mint([payer.account.address, 10_000n]);
-    await fot.write.approve([ledger.address, 10_000n], { account: payer.account });
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      feeRouter.write.pay([artist.account.address, PRIMARY, fot.address, 10_000n, tag("mint")], {
-        account: payer.account,
-      }),
-      ledger,
-      "Ledger_AmountMismatch",
-      [10_000n, 9_900n],
-    );
-  });
+  describe("rates mirrored to the Ledger", function () {
+    it("applyFee writes the new rates to the Ledger; a proposal alone does not", async function () {
+      const { feeRouter, ledger, owner, alice, treasury } = await networkHelpers.loadFixture(fixture);
+      await feeRouter.write.proposeFee([MARKET, 1000], { account: owner.account });
+      assert.equal((await ledger.read.rates()).marketBps, 250, "a pending change is not in force");
+      await networkHelpers.time.increase(Number(TIMELOCK));
+      await viem.assertions.emitWithArgs(feeRouter.write.applyFee([MARKET]), ledger, "RatesSet", [
+        {
+          treasury: getAddress(treasury.account.address),
+          primaryBps: 1500,
+          marketBps: 1000,
+          liveBps: 1000,
+          affiliateBps: 2000,
+        },
+      ]);
+      assert.equal((await ledger.read.rates()).marketBps, 1000);
+      // The next payment's quote uses it.
+      const q = await ledger.read.quote([alice.account.address, MARKET, 10_000n, zeroAddress]);
+      assert.deepEqual([q.fee, q.referral, q.affiliateFee, q.net], [1_000n, 0n, 0n, 9_000n]);
+    });
 
-  it("pay reverts for an unregistered artist, a zero amount, a value mismatch and an unknown kind", async function () {
-    const { feeRouter, ledger, stranger, artist, payer } = await networkHelpers.loadFixture(fixture);
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      feeRouter.write.pay([stranger.account.address, PRIMARY, ETH, 100n, tag("mint")], {
-        account: payer.account,
-        value: 100n,
-      }),
-      feeRouter,
-      "FeeRouter_UnknownArtist",
-      [getAddress(stranger.account.address)],
-    );
-    await viem.assertions.revertWithCustomError(
-      feeRouter.write.pay([artist.account.address, PRIMARY, ETH, 0n, tag("mint")], { account: payer.account }),
-      feeRouter,
-      "FeeRouter_ZeroAmount",
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      feeRouter.write.pay([artist.account.address, PRIMARY, ETH, 100n, tag("mint")], {
-        account: payer.account,
-        value: 99n,
-      }),
-      ledger,
-      "Ledger_ValueMismatch",
-      [99n, 100n],
-    );
-    await viem.assertions.revertWithCustomErrorWithArgs(
-      feeRouter.write.pay([artist.account.address, 3, ETH, 100n, tag("mint")], { account: payer.account, value: 100n }),
-      feeRouter,
-      "FeeRouter_UnknownKind",
-      [3],
-    );
+    it("setTreasury writes the treasury to the Ledger: the next fee is credited there", async function () {
+      const { feeRouter, ledger, owner, alice, bob, treasury, payer } = await networkHelpers.loadFixture(fixture);
+      await viem.assertions.emitWithArgs(
+        feeRouter.write.setTreasury([bob.account.address], { account: owner.account }),
+        feeRouter,
+        "TreasuryChanged",
+        [getAddress(treasury.account.address), getAddress(bob.account.address)],
+      );
+      assert.equal((await ledger.read.rates()).treasury, getAddress(bob.account.address));
+      await ledger.write.pay(
+        [payment({ payer: payer.account.address, artist: alice.account.address, amount: 1_000n })],
+        {
+          account: payer.account,
+          value: 1_000n,
+        },
+      );
+      assert.equal(await ledger.read.balanceOf([bob.account.address, ETH]), 150n);
+      assert.equal(await ledger.read.balanceOf([treasury.account.address, ETH]), 0n);
+    });
+
+    it("setAffiliateShare: owner only, at most 50% of the fee, written to the Ledger", async function () {
+      const { feeRouter, ledger, owner, stranger, alice, carol, treasury } = await networkHelpers.loadFixture(fixture);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.setAffiliateShare([5001], { account: owner.account }),
+        feeRouter,
+        "FeeRouter_AffiliateAboveCap",
+        [5001, 5000],
+      );
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.setAffiliateShare([100], { account: stranger.account }),
+        feeRouter,
+        "OwnableUnauthorizedAccount",
+        [getAddress(stranger.account.address)],
+      );
+      await viem.assertions.emitWithArgs(
+        feeRouter.write.setAffiliateShare([5000], { account: owner.account }),
+        feeRouter,
+        "AffiliateShareChanged",
+        [2000, 5000],
+      );
+      assert.equal(await feeRouter.read.affiliateShareBps(), 5000);
+      assert.deepEqual(await ledger.read.rates(), {
+        treasury: getAddress(treasury.account.address),
+        primaryBps: 1500,
+        marketBps: 250,
+        liveBps: 1000,
+        affiliateBps: 5000,
+      });
+      const q = await ledger.read.quote([alice.account.address, PRIMARY, 10_000n, carol.account.address]);
+      assert.deepEqual([q.fee, q.referral, q.affiliateFee, q.net], [750n, 0n, 750n, 8_500n]);
+      // Zero: an affiliate earns nothing.
+      await feeRouter.write.setAffiliateShare([0], { account: owner.account });
+      const none = await ledger.read.quote([alice.account.address, PRIMARY, 10_000n, carol.account.address]);
+      assert.deepEqual([none.fee, none.affiliateFee, none.net], [1_500n, 0n, 8_500n]);
+    });
+
+    it("setOperator: owner only, levels 0 to 2 written to the Ledger, level 3 reverts Payments_InvalidLevel", async function () {
+      const { feeRouter, ledger, owner, stranger, alice } = await networkHelpers.loadFixture(fixture);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.setOperator([alice.account.address, 1], { account: stranger.account }),
+        feeRouter,
+        "OwnableUnauthorizedAccount",
+        [getAddress(stranger.account.address)],
+      );
+      for (const level of [2, 1, 0]) {
+        await viem.assertions.emitWithArgs(
+          feeRouter.write.setOperator([alice.account.address, level], { account: owner.account }),
+          ledger,
+          "OperatorSet",
+          [getAddress(alice.account.address), level, feeRouter.address],
+        );
+        assert.equal(await ledger.read.operatorLevel([alice.account.address]), level);
+      }
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.setOperator([alice.account.address, 3], { account: owner.account }),
+        ledger,
+        "Payments_InvalidLevel",
+        [3],
+      );
+      assert.equal(await ledger.read.operatorLevel([alice.account.address]), 0);
+    });
   });
 
   describe("fee change timelock", function () {
@@ -198,13 +267,19 @@ describe("FeeRouter", function () {
       );
     });
 
-    it("a new fee applies to the next payment's quote", async function () {
-      const { feeRouter, owner, alice } = await networkHelpers.loadFixture(fixture);
+    it("a new fee applies to the next payment", async function () {
+      const { feeRouter, ledger, owner, alice, treasury, payer } = await networkHelpers.loadFixture(fixture);
       await feeRouter.write.proposeFee([MARKET, 1000], { account: owner.account });
       await networkHelpers.time.increase(Number(TIMELOCK));
       await feeRouter.write.applyFee([MARKET]);
-      const [fee, referral, net] = await feeRouter.read.quote([alice.account.address, MARKET, 10_000n]);
-      assert.deepEqual([fee, referral, net], [1_000n, 0n, 9_000n]);
+      const q = await ledger.read.quote([alice.account.address, MARKET, 10_000n, zeroAddress]);
+      assert.deepEqual([q.fee, q.referral, q.affiliateFee, q.net], [1_000n, 0n, 0n, 9_000n]);
+      await ledger.write.pay(
+        [payment({ payer: payer.account.address, artist: alice.account.address, amount: 10_000n, kind: MARKET })],
+        { account: payer.account, value: 10_000n },
+      );
+      assert.equal(await ledger.read.balanceOf([treasury.account.address, ETH]), 1_000n);
+      assert.equal(await ledger.read.balanceOf([alice.account.address, ETH]), 9_000n);
     });
 
     it("cancelFee removes the pending change; cancel with nothing pending reverts", async function () {

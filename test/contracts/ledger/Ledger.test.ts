@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { network } from "hardhat";
-import { getAddress, parseEther } from "viem";
-import { deployCore, ETH, tag } from "../helpers/system.ts";
+import { getAddress, parseEther, zeroAddress } from "viem";
+import { deployCore, ETH, payment, tag } from "../helpers/system.ts";
 
 const { viem, networkHelpers } = await network.create();
 
@@ -107,25 +107,88 @@ describe("Ledger", function () {
   });
 
   describe("trusted callers", function () {
-    it("collect reverts unless the caller is the FeeRouter", async function () {
+    it("setRates and setOperator revert unless the caller is the FeeRouter", async function () {
+      const { ledger, stranger, owner, alice } = await networkHelpers.loadFixture(fixture);
+      const rates = { treasury: stranger.account.address, primaryBps: 0, marketBps: 0, liveBps: 0, affiliateBps: 0 };
+      // Not even the FeeRouter's owner may write them directly.
+      for (const account of [stranger.account, owner.account]) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          ledger.write.setRates([rates], { account }),
+          ledger,
+          "Ledger_Unauthorized",
+          [getAddress(account.address)],
+        );
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          ledger.write.setOperator([alice.account.address, 1], { account }),
+          ledger,
+          "Ledger_Unauthorized",
+          [getAddress(account.address)],
+        );
+      }
+      assert.equal((await ledger.read.rates()).primaryBps, 1500);
+      assert.equal(await ledger.read.operatorLevel([alice.account.address]), 0);
+    });
+
+    it("setPayee reverts unless the caller is the ArtistRegistry", async function () {
       const { ledger, stranger, alice } = await networkHelpers.loadFixture(fixture);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.collect(
-          [stranger.account.address, ETH, 1n, [{ to: alice.account.address, amount: 1n, source: tag("sale") }]],
-          {
-            account: stranger.account,
-            value: 1n,
-          },
-        ),
+        ledger.write.setPayee([stranger.account.address, stranger.account.address, zeroAddress], {
+          account: stranger.account,
+        }),
         ledger,
         "Ledger_Unauthorized",
-        [stranger.account.address],
+        [getAddress(stranger.account.address)],
+      );
+      // An unregistered artist stays unpayable.
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        ledger.write.pay([payment({ payer: alice.account.address, artist: stranger.account.address, amount: 1n })], {
+          account: alice.account,
+          value: 1n,
+        }),
+        ledger,
+        "Payments_UnknownArtist",
+        [getAddress(stranger.account.address)],
       );
     });
 
-    it("the trusted caller is the deployed FeeRouter", async function () {
-      const { ledger, feeRouter } = await networkHelpers.loadFixture(fixture);
+    it("addOperator is for factories (level 2) only, and makes level-1 operators", async function () {
+      const { ledger, feeRouter, owner, alice, bob, carol } = await networkHelpers.loadFixture(fixture);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        ledger.write.addOperator([carol.account.address], { account: alice.account }),
+        ledger,
+        "Ledger_Unauthorized",
+        [getAddress(alice.account.address)],
+      );
+      await feeRouter.write.setOperator([bob.account.address, 1], { account: owner.account });
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        ledger.write.addOperator([carol.account.address], { account: bob.account }),
+        ledger,
+        "Ledger_Unauthorized",
+        [getAddress(bob.account.address)],
+      );
+      await feeRouter.write.setOperator([alice.account.address, 2], { account: owner.account });
+      await viem.assertions.emitWithArgs(
+        ledger.write.addOperator([carol.account.address], { account: alice.account }),
+        ledger,
+        "OperatorSet",
+        [getAddress(carol.account.address), 1, getAddress(alice.account.address)],
+      );
+      assert.equal(await ledger.read.operatorLevel([carol.account.address]), 1);
+      // A level-1 operator it made cannot make more.
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        ledger.write.addOperator([bob.account.address], { account: carol.account }),
+        ledger,
+        "Ledger_Unauthorized",
+        [getAddress(carol.account.address)],
+      );
+    });
+
+    it("the trusted callers are the deployed FeeRouter and ArtistRegistry", async function () {
+      const { ledger, feeRouter, registry } = await networkHelpers.loadFixture(fixture);
       assert.equal(await ledger.read.FEE_ROUTER(), feeRouter.address);
+      assert.equal(await ledger.read.REGISTRY(), registry.address);
+      assert.equal(await registry.read.LEDGER(), ledger.address);
+      assert.equal(await feeRouter.read.LEDGER(), ledger.address);
     });
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { getAddress, parseEther, zeroAddress, type Address } from "viem";
 import { recipientShares } from "../../../contracts/lib/splits.ts";
-import { addresses, ETH, sortAddresses, splitConfig, tag } from "../helpers/system.ts";
+import { addresses, ETH, payment, sortAddresses, splitConfig, tag } from "../helpers/system.ts";
 import { viem, networkHelpers, fixture, create, balances, lastDistribution } from "./fixture.ts";
 
 describe("Splits", function () {
@@ -20,15 +20,18 @@ describe("Splits", function () {
       assert.deepEqual([d.amount, d.advancePaid, d.reward, d.distributed], [1000n, 0n, 0n, 1000n]);
     });
 
-    it("distributes Ledger credits from FeeRouter.pay (the split as the artist's payout)", async function () {
+    it("distributes Ledger credits from Ledger.pay (the split as the artist's payout)", async function () {
       const core = await networkHelpers.loadFixture(fixture);
       const config = splitConfig(addresses(2), [750_000, 250_000]);
       const split = await create(core, config);
       await core.registry.write.setPayout([split], { account: core.artist.account });
-      await core.feeRouter.write.pay([core.artist.account.address, 0, ETH, 10_000n, tag("mint")], {
-        account: core.payer.account,
-        value: 10_000n,
+      const p = payment({
+        payer: core.payer.account.address,
+        artist: core.artist.account.address,
+        amount: 10_000n,
+        source: "mint",
       });
+      await core.ledger.write.pay([p], { account: core.payer.account, value: 10_000n });
       assert.equal(await core.ledger.read.balanceOf([split, ETH]), 8_500n);
       await viem.assertions.emitWithArgs(
         core.splits.write.distribute([split, ETH, config, zeroAddress], { account: core.stranger.account }),

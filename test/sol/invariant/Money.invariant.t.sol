@@ -13,7 +13,8 @@ import {NoReturnToken} from "../../../contracts/mocks/NoReturnToken.sol";
 /// @notice Invariants of the money core under random sequences of every money movement (see
 ///         {MoneyHandler}), for ETH and for an 18-decimal, a 6-decimal and a no-return-value token:
 ///         - the Ledger holds exactly the sum of all balances;
-///         - money in (deposits + pays + direct sends) == balances + withdrawn + still held by split wallets;
+///         - money in (deposits + payments + direct sends) == balances + withdrawn + still held by split wallets
+///           (payments through Ledger.pay, with and without an affiliate, by the payer or an operator);
 ///         - no split ever over-pays (each distribution is checked exactly inside the handler, and what an
 ///           advance recouped never exceeds the amount configured for it; changing the advancer or the
 ///           advance token starts a new advance from zero);
@@ -31,8 +32,11 @@ contract MoneyInvariantTest is Fixture {
             address(new NoReturnToken())
         ];
         handler = new MoneyHandler(ledger, router, splits, registry, admin, treasury, tokens);
+        address operator = handler.OPERATOR();
+        vm.prank(admin);
+        router.setOperator(operator, 1);
 
-        bytes4[] memory selectors = new bytes4[](11);
+        bytes4[] memory selectors = new bytes4[](13);
         selectors[0] = MoneyHandler.deposit.selector;
         selectors[1] = MoneyHandler.pay.selector;
         selectors[2] = MoneyHandler.sendToSplit.selector;
@@ -44,18 +48,32 @@ contract MoneyInvariantTest is Fixture {
         selectors[8] = MoneyHandler.setFee.selector;
         selectors[9] = MoneyHandler.setReentrantAttack.selector;
         selectors[10] = MoneyHandler.distribute.selector; // distributions weigh double
+        selectors[11] = MoneyHandler.pay.selector; // and payments
+        selectors[12] = MoneyHandler.setAffiliateShare.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
     /// @notice The handler's actions really move money (none of them silently returns early on this path).
     function test_handler_everyActionMovesMoney() public {
+        uint256 byOperator = 1 << 128;
         for (uint256 t; t < 4; ++t) {
             handler.deposit(1, 2, t, 1e18 + t);
-            handler.pay(2, 1, t, t, 3e18); // artist-one, paid into split0, referred
-            handler.pay(3, 2, 1, t, 5e18); // artist-two, paid into split1, referred
+            handler.pay(2, 1, t, t, 0, 3e18); // artist-one, paid into split0, referred, no affiliate
+            handler.pay(3, 2, 1, t, 1 + 4 * 4, 5e18); // artist-two, paid into split1, referred, affiliate owners[4]
+            // artist-zero, affiliate owners[(2^126 + 5) % 12] = owners[9] = artist-zero itself (its own payout);
+            // an operator pays for the ERC-20s.
+            handler.pay(0, 0, 2, t, byOperator + 21, 2e18);
             handler.sendToSplit(0, t, t, 7e17);
         }
+        assertEq(handler.owners(9), handler.artists(0), "owner 9 is artist-zero");
+        assertEq(handler.calls("pay"), 12, "every payment went through");
+        assertEq(handler.calls("payWithAffiliate"), 8, "with an affiliate");
+        assertEq(handler.calls("payByOperator"), 3, "by an operator (ERC-20s)");
+        handler.setAffiliateShare(5_000);
+        handler.pay(1, 1, 0, 1, 1 + 4 * 6, 1e18); // the affiliate is the re-entrant receiver (owners[6])
+        assertEq(ledger.rates().affiliateBps, 5_000, "the affiliate share reached the Ledger");
+        assertGe(ledger.balanceOf(handler.owners(6), tokens[1]), 1, "the affiliate was credited");
         assertEq(handler.owners(5), address(handler.REVERTING()), "owner 5 is the reverting receiver");
         handler.deposit(0, 5, 0, 1e18); // ETH for the reverting receiver
         handler.createSplit(77, 1);

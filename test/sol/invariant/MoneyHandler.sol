@@ -6,15 +6,17 @@ import {Ledger} from "../../../contracts/ledger/Ledger.sol";
 import {ILedger} from "../../../contracts/ledger/ILedger.sol";
 import {FeeRouter} from "../../../contracts/fees/FeeRouter.sol";
 import {ISplits} from "../../../contracts/splits/ISplits.sol";
+import {IPayments} from "../../../contracts/ledger/IPayments.sol";
 import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {RevertingReceiver} from "../../../contracts/mocks/RevertingReceiver.sol";
 import {ReentrantReceiver} from "../../../contracts/mocks/ReentrantReceiver.sol";
 
 /// @title MoneyHandler
-/// @notice Drives random sequences of every money movement of the core (deposit ETH/ERC-20, FeeRouter.pay,
-///         split create/update/distribute, ETH and tokens sent straight to split addresses, withdraw,
-///         withdrawTo, fee changes) by several actors, including a reverting and a re-entrant recipient.
+/// @notice Drives random sequences of every money movement of the core (deposit ETH/ERC-20, Ledger.pay with
+///         and without an affiliate, by the payer or an operator, split create/update/distribute, ETH and
+///         tokens sent straight to split addresses, withdraw, withdrawTo, fee and affiliate-share changes) by
+///         several actors, including a reverting and a re-entrant recipient.
 ///         Every action is bounded so that it must succeed; an unexpected revert fails the campaign
 ///         (failOnRevert). Each distribution is checked exactly against the documented formula, and ghost
 ///         variables track money in and out for the invariants.
@@ -31,6 +33,8 @@ contract MoneyHandler is Test {
     address public immutable ADMIN;
     RevertingReceiver public immutable REVERTING;
     ReentrantReceiver public immutable REENTRANT;
+    /// @notice A Ledger operator (level 1, named by the test's setUp) that pays for the actors in ERC-20s.
+    address public immutable OPERATOR = vm.addr(0x0BE2A7);
 
     /// @notice [ETH, 18-decimal token, 6-decimal token, token without return values].
     address[4] public tokens;
@@ -47,7 +51,7 @@ contract MoneyHandler is Test {
     address public reentryTarget;
 
     // ghosts
-    mapping(address token => uint256) public ghostIn; // deposits + pays + direct sends
+    mapping(address token => uint256) public ghostIn; // deposits + payments + direct sends
     mapping(address token => uint256) public ghostOut; // paid out of the Ledger to non-split addresses
     mapping(address split => uint256) public ghostAdvancePaid;
     mapping(address split => uint256) public ghostMaxAdvance;
@@ -127,26 +131,88 @@ contract MoneyHandler is Test {
         calls["deposit"]++;
     }
 
-    function pay(uint256 actorSeed, uint256 artistSeed, uint256 kindSeed, uint256 tokenSeed, uint256 amount) external {
+    /// @notice A payment to an artist through Ledger.pay, with or without an affiliate (any owner, so it may
+    ///         coincide with the payout, the treasury or the referrer), by the payer itself or (ERC-20) by an
+    ///         operator pulling from the payer's approval. Every part is checked against the IPayments formula.
+    function pay(
+        uint256 actorSeed,
+        uint256 artistSeed,
+        uint256 kindSeed,
+        uint256 tokenSeed,
+        uint256 affiliateSeed,
+        uint256 amount
+    ) external {
         address actor = actors[actorSeed % actors.length];
         address artist = artists[artistSeed % artists.length];
         uint8 kind = uint8(kindSeed % 3);
         address token = tokens[tokenSeed % 4];
+        address affiliate = affiliateSeed % 3 == 0 ? address(0) : owners[(affiliateSeed >> 2) % owners.length];
+        // An operator pays for the actor (ERC-20 only: ETH comes from the caller itself).
+        address caller = token != address(0) && (affiliateSeed >> 128) % 2 == 1 ? OPERATOR : actor;
         amount = bound(amount, 1, _max(token));
         _fund(actor, token, amount);
-        (uint256 fee, uint256 referral, uint256 net, address referrer, address payout) = ROUTER.quote(
-            artist,
-            kind,
-            amount
+
+        // Expected parts: payout, treasury, referrer, affiliate.
+        address[4] memory who;
+        uint256[4] memory expected;
+        {
+            IPayments.Rates memory r = LEDGER.rates();
+            IPayments.Payee memory payee = LEDGER.payeeOf(artist);
+            uint256 bps =
+                kind == 0
+                    ? r.primaryBps
+                    : kind == 1
+                        ? r.marketBps
+                        : r.liveBps;
+            uint256 gross = (amount * bps) / 10_000;
+            uint256 referral = payee.referrer == address(0) ? 0 : (gross * 500) / 10_000;
+            uint256 affiliateFee = affiliate == address(0) ? 0 : (gross * r.affiliateBps) / 10_000;
+            who = [payee.payout, r.treasury, payee.referrer, affiliate];
+            expected = [amount - gross, gross - referral - affiliateFee, referral, affiliateFee];
+            IPayments.Quote memory q = LEDGER.quote(artist, kind, amount, affiliate);
+            assertEq(q.net, expected[0], "quote net");
+            assertEq(q.fee, expected[1], "quote fee");
+            assertEq(q.referral, expected[2], "quote referral: 5% of the fee");
+            assertEq(q.affiliateFee, expected[3], "quote affiliate share of the fee");
+            assertEq(q.net + q.fee + q.referral + q.affiliateFee, amount, "quote adds up");
+        }
+        uint256[4] memory before;
+        for (uint256 i; i < 4; ++i) {
+            if (who[i] != address(0)) before[i] = LEDGER.balanceOf(who[i], token);
+        }
+
+        vm.prank(caller);
+        uint256 net = LEDGER.pay{value: token == address(0) ? amount : 0}(
+            IPayments.Payment({
+                payer: actor,
+                token: token,
+                amount: amount,
+                artist: artist,
+                kind: kind,
+                affiliate: affiliate,
+                source: "sale",
+                ref: 0
+            })
         );
-        assertEq(fee + referral + net, amount, "quote adds up");
-        uint256 gross = fee + referral;
-        assertEq(referral, referrer == address(0) ? 0 : (gross * 500) / 10_000, "referral is 5% of the fee");
-        vm.prank(actor);
-        ROUTER.pay{value: token == address(0) ? amount : 0}(artist, kind, token, amount, "sale");
-        assertEq(LEDGER.balanceOf(payout, token) >= net ? 1 : 0, 1, "payout credited");
+        assertEq(net, expected[0], "pay returns the net");
+        // Each address's change == the sum of the parts it holds (the parties may coincide).
+        for (uint256 i; i < 4; ++i) {
+            address a = who[i];
+            if (a == address(0)) continue;
+            uint256 sum;
+            bool first = true;
+            for (uint256 j; j < 4; ++j) {
+                if (who[j] == a) {
+                    if (j < i) first = false;
+                    sum += expected[j];
+                }
+            }
+            if (first) assertEq(LEDGER.balanceOf(a, token) - before[i], sum, "each part credited exactly");
+        }
         ghostIn[token] += amount;
         calls["pay"]++;
+        if (affiliate != address(0)) calls["payWithAffiliate"]++;
+        if (caller == OPERATOR) calls["payByOperator"]++;
     }
 
     function sendToSplit(uint256 actorSeed, uint256 splitSeed, uint256 tokenSeed, uint256 amount) external {
@@ -207,7 +273,16 @@ contract MoneyHandler is Test {
         ROUTER.proposeFee(kind, uint16(bps));
         vm.warp(block.timestamp + ROUTER.TIMELOCK());
         ROUTER.applyFee(kind);
+        _checkRatesMirrored();
         calls["setFee"]++;
+    }
+
+    function setAffiliateShare(uint256 bps) external {
+        bps = bound(bps, 0, ROUTER.AFFILIATE_CAP_BPS());
+        vm.prank(ADMIN);
+        ROUTER.setAffiliateShare(uint16(bps));
+        _checkRatesMirrored();
+        calls["setAffiliateShare"]++;
     }
 
     function setReentrantAttack(uint256 seed) external {
@@ -390,6 +465,16 @@ contract MoneyHandler is Test {
     // ---------------------------------------------------------------------------------------------
     // Internals
     // ---------------------------------------------------------------------------------------------
+
+    /// @dev The Ledger applies exactly the FeeRouter's rates.
+    function _checkRatesMirrored() internal view {
+        IPayments.Rates memory r = LEDGER.rates();
+        assertEq(r.primaryBps, ROUTER.feeBps(0), "primary fee mirrored");
+        assertEq(r.marketBps, ROUTER.feeBps(1), "market fee mirrored");
+        assertEq(r.liveBps, ROUTER.feeBps(2), "live fee mirrored");
+        assertEq(r.affiliateBps, ROUTER.affiliateShareBps(), "affiliate share mirrored");
+        assertEq(r.treasury, ROUTER.treasury(), "treasury mirrored");
+    }
 
     /// @dev The only withdrawals allowed to fail: ETH to the reverting receiver, or ETH to the re-entrant
     ///      receiver when it bubbles up its failed re-entry.

@@ -52,6 +52,38 @@ abstract contract Fixture is Test {
         registry.register(handle, "ipfs://profile", payout, referralCode);
     }
 
+    /// @notice A payment of `amount` of `token` (zero: ETH) by `payer` to `artist` for `kind`, brought by
+    ///         `affiliate` (or zero), tagged "sale", no ref.
+    function newPayment(
+        address payer,
+        address token,
+        uint256 amount,
+        address artist,
+        uint8 kind,
+        address affiliate
+    ) internal pure returns (IPayments.Payment memory) {
+        return
+            IPayments.Payment({
+                payer: payer,
+                token: token,
+                amount: amount,
+                artist: artist,
+                kind: kind,
+                affiliate: affiliate,
+                source: "sale",
+                ref: 0
+            });
+    }
+
+    /// @notice Sets the fee of `kind` to `bps` through the timelock (proposal, wait, apply), as the admin.
+    function setFeeNow(uint8 kind, uint16 bps) internal {
+        vm.prank(admin);
+        router.proposeFee(kind, bps);
+        vm.warp(block.timestamp + TIMELOCK);
+        router.applyFee(kind);
+        assertEq(router.feeBps(kind), bps, "fee applied");
+    }
+
     /// @notice A config with the given recipients (must be sorted) and allocations, no advance.
     function simpleConfig(
         address[] memory recipients,

@@ -6,6 +6,13 @@ pragma solidity 0.8.30;
 ///         forge-std is not obtainable here, so this is the in-repo replacement.
 // solhint-disable-next-line interface-starts-with-i
 interface Vm {
+    /// @notice A log captured by {recordLogs}.
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
     function prank(address sender) external;
     function startPrank(address sender) external;
     function stopPrank() external;
@@ -19,6 +26,10 @@ interface Vm {
     function expectRevert(bytes4 selector) external;
     function expectRevert(bytes calldata revertData) external;
     function etch(address target, bytes calldata code) external;
+    /// @notice The next call must emit the event emitted right after this one (all topics and data), from `emitter`.
+    function expectEmit(address emitter) external;
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory logs);
     function toString(uint256 value) external pure returns (string memory);
     function toString(address value) external pure returns (string memory);
 }
