@@ -166,6 +166,8 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
         if (t.start == 0) revert DropCollection_UnknownEdition(id);
         EditionConfig memory old = _config(e);
         EditionConfig memory c = config;
+        // As at creation, start 0 means now (an edition's stored start is never 0: 0 marks "no edition").
+        if (c.start == 0) c.start = uint32(block.timestamp);
         if (t.minted != 0 && (c.currency != old.currency || c.metadataHash != old.metadataHash)) {
             revert DropCollection_Locked(id);
         }

@@ -23,7 +23,8 @@ interface IPayments {
         address artist;
         /// @dev Product kind: 0 primary sale, 1 marketplace, 2 live and tips.
         uint8 kind;
-        /// @dev Who shared the link, or zero: earns the affiliate share of the fee.
+        /// @dev Who shared the link, or zero: earns the affiliate share of the fee. Ignored when it is the
+        ///      payer itself.
         address affiliate;
         /// @dev Credit tag, e.g. "mint".
         bytes32 source;
@@ -62,7 +63,7 @@ interface IPayments {
     error Payments_UnknownArtist(address artist);
     /// @notice The product kind is unknown.
     error Payments_UnknownKind(uint8 kind);
-    /// @notice Operator levels are 0, 1 and 2.
+    /// @notice Operator levels are 0, 1 and 2; a factory may only promote a contract without a level.
     error Payments_InvalidLevel(uint8 level);
 
     /// @notice A {Payment} by `payer` through `operator` (the caller): `fee` to the treasury, `referral` to
@@ -123,6 +124,6 @@ interface IPayments {
     /// @notice FeeRouter only: sets an account's operator level.
     function setOperator(address account, uint8 level) external;
 
-    /// @notice Factories (level 2) only: makes a contract the factory created an operator.
+    /// @notice Factories (level 2) only: makes a contract the factory created (code, no level yet) an operator.
     function addOperator(address account) external;
 }

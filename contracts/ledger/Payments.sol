@@ -38,14 +38,16 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
         if (p.token != ETH && p.payer != msg.sender && _operatorLevel[msg.sender] == 0) {
             revert ILedger.Ledger_Unauthorized(msg.sender);
         }
-        Quote memory q = quote(p.artist, p.kind, p.amount, p.affiliate);
+        // A buyer cannot be its own affiliate (no discount on the platform fee by naming oneself).
+        address affiliate = p.affiliate == p.payer ? address(0) : p.affiliate;
+        Quote memory q = quote(p.artist, p.kind, p.amount, affiliate);
         _receiveExactly(p.payer, p.token, p.amount);
         mapping(address owner => uint256) storage balances = _balances[p.token];
         net = q.net;
         balances[q.payout] += net;
         balances[q.treasury] += q.fee;
         if (q.referral != 0) balances[q.referrer] += q.referral;
-        if (q.affiliateFee != 0) balances[p.affiliate] += q.affiliateFee;
+        if (q.affiliateFee != 0) balances[affiliate] += q.affiliateFee;
         emit Paid(
             p.artist,
             p.payer,
@@ -58,7 +60,7 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
             q.fee,
             q.referral,
             q.affiliateFee,
-            p.affiliate
+            affiliate
         );
     }
 
@@ -122,6 +124,10 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
     /// @inheritdoc IPayments
     function addOperator(address account) external {
         if (_operatorLevel[msg.sender] != FACTORY) revert ILedger.Ledger_Unauthorized(msg.sender);
+        // Only for new contracts: a factory can neither change another account's level nor make a wallet
+        // an operator.
+        uint8 current = _operatorLevel[account];
+        if (current != 0 || account.code.length == 0) revert Payments_InvalidLevel(current);
         _operatorLevel[account] = OPERATOR;
         emit OperatorSet(account, OPERATOR, msg.sender);
     }
