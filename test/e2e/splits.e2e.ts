@@ -19,9 +19,9 @@ import { createPublicClient, http, parseEther, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import type { Page } from "playwright-core";
-import { startStack, type Stack } from "../../scripts/lib/stack.ts";
-import { freePort } from "../../scripts/lib/processes.ts";
+import type { Stack } from "../../scripts/lib/stack.ts";
 import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
+import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 // Account #15 is not used by the seed; E2E_ACCOUNT_INDEX picks another when reusing a stack where it registered.
@@ -30,7 +30,7 @@ const collaborator = mnemonicToAccount(MNEMONIC, { addressIndex: 16 }).address;
 const handle = `e2e-${Date.now().toString(36)}`;
 
 let stack: Stack | null = null;
-let urls: { web: string; rpc: string; indexer: string };
+let urls: E2eUrls;
 let page: Page;
 let closeBrowser: () => Promise<void> = async () => {};
 const shots = process.env.E2E_SCREENSHOTS;
@@ -44,36 +44,16 @@ async function shot(name: string) {
 
 /** What the indexer serves for an owner's Ledger balance (GraphQL). */
 async function indexedBalance(owner: Address, token = "0x0000000000000000000000000000000000000000"): Promise<bigint> {
-  const res = await fetch(`${urls.indexer}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: `{ balance(id: "${owner.toLowerCase()}-${token}") { amount } }` }),
-  });
-  const body = (await res.json()) as { data: { balance: { amount: string } | null } };
-  return BigInt(body.data.balance?.amount ?? 0);
+  const data = await indexerQuery<{ balance: { amount: string } | null }>(
+    urls.indexer,
+    `{ balance(id: "${owner.toLowerCase()}-${token}") { amount } }`,
+  );
+  return BigInt(data.balance?.amount ?? 0);
 }
 
 before(
   async () => {
-    if (process.env.E2E_WEB_URL) {
-      urls = {
-        web: process.env.E2E_WEB_URL,
-        rpc: process.env.E2E_RPC_URL ?? "http://127.0.0.1:8547",
-        indexer: process.env.E2E_INDEXER_URL ?? "http://127.0.0.1:42071",
-      };
-    } else {
-      stack = await startStack({
-        chainPort: await freePort(),
-        indexerPort: await freePort(),
-        webPort: await freePort(),
-        seed: true,
-        stateDir: join(tmpdir(), `notalabel-e2e-${process.pid}`),
-        buildWeb: process.env.BUILD_WEB !== "0",
-        webDistDir: ".next-e2e",
-        log: (line) => console.log(`  [stack] ${line}`),
-      });
-      urls = stack.urls;
-    }
+    ({ urls, stack } = await e2eStack("splits"));
     const browser = await launchBrowser();
     closeBrowser = browser.close;
     await injectWallet(browser.context, { rpcUrl: urls.rpc, account: me, chainId: hardhat.id });
@@ -130,7 +110,7 @@ test(
     };
     // RainbowKit's runtime marks its DOM with data-rk; wagmi names its provider error. Both survive minification.
     const walletCode = (text: string) => text.includes("data-rk") || text.includes("WagmiProviderNotFoundError");
-    for (const path of ["/", "/artists/nova"]) {
+    for (const path of ["/", "/artists/nova", "/drops"]) {
       const js = await scripts(path);
       assert.ok(js.length > 0);
       const offenders = js.filter((b) => walletCode(b.text)).map((b) => b.url);

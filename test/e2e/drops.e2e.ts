@@ -1,0 +1,227 @@
+/**
+ * Drops end to end, with the real pieces (chain, contracts, seed, indexer, `next start`, Chromium with an
+ * injected wallet per page):
+ *
+ *   node --import tsx --test test/e2e/drops.e2e.ts
+ *
+ * An artist (lumen, referred by nova, paid through its split) creates its collection and a release
+ * (cover, preview, price, supply) in the app; a fan opens the drop page and mints two; the fan's
+ * collection shows them; the artist's dashboard shows the sale less the platform fee; the referrer's
+ * earnings show its 5% of the fee. Every figure is also checked against the chain.
+ */
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { createPublicClient, formatEther, http, parseEther, type Address } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { hardhat } from "viem/chains";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  artistRegistryAbi,
+  dropCollectionAbi,
+  dropFactoryAbi,
+  getDeployment,
+  ledgerAbi,
+} from "../../contracts/generated/index.ts";
+import type { Stack } from "../../scripts/lib/stack.ts";
+import { gradientPng, toneWav } from "../../scripts/lib/seed-media.ts";
+import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
+import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
+
+const MNEMONIC = "test test test test test test test test test test test junk";
+const at = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i }).address;
+const artist = at(3); // "lumen" in the seed: referred by nova, payout = its split, no collection yet
+const referrer = at(1); // "nova"
+const fan = at(17); // not used by the seed
+const ETH = "0x0000000000000000000000000000000000000000";
+const title = `Field Recordings ${Date.now().toString(36)}`;
+
+let stack: Stack | null = null;
+let urls: E2eUrls;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void> = async () => {};
+const pages: Page[] = [];
+const shots = process.env.E2E_SCREENSHOTS;
+let step = 0;
+
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `drops-${String(++step).padStart(2, "0")}-${name}.png`), fullPage: true });
+}
+
+/** A page whose injected wallet is `account`. */
+async function pageAs(account: Address): Promise<Page> {
+  const page = await context.newPage();
+  await injectWallet(page, { rpcUrl: urls.rpc, account, chainId: hardhat.id });
+  page.setDefaultTimeout(30_000);
+  page.on("pageerror", (e) => console.log(`  [page error ${account.slice(0, 8)}] ${e.message}`));
+  pages.push(page);
+  return page;
+}
+
+before(
+  async () => {
+    ({ urls, stack } = await e2eStack("drops"));
+    const browser = await launchBrowser();
+    context = browser.context;
+    closeBrowser = browser.close;
+  },
+  { timeout: 420_000 },
+);
+
+after(async () => {
+  await closeBrowser();
+  await stack?.stop();
+});
+
+test("an artist releases a drop, a fan mints two, and everyone's earnings show it", { timeout: 300_000 }, async () => {
+  try {
+    await flow();
+  } catch (error) {
+    for (const [i, page] of pages.entries()) {
+      const file = join(shots ?? tmpdir(), `drops-e2e-failure-${process.pid}-${i}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      const alerts = await page
+        .locator(".alert, .field-error")
+        .allInnerTexts()
+        .catch(() => []);
+      console.log(`  [failure] page ${i} ${page.url()}\n  screenshot ${file}\n  alerts: ${JSON.stringify(alerts)}`);
+    }
+    throw error;
+  }
+});
+
+async function flow() {
+  const client = createPublicClient({ chain: hardhat, transport: http(urls.rpc) });
+  const { contracts } = getDeployment(hardhat.id);
+  const [payout] = (await client.readContract({
+    address: contracts.ArtistRegistry.address,
+    abi: artistRegistryAbi,
+    functionName: "payoutAndReferrer",
+    args: [artist],
+  })) as readonly [Address, Address];
+  const ledgerBalance = (owner: Address) =>
+    client.readContract({
+      address: contracts.Ledger.address,
+      abi: ledgerAbi,
+      functionName: "balanceOf",
+      args: [owner, ETH],
+    });
+  const [payoutBefore, referrerBefore] = [await ledgerBalance(payout), await ledgerBalance(referrer)];
+
+  // 1. The artist creates its collection, then a release: media, price 0.05 ETH, supply 10.
+  const studio = await pageAs(artist);
+  await studio.goto(`${urls.web}/releases/new`);
+  await connectWallet(studio);
+  await studio.getByLabel("Collection name").fill("Lumen Editions");
+  await studio.getByLabel("Resale royalty %").fill("10");
+  await studio.getByRole("button", { name: "Create collection" }).click();
+  const titleInput = studio.getByLabel("Title");
+  await titleInput.waitFor({ timeout: 60_000 });
+  const collection = (await client.readContract({
+    address: contracts.DropFactory.address,
+    abi: dropFactoryAbi,
+    functionName: "collectionOf",
+    args: [artist],
+  })) as Address;
+  assert.notEqual(collection, ETH, "the collection exists on chain");
+
+  await titleInput.fill(title);
+  await studio.getByLabel("Cover art").setInputFiles({
+    name: "cover.png",
+    mimeType: "image/png",
+    buffer: gradientPng(64, [
+      [20, 40, 80],
+      [200, 220, 255],
+    ]),
+  });
+  await studio
+    .getByLabel("Audio preview")
+    .setInputFiles({ name: "preview.wav", mimeType: "audio/wav", buffer: toneWav(330, 1) });
+  await studio.getByLabel("Price (ETH)").fill("0.05");
+  await studio.getByRole("textbox", { name: "Supply" }).fill("10");
+  await shot(studio, "release-form");
+  await studio.getByRole("button", { name: "Create release" }).click();
+  await studio.getByText("Release created").waitFor({ timeout: 90_000 });
+  const link = await studio.getByTestId("drop-link").inputValue();
+  const id = BigInt(link.split("/").pop()!);
+  assert.ok(link.toLowerCase().includes(`/drops/${collection.toLowerCase()}/`), `drop link ${link}`);
+  const uri = (await client.readContract({
+    address: collection,
+    abi: dropCollectionAbi,
+    functionName: "uri",
+    args: [id],
+  })) as string;
+  const metadata = (await (await fetch(uri)).json()) as { name: string; image: string; animation_url: string };
+  assert.equal(metadata.name, title, "the token URI serves the release's metadata");
+  assert.equal((await fetch(metadata.image)).headers.get("content-type"), "image/png");
+  await shot(studio, "release-created");
+
+  // 2. A fan opens the drop page and mints two.
+  const fanPage = await pageAs(fan);
+  await fanPage.goto(link);
+  await fanPage.getByRole("heading", { name: title }).first().waitFor();
+  await connectWallet(fanPage);
+  await fanPage.getByLabel("Quantity").fill("2");
+  await fanPage.getByRole("button", { name: /^Mint 2 for 0\.1 ETH/ }).click();
+  await fanPage.getByText("You hold 2").waitFor({ timeout: 60_000 });
+  await shot(fanPage, "minted");
+  const held = await client.readContract({
+    address: collection,
+    abi: dropCollectionAbi,
+    functionName: "balanceOf",
+    args: [fan, id],
+  });
+  assert.equal(held, 2n);
+
+  // 3. The fan's collection shows them.
+  await fanPage.goto(`${urls.web}/collection`);
+  const item = fanPage.locator("article, li, tr").filter({ hasText: title }).first();
+  await item.waitFor({ timeout: 30_000 });
+  assert.match(await item.innerText(), /\b2\b/);
+  await shot(fanPage, "collection");
+
+  // 4. Money: 0.1 ETH gross, 15% fee (5% of it to the referrer), the rest to the artist's split.
+  const gross = parseEther("0.1");
+  const fee = (gross * 1500n) / 10_000n;
+  const referral = (fee * 500n) / 10_000n;
+  const net = gross - fee;
+  assert.equal((await ledgerBalance(payout)) - payoutBefore, net, "the artist's split got the sale less the fee");
+  assert.equal((await ledgerBalance(referrer)) - referrerBefore, referral, "the referrer got 5% of the fee");
+
+  // The artist's dashboard shows the edition's gross and net revenue.
+  await studio.goto(`${urls.web}/releases`);
+  const row = studio.locator("tr").filter({ hasText: title });
+  await row.waitFor({ timeout: 30_000 });
+  const rowText = await row.innerText();
+  assert.ok(rowText.includes(formatEther(net)), `dashboard row shows the net ${formatEther(net)}: ${rowText}`);
+  assert.ok(rowText.includes("2 / 10") || /\b2\b/.test(rowText), `dashboard row shows 2 sold: ${rowText}`);
+  await shot(studio, "dashboard");
+
+  // The indexer's artist earnings by source include the mint, and the referrer's include its share.
+  const earned = async (who: Address, source: string) => {
+    const data = await indexerQuery<{ artistEarningDailys: { items: { amount: string }[] } }>(
+      urls.indexer,
+      `{ artistEarningDailys(where: { artist: "${who.toLowerCase()}", token: "${ETH}", source: "${source}" }, limit: 100) { items { amount } } }`,
+    );
+    return data.artistEarningDailys.items.reduce((sum, r) => sum + BigInt(r.amount), 0n);
+  };
+  assert.equal(await earned(artist, "mint"), net, "the artist's indexed mint earnings");
+  assert.ok((await earned(referrer, "referral")) >= referral, "the referrer's indexed referral earnings");
+
+  // The referrer sees the credit in its earnings.
+  const referrerPage = await pageAs(referrer);
+  await referrerPage.goto(`${urls.web}/earnings`);
+  await connectWallet(referrerPage).catch(() => {});
+  // The newest credit: a referral paid by the fan (shown rounded to four decimals).
+  const credit = referrerPage
+    .locator("tr")
+    .filter({ hasText: "referral" })
+    .filter({ hasText: fan.slice(0, 6) });
+  await credit.first().waitFor({ timeout: 30_000 });
+  assert.match(await credit.first().innerText(), new RegExp(formatEther(referral).slice(0, 6).replace(".", "\\.")));
+  await shot(referrerPage, "referrer-earnings");
+}
