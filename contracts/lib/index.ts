@@ -2,3 +2,4 @@ export * from "./splits.ts";
 export * from "./sources.ts";
 export * from "./deployment.ts";
 export * from "./allowlist.ts";
+export * from "./drops.ts";

@@ -7,7 +7,13 @@
  * positive balance; the balances of an edition add up to its minted count).
  */
 import { toFunctionSelector, zeroAddress, zeroHash, type Address, type Hex } from "viem";
-import { decodeSource, dropCollectionAbi, dropFactoryAbi, type ledgerAbi } from "../../contracts/generated/index.ts";
+import {
+  decodeSource,
+  dropCollectionAbi,
+  dropFactoryAbi,
+  type EditionConfig,
+  type ledgerAbi,
+} from "../../contracts/generated/index.ts";
 import type { GetContractEventsReturnType } from "viem";
 import { gql, listAll, type Failures } from "./checks.ts";
 import type { World } from "./scenario.ts";
@@ -34,19 +40,7 @@ type ConfigRow = {
   metadataHash: Hex;
 };
 
-type OnchainConfig = {
-  currency: Address;
-  price: bigint;
-  maxSupply: number;
-  walletCap: number;
-  start: number;
-  end: number;
-  presaleStart: number;
-  presaleCap: number;
-  presalePrice: bigint;
-  presaleRoot: Hex;
-  metadataHash: Hex;
-};
+type OnchainConfig = EditionConfig;
 
 /** A chain config in the indexer's shape (GraphQL gives bigints as strings). */
 function expectConfig(c: OnchainConfig): ConfigRow {

@@ -32,6 +32,7 @@ import {
   testTokenAbi,
   type Allowlist,
   type Deployment,
+  type EditionConfig,
   type SplitConfig,
 } from "../../contracts/generated/index.ts";
 
@@ -284,19 +285,7 @@ const c = (world: World) => world.deployment.contracts;
 // Drops
 
 type EditionState = {
-  config: {
-    currency: Address;
-    price: bigint;
-    maxSupply: number;
-    walletCap: number;
-    start: number;
-    end: number;
-    presaleStart: number;
-    presaleCap: number;
-    presalePrice: bigint;
-    presaleRoot: Hex;
-    metadataHash: Hex;
-  };
+  config: EditionConfig;
   minted: number;
   paused: boolean;
 };

@@ -306,7 +306,10 @@ test("indexed editions become the same sale state as chain reads", () => {
     paused: false,
     holders: 3,
     mints: 4,
+    revenue: "0",
+    net: "0",
     createdAt: "900",
+    updatedAt: "900",
   } as EditionRow;
   assert.deepEqual(
     saleStateFromRow(row),

@@ -1,5 +1,6 @@
 /** Shared by the drop handlers (src/drops/*): ids and the sale config columns of an edition. */
 import { zeroHash, type Hex } from "viem";
+import type { EditionConfig } from "@notalabel/contracts";
 import { lower } from "./money.ts";
 
 /** Edition id: "<collection>-<tokenId>". */
@@ -10,19 +11,7 @@ export const holdingKey = (collection: Hex, tokenId: bigint, owner: Hex): string
   `${lower(collection)}-${tokenId}-${lower(owner)}`;
 
 /** IDropCollection.EditionConfig as viem decodes it. */
-export type EditionConfigArg = {
-  currency: Hex;
-  price: bigint;
-  maxSupply: number;
-  walletCap: number;
-  start: number;
-  end: number;
-  presaleStart: number;
-  presaleCap: number;
-  presalePrice: bigint;
-  presaleRoot: Hex;
-  metadataHash: Hex;
-};
+export type EditionConfigArg = EditionConfig;
 
 /** The config columns of `edition` and `editionChange`. */
 export type ConfigColumns = {

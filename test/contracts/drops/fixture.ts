@@ -16,6 +16,7 @@ import {
   type Hex,
 } from "viem";
 import { buildAllowlist } from "../../../contracts/lib/allowlist.ts";
+import type { EditionConfig } from "../../../contracts/lib/drops.ts";
 import { addresses, deployCore, ETH, salt, splitConfig, tag } from "../helpers/system.ts";
 
 export const { viem, networkHelpers } = await network.create();
@@ -29,20 +30,8 @@ export const USDC_UNIT = 1_000_000n;
 export const COLLECTION_NAME = "Singer Drops";
 export const ROYALTY_BPS = 750;
 
-/** IDropCollection.EditionConfig as viem types it. */
-export type EditionConfig = {
-  currency: Address;
-  price: bigint;
-  maxSupply: number;
-  walletCap: number;
-  start: number;
-  end: number;
-  presaleStart: number;
-  presaleCap: number;
-  presalePrice: bigint;
-  presaleRoot: Hex;
-  metadataHash: Hex;
-};
+/** IDropCollection.EditionConfig as viem types it (derived from the generated ABI). */
+export type { EditionConfig };
 
 /** sha256 of a metadata JSON text: what an edition's metadataHash holds. */
 export const metadataHash = (text: string): Hex => sha256(stringToHex(text));

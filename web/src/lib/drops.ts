@@ -5,45 +5,12 @@
  */
 import { gql, lower, type ArtistRow, type Hex } from "./indexer.ts";
 import type { SaleState } from "./dropSale.ts";
+import { COLLECTION_FIELDS, EDITION_FIELDS, type CollectionRow, type EditionRow } from "./editions.ts";
 
 // ------------------------------------------------------------------------------------------------
 // Rows
 
-export type CollectionRow = {
-  id: Hex;
-  artist: Hex;
-  name: string;
-  royaltyReceiver: Hex;
-  royaltyBps: number;
-  editionCount: number;
-  minted: string;
-  createdAt: string;
-};
-
-export type EditionRow = {
-  /** `${collection}-${tokenId}` */
-  id: string;
-  collection: Hex;
-  artist: Hex;
-  tokenId: string;
-  currency: Hex;
-  price: string;
-  maxSupply: number;
-  walletCap: number;
-  start: string;
-  end: string;
-  presaleStart: string;
-  presaleCap: string | number;
-  presalePrice: string;
-  presaleRoot: Hex | null;
-  metadataHash: Hex;
-  uri: string;
-  minted: number;
-  paused: boolean;
-  holders: number;
-  mints: number;
-  createdAt: string;
-};
+export type { CollectionRow, EditionRow };
 
 export type HoldingRow = {
   id: string;
@@ -57,9 +24,8 @@ export type HoldingRow = {
 
 export type ArtistRef = Pick<ArtistRow, "id" | "handle" | "profileURI">;
 
-const COLLECTION = "id artist name royaltyReceiver royaltyBps editionCount minted createdAt";
-const EDITION = `id collection artist tokenId currency price maxSupply walletCap start end presaleStart presaleCap
-  presalePrice presaleRoot metadataHash uri minted paused holders mints createdAt`;
+const COLLECTION = COLLECTION_FIELDS;
+const EDITION = EDITION_FIELDS;
 const HOLDING = "id collection tokenId edition owner balance updatedAt";
 const ARTIST_REF = "id handle profileURI";
 

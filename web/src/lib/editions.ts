@@ -50,8 +50,8 @@ export type EditionRow = {
   updatedAt: string;
 };
 
-const COLLECTION = "id artist name royaltyReceiver royaltyBps editionCount minted createdAt txHash";
-const EDITION = `id collection artist tokenId currency price maxSupply walletCap start end presaleStart presaleCap
+export const COLLECTION_FIELDS = "id artist name royaltyReceiver royaltyBps editionCount minted createdAt txHash";
+export const EDITION_FIELDS = `id collection artist tokenId currency price maxSupply walletCap start end presaleStart presaleCap
   presalePrice presaleRoot metadataHash uri minted paused holders mints revenue net createdAt updatedAt`;
 
 /** A collection and all its editions, newest first. */
@@ -60,8 +60,8 @@ export async function fetchCollectionEditions(base: string, collection: string) 
   return gql<{ collection: CollectionRow | null; editions: { items: EditionRow[] } }>(
     base,
     `query CollectionEditions($id: String!) {
-      collection(id: $id) { ${COLLECTION} }
-      editions(where: { collection: $id }, orderBy: "tokenId", orderDirection: "desc", limit: 1000) { items { ${EDITION} } }
+      collection(id: $id) { ${COLLECTION_FIELDS} }
+      editions(where: { collection: $id }, orderBy: "tokenId", orderDirection: "desc", limit: 1000) { items { ${EDITION_FIELDS} } }
     }`,
     { id },
   );
@@ -71,7 +71,7 @@ export async function fetchCollectionEditions(base: string, collection: string) 
 export async function fetchArtistCollection(base: string, artist: string): Promise<CollectionRow | null> {
   const data = await gql<{ collections: { items: CollectionRow[] } }>(
     base,
-    `query ArtistCollection($a: String!) { collections(where: { artist: $a }, limit: 1) { items { ${COLLECTION} } } }`,
+    `query ArtistCollection($a: String!) { collections(where: { artist: $a }, limit: 1) { items { ${COLLECTION_FIELDS} } } }`,
     { a: lower(artist) },
   );
   return data.collections.items[0] ?? null;

@@ -6,15 +6,15 @@
  * the widths of the config's integers), so nothing the server or the contract would refuse is sent.
  * Pure: the current time is a parameter.
  */
-import { maxUint16, maxUint32, maxUint96, zeroHash, type Address, type ContractFunctionArgs, type Hex } from "viem";
-import type { dropCollectionAbi } from "@notalabel/contracts";
+import { maxUint16, maxUint32, maxUint96, zeroHash, type Address, type Hex } from "viem";
+import type { EditionConfig } from "@notalabel/contracts";
 import { MAX_ALLOWLIST_ADDRESSES, parseAllowlistText, type AllowlistEntries } from "./allowlists.ts";
 import { parseAmount } from "./format.ts";
 import { creditSchema, releaseFieldsSchema, type Credit } from "./media/release.ts";
 import type { Token } from "./tokens.ts";
 
 /** The DropCollection edition config, typed from the ABI (uint96 -> bigint, uint32/uint16 -> number). */
-export type EditionConfig = ContractFunctionArgs<typeof dropCollectionAbi, "nonpayable", "createEdition">[0];
+export type { EditionConfig };
 
 const MAX_U32 = Number(maxUint32);
 const MAX_U16 = Number(maxUint16);
