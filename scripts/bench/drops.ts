@@ -122,13 +122,20 @@ export async function benchDrops(b: DropsBench): Promise<void> {
     ),
   );
 
-  await send(null, artist, at("setMinter", [relayer.account.address, true]));
+  await send("drops.setMinter", artist, at("setMinter", [relayer.account.address, true]));
   await send(
     "drops.mintPaid.1",
     relayer,
     at("mintPaid", [fan10.account.address, 2n, 1n, keccak256(stringToHex("order-1"))]),
   );
   await send("drops.setPaused", artist, at("setPaused", [1n, true]));
+  await send("drops.setRoyalty", artist, at("setRoyalty", [b.split, 750]));
+  // A fan passes one token to another holder of the edition (both balance words exist).
+  await send(
+    "drops.safeTransferFrom",
+    fan,
+    at("safeTransferFrom", [fan.account.address, fan10.account.address, 1n, 1n, "0x"]),
+  );
   const current = (await client.readContract({
     address: collection,
     abi: dropCollectionAbi,
