@@ -39,7 +39,7 @@ run contracts hardhat test
 run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
 run web-unit node --import tsx --test web/test/*.test.ts
 # One production build for every browser test (it does not depend on a stack's settings), then the tests.
-run web-build bash -c 'cd web && NEXT_DIST_DIR=.next-e2e NEXT_TELEMETRY_DISABLED=1 next build'
+run web-build bash -c 'cd web && NEXT_DIST_DIR=.next-e2e NEXT_TELEMETRY_DISABLED=1 ./node_modules/.bin/next build'
 run e2e env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/e2e/*.e2e.ts
 
 echo

@@ -12,6 +12,7 @@ import {IPayments} from "../../contracts/ledger/IPayments.sol";
 import {TestToken} from "../../contracts/mocks/TestToken.sol";
 import {NoReturnToken} from "../../contracts/mocks/NoReturnToken.sol";
 import {FeeOnTransferToken} from "../../contracts/mocks/FeeOnTransferToken.sol";
+import {GasBurner} from "../../contracts/mocks/GasBurner.sol";
 
 /// @title PaymentsTest
 /// @notice Ledger.pay (contracts/ledger/Payments.sol): fee + referral + affiliateFee + net == gross for any
@@ -232,11 +233,13 @@ contract PaymentsTest is Fixture {
         vm.prank(payer);
         uint256 net = ledger.pay{value: token == ETH ? amount : 0}(newPayment(payer, token, amount, who, kind, aff));
 
+        // A payer naming itself as affiliate earns nothing: the treasury keeps that share.
+        uint16 share = aff == payer ? 0 : router.affiliateShareBps();
         (uint256 fee, uint256 referral, uint256 affiliateFee, uint256 expNet) = _expected(
             amount,
             router.feeBps(kind),
             referred,
-            router.affiliateShareBps()
+            share
         );
         assertEq(net, expNet, "net");
         address[] memory owners = new address[](6);
@@ -485,22 +488,36 @@ contract PaymentsTest is Fixture {
         assertEq(ledger.payeeOf(artist).payout, payout, "payee unchanged");
     }
 
-    /// @notice Only a level-2 account (a factory) may add operators, and only of level 1.
-    function testFuzz_addOperator_onlyFactories(address caller, uint8 level, address account) public {
+    /// @notice Only a level-2 account (a factory) may add operators, only of level 1, and only contracts
+    ///         without a level (the ones it just created): never a wallet, never another factory.
+    function testFuzz_addOperator_onlyFactories(address caller, uint8 level, bool isContract) public {
         vm.assume(caller != address(0) && caller != address(vm));
         level = uint8(bound(level, 0, 2));
         vm.prank(admin);
         router.setOperator(caller, level);
+        // A fresh contract (any code will do) or a wallet.
+        address account = isContract ? address(new GasBurner()) : makeAddr("a wallet");
         vm.prank(caller);
         if (level != 2) {
             vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_Unauthorized.selector, caller));
             ledger.addOperator(account);
-            assertEq(ledger.operatorLevel(account), account == caller ? level : 0, "no new operator");
+            assertEq(ledger.operatorLevel(account), 0, "no new operator");
+        } else if (!isContract) {
+            vm.expectRevert(abi.encodeWithSelector(IPayments.Payments_InvalidLevel.selector, 0));
+            ledger.addOperator(account);
+            assertEq(ledger.operatorLevel(account), 0, "a wallet never becomes an operator");
         } else {
             vm.expectEmit(address(ledger));
             emit IPayments.OperatorSet(account, 1, caller);
             ledger.addOperator(account);
             assertEq(ledger.operatorLevel(account), 1, "a level-1 operator");
+            // ...once: a factory cannot change a level that is set (here: demote a factory or re-add).
+            vm.prank(caller);
+            vm.expectRevert(abi.encodeWithSelector(IPayments.Payments_InvalidLevel.selector, 1));
+            ledger.addOperator(account);
+            vm.prank(caller);
+            vm.expectRevert(abi.encodeWithSelector(IPayments.Payments_InvalidLevel.selector, 2));
+            ledger.addOperator(caller);
         }
     }
 }

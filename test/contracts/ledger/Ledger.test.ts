@@ -151,7 +151,7 @@ describe("Ledger", function () {
       );
     });
 
-    it("addOperator is for factories (level 2) only, and makes level-1 operators", async function () {
+    it("addOperator is for factories (level 2) only, and makes fresh contracts level-1 operators", async function () {
       const { ledger, feeRouter, owner, alice, bob, carol } = await networkHelpers.loadFixture(fixture);
       await viem.assertions.revertWithCustomErrorWithArgs(
         ledger.write.addOperator([carol.account.address], { account: alice.account }),
@@ -167,20 +167,30 @@ describe("Ledger", function () {
         [getAddress(bob.account.address)],
       );
       await feeRouter.write.setOperator([alice.account.address, 2], { account: owner.account });
+      // A factory promotes the contracts it creates (here: any fresh contract) ...
+      const probe = await viem.deployContract("contracts/mocks/GasBurner.sol:GasBurner");
       await viem.assertions.emitWithArgs(
-        ledger.write.addOperator([carol.account.address], { account: alice.account }),
+        ledger.write.addOperator([probe.address], { account: alice.account }),
         ledger,
         "OperatorSet",
-        [getAddress(carol.account.address), 1, getAddress(alice.account.address)],
+        [getAddress(probe.address), 1, getAddress(alice.account.address)],
       );
-      assert.equal(await ledger.read.operatorLevel([carol.account.address]), 1);
-      // A level-1 operator it made cannot make more.
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.addOperator([bob.account.address], { account: carol.account }),
-        ledger,
-        "Ledger_Unauthorized",
-        [getAddress(carol.account.address)],
-      );
+      assert.equal(await ledger.read.operatorLevel([probe.address]), 1);
+      // ... never a wallet, never an account that has a level already (no demoting another factory).
+      for (const [account, level] of [
+        [carol.account.address, 0],
+        [probe.address, 1],
+        [alice.account.address, 2],
+      ] as const) {
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          ledger.write.addOperator([account], { account: alice.account }),
+          ledger,
+          "Payments_InvalidLevel",
+          [level],
+        );
+      }
+      assert.equal(await ledger.read.operatorLevel([carol.account.address]), 0);
+      assert.equal(await ledger.read.operatorLevel([alice.account.address]), 2);
     });
 
     it("the trusted callers are the deployed FeeRouter and ArtistRegistry", async function () {

@@ -152,7 +152,8 @@ contract MoneyHandler is Test {
         amount = bound(amount, 1, _max(token));
         _fund(actor, token, amount);
 
-        // Expected parts: payout, treasury, referrer, affiliate.
+        // Expected parts: payout, treasury, referrer, affiliate. A payer naming itself earns nothing.
+        address effectiveAffiliate = affiliate == actor ? address(0) : affiliate;
         address[4] memory who;
         uint256[4] memory expected;
         {
@@ -166,10 +167,10 @@ contract MoneyHandler is Test {
                         : r.liveBps;
             uint256 gross = (amount * bps) / 10_000;
             uint256 referral = payee.referrer == address(0) ? 0 : (gross * 500) / 10_000;
-            uint256 affiliateFee = affiliate == address(0) ? 0 : (gross * r.affiliateBps) / 10_000;
-            who = [payee.payout, r.treasury, payee.referrer, affiliate];
+            uint256 affiliateFee = effectiveAffiliate == address(0) ? 0 : (gross * r.affiliateBps) / 10_000;
+            who = [payee.payout, r.treasury, payee.referrer, effectiveAffiliate];
             expected = [amount - gross, gross - referral - affiliateFee, referral, affiliateFee];
-            IPayments.Quote memory q = LEDGER.quote(artist, kind, amount, affiliate);
+            IPayments.Quote memory q = LEDGER.quote(artist, kind, amount, effectiveAffiliate);
             assertEq(q.net, expected[0], "quote net");
             assertEq(q.fee, expected[1], "quote fee");
             assertEq(q.referral, expected[2], "quote referral: 5% of the fee");
