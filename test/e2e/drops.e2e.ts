@@ -6,8 +6,9 @@
  *
  * An artist (lumen, referred by nova, paid through its split) creates its collection and a release
  * (cover, preview, price, supply) in the app; a fan opens the drop page and mints two; the fan's
- * collection shows them; the artist's dashboard shows the sale less the platform fee; the referrer's
- * earnings show its 5% of the fee. Every figure is also checked against the chain.
+ * collection shows them; a cap and an allowlist explain themselves before the wallet opens; the artist's
+ * dashboard shows the sale less the platform fee; the referrer's earnings show its 5% of the fee. Every
+ * figure is also checked against the chain.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -183,6 +184,22 @@ async function flow() {
   await item.waitFor({ timeout: 30_000 });
   assert.match(await item.innerText(), /\b2\b/);
   await shot(fanPage, "collection");
+
+  // Problems are explained before the wallet opens: a seeded drop with a 5-per-wallet cap refuses 6, and
+  // the seeded presale ("Afterglow", nova's edition 3) tells this wallet it is not on the allowlist.
+  const novaCollection = (await client.readContract({
+    address: contracts.DropFactory.address,
+    abi: dropFactoryAbi,
+    functionName: "collectionOf",
+    args: [at(1)],
+  })) as Address;
+  await fanPage.goto(`${urls.web}/drops/${novaCollection.toLowerCase()}/1`);
+  await fanPage.getByLabel("Quantity").fill("6");
+  await fanPage.getByText("This wallet can mint 5 more in the public sale (at most 5 per wallet).").waitFor();
+  assert.ok(await fanPage.getByRole("button", { name: /^Mint/ }).isDisabled(), "no mint over the cap");
+  await fanPage.goto(`${urls.web}/drops/${novaCollection.toLowerCase()}/3`);
+  await fanPage.getByText("This wallet is not on the allowlist").first().waitFor();
+  await shot(fanPage, "not-on-allowlist");
 
   // 4. Money: 0.1 ETH gross, 15% fee (5% of it to the referrer), the rest to the artist's split.
   const gross = parseEther("0.1");
