@@ -23,6 +23,7 @@ import { ledgerAbi, artistRegistryAbi, feeRouterAbi, testTokenAbi } from "../con
 import { PPM, ZERO_ADDRESS, type SplitConfig } from "../contracts/lib/splits.ts";
 import { deploySystem, type Wallet } from "./lib/system.ts";
 import { benchDrops } from "./bench/drops.ts";
+import { benchMarket } from "./bench/market.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const ETH = ZERO_ADDRESS;
@@ -39,6 +40,9 @@ const GOALS: Record<string, { goal: number; anchor?: string }> = {
   "drops.mint.erc20.1": { goal: 120_000 },
   "drops.mintPaid.1": { goal: 90_000 },
   "drops.createEdition": { goal: 150_000 },
+  "market.list.erc721": { goal: 70_000 },
+  "market.buy.erc721.eth": { goal: 120_000, anchor: "Seaport 1.6, one fee recipient: 129,822" },
+  "market.buy.erc1155.eth": { goal: 125_000 },
 };
 
 /** Sorted, deterministic recipient addresses that are not accounts of the node. */
@@ -287,7 +291,7 @@ async function main() {
     args: [ETH, owner!.account.address, 1000n],
   });
 
-  await benchDrops({
+  const drops = await benchDrops({
     send: send as never,
     client,
     factory: system.contracts.DropFactory.address,
@@ -297,6 +301,15 @@ async function main() {
     split: mutable10,
     fans: fans as Wallet[],
     relayer: deployer!,
+  });
+  await benchMarket({
+    send: send as never,
+    client,
+    market: system.contracts.Marketplace.address,
+    drop: { collection: drops.collection, id: 1n, holder: fans[2]! },
+    seller: fans[5]!,
+    royaltyReceiver: split20,
+    buyers: [fans[6]!, fans[7]!, fans[8]!],
   });
 
   // ---- fee governance (the deployer offered the FeeRouter to the owner at deployment)
@@ -420,6 +433,12 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   total). \`drops.mint.eth.10\` is ten tokens in one call; \`drops.mint.erc20.1\` pulls USDC approved to the
   Ledger; \`.affiliate\` adds an affiliate credit (a new balance); \`drops.mintPaid.1\` is a minter's fiat
   order (a new order id and a new token balance).
+- \`market.*\` (scripts/bench/market.ts): fixed-price listings. \`market.list.erc721\` lists an outside ERC-721
+  (TestNFT, 5% ERC-2981 royalty) the seller approved to the marketplace; \`market.buy.erc721.eth\` buys it:
+  royalty, 2.5% fee and the seller's proceeds credited in the Ledger (a first sale ran before, so every
+  party holds a balance; the buyer receives its first token of the collection). \`market.buy.erc1155.eth\`
+  buys 2 of a fan's listed drop edition: royalty to the artist's split and the referral share to the
+  artist's referrer on top (the buyer's balance of the edition is a new storage word).
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
 - \`BENCH_TRACE=<key> pnpm bench:gas\` prints where that transaction's gas goes (by call depth and opcode,
   from \`debug_traceTransaction\`).

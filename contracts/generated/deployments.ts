@@ -19,6 +19,10 @@ export const deployments = {
       "DropFactory": {
         "address": "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
         "startBlock": 5
+      },
+      "Marketplace": {
+        "address": "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+        "startBlock": 6
       }
     },
     "tokens": {

@@ -32,6 +32,27 @@ interface IPayments {
         uint256 ref;
     }
 
+    /// @notice A resale (marketplace kind): the creator royalty and the platform fee (5% of it to the
+    ///         creator's referrer) come off the price; the seller gets the rest.
+    struct Sale {
+        /// @dev Whose funds; as in {Payment}.
+        address payer;
+        /// @dev address(0) for ETH.
+        address token;
+        uint256 price;
+        /// @dev Gets the proceeds: price minus royalty minus fee.
+        address seller;
+        /// @dev ERC-2981 receiver, or zero for none.
+        address royaltyReceiver;
+        /// @dev Already capped by the caller (the marketplace caps it at 25% of the price).
+        uint256 royalty;
+        /// @dev The registered artist behind the collection, for the referral share; zero for none.
+        address artist;
+        bytes32 source;
+        /// @dev What was sold, for the indexer (e.g. a listing id).
+        uint256 ref;
+    }
+
     /// @notice How a payment splits.
     struct Quote {
         uint256 fee;
@@ -63,6 +84,8 @@ interface IPayments {
     error Payments_UnknownArtist(address artist);
     /// @notice The product kind is unknown.
     error Payments_UnknownKind(uint8 kind);
+    /// @notice The royalty and the fee are more than the price.
+    error Payments_RoyaltyTooHigh(uint256 price, uint256 royalty, uint256 fee);
     /// @notice Operator levels are 0, 1 and 2; a factory may only promote a contract without a level.
     error Payments_InvalidLevel(uint8 level);
 
@@ -84,6 +107,22 @@ interface IPayments {
         uint256 affiliateFee,
         address affiliate
     );
+    /// @notice A {Sale} by `payer` through `operator`: `royalty` to `royaltyReceiver`, `fee` to the treasury,
+    ///         `referral` to the artist's referrer, and the rest (price minus the three) to `seller`.
+    event SalePaid(
+        address indexed seller,
+        address indexed payer,
+        address indexed token,
+        address operator,
+        bytes32 source,
+        uint256 ref,
+        uint256 price,
+        uint256 royalty,
+        address royaltyReceiver,
+        uint256 fee,
+        uint256 referral,
+        address artist
+    );
     /// @notice The FeeRouter set the rates in force.
     event RatesSet(Rates rates);
     /// @notice The registry set an artist's payee.
@@ -101,6 +140,12 @@ interface IPayments {
     /// @dev An ERC-20 that delivers less than `amount` reverts.
     /// @return net What reached the artist's payout.
     function pay(Payment calldata payment) external payable returns (uint256 net);
+
+    /// @notice Takes `sale` (ETH by value, an ERC-20 pulled from the payer) and credits royalty, fee,
+    ///         referral and the seller's proceeds.
+    /// @dev Reverts when royalty and fee exceed the price.
+    /// @return proceeds What reached the seller.
+    function paySale(Sale calldata sale) external payable returns (uint256 proceeds);
 
     /// @notice How a payment of `amount` to `artist` for `kind`, brought by `affiliate` (or zero), splits.
     function quote(address artist, uint8 kind, uint256 amount, address affiliate) external view returns (Quote memory);

@@ -65,6 +65,47 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IPayments
+    function paySale(Sale calldata s) external payable nonReentrant returns (uint256 proceeds) {
+        if (s.price == 0) revert ILedger.Ledger_ZeroAmount();
+        if (s.seller == address(0) || (s.royalty != 0 && s.royaltyReceiver == address(0))) {
+            revert ILedger.Ledger_ZeroAddress();
+        }
+        if (s.token != ETH && s.payer != msg.sender && _operatorLevel[msg.sender] == 0) {
+            revert ILedger.Ledger_Unauthorized(msg.sender);
+        }
+        Rates memory r = _rates;
+        uint256 fee = (s.price * r.marketBps) / BPS;
+        if (s.royalty + fee > s.price) revert Payments_RoyaltyTooHigh(s.price, s.royalty, fee);
+        uint256 referral;
+        address referrer;
+        if (s.artist != address(0)) {
+            referrer = _payees[s.artist].referrer;
+            if (referrer != address(0)) referral = (fee * REFERRAL_BPS) / BPS;
+        }
+        _receiveExactly(s.payer, s.token, s.price);
+        proceeds = s.price - s.royalty - fee;
+        mapping(address owner => uint256) storage balances = _balances[s.token];
+        balances[s.seller] += proceeds;
+        balances[r.treasury] += fee - referral;
+        if (referral != 0) balances[referrer] += referral;
+        if (s.royalty != 0) balances[s.royaltyReceiver] += s.royalty;
+        emit SalePaid(
+            s.seller,
+            s.payer,
+            s.token,
+            msg.sender,
+            s.source,
+            s.ref,
+            s.price,
+            s.royalty,
+            s.royaltyReceiver,
+            fee,
+            referral,
+            s.artist
+        );
+    }
+
+    /// @inheritdoc IPayments
     function quote(address artist, uint8 kind, uint256 amount, address affiliate) public view returns (Quote memory q) {
         Rates memory r = _rates;
         uint16 bps;

@@ -49,7 +49,7 @@ export function editionConfig(over: Partial<Record<string, unknown>> = {}) {
   };
 }
 
-export async function benchDrops(b: DropsBench): Promise<void> {
+export async function benchDrops(b: DropsBench): Promise<{ collection: Address }> {
   const { send, client, artist, fans, relayer } = b;
   const [first, fan, fan10, fanErc20, listed] = fans as [Wallet, Wallet, Wallet, Wallet, Wallet];
   await send(null, artist, {
@@ -143,4 +143,5 @@ export async function benchDrops(b: DropsBench): Promise<void> {
     args: [2n],
   })) as { config: Record<string, unknown> };
   await send("drops.updateEdition", artist, at("updateEdition", [2n, { ...current.config, price: 4_000_000n }]));
+  return { collection };
 }

@@ -31,6 +31,7 @@ export const ARTIFACTS = {
   FeeRouter: "contracts/fees/FeeRouter.sol/FeeRouter.json",
   TestToken: "contracts/mocks/TestToken.sol/TestToken.json",
   DropFactory: "contracts/drops/DropFactory.sol/DropFactory.json",
+  Marketplace: "contracts/market/Marketplace.sol/Marketplace.json",
 } as const;
 
 /** Token URIs of the local stack: the web app's metadata route on its default port. */
@@ -54,7 +55,7 @@ export type SystemOptions = {
 export type DeployedSystem = {
   chainId: number;
   contracts: Record<
-    "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory",
+    "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace",
     { address: Address; startBlock: number }
   >;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
@@ -74,11 +75,12 @@ async function deploy(
 }
 
 /**
- * Deploys ArtistRegistry, Ledger (which hosts payments and splits), FeeRouter, (test USDC,) DropFactory.
+ * Deploys ArtistRegistry, Ledger (which hosts payments and splits), FeeRouter, (test USDC,) DropFactory,
+ * Marketplace.
  * The registry writes payees to the Ledger and the FeeRouter writes rates to it, and the Ledger trusts both
  * by immutable address: the Ledger's and the FeeRouter's addresses are predicted from the deployer's
  * nonce, and checked after. The deployer owns the FeeRouter until it has
- * made the DropFactory a Ledger factory; then ownership is offered to `owner` (who must accept it).
+ * made the DropFactory a Ledger factory and the Marketplace an operator; then ownership is offered to `owner` (who must accept it).
  */
 async function send(
   wallet: Wallet,
@@ -130,14 +132,22 @@ export async function deploySystem(
     options.metadataBaseURI ?? LOCAL_METADATA_BASE_URI,
     options.minter ?? zeroAddress,
   ]);
+  const marketplace = await deploy(wallet, client, "Marketplace", [ledger.address, dropFactory.address]);
   const feeRouterAbi = artifact(ARTIFACTS.FeeRouter).abi;
   await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [dropFactory.address, 2]);
+  await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [marketplace.address, 1]);
   if (getAddress(options.owner) !== getAddress(from)) {
     await send(wallet, client, feeRouter.address, feeRouterAbi, "transferOwnership", [options.owner]);
   }
   return {
     chainId,
-    contracts: { ArtistRegistry: registry, Ledger: ledger, FeeRouter: feeRouter, DropFactory: dropFactory },
+    contracts: {
+      ArtistRegistry: registry,
+      Ledger: ledger,
+      FeeRouter: feeRouter,
+      DropFactory: dropFactory,
+      Marketplace: marketplace,
+    },
     tokens,
   };
 }
