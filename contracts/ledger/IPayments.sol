@@ -107,8 +107,9 @@ interface IPayments {
         uint256 affiliateFee,
         address affiliate
     );
-    /// @notice A {Sale} by `payer` through `operator`: `royalty` to `royaltyReceiver`, `fee` to the treasury,
-    ///         `referral` to the artist's referrer, and the rest (price minus the three) to `seller`.
+    /// @notice A {Sale} by `payer` through `operator`: `royalty` to `royaltyReceiver`; `fee` is the whole
+    ///         platform fee, of which `referral` goes to the artist's referrer and the rest to the treasury;
+    ///         the seller gets price minus royalty minus fee. (Unlike {Paid}, where `fee` is the treasury's.)
     event SalePaid(
         address indexed seller,
         address indexed payer,
