@@ -10,9 +10,7 @@ import { artistRegistryAbi, dropCollectionAbi, dropFactoryAbi } from "../../cont
 import { buildAllowlist } from "../../contracts/lib/allowlist.ts";
 import { ZERO_ADDRESS } from "../../contracts/lib/splits.ts";
 import type { Wallet } from "../lib/system.ts";
-
-type Request = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint };
-type Send = (key: string | null, wallet: Wallet, request: Request) => Promise<unknown>;
+import type { Request, Send } from "./send.ts";
 
 export type DropsBench = {
   send: Send;

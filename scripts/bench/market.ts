@@ -7,9 +7,7 @@ import { parseEther, type Abi, type Address, type PublicClient } from "viem";
 import { dropCollectionAbi, marketplaceAbi, testNftAbi } from "../../contracts/generated/abis.ts";
 import { ZERO_ADDRESS } from "../../contracts/lib/splits.ts";
 import { artifact, type Wallet } from "../lib/system.ts";
-
-type Request = { address: Address; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint };
-type Send = (key: string | null, wallet: Wallet, request: Request) => Promise<unknown>;
+import type { Send } from "./send.ts";
 
 export type MarketBench = {
   send: Send;
