@@ -14,6 +14,7 @@ import { hardhat, base } from "viem/chains";
 import {
   artistRegistryAbi,
   dropCollectionAbi,
+  marketplaceAbi,
   dropFactoryAbi,
   feeRouterAbi,
   ledgerAbi,
@@ -40,6 +41,7 @@ test("every custom error of the platform's ABIs has a sentence", () => {
     testTokenAbi,
     dropFactoryAbi,
     dropCollectionAbi,
+    marketplaceAbi,
   ];
   assert.equal(ERROR_ABIS.length, abis.length);
   for (const abi of abis) {

@@ -19,6 +19,7 @@ import {
   dropFactoryAbi,
   feeRouterAbi,
   ledgerAbi,
+  marketplaceAbi,
   splitWalletAbi,
   testTokenAbi,
 } from "@notalabel/contracts";
@@ -33,6 +34,7 @@ export const ERROR_ABIS = [
   testTokenAbi,
   dropFactoryAbi,
   dropCollectionAbi,
+  marketplaceAbi,
 ] as const;
 
 const ALL_ABIS = ERROR_ABIS.flatMap((abi) => abi as Abi) as Abi;
@@ -77,6 +79,19 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Payments_UnknownArtist: (a) => `${addr(a[0])} is not a registered artist, so it cannot be paid through the platform.`,
   Payments_UnknownKind: (a) => `Unknown product kind (${s(a[0])}).`,
   Payments_InvalidLevel: (a) => `Operator levels are 0, 1 and 2 (${s(a[0])} was given).`,
+  Payments_RoyaltyTooHigh: () => "The royalty and the platform fee together are more than the price.",
+  // Marketplace
+  Market_NotSeller: () => "Only the seller can do this with the listing.",
+  Market_InvalidListing: () =>
+    "A listing needs a price, a quantity (exactly 1 for an ERC-721) and an expiry in the future.",
+  Market_AlreadyListed: () => "These exact terms are listed already.",
+  Market_NotListed: () => "This listing is no longer available: it was sold or cancelled.",
+  Market_Expired: (a) => `This listing expired on ${formatDateTime(Number(a[1]))}.`,
+  Market_TermsChanged: () => "The listing's price or currency is not the one you accepted. Reload to see its terms.",
+  Market_QuantityUnavailable: (a) => `Only ${s(a[1])} are left of this listing (you asked for ${s(a[0])}).`,
+  Market_SellerNotOwner: () => "The seller no longer holds this token, so the listing cannot be bought.",
+  Market_NotApproved: () => "The seller no longer lets the marketplace transfer this token.",
+  Market_WrongPayment: () => "The amount sent is not the listing's total price.",
   // Drops: the factory
   DropFactory_NotRegistered: () => "Register as an artist before creating a drop collection.",
   DropFactory_AlreadyCreated: (a) => `This artist already has a drop collection, at ${addr(a[1])}.`,
