@@ -15,7 +15,7 @@ import {
   testTokenAbi,
 } from "../../contracts/generated/index.ts";
 import { checkDrops } from "./drop-checks.ts";
-import type { World } from "./scenario.ts";
+import type { World } from "./world.ts";
 
 export class Failures {
   readonly list: string[] = [];

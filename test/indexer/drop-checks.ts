@@ -16,7 +16,7 @@ import {
 } from "../../contracts/generated/index.ts";
 import type { GetContractEventsReturnType } from "viem";
 import { gql, listAll, type Failures } from "./checks.ts";
-import type { World } from "./scenario.ts";
+import type { World } from "./world.ts";
 
 type PaidLog = GetContractEventsReturnType<typeof ledgerAbi, "Paid">[number];
 

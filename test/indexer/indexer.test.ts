@@ -20,7 +20,8 @@ import { deploySystem } from "../../scripts/lib/system.ts";
 import { caughtUp, checkIndexer } from "./checks.ts";
 import { findPgBin, startCluster, type Cluster } from "./postgres.ts";
 import { exited, freePort, start, stop, tail, waitFor, type Child } from "./processes.ts";
-import { drive, makeWorld, MNEMONIC, Rng, type World } from "./scenario.ts";
+import { drive } from "./scenario.ts";
+import { makeWorld, MNEMONIC, Rng, type World } from "./world.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const g = globalThis as { describe?: (name: string, fn: () => void) => void; it?: { skip: (name: string) => void } };
