@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IMarketplace} from "../market/IMarketplace.sol";
+import {IListings} from "../market/IListings.sol";
 
 /// @title MarketBuyer
 /// @notice A contract buyer that refuses the tokens it buys (tests only): it has no ERC-721 or ERC-1155
@@ -10,7 +11,7 @@ contract MarketBuyer {
     /// @notice Buys through `market`, forwarding the ETH sent.
     function buy(
         IMarketplace market,
-        IMarketplace.Listing calldata listing,
+        IListings.Listing calldata listing,
         uint256 quantity,
         address currency,
         uint256 price

@@ -7,7 +7,8 @@ pragma solidity 0.8.30;
 import {DropsFixture} from "../drops/DropsFixture.sol";
 import {DropCollection} from "../../../contracts/drops/DropCollection.sol";
 import {IPayments} from "../../../contracts/ledger/IPayments.sol";
-import {IMarketplace} from "../../../contracts/market/IMarketplace.sol";
+import {IMarketBase} from "../../../contracts/market/IMarketBase.sol";
+import {IListings} from "../../../contracts/market/IListings.sol";
 import {Marketplace} from "../../../contracts/market/Marketplace.sol";
 import {HostileRoyaltyNFT} from "../../../contracts/mocks/HostileRoyaltyNFT.sol";
 
@@ -122,11 +123,11 @@ contract MarketFuzzTest is DropsFixture {
         address receiver
     ) internal {
         if (receiver == address(0)) receiver = royaltyReceiver;
-        IMarketplace.Listing memory listing = IMarketplace.Listing({
+        IListings.Listing memory listing = IListings.Listing({
             seller: seller,
             collection: collection,
             tokenId: collection == address(drops) ? 1 : TOKEN_ID,
-            standard: IMarketplace.Standard.ERC1155,
+            standard: IMarketBase.Standard.ERC1155,
             quantity: uint64(listed),
             currency: currency,
             price: price,
