@@ -22,6 +22,7 @@ import { encodeSource, FEE_KINDS, ZERO_ADDRESS, sortRecipients, type SplitConfig
 import type { DeployedSystem } from "./system.ts";
 import { LOCAL_MNEMONIC } from "./env.ts";
 import { seedDrops } from "./seed-drops.ts";
+import { seedMarket } from "./seed-market.ts";
 
 const account = (i: number) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i });
 
@@ -247,5 +248,6 @@ export async function seedDemo(rpc: string, system: DeployedSystem, options: See
     artists: { nova: 1, kairo: 2 },
     fans: DEMO.fans,
   });
-  return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${drops}, ${txs} transactions`;
+  const market = await seedMarket({ send, client, test, system, artists: { nova: 1, kairo: 2 }, fans: DEMO.fans });
+  return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${drops}, ${market}, ${txs} transactions`;
 }
