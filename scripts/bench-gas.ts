@@ -43,6 +43,9 @@ const GOALS: Record<string, { goal: number; anchor?: string }> = {
   "market.list.erc721": { goal: 70_000 },
   "market.buy.erc721.eth": { goal: 120_000, anchor: "Seaport 1.6, one fee recipient: 129,822" },
   "market.buy.erc1155.eth": { goal: 125_000 },
+  "market.acceptOffer.erc721.erc20": { goal: 150_000 },
+  "market.bid": { goal: 80_000 },
+  "market.settle": { goal: 110_000 },
 };
 
 /** Sorted, deterministic recipient addresses that are not accounts of the node. */
@@ -310,6 +313,9 @@ async function main() {
     seller: fans[5]!,
     royaltyReceiver: split20,
     buyers: [fans[6]!, fans[7]!, fans[8]!],
+    usdc,
+    bidders: [fans[9]!, fans[10]!, fans[11]!],
+    increaseTime: (seconds) => conn.networkHelpers.time.increase(seconds),
   });
 
   // ---- fee governance (the deployer offered the FeeRouter to the owner at deployment)
@@ -433,12 +439,22 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   total). \`drops.mint.eth.10\` is ten tokens in one call; \`drops.mint.erc20.1\` pulls USDC approved to the
   Ledger; \`.affiliate\` adds an affiliate credit (a new balance); \`drops.mintPaid.1\` is a minter's fiat
   order (a new order id and a new token balance).
-- \`market.*\` (scripts/bench/market.ts): fixed-price listings. \`market.list.erc721\` lists an outside ERC-721
+- \`market.*\` (scripts/bench/market.ts): listings, offers and auctions. \`market.list.erc721\` lists an outside ERC-721
   (TestNFT, 5% ERC-2981 royalty) the seller approved to the marketplace; \`market.buy.erc721.eth\` buys it:
   royalty, 2.5% fee and the seller's proceeds credited in the Ledger (a first sale ran before, so every
   party holds a balance; the buyer receives its first token of the collection). \`market.buy.erc1155.eth\`
   buys 2 of a fan's listed drop edition: royalty to the artist's split and the referral share to the
-  artist's referrer on top (the buyer's balance of the edition is a new storage word).
+  artist's referrer on top (the buyer's balance of the edition is a new storage word). The seller keeps
+  other tokens of the collection, so its last transfer earns no storage refund.
+- \`market.acceptOffer.erc721.erc20\`: the seller accepts a USDC offer on its ERC-721: the Ledger pulls the
+  price from the buyer's wallet (approved to the Ledger) and credits royalty, fee and proceeds (a first
+  acceptance ran before, so every party holds a USDC balance).
+- Auctions (ETH, ERC-721, reserve 0.1 ETH, one day): a first auction ran to settlement before.
+  \`market.bid.first\` is the opening bid (it starts the clock); \`market.bid\` outbids it: the escrowed
+  previous bid becomes a Ledger credit of its bidder, whose balance is a new storage word (22,100 gas of the
+  total: the worst case); \`market.bid.extends\` is a bid in the last 15 minutes, which moves the end.
+  \`market.settle\` is called by a third account after the end: royalty, fee and the seller's proceeds
+  credited (each already holds a balance) and the token delivered to the winner.
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
 - \`BENCH_TRACE=<key> pnpm bench:gas\` prints where that transaction's gas goes (by call depth and opcode,
   from \`debug_traceTransaction\`).

@@ -47,12 +47,9 @@ abstract contract Listings is IListings, MarketBase {
     }
 
     /// @inheritdoc IListings
-    function buy(
-        Listing calldata listing,
-        uint256 quantity,
-        address currency,
-        uint256 price
-    ) external payable nonReentrant {
+    /// @dev No re-entrancy guard (gas): every state change comes before the Ledger call and the token
+    ///      transfer, so a re-entrant call sees the listing as it is left and can only buy what remains.
+    function buy(Listing calldata listing, uint256 quantity, address currency, uint256 price) external payable {
         if (currency != listing.currency || price != listing.price)
             revert Market_TermsChanged(listing.currency, listing.price);
         bytes32 id = listingId(listing);
