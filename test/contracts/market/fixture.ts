@@ -154,3 +154,125 @@ export async function eventsOf(m: Market, hash: Hex) {
   const market = parseEventLogs({ abi: m.market.abi, logs: from(m.market.address) });
   return [...ledger, ...market].sort((a, b) => a.logIndex - b.logIndex);
 }
+
+// ------------------------------------------------------------------------------------------------
+// Offers and auctions: terms, ids by the documented rule (independent of the contract), defaults.
+// ------------------------------------------------------------------------------------------------
+
+/** IOffers.Offer as viem types it. */
+export type Offer = {
+  buyer: Address;
+  collection: Address;
+  tokenId: bigint;
+  anyToken: boolean;
+  standard: number;
+  quantity: bigint;
+  currency: Address;
+  price: bigint;
+  expiry: number;
+  salt: bigint;
+};
+
+/** IAuctions.Auction as viem types it. */
+export type Auction = {
+  seller: Address;
+  collection: Address;
+  tokenId: bigint;
+  standard: number;
+  quantity: bigint;
+  currency: Address;
+  reserve: bigint;
+  duration: number;
+  minRaiseBps: number;
+  salt: bigint;
+};
+
+const OFFER_TUPLE = [
+  {
+    type: "tuple",
+    components: [
+      { name: "buyer", type: "address" },
+      { name: "collection", type: "address" },
+      { name: "tokenId", type: "uint256" },
+      { name: "anyToken", type: "bool" },
+      { name: "standard", type: "uint8" },
+      { name: "quantity", type: "uint64" },
+      { name: "currency", type: "address" },
+      { name: "price", type: "uint256" },
+      { name: "expiry", type: "uint40" },
+      { name: "salt", type: "uint256" },
+    ],
+  },
+] as const;
+
+const AUCTION_TUPLE = [
+  {
+    type: "tuple",
+    components: [
+      { name: "seller", type: "address" },
+      { name: "collection", type: "address" },
+      { name: "tokenId", type: "uint256" },
+      { name: "standard", type: "uint8" },
+      { name: "quantity", type: "uint64" },
+      { name: "currency", type: "address" },
+      { name: "reserve", type: "uint256" },
+      { name: "duration", type: "uint32" },
+      { name: "minRaiseBps", type: "uint16" },
+      { name: "salt", type: "uint256" },
+    ],
+  },
+] as const;
+
+/** The id of an offer by the documented rule: keccak256(abi.encode(offer)). */
+export const offerIdOf = (o: Offer): Hex => keccak256(encodeAbiParameters(OFFER_TUPLE, [o]));
+/** The id of an auction by the documented rule: keccak256(abi.encode(auction)). */
+export const auctionIdOf = (a: Auction): Hex => keccak256(encodeAbiParameters(AUCTION_TUPLE, [a]));
+
+/** Auction rules of IAuctions: 15-minute extension and minimum duration, 30 days at most, 5% default raise. */
+export const EXTENSION = 15 * 60;
+export const MIN_DURATION = 15 * 60;
+export const MAX_DURATION = 30 * DAY;
+export const DEFAULT_MIN_RAISE_BPS = 500n;
+export const OUTBID = tag("outbid");
+
+/** Auction status (IAuctions.Status). */
+export const NONE = 0;
+export const LIVE = 1;
+export const SETTLED = 2;
+
+/** An offer by bob in USDC for one token, expiring in a week, salt 0, unless `over` says otherwise. */
+export function offer(m: Market, over: Partial<Offer> & Pick<Offer, "collection">): Offer {
+  return {
+    buyer: getAddress(m.bob.account.address),
+    tokenId: 0n,
+    anyToken: false,
+    standard: ERC1155,
+    quantity: 1n,
+    currency: m.USDC,
+    price: 10n * USDC_UNIT,
+    expiry: m.now + 7 * DAY,
+    salt: 0n,
+    ...over,
+  };
+}
+
+/** An auction by alice in ETH, reserve 1 ETH, one day, default raise, salt 0, unless `over` says otherwise. */
+export function auction(m: Market, over: Partial<Auction> & Pick<Auction, "collection" | "tokenId">): Auction {
+  return {
+    seller: getAddress(m.alice.account.address),
+    standard: ERC1155,
+    quantity: 1n,
+    currency: ETH,
+    reserve: 10n ** 18n,
+    duration: DAY,
+    minRaiseBps: 0,
+    salt: 0n,
+    ...over,
+  };
+}
+
+/** The lowest next bid by the documented rule: the last bid plus `bps` of it (at least 1 wei). */
+export function nextMinimum(last: bigint, bps: bigint = DEFAULT_MIN_RAISE_BPS): bigint {
+  const raise = (last * bps) / 10_000n;
+  return last + (raise === 0n ? 1n : raise);
+}
