@@ -86,12 +86,41 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
     "A listing needs a price, a quantity (exactly 1 for an ERC-721) and an expiry in the future.",
   Market_AlreadyListed: () => "These exact terms are listed already.",
   Market_NotListed: () => "This listing is no longer available: it was sold or cancelled.",
-  Market_Expired: (a) => `This listing expired on ${formatDateTime(Number(a[1]))}.`,
+  Market_Expired: (a) => `This listing or offer expired on ${formatDateTime(Number(a[1]))}.`,
   Market_TermsChanged: () => "The listing's price or currency is not the one you accepted. Reload to see its terms.",
-  Market_QuantityUnavailable: (a) => `Only ${s(a[1])} are left of this listing (you asked for ${s(a[0])}).`,
+  Market_QuantityUnavailable: (a) => `Only ${s(a[1])} are left (you asked for ${s(a[0])}).`,
   Market_SellerNotOwner: () => "The seller no longer holds this token, so the listing cannot be bought.",
   Market_NotApproved: () => "The seller no longer lets the marketplace transfer this token.",
   Market_WrongPayment: () => "The amount sent is not the listing's total price.",
+  Market_UnexpectedToken: () => "The marketplace only takes tokens it moves itself; send tokens to a wallet instead.",
+  // Marketplace: offers
+  Market_NotBuyer: () => "Only the wallet that made the offer can cancel it.",
+  Market_InvalidOffer: () =>
+    "An offer needs a price, a quantity (exactly 1 for an ERC-721), an ERC-20 currency (not ETH) and an expiry in the future.",
+  Market_AlreadyOffered: () => "You already made an offer with these exact terms.",
+  Market_NoOffer: () => "This offer is no longer open: it was accepted or cancelled.",
+  Market_WrongToken: (a) => `This offer is for another token than #${s(a[0])}.`,
+  Market_OfferUnfunded: () =>
+    "The buyer no longer holds, or no longer approves to the Ledger, enough to pay this offer, so it cannot be accepted now.",
+  // Marketplace: auctions
+  Market_InvalidAuction: () =>
+    "An auction needs a reserve, a quantity (exactly 1 for an ERC-721), a duration between 15 minutes and 30 days and a minimum raise of at most 100%.",
+  Market_NotAuctionSeller: () => "Only the auction's seller can do this.",
+  Market_AuctionExists: () => "An auction with these exact terms exists already.",
+  Market_NoAuction: () => "This auction is not running: it was cancelled or never created.",
+  Market_AuctionEnded: (a) => `The auction ended on ${formatDateTime(n(a[1]))}: no more bids. It can be settled now.`,
+  Market_AuctionNotEnded: (a) =>
+    n(a[1]) === 0
+      ? "The auction has no bid yet, so it cannot be settled."
+      : `The auction runs until ${formatDateTime(n(a[1]))}; settle it after that.`,
+  Market_AuctionSettled: () => "This auction was settled already.",
+  Market_BidTooLow: () =>
+    "The bid is below the lowest the auction takes now (the reserve, or the last bid plus the minimum raise). Reload: someone may have bid.",
+  Market_SellerCannotBid: () => "You cannot bid on your own auction.",
+  Market_AuctionHasBids: () => "The auction has a bid: it can no longer be cancelled.",
+  Market_TransferShortfall: () =>
+    "The token delivered less than the bid (fee-on-transfer tokens cannot be used in auctions).",
+  Market_NothingToClaim: () => "There is nothing to claim: only the winner can claim a token that waits for them.",
   // Drops: the factory
   DropFactory_NotRegistered: () => "Register as an artist before creating a drop collection.",
   DropFactory_AlreadyCreated: (a) => `This artist already has a drop collection, at ${addr(a[1])}.`,

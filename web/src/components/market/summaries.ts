@@ -63,7 +63,7 @@ export async function marketCards(
       currencyInfo: { symbol: token.symbol, decimals: token.decimals },
       quantity: isListing ? BigInt(l.remaining) : BigInt(a.quantity),
       seller: r.seller,
-      bids: isListing ? 0 : a.bids,
+      bids: isListing ? 0 : a.bidCount,
     };
   };
   return [...rows.listings.map((l) => card(l, "listing")), ...rows.auctions.map((a) => card(a, "auction"))];

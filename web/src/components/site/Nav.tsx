@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Discover" },
   { href: "/drops", label: "Drops" },
+  { href: "/market", label: "Market" },
   { href: "/collection", label: "Collection" },
   { href: "/onboard", label: "Join as artist" },
   { href: "/releases", label: "Releases" },

@@ -17,7 +17,8 @@ export type ListingRow = {
   seller: Hex;
   collection: Hex;
   tokenId: string;
-  standard: number;
+  /** "erc721" | "erc1155". */
+  standard: string;
   quantity: string;
   remaining: string;
   currency: Hex;
@@ -25,7 +26,7 @@ export type ListingRow = {
   expiry: string;
   salt: string;
   active: boolean;
-  /** Why a listing is inactive: "sold", "cancelled", "expired", "stale"…; null while active. */
+  /** Why a listing is inactive: "cancelled", "sold", "expired", "stale"; null while active. */
   inactiveReason: string | null;
   createdAt: string;
   txHash: Hex;
@@ -35,9 +36,11 @@ export type OfferRow = {
   id: Hex;
   buyer: Hex;
   collection: Hex;
-  tokenId: string;
+  /** Null for a collection-wide offer. */
+  tokenId: string | null;
   anyToken: boolean;
-  standard: number;
+  /** "erc721" | "erc1155". */
+  standard: string;
   quantity: string;
   remaining: string;
   currency: Hex;
@@ -55,7 +58,8 @@ export type AuctionRow = {
   seller: Hex;
   collection: Hex;
   tokenId: string;
-  standard: number;
+  /** "erc721" | "erc1155". */
+  standard: string;
   quantity: string;
   currency: Hex;
   reserve: string;
@@ -68,9 +72,10 @@ export type AuctionRow = {
   highestBidder: Hex | null;
   /** 0 before the first bid. */
   end: string;
-  bids: number;
+  bidCount: number;
   /** The token waits for the winner to claim it. */
   held: boolean;
+  settledAt: string | null;
   createdAt: string;
   txHash: Hex;
 };
@@ -97,6 +102,7 @@ export type SaleRow = {
   currency: Hex;
   /** The whole price paid (all units). */
   price: string;
+  unitPrice: string;
   royalty: string;
   fee: string;
   referral: string;
@@ -110,7 +116,8 @@ export type CollectionMarketDailyRow = {
   collection: Hex;
   currency: Hex;
   day: string;
-  floor: string;
+  /** Null when nothing was listed at the end of the day. */
+  floor: string | null;
   volume: string;
   sales: number;
 };
@@ -120,8 +127,9 @@ export type TokenPriceRow = {
   collection: Hex;
   tokenId: string;
   currency: Hex;
-  /** Unit price of the sale. */
-  price: string;
+  unitPrice: string;
+  quantity: string;
+  kind: string;
   timestamp: string;
 };
 
@@ -130,10 +138,10 @@ export const LISTING_FIELDS =
 export const OFFER_FIELDS =
   "id buyer collection tokenId anyToken standard quantity remaining currency price expiry salt active inactiveReason createdAt txHash";
 export const AUCTION_FIELDS =
-  "id seller collection tokenId standard quantity currency reserve duration minRaiseBps salt status highestBid highestBidder end bids held createdAt txHash";
+  "id seller collection tokenId standard quantity currency reserve duration minRaiseBps salt status highestBid highestBidder end bidCount held settledAt createdAt txHash";
 export const BID_FIELDS = "id auction bidder amount end timestamp txHash";
 export const SALE_FIELDS =
-  "id kind collection tokenId quantity buyer seller currency price royalty fee referral artist timestamp txHash";
+  "id kind collection tokenId quantity buyer seller currency price unitPrice royalty fee referral artist timestamp txHash";
 const HOLDING_FIELDS = "id collection tokenId edition owner balance updatedAt";
 
 /** The status value of a live auction in the indexer. */
@@ -234,7 +242,7 @@ export async function fetchActivity(base: string, limit = 50, token?: { collecti
   const context = await fetchTokenContext(base, [
     ...data.sales.items,
     ...data.listings.items,
-    ...data.offers.items.filter((o) => !o.anyToken),
+    ...data.offers.items.flatMap((o) => (o.tokenId === null ? [] : [{ collection: o.collection, tokenId: o.tokenId }])),
     ...[...auctionsById.values()],
   ]);
   return { ...data, bids: { items: bids }, auctionsById, ...context };

@@ -59,7 +59,7 @@ export function listingTerms(r: {
 export function offerTerms(r: {
   buyer: string;
   collection: string;
-  tokenId: Num;
+  tokenId: Num | null;
   anyToken: boolean;
   standard: unknown;
   quantity: Num;
@@ -71,7 +71,7 @@ export function offerTerms(r: {
   return {
     buyer: r.buyer as Address,
     collection: r.collection as Address,
-    tokenId: BigInt(r.tokenId),
+    tokenId: BigInt(r.tokenId ?? 0),
     anyToken: Boolean(r.anyToken),
     standard: parseStandard(r.standard),
     quantity: BigInt(r.quantity),

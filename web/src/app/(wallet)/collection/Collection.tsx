@@ -10,6 +10,7 @@ import { useIndexer } from "@/components/wallet/hooks";
 import { fallbackTitle, fetchHoldings, fetchMetadata, metadataFetchUrl, type Holding } from "@/lib/drops";
 import { dropPath } from "@/lib/dropSale";
 import { parseProfile } from "@/lib/indexer";
+import { marketPath } from "@/lib/market/paths";
 
 export function Collection({ address }: { address: Address | null }) {
   const { address: account } = useAccount();
@@ -99,7 +100,10 @@ function HoldingCard({ holding: h, meta }: { holding: Holding; meta: Awaited<Ret
           </p>
         ) : null}
         <p style={{ margin: 0 }}>
-          <Badge tone="accent">× {BigInt(h.balance).toString()}</Badge>
+          <Badge tone="accent">× {BigInt(h.balance).toString()}</Badge>{" "}
+          <Link href={marketPath(h.collection, h.tokenId)} className="small">
+            Sell or see offers
+          </Link>
         </p>
       </div>
     </li>

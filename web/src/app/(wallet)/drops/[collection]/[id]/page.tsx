@@ -11,6 +11,7 @@ import { parseProfile } from "@/lib/indexer";
 import { fallbackTitle } from "@/lib/drops";
 import { formatPrice, hasPresale, parseAffiliate, parseTokenId, plural, supplyStat } from "@/lib/dropSale";
 import { formatDateTime } from "@/lib/format";
+import { marketPath } from "@/lib/market/paths";
 import { loadDrop, type Drop } from "./load";
 
 type Props = {
@@ -179,6 +180,11 @@ export default async function DropPage({ params, searchParams }: Props) {
         </Card>
       </div>
 
+      <p style={{ margin: 0 }}>
+        <Link href={marketPath(drop.collection, drop.tokenId)} data-testid="drop-market-link">
+          Buy, sell or bid on this edition on the market
+        </Link>
+      </p>
       <ShareDrop collection={drop.collection} tokenId={drop.tokenId.toString()} />
     </main>
   );
