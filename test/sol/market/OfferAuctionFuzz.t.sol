@@ -224,9 +224,10 @@ contract OfferAuctionFuzzTest is DropsFixture {
             if (lead != address(0)) {
                 assertEq(ledger.balanceOf(lead, ETH) - creditBefore, amount, "the outbid bidder is credited");
             }
-            uint256 expectedEnd = end == 0
-                ? block.timestamp + duration
-                : (end - block.timestamp < EXTENSION ? block.timestamp + EXTENSION : end);
+            uint256 expectedEnd =
+                end == 0
+                    ? block.timestamp + duration
+                    : (end - block.timestamp < EXTENSION ? block.timestamp + EXTENSION : end);
             assertGe(expectedEnd, end, "the end never moves earlier");
             (lead, amount, end) = (bidder, offered, expectedEnd);
             IAuctions.AuctionState memory s = market.auctionState(id);
