@@ -54,7 +54,14 @@ export async function seedMarket(s: MarketSeed): Promise<string> {
   ] as const)
     await s.send(fan, collection, dropCollectionAbi as Abi, "setApprovalForAll", [Marketplace, true]);
 
-  const list = async (fan: number, collection: Address, tokenId: bigint, quantity: bigint, currency: Address, price: bigint) => {
+  const list = async (
+    fan: number,
+    collection: Address,
+    tokenId: bigint,
+    quantity: bigint,
+    currency: Address,
+    price: bigint,
+  ) => {
     const listing = {
       seller: address(fan),
       collection,

@@ -34,7 +34,11 @@ export default async function MarketPage({ searchParams }: Props) {
   let activity: Awaited<ReturnType<typeof loadActivity>> | null = null;
   let failure: string | null = null;
   try {
-    const [market, cols, act] = await Promise.all([fetchMarket(cfg.indexerUrl), fetchCollections(cfg.indexerUrl), loadActivity(cfg.indexerUrl, 10)]);
+    const [market, cols, act] = await Promise.all([
+      fetchMarket(cfg.indexerUrl),
+      fetchCollections(cfg.indexerUrl),
+      loadActivity(cfg.indexerUrl, 10),
+    ]);
     // An expired listing stays "active" in the indexer until something happens to it: the chain's clock decides.
     const live = market.listings.filter((l) => Number(l.expiry) > now && BigInt(l.remaining) > 0n);
     cards = await marketCards(cfg.chainId, { listings: live, auctions: market.auctions }, market);
@@ -70,7 +74,12 @@ export default async function MarketPage({ searchParams }: Props) {
         </Alert>
       ) : (
         <>
-          <FilterForm parsed={parsed} collections={options.collections} artists={options.artists} currencies={currencies} />
+          <FilterForm
+            parsed={parsed}
+            collections={options.collections}
+            artists={options.artists}
+            currencies={currencies}
+          />
           <Card
             title="For sale"
             id="for-sale"
@@ -87,7 +96,9 @@ export default async function MarketPage({ searchParams }: Props) {
             )}
           </Card>
           <Card title="Latest activity" id="activity" description={<Link href="/market/activity">All activity</Link>}>
-            {activity ? <ActivityList entries={activity.entries} chainId={cfg.chainId} titles={activity.titles} /> : null}
+            {activity ? (
+              <ActivityList entries={activity.entries} chainId={cfg.chainId} titles={activity.titles} />
+            ) : null}
           </Card>
         </>
       )}

@@ -98,24 +98,31 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
           ) : null}
         </div>
         <div style={{ textAlign: "right" }}>
-          <Badge tone={phase === "running" || phase === "awaiting" ? "accent" : "neutral"}>
-            {PHASE_LABEL[phase]}
-          </Badge>
+          <Badge tone={phase === "running" || phase === "awaiting" ? "accent" : "neutral"}>{PHASE_LABEL[phase]}</Badge>
           <div>
-            {phase === "settled" || phase === "cancelled" ? null : <Countdown end={state.end} clock={clock} read={read} />}
+            {phase === "settled" || phase === "cancelled" ? null : (
+              <Countdown end={state.end} clock={clock} read={read} />
+            )}
           </div>
         </div>
       </div>
       <p className="small muted" style={{ margin: 0 }}>
         {terms.quantity > 1n ? `A lot of ${terms.quantity}. ` : ""}Each bid raises the last by at least{" "}
         {minRaiseText(terms.minRaiseBps)}; a bid in the last 15 minutes moves the end to 15 minutes after it. The
-        auction runs {Math.round(terms.duration / 3600)} h from the first bid. Seller <AddressView address={auction.seller} />.
+        auction runs {Math.round(terms.duration / 3600)} h from the first bid. Seller{" "}
+        <AddressView address={auction.seller} />.
       </p>
       <TxStatus state={tx.state} onDismiss={tx.reset} />
       {!env.account ? null : phase === "running" || phase === "awaiting" ? (
         mine ? (
           phase === "awaiting" ? (
-            <Button variant="danger" size="sm" onClick={() => send("Cancel auction", "cancelAuction", [terms])} loading={tx.busy} data-testid="cancel-auction">
+            <Button
+              variant="danger"
+              size="sm"
+              onClick={() => send("Cancel auction", "cancelAuction", [terms])}
+              loading={tx.busy}
+              data-testid="cancel-auction"
+            >
               Cancel auction
             </Button>
           ) : (
@@ -130,7 +137,8 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
             onSubmit={(e) => {
               e.preventDefault();
               setTouched(true);
-              if (amount !== null && !needsApproval) void send("Bid", "bid", [terms, amount], erc20.isEth ? amount : undefined);
+              if (amount !== null && !needsApproval)
+                void send("Bid", "bid", [terms, amount], erc20.isEth ? amount : undefined);
             }}
           >
             <Field
@@ -158,8 +166,14 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
                 variant="secondary"
                 disabled={!needsApproval || tx.busy || env.wrongNetwork}
                 onClick={() =>
-                  m && amount !== null &&
-                  tx.send(`Approve ${token.symbol}`, { address: terms.currency, abi: testTokenAbi, functionName: "approve", args: [m, amount] })
+                  m &&
+                  amount !== null &&
+                  tx.send(`Approve ${token.symbol}`, {
+                    address: terms.currency,
+                    abi: testTokenAbi,
+                    functionName: "approve",
+                    args: [m, amount],
+                  })
                 }
               >
                 {needsApproval ? `Step 1: approve ${token.symbol} for the marketplace` : "Step 1: approved"}
@@ -176,11 +190,20 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
           </form>
         )
       ) : phase === "ended" ? (
-        <Button onClick={() => send("Settle", "settle", [terms])} loading={tx.busy} disabled={env.wrongNetwork} data-testid="settle-button">
+        <Button
+          onClick={() => send("Settle", "settle", [terms])}
+          loading={tx.busy}
+          disabled={env.wrongNetwork}
+          data-testid="settle-button"
+        >
           Settle the auction
         </Button>
       ) : phase === "settled" && state.held && leading ? (
-        <Button onClick={() => send("Claim", "claimAuctionItem", [terms, env.account])} loading={tx.busy} data-testid="claim-button">
+        <Button
+          onClick={() => send("Claim", "claimAuctionItem", [terms, env.account])}
+          loading={tx.busy}
+          data-testid="claim-button"
+        >
           Claim your token
         </Button>
       ) : null}

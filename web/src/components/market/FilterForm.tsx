@@ -64,14 +64,32 @@ export function FilterForm({
     </div>
   );
   return (
-    <form method="get" action="/market" className="market-filters" aria-label="Filter the market" data-testid="market-filters">
-      {select("kind", "Type", KINDS.filter((k) => k !== "all").map((k) => ({ value: k, label: KIND_LABELS[k] })), f.kind === "all" ? undefined : f.kind, KIND_LABELS.all)}
+    <form
+      method="get"
+      action="/market"
+      className="market-filters"
+      aria-label="Filter the market"
+      data-testid="market-filters"
+    >
+      {select(
+        "kind",
+        "Type",
+        KINDS.filter((k) => k !== "all").map((k) => ({ value: k, label: KIND_LABELS[k] })),
+        f.kind === "all" ? undefined : f.kind,
+        KIND_LABELS.all,
+      )}
       {select("collection", "Collection", collections, f.collection, "Any collection")}
       {select("artist", "Artist", artists, f.artist, "Any artist")}
       {select("currency", "Currency", currencies, f.currency, "Any currency")}
       {price("min", "Lowest price")}
       {price("max", "Highest price")}
-      {select("sort", "Sort by", SORTS.filter((s) => s !== "newest").map((s) => ({ value: s, label: SORT_LABELS[s] })), f.sort === "newest" ? undefined : f.sort, SORT_LABELS.newest)}
+      {select(
+        "sort",
+        "Sort by",
+        SORTS.filter((s) => s !== "newest").map((s) => ({ value: s, label: SORT_LABELS[s] })),
+        f.sort === "newest" ? undefined : f.sort,
+        SORT_LABELS.newest,
+      )}
       <div className="market-filters-actions">
         <Button type="submit" size="sm">
           Apply

@@ -25,7 +25,9 @@ export function ListingsPanel({ listings }: { listings: ListingRow[] }) {
       {listings.map((l) => (
         <ListingItem key={l.id} row={l} env={env} />
       ))}
-      {!env.account ? <ConnectPrompt what="Connect a wallet to buy. The token arrives in the wallet you connect." /> : null}
+      {!env.account ? (
+        <ConnectPrompt what="Connect a wallet to buy. The token arrives in the wallet you connect." />
+      ) : null}
     </ul>
   );
 }
@@ -63,7 +65,8 @@ function ListingItem({ row, env }: { row: ListingRow; env: ReturnType<typeof use
       args: [env.ledger as Address, total],
     });
   const cancel = () =>
-    env.market && tx.send("Cancel listing", { address: env.market, abi: marketplaceAbi, functionName: "cancel", args: [terms] });
+    env.market &&
+    tx.send("Cancel listing", { address: env.market, abi: marketplaceAbi, functionName: "cancel", args: [terms] });
 
   return (
     <li data-testid="listing" data-listing-id={row.id}>
@@ -82,7 +85,14 @@ function ListingItem({ row, env }: { row: ListingRow; env: ReturnType<typeof use
       {!env.account ? null : mine ? (
         <div className="row">
           <Badge tone="accent">Your listing</Badge>
-          <Button variant="danger" size="sm" onClick={cancel} loading={busy} data-testid="cancel-listing" disabled={env.wrongNetwork}>
+          <Button
+            variant="danger"
+            size="sm"
+            onClick={cancel}
+            loading={busy}
+            data-testid="cancel-listing"
+            disabled={env.wrongNetwork}
+          >
             Cancel listing
           </Button>
         </div>

@@ -8,7 +8,15 @@ import { Countdown } from "./Countdown";
 import type { MarketCardData } from "./summaries";
 
 /** Cards of listings and auctions: cover, title, artist, price or highest bid, and the auction's time left. */
-export function MarketGrid({ items, clock, label }: { items: MarketCardData[]; clock: ClockSample | null; label: string }) {
+export function MarketGrid({
+  items,
+  clock,
+  label,
+}: {
+  items: MarketCardData[];
+  clock: ClockSample | null;
+  label: string;
+}) {
   return (
     <ul className="drop-grid" aria-label={label} data-testid="market-grid">
       {items.map((d) => (

@@ -20,7 +20,13 @@ import { ERC721, offerTerms, type Standard } from "@/lib/market/terms";
 import { useChainNow } from "./useChainNow";
 import { useClockReader, useErc20, useHeld, useMarketApproval, useMarketEnv } from "./useMarketEnv";
 
-type Props = { collection: Address; tokenId: bigint; standard: Standard; offers: OfferRow[]; clock: ClockSample | null };
+type Props = {
+  collection: Address;
+  tokenId: bigint;
+  standard: Standard;
+  offers: OfferRow[];
+  clock: ClockSample | null;
+};
 
 export function OffersPanel(props: Props) {
   const env = useMarketEnv();
@@ -48,7 +54,17 @@ export function OffersPanel(props: Props) {
   );
 }
 
-function OfferItem({ row, env, held, tokenId }: { row: OfferRow; env: ReturnType<typeof useMarketEnv>; held: bigint; tokenId: bigint }) {
+function OfferItem({
+  row,
+  env,
+  held,
+  tokenId,
+}: {
+  row: OfferRow;
+  env: ReturnType<typeof useMarketEnv>;
+  held: bigint;
+  tokenId: bigint;
+}) {
   const tx = useTx();
   const terms = offerTerms(row);
   const token = tokenInfo(env.chainId, row.currency);
@@ -74,22 +90,55 @@ function OfferItem({ row, env, held, tokenId }: { row: OfferRow; env: ReturnType
       {mine ? (
         <div className="row">
           <Badge tone="accent">Your offer</Badge>
-          <Button variant="danger" size="sm" loading={tx.busy} data-testid="cancel-offer"
-            onClick={() => m && tx.send("Cancel offer", { address: m, abi: marketplaceAbi, functionName: "cancelOffer", args: [terms] })}>
+          <Button
+            variant="danger"
+            size="sm"
+            loading={tx.busy}
+            data-testid="cancel-offer"
+            onClick={() =>
+              m &&
+              tx.send("Cancel offer", { address: m, abi: marketplaceAbi, functionName: "cancelOffer", args: [terms] })
+            }
+          >
             Cancel offer
           </Button>
         </div>
       ) : held > 0n ? (
         <div className="row">
           {approved === false ? (
-            <Button variant="secondary" size="sm" loading={tx.busy}
-              onClick={() => m && tx.send("Approve the marketplace", { address: terms.collection, abi: dropCollectionAbi, functionName: "setApprovalForAll", args: [m, true] })}>
+            <Button
+              variant="secondary"
+              size="sm"
+              loading={tx.busy}
+              onClick={() =>
+                m &&
+                tx.send("Approve the marketplace", {
+                  address: terms.collection,
+                  abi: dropCollectionAbi,
+                  functionName: "setApprovalForAll",
+                  args: [m, true],
+                })
+              }
+            >
               Step 1: let the marketplace transfer your token
             </Button>
           ) : null}
-          <Button size="sm" disabled={approved !== true || tx.busy || env.wrongNetwork} data-testid="accept-offer"
-            onClick={() => m && tx.send("Accept offer", { address: m, abi: marketplaceAbi, functionName: "acceptOffer", args: [terms, tokenId, qty] })}>
-            {approved === false ? "Step 2: " : ""}Accept {qty > 1n ? `for ${qty}` : ""} ({formatPrice(terms.price * qty, token)})
+          <Button
+            size="sm"
+            disabled={approved !== true || tx.busy || env.wrongNetwork}
+            data-testid="accept-offer"
+            onClick={() =>
+              m &&
+              tx.send("Accept offer", {
+                address: m,
+                abi: marketplaceAbi,
+                functionName: "acceptOffer",
+                args: [terms, tokenId, qty],
+              })
+            }
+          >
+            {approved === false ? "Step 2: " : ""}Accept {qty > 1n ? `for ${qty}` : ""} (
+            {formatPrice(terms.price * qty, token)})
           </Button>
         </div>
       ) : null}
@@ -97,15 +146,26 @@ function OfferItem({ row, env, held, tokenId }: { row: OfferRow; env: ReturnType
   );
 }
 
-function MakeOffer({ collection, tokenId, standard, env, now }: Props & { env: ReturnType<typeof useMarketEnv>; now: number }) {
+function MakeOffer({
+  collection,
+  tokenId,
+  standard,
+  env,
+  now,
+}: Props & { env: ReturnType<typeof useMarketEnv>; now: number }) {
   const tx = useTx();
   const erc20s = tokensFor(env.chainId).filter((t) => BigInt(t.address) !== 0n);
   const [currency, setCurrency] = useState<Address | undefined>(erc20s[0]?.address);
   const [form, setForm] = useState({ quantity: "1", price: "", days: "7" });
   const [touched, setTouched] = useState(false);
   const token = currency ? tokenInfo(env.chainId, currency) : null;
-  const erc20 = useErc20(currency ?? ("0x0000000000000000000000000000000000000000" as Address), env.account, env.ledger);
-  if (!token || !currency) return <p className="muted small">Offers are made in an ERC-20, and this network has none configured.</p>;
+  const erc20 = useErc20(
+    currency ?? ("0x0000000000000000000000000000000000000000" as Address),
+    env.account,
+    env.ledger,
+  );
+  if (!token || !currency)
+    return <p className="muted small">Offers are made in an ERC-20, and this network has none configured.</p>;
   const parsed = parseOfferForm(form, { standard, decimals: token.decimals, now, balance: erc20.balance });
   const total = parsed.ok ? parsed.value.price * parsed.value.quantity : 0n;
   const needsApproval = parsed.ok && erc20.allowance !== undefined && erc20.allowance < total;
@@ -126,57 +186,124 @@ function MakeOffer({ collection, tokenId, standard, env, now }: Props & { env: R
       expiry: parsed.value.expiry,
       salt: BigInt(Date.now()),
     };
-    const r = await tx.send("Make offer", { address: m, abi: marketplaceAbi, functionName: "makeOffer", args: [offer] });
+    const r = await tx.send("Make offer", {
+      address: m,
+      abi: marketplaceAbi,
+      functionName: "makeOffer",
+      args: [offer],
+    });
     if (r) {
       setForm({ ...form, price: "" });
       setTouched(false);
     }
   };
   return (
-    <form className="stack" aria-label="Make an offer" data-testid="offer-form" noValidate
-      onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="stack"
+      aria-label="Make an offer"
+      data-testid="offer-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <h3 style={{ margin: 0 }}>Make an offer</h3>
       <TxStatus state={tx.state} onDismiss={tx.reset} />
       <div className="market-inline-form">
         <Field id="offer-price" label={`Price per token (${token.symbol})`} error={err("price")}>
-          {(a) => <input {...a} className="input" inputMode="decimal" value={form.price} data-testid="offer-price"
-            onChange={(e) => setForm({ ...form, price: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              className="input"
+              inputMode="decimal"
+              value={form.price}
+              data-testid="offer-price"
+              onChange={(e) => setForm({ ...form, price: e.target.value })}
+            />
+          )}
         </Field>
         {erc20s.length > 1 ? (
           <Field id="offer-currency" label="Currency">
             {(a) => (
-              <select {...a} className="input" value={currency} onChange={(e) => setCurrency(e.target.value as Address)}>
-                {erc20s.map((t) => <option key={t.address} value={t.address}>{t.symbol}</option>)}
+              <select
+                {...a}
+                className="input"
+                value={currency}
+                onChange={(e) => setCurrency(e.target.value as Address)}
+              >
+                {erc20s.map((t) => (
+                  <option key={t.address} value={t.address}>
+                    {t.symbol}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         ) : null}
         {standard === ERC721 ? null : (
           <Field id="offer-quantity" label="Quantity" error={err("quantity")}>
-            {(a) => <input {...a} className="input" type="number" min={1} value={form.quantity}
-              onChange={(e) => setForm({ ...form, quantity: e.target.value })} />}
+            {(a) => (
+              <input
+                {...a}
+                className="input"
+                type="number"
+                min={1}
+                value={form.quantity}
+                onChange={(e) => setForm({ ...form, quantity: e.target.value })}
+              />
+            )}
           </Field>
         )}
         <Field id="offer-days" label="Open for (days)" error={err("days")}>
-          {(a) => <input {...a} className="input" type="number" min={1} max={90} value={form.days}
-            onChange={(e) => setForm({ ...form, days: e.target.value })} />}
+          {(a) => (
+            <input
+              {...a}
+              className="input"
+              type="number"
+              min={1}
+              max={90}
+              value={form.days}
+              onChange={(e) => setForm({ ...form, days: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <ol className="mint-steps">
         <li className={needsApproval || !parsed.ok ? undefined : "mint-step-done"}>
-          <span className="mint-step-title">Step 1 of 2: approve {parsed.ok ? formatPrice(total, token) : token.symbol} for the Ledger</span>
+          <span className="mint-step-title">
+            Step 1 of 2: approve {parsed.ok ? formatPrice(total, token) : token.symbol} for the Ledger
+          </span>
           <span className="small muted">The Ledger takes the price from your wallet only if a holder accepts.</span>
           {needsApproval ? (
-            <Button variant="secondary" disabled={tx.busy || env.wrongNetwork} data-testid="offer-approve"
-              onClick={() => env.ledger && tx.send(`Approve ${token.symbol}`, { address: currency, abi: testTokenAbi, functionName: "approve", args: [env.ledger, total] })}>
+            <Button
+              variant="secondary"
+              disabled={tx.busy || env.wrongNetwork}
+              data-testid="offer-approve"
+              onClick={() =>
+                env.ledger &&
+                tx.send(`Approve ${token.symbol}`, {
+                  address: currency,
+                  abi: testTokenAbi,
+                  functionName: "approve",
+                  args: [env.ledger, total],
+                })
+              }
+            >
               Approve {token.symbol}
             </Button>
-          ) : parsed.ok ? <Badge tone="success">Approved</Badge> : null}
+          ) : parsed.ok ? (
+            <Badge tone="success">Approved</Badge>
+          ) : null}
         </li>
         <li>
           <span className="mint-step-title">Step 2 of 2: make the offer</span>
-          <Button type="submit" disabled={tx.busy || needsApproval || env.wrongNetwork} data-testid="offer-submit"
-            loading={tx.busy && "label" in tx.state && tx.state.label === "Make offer"}>
+          <Button
+            type="submit"
+            disabled={tx.busy || needsApproval || env.wrongNetwork}
+            data-testid="offer-submit"
+            loading={tx.busy && "label" in tx.state && tx.state.label === "Make offer"}
+          >
             Offer {parsed.ok ? formatPrice(total, token) : ""}
           </Button>
         </li>

@@ -10,11 +10,20 @@ const W = 640;
 const H = 200;
 const PAD = { top: 12, right: 16, bottom: 28, left: 64 };
 
-export function PriceHistoryChart({ points, decimals, symbol }: { points: readonly PricePoint[]; decimals: number; symbol: string }) {
+export function PriceHistoryChart({
+  points,
+  decimals,
+  symbol,
+}: {
+  points: readonly PricePoint[];
+  decimals: number;
+  symbol: string;
+}) {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
   const plot = plotPrices(points, decimals, plotW, plotH);
-  if (plot.points.length === 0) return <p className="muted">No sales yet: the price history starts with the first one.</p>;
+  if (plot.points.length === 0)
+    return <p className="muted">No sales yet: the price history starts with the first one.</p>;
   const last = plot.points[plot.points.length - 1]!;
   const label = `Sale prices in ${symbol}: ${plot.points.length} sale${plot.points.length === 1 ? "" : "s"}, last at ${formatAmount(last.unitPrice, decimals, 6)} ${symbol}.`;
   return (
@@ -37,19 +46,29 @@ export function PriceHistoryChart({ points, decimals, symbol }: { points: readon
             <title>{`${formatDateTime(p.timestamp)}: ${formatAmount(p.unitPrice, decimals, 6)} ${symbol}`}</title>
           </circle>
         ))}
-        <text x={PAD.left} y={H - 8}>{formatDateTime(plot.from).slice(0, 10)}</text>
+        <text x={PAD.left} y={H - 8}>
+          {formatDateTime(plot.from).slice(0, 10)}
+        </text>
         {plot.to !== plot.from ? (
-          <text x={W - PAD.right} y={H - 8} textAnchor="end">{formatDateTime(plot.to).slice(0, 10)}</text>
+          <text x={W - PAD.right} y={H - 8} textAnchor="end">
+            {formatDateTime(plot.to).slice(0, 10)}
+          </text>
         ) : null}
       </svg>
       <table className="sr-only">
         <caption>Sale prices in {symbol}</caption>
         <thead>
-          <tr><th scope="col">When</th><th scope="col">Price per token</th></tr>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Price per token</th>
+          </tr>
         </thead>
         <tbody>
           {plot.points.map((p, i) => (
-            <tr key={i}><td>{formatDateTime(p.timestamp)}</td><td>{formatAmount(p.unitPrice, decimals, 6)}</td></tr>
+            <tr key={i}>
+              <td>{formatDateTime(p.timestamp)}</td>
+              <td>{formatAmount(p.unitPrice, decimals, 6)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -3,10 +3,13 @@ import { fallbackTitle, type CollectionRow, type EditionRow } from "@/lib/drops"
 import { lower } from "@/lib/indexer";
 import { metadataFor } from "@/components/drops/summaries";
 
-export async function tokenTitles(ctx: {
-  collections: Map<string, CollectionRow>;
-  editions: Map<string, EditionRow>;
-}, tokens: readonly { collection: string; tokenId: string | null }[]): Promise<Map<string, string>> {
+export async function tokenTitles(
+  ctx: {
+    collections: Map<string, CollectionRow>;
+    editions: Map<string, EditionRow>;
+  },
+  tokens: readonly { collection: string; tokenId: string | null }[],
+): Promise<Map<string, string>> {
   const meta = await metadataFor([...ctx.editions.values()]);
   const out = new Map<string, string>();
   for (const t of tokens) {

@@ -45,10 +45,9 @@ const amount = z
 const address = z
   .string()
   .trim()
-  .regex(/^0x[0-9a-fA-F]{40}$/, "Not an address.")
-  .transform((s) => s.toLowerCase())
-  .optional()
-  .or(z.literal("").transform(() => undefined));
+  .refine((s) => s === "" || /^0x[0-9a-fA-F]{40}$/.test(s), "Not an address.")
+  .transform((s) => (s ? s.toLowerCase() : undefined))
+  .optional();
 
 export const filterSchema = z
   .object({
@@ -89,7 +88,8 @@ export function parseFilters(params: Record<string, string | string[] | undefine
   let result = filterSchema.safeParse(raw);
   while (!result.success) {
     const issue = result.error.issues[0]!;
-    const key = issue.path[0] as keyof MarketFilters;
+    const key = issue.path[0] as keyof MarketFilters | undefined;
+    if (!key || errors[key]) return { filters: filterSchema.parse({}), errors }; // cannot happen: every rule names its field
     errors[key] = issue.message;
     raw[key] = undefined;
     result = filterSchema.safeParse(raw);

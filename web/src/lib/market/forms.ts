@@ -40,8 +40,16 @@ const wholeNumber = (what: string, min: number, max: number, maxSentence?: strin
 /** The token quantity: exactly 1 for an ERC-721, up to what the wallet holds for an ERC-1155. */
 const quantity = (standard: Standard, held: bigint) =>
   standard === ERC721
-    ? z.string().refine((s) => s.trim() === "1", "An ERC-721 token is sold alone: the quantity is 1.").transform(() => 1)
-    : wholeNumber("quantity", 1, Number(held), held === 0n ? "This wallet holds none of this token." : `This wallet holds ${held}.`);
+    ? z
+        .string()
+        .refine((s) => s.trim() === "1", "An ERC-721 token is sold alone: the quantity is 1.")
+        .transform(() => 1)
+    : wholeNumber(
+        "quantity",
+        1,
+        Number(held),
+        held === 0n ? "This wallet holds none of this token." : `This wallet holds ${held}.`,
+      );
 
 function collect<T>(r: { success: true; data: T } | { success: false; error: z.ZodError }): FormResult<T> {
   if (r.success) return { ok: true, value: r.data };
@@ -88,15 +96,21 @@ export function parseOfferForm(
     .object({
       quantity:
         ctx.standard === ERC721
-          ? z.string().refine((s) => s.trim() === "1", "An ERC-721 offer is for 1 token.").transform(() => 1)
+          ? z
+              .string()
+              .refine((s) => s.trim() === "1", "An ERC-721 offer is for 1 token.")
+              .transform(() => 1)
           : wholeNumber("quantity", 1, 1_000_000),
       price: positiveAmount(ctx.decimals, "price"),
       days: days(90),
     })
-    .refine((v) => ctx.balance === undefined || v.price * BigInt(v.quantity) <= ctx.balance, {
-      message: "Your wallet does not hold this much. The offer is checked when the seller accepts it.",
-      path: ["price"],
-    });
+    .refine(
+      (v) => ctx.balance === undefined || typeof v.price !== "bigint" || v.price * BigInt(v.quantity) <= ctx.balance,
+      {
+        message: "Your wallet does not hold this much. The offer is checked when the seller accepts it.",
+        path: ["price"],
+      },
+    );
   const r = collect(schema.safeParse(input));
   if (!r.ok) return r;
   return {

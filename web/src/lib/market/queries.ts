@@ -173,7 +173,11 @@ export async function fetchTokenContext(base: string, tokens: readonly { collect
   const ids = [...new Set(tokens.map((t) => editionId(t.collection, t.tokenId)))];
   const cs = [...new Set(tokens.map((t) => lower(t.collection)))];
   if (cs.length === 0)
-    return { collections: new Map<string, CollectionRow>(), editions: new Map<string, EditionRow>(), artists: new Map<string, ArtistRef>() };
+    return {
+      collections: new Map<string, CollectionRow>(),
+      editions: new Map<string, EditionRow>(),
+      artists: new Map<string, ArtistRef>(),
+    };
   const data = await gql<{ collections: { items: CollectionRow[] }; editions: { items: EditionRow[] } }>(
     base,
     `query Ctx($ids: [String!]!, $cs: [String!]!) {
@@ -182,7 +186,10 @@ export async function fetchTokenContext(base: string, tokens: readonly { collect
     }`,
     { ids, cs },
   );
-  const artists = await fetchArtistRefs(base, data.collections.items.map((c) => c.artist));
+  const artists = await fetchArtistRefs(
+    base,
+    data.collections.items.map((c) => c.artist),
+  );
   return {
     collections: new Map(data.collections.items.map((c) => [lower(c.id), c])),
     editions: new Map(data.editions.items.map((e) => [e.id, e])),
@@ -196,7 +203,10 @@ export async function fetchCollections(base: string) {
     base,
     `query Cols { collections(orderBy: "createdAt", orderDirection: "asc", limit: 1000) { items { ${COLLECTION_FIELDS} } } }`,
   );
-  const artists = await fetchArtistRefs(base, data.collections.items.map((c) => c.artist));
+  const artists = await fetchArtistRefs(
+    base,
+    data.collections.items.map((c) => c.artist),
+  );
   return { collections: data.collections.items, artists };
 }
 

@@ -59,7 +59,12 @@ async function standardOf(collection: Address, known: string | null, ours: boole
 
 async function ownerOf721(collection: Address, tokenId: bigint): Promise<Address | null> {
   try {
-    return await serverPublicClient().readContract({ address: collection, abi: testNftAbi, functionName: "ownerOf", args: [tokenId] });
+    return await serverPublicClient().readContract({
+      address: collection,
+      abi: testNftAbi,
+      functionName: "ownerOf",
+      args: [tokenId],
+    });
   } catch {
     return null;
   }
@@ -97,7 +102,10 @@ export default async function TokenMarketPage({ params }: Props) {
   const chartCurrency = mainCurrency(points);
   const chartToken = chartCurrency ? tokenInfo(cfg.chainId, chartCurrency) : null;
   const floor = listings.reduce<{ price: bigint; currency: string } | null>(
-    (best, l) => (!best || (l.currency === best.currency && BigInt(l.price) < best.price) ? { price: BigInt(l.price), currency: l.currency } : best),
+    (best, l) =>
+      !best || (l.currency === best.currency && BigInt(l.price) < best.price)
+        ? { price: BigInt(l.price), currency: l.currency }
+        : best,
     null,
   );
   const lastSale = data?.sales[data.sales.length - 1] ?? null;
@@ -116,10 +124,12 @@ export default async function TokenMarketPage({ params }: Props) {
         <div className="drop-info stack">
           <header>
             <p className="small muted" style={{ margin: 0 }}>
-              <Link href="/market">Market</Link> · {data?.collection?.name ?? <AddressView address={r.collection} />} · #{tokenIdText} ·{" "}
-              {standardName(standard)}
+              <Link href="/market">Market</Link> · {data?.collection?.name ?? <AddressView address={r.collection} />} ·
+              #{tokenIdText} · {standardName(standard)}
             </p>
-            <h1 className="drop-title" data-testid="token-title">{title}</h1>
+            <h1 className="drop-title" data-testid="token-title">
+              {title}
+            </h1>
             {artist ? (
               <p className="drop-artist">
                 by {artist.handle ? <Link href={`/artists/${artist.handle}`}>{artist.name}</Link> : artist.name}
@@ -132,15 +142,30 @@ export default async function TokenMarketPage({ params }: Props) {
             ) : null}
           </header>
           <div className="grid-stats">
-            <Stat label="Lowest listing" value={floor ? formatPrice(floor.price, tokenInfo(cfg.chainId, floor.currency)) : "—"} />
+            <Stat
+              label="Lowest listing"
+              value={floor ? formatPrice(floor.price, tokenInfo(cfg.chainId, floor.currency)) : "—"}
+            />
             <Stat
               label="Last sale"
-              value={lastSale ? formatPrice(BigInt(lastSale.unitPrice), tokenInfo(cfg.chainId, lastSale.currency)) : "—"}
+              value={
+                lastSale ? formatPrice(BigInt(lastSale.unitPrice), tokenInfo(cfg.chainId, lastSale.currency)) : "—"
+              }
               hint={lastSale ? `${data?.sales.length} sale${data?.sales.length === 1 ? "" : "s"}` : undefined}
             />
             <Stat
               label={standard === ERC721 ? "Owner" : "Holders"}
-              value={standard === ERC721 ? (owner721 ? <AddressView address={owner721} /> : "—") : String(data?.holders.length ?? 0)}
+              value={
+                standard === ERC721 ? (
+                  owner721 ? (
+                    <AddressView address={owner721} />
+                  ) : (
+                    "—"
+                  )
+                ) : (
+                  String(data?.holders.length ?? 0)
+                )
+              }
             />
           </div>
           <Card title="Buy now" id="listings">
@@ -161,7 +186,13 @@ export default async function TokenMarketPage({ params }: Props) {
 
       <div className="grid-2">
         <Card title="Offers" id="offers">
-          <OffersPanel collection={r.collection} tokenId={r.tokenId} standard={standard} offers={data?.offers ?? []} clock={clock} />
+          <OffersPanel
+            collection={r.collection}
+            tokenId={r.tokenId}
+            standard={standard}
+            offers={data?.offers ?? []}
+            clock={clock}
+          />
         </Card>
         <Card title="Sell" id="sell" description="List at a fixed price or start an auction.">
           <SellPanel collection={r.collection} tokenId={r.tokenId} standard={standard} clock={clock} />
@@ -171,31 +202,50 @@ export default async function TokenMarketPage({ params }: Props) {
       <div className="grid-2">
         <Card title="Price history" id="history">
           {chartToken ? (
-            <PriceHistoryChart points={points.filter((p) => p.currency === chartCurrency)} decimals={chartToken.decimals} symbol={chartToken.symbol} />
+            <PriceHistoryChart
+              points={points.filter((p) => p.currency === chartCurrency)}
+              decimals={chartToken.decimals}
+              symbol={chartToken.symbol}
+            />
           ) : (
             <p className="muted">No sales yet: the price history starts with the first one.</p>
           )}
         </Card>
         <Card title={standard === ERC721 ? "Owner" : "Holders"} id="holders">
           {standard === ERC721 ? (
-            owner721 ? <AddressView address={owner721} copy /> : <p className="muted">Unknown.</p>
+            owner721 ? (
+              <AddressView address={owner721} copy />
+            ) : (
+              <p className="muted">Unknown.</p>
+            )
           ) : data?.holders.length ? (
-            <ul className="stack" style={{ listStyle: "none", margin: 0, padding: 0 }} aria-label="Holders" data-testid="holders">
+            <ul
+              className="stack"
+              style={{ listStyle: "none", margin: 0, padding: 0 }}
+              aria-label="Holders"
+              data-testid="holders"
+            >
               {data.holders.map((h) => (
                 <li key={h.id} className="row-between">
-                  <Link href={`/collection?address=${h.owner}`}><AddressView address={h.owner} /></Link>
+                  <Link href={`/collection?address=${h.owner}`}>
+                    <AddressView address={h.owner} />
+                  </Link>
                   <span>× {h.balance}</span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="muted">{data?.collection ? "Nobody holds this token." : "Holders are indexed for Not a Label drops only."}</p>
+            <p className="muted">
+              {data?.collection ? "Nobody holds this token." : "Holders are indexed for Not a Label drops only."}
+            </p>
           )}
         </Card>
       </div>
 
       <Card title="Activity" id="activity">
-        {activity ? <ActivityList entries={activity.entries} chainId={cfg.chainId} titles={activity.titles} showItem={false} /> : null}
+        {activity ? (
+          <ActivityList entries={activity.entries} chainId={cfg.chainId} titles={activity.titles} showItem={false} />
+        ) : null}
       </Card>
     </main>
   );
