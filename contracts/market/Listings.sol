@@ -68,6 +68,13 @@ abstract contract Listings is IListings, MarketBase {
             _saleOf(msg.sender, listing.seller, listing.collection, listing.tokenId, listing.currency, total, id)
         );
         emit Bought(id, msg.sender, quantity);
-        _transferFromHolder(listing.standard, listing.collection, listing.tokenId, listing.seller, msg.sender, quantity);
+        _transferFromHolder(
+            listing.standard,
+            listing.collection,
+            listing.tokenId,
+            listing.seller,
+            msg.sender,
+            quantity
+        );
     }
 }

@@ -90,7 +90,13 @@ abstract contract MarketBase is IMarketBase, ReentrancyGuardTransient {
     }
 
     /// @dev Moves a token the marketplace holds (auction escrow) to `to`.
-    function _transferOut(Standard standard, address collection, uint256 tokenId, address to, uint256 quantity) internal {
+    function _transferOut(
+        Standard standard,
+        address collection,
+        uint256 tokenId,
+        address to,
+        uint256 quantity
+    ) internal {
         if (standard == Standard.ERC721) {
             IERC721(collection).safeTransferFrom(address(this), to, tokenId);
         } else {
