@@ -1,11 +1,40 @@
 import { createConfig, factory } from "ponder";
 import { getAbiItem } from "viem";
-import { artistRegistryAbi, dropCollectionAbi, dropFactoryAbi, feeRouterAbi, ledgerAbi } from "@notalabel/contracts";
+import {
+  artistRegistryAbi,
+  dropCollectionAbi,
+  dropFactoryAbi,
+  feeRouterAbi,
+  ledgerAbi,
+  marketplaceAbi,
+} from "@notalabel/contracts";
 import { chainId, deployment, LOCAL_CHAIN_ID, rpcUrl } from "./lib/chain.ts";
 
 const id = chainId();
 const { contracts } = deployment(id);
 const local = id === LOCAL_CHAIN_ID;
+
+// Every artist's collection: a clone announced by the factory's CollectionCreated.
+const dropCollections = factory({
+  address: contracts.DropFactory.address,
+  event: getAbiItem({ abi: dropFactoryAbi, name: "CollectionCreated" }),
+  parameter: "collection",
+  // Children are found from the factory's deployment on, whatever block a source starts at.
+  startBlock: contracts.DropFactory.startBlock,
+});
+
+// The same clones seen by the marketplace: only what makes a listing stale (src/market/watch.ts).
+const dropWatchAbi = [
+  getAbiItem({ abi: dropCollectionAbi, name: "TransferSingle" }),
+  getAbiItem({ abi: dropCollectionAbi, name: "TransferBatch" }),
+  getAbiItem({ abi: dropCollectionAbi, name: "ApprovalForAll" }),
+] as const;
+
+/** Blocks between two MarketClock runs (expiry and staleness of listings and offers); 1 = every block. */
+const marketClockInterval = Number(process.env.MARKET_CLOCK_INTERVAL ?? 1);
+if (!Number.isSafeInteger(marketClockInterval) || marketClockInterval < 1) {
+  throw new Error(`MARKET_CLOCK_INTERVAL is not a positive integer: ${process.env.MARKET_CLOCK_INTERVAL}`);
+}
 
 export default createConfig({
   // Embedded PGlite by default (directory overridable for tests and parallel runs); PostgreSQL when
@@ -47,16 +76,31 @@ export default createConfig({
       address: contracts.DropFactory.address,
       startBlock: contracts.DropFactory.startBlock,
     },
-    // Every artist's collection: a clone announced by the factory's CollectionCreated.
     DropCollection: {
       abi: dropCollectionAbi,
       chain: "network",
-      address: factory({
-        address: contracts.DropFactory.address,
-        event: getAbiItem({ abi: dropFactoryAbi, name: "CollectionCreated" }),
-        parameter: "collection",
-      }),
+      address: dropCollections,
       startBlock: contracts.DropFactory.startBlock,
+    },
+    Marketplace: {
+      abi: marketplaceAbi,
+      chain: "network",
+      address: contracts.Marketplace.address,
+      startBlock: contracts.Marketplace.startBlock,
+    },
+    MarketDropCollection: {
+      abi: dropWatchAbi,
+      chain: "network",
+      address: dropCollections,
+      startBlock: contracts.Marketplace.startBlock,
+    },
+  },
+  blocks: {
+    // End of block (block events sort after the block's logs): expiries and stale listings.
+    MarketClock: {
+      chain: "network",
+      startBlock: contracts.Marketplace.startBlock,
+      interval: marketClockInterval,
     },
   },
 });

@@ -593,3 +593,320 @@ export const holdingRelations = relations(holding, ({ one }) => ({
   editionInfo: one(edition, { fields: [holding.edition], references: [edition.id] }),
   collectionInfo: one(collection, { fields: [holding.collection], references: [collection.id] }),
 }));
+
+// ===================================================================================================
+// Marketplace (issue 4): listings, offers, auctions, bids, sales, floor / volume and price history.
+// Handlers: src/market/*. Ids of listings, offers and auctions are the chain's bytes32 ids (lowercase
+// hex); the Ledger's SalePaid carries them as `ref` = uint256(id).
+//
+// EXPIRY AND STALENESS. `active` is kept by the MarketClock block handler at the end of every block
+// (MARKET_CLOCK_INTERVAL blocks, 1 by default): a listing or offer whose expiry has passed becomes
+// inactive ("expired"), and a listing of one of OUR drop collections whose seller holds fewer tokens than
+// `remaining` or no longer approves the marketplace becomes "stale" (and active again if the seller gets
+// them back). Between two clock blocks, and for outside collections (whose transfers are not indexed:
+// `tracked` = false, never "stale"), readers that need the exact answer combine `active` with
+// `expiry > now` and, before buying, the chain's own checks.
+// ===================================================================================================
+
+/** A fixed-price listing (Listed), with what is left of it. */
+export const listing = onchainTable(
+  "listing",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    seller: t.hex().notNull(),
+    collection: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    /** "erc721" | "erc1155". */
+    standard: t.text().notNull(),
+    quantity: t.bigint().notNull(),
+    /** Marketplace.remaining(id): 0 once sold out or cancelled; an expired listing keeps its remainder. */
+    remaining: t.bigint().notNull(),
+    /** Zero address for ETH. */
+    currency: t.hex().notNull(),
+    /** Price of one token. */
+    price: t.bigint().notNull(),
+    /** Unix seconds: not buyable from then on. */
+    expiry: t.bigint().notNull(),
+    salt: t.bigint().notNull(),
+    /** One of our drop collections: its transfers and approvals are followed (staleness). */
+    tracked: t.boolean().notNull(),
+    /** Tokens bought so far. */
+    sold: t.bigint().notNull(),
+    cancelled: t.boolean().notNull(),
+    expired: t.boolean().notNull(),
+    /** The seller holds fewer than `remaining` or no longer approves the marketplace (tracked only). */
+    stale: t.boolean().notNull(),
+    /** Buyable: remaining > 0, not cancelled, expired or stale. */
+    active: t.boolean().notNull(),
+    /** Null when active; else the first of "cancelled", "sold", "expired", "stale". */
+    inactiveReason: t.text(),
+    createdAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    floorIdx: index().on(table.collection, table.currency, table.active),
+    tokenIdx: index().on(table.collection, table.tokenId),
+    sellerIdx: index().on(table.seller),
+    expiryIdx: index().on(table.expired, table.expiry),
+  }),
+);
+
+/** An ERC-20 offer on one token, or on any token of a collection (OfferMade). */
+export const offer = onchainTable(
+  "offer",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    buyer: t.hex().notNull(),
+    collection: t.hex().notNull(),
+    /** Null for a collection-wide offer. */
+    tokenId: t.bigint(),
+    anyToken: t.boolean().notNull(),
+    standard: t.text().notNull(),
+    quantity: t.bigint().notNull(),
+    /** Marketplace.offerRemaining(id). */
+    remaining: t.bigint().notNull(),
+    currency: t.hex().notNull(),
+    /** Price of one token. */
+    price: t.bigint().notNull(),
+    expiry: t.bigint().notNull(),
+    salt: t.bigint().notNull(),
+    filled: t.bigint().notNull(),
+    cancelled: t.boolean().notNull(),
+    expired: t.boolean().notNull(),
+    /** Acceptable: remaining > 0, not cancelled or expired (the buyer's funds are checked only by the chain). */
+    active: t.boolean().notNull(),
+    /** Null when active; else the first of "cancelled", "filled", "expired". */
+    inactiveReason: t.text(),
+    createdAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    collectionIdx: index().on(table.collection, table.active),
+    tokenIdx: index().on(table.collection, table.tokenId),
+    buyerIdx: index().on(table.buyer),
+    expiryIdx: index().on(table.expired, table.expiry),
+  }),
+);
+
+/** An English auction: its terms and where it is (AuctionCreated and what follows). */
+export const auction = onchainTable(
+  "auction",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    seller: t.hex().notNull(),
+    collection: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    standard: t.text().notNull(),
+    quantity: t.bigint().notNull(),
+    currency: t.hex().notNull(),
+    reserve: t.bigint().notNull(),
+    /** Seconds from the first bid. */
+    duration: t.integer().notNull(),
+    /** As given (0 = the 5% default). */
+    minRaiseBps: t.integer().notNull(),
+    salt: t.bigint().notNull(),
+    /** "live" | "settled" | "cancelled". A live auction whose `end` has passed awaits settlement. */
+    status: t.text().notNull(),
+    /** 0 before the first bid. */
+    highestBid: t.bigint().notNull(),
+    highestBidder: t.hex(),
+    /** Unix seconds; 0 before the first bid (the clock starts with it). */
+    end: t.bigint().notNull(),
+    bidCount: t.integer().notNull(),
+    /** Settled, but the token waits in the marketplace for the winner to claim it. */
+    held: t.boolean().notNull(),
+    claimed: t.boolean().notNull(),
+    claimedTo: t.hex(),
+    settledAt: t.bigint(),
+    createdAt: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    collectionIdx: index().on(table.collection, table.status),
+    sellerIdx: index().on(table.seller),
+    bidderIdx: index().on(table.highestBidder),
+  }),
+);
+
+/** One bid (BidPlaced). The previous bidder was credited `previousAmount` in the Ledger (source "outbid"). */
+export const bid = onchainTable(
+  "bid",
+  (t) => ({
+    id: t.text().primaryKey(),
+    auction: t.hex().notNull(),
+    bidder: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    /** The auction's end after this bid. */
+    end: t.bigint().notNull(),
+    /** Null for the first bid. */
+    previousBidder: t.hex(),
+    previousAmount: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ auctionIdx: index().on(table.auction), bidderIdx: index().on(table.bidder) }),
+);
+
+/**
+ * One marketplace sale: the Ledger's SalePaid (operator = the marketplace) joined with the Bought,
+ * OfferAccepted or AuctionSettled that follows it in the transaction. The seller got
+ * price - royalty - fee; `fee` is the whole platform fee, `referral` the part of it that went to the
+ * artist's referrer. Id = the marketplace event's id.
+ */
+export const sale = onchainTable(
+  "sale",
+  (t) => ({
+    id: t.text().primaryKey(),
+    /** "listing" | "offer" | "auction". */
+    kind: t.text().notNull(),
+    /** The listing, offer or auction id. */
+    ref: t.hex().notNull(),
+    collection: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    quantity: t.bigint().notNull(),
+    buyer: t.hex().notNull(),
+    seller: t.hex().notNull(),
+    currency: t.hex().notNull(),
+    /** The total paid. */
+    price: t.bigint().notNull(),
+    unitPrice: t.bigint().notNull(),
+    royalty: t.bigint().notNull(),
+    royaltyReceiver: t.hex(),
+    fee: t.bigint().notNull(),
+    referral: t.bigint().notNull(),
+    /** The registered artist of one of our drop collections (null for outside collections). */
+    artist: t.hex(),
+    timestamp: t.bigint().notNull(),
+    day: t.text().notNull(),
+    block: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    collectionIdx: index().on(table.collection, table.timestamp),
+    tokenIdx: index().on(table.collection, table.tokenId),
+    buyerIdx: index().on(table.buyer),
+    sellerIdx: index().on(table.seller),
+    artistIdx: index().on(table.artist),
+  }),
+);
+
+/**
+ * Per collection, currency and UTC day (id "<collection>-<currency>-<day>"): sales volume and count, and
+ * the floor (lowest unit price of an active listing) after that day's last market event. A row exists
+ * for each day with a sale or a floor change; a day without one has the floor of the day before.
+ */
+export const collectionMarketDaily = onchainTable(
+  "collection_market_daily",
+  (t) => ({
+    id: t.text().primaryKey(),
+    collection: t.hex().notNull(),
+    currency: t.hex().notNull(),
+    day: t.text().notNull(),
+    volume: t.bigint().notNull(),
+    sales: t.integer().notNull(),
+    /** Null when nothing was listed at the end of the day. */
+    floor: t.bigint(),
+  }),
+  (table) => ({ collectionDayIdx: index().on(table.collection, table.day) }),
+);
+
+/** Per collection and currency now (id "<collection>-<currency>"): floor, active listings, volume, sales. */
+export const collectionMarket = onchainTable(
+  "collection_market",
+  (t) => ({
+    id: t.text().primaryKey(),
+    collection: t.hex().notNull(),
+    currency: t.hex().notNull(),
+    /** Lowest unit price of an active listing (null when none). */
+    floor: t.bigint(),
+    activeListings: t.integer().notNull(),
+    volume: t.bigint().notNull(),
+    sales: t.integer().notNull(),
+    lastSaleAt: t.bigint(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ collectionIdx: index().on(table.collection) }),
+);
+
+/** A token's price history: one row per sale (id = the sale's id). */
+export const tokenPrice = onchainTable(
+  "token_price",
+  (t) => ({
+    id: t.text().primaryKey(),
+    collection: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    currency: t.hex().notNull(),
+    unitPrice: t.bigint().notNull(),
+    quantity: t.bigint().notNull(),
+    kind: t.text().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ tokenIdx: index().on(table.collection, table.tokenId, table.timestamp) }),
+);
+
+/**
+ * Working state, not for queries: a SalePaid of the marketplace waiting for its Bought / OfferAccepted /
+ * AuctionSettled (id "<txHash>-<ref as bytes32 hex>"); empty between transactions.
+ */
+export const pendingSale = onchainTable("pending_sale", (t) => ({
+  id: t.text().primaryKey(),
+  payer: t.hex().notNull(),
+  seller: t.hex().notNull(),
+  currency: t.hex().notNull(),
+  price: t.bigint().notNull(),
+  royalty: t.bigint().notNull(),
+  royaltyReceiver: t.hex(),
+  fee: t.bigint().notNull(),
+  referral: t.bigint().notNull(),
+  artist: t.hex(),
+}));
+
+/** Working state: whether an owner approves the marketplace in one of our collections ("<collection>-<owner>"). */
+export const marketApproval = onchainTable("market_approval", (t) => ({
+  id: t.text().primaryKey(),
+  approved: t.boolean().notNull(),
+}));
+
+/** Working state: the open listings of a seller in one of our collections ("<collection>-<seller>"). */
+export const marketWatch = onchainTable("market_watch", (t) => ({
+  id: t.text().primaryKey(),
+  listings: t.hex().array().notNull(),
+}));
+
+/**
+ * Working state of the MarketClock (one row, id "clock"): the earliest expiry that may still be active
+ * (a lower bound), and the watch keys whose holdings or approval changed since the last clock block.
+ */
+export const marketClock = onchainTable("market_clock", (t) => ({
+  id: t.text().primaryKey(),
+  nextExpiry: t.bigint(),
+  dirty: t.text().array().notNull(),
+}));
+
+export const listingRelations = relations(listing, ({ one }) => ({
+  collectionInfo: one(collection, { fields: [listing.collection], references: [collection.id] }),
+}));
+
+export const offerRelations = relations(offer, ({ one }) => ({
+  collectionInfo: one(collection, { fields: [offer.collection], references: [collection.id] }),
+}));
+
+export const auctionRelations = relations(auction, ({ one, many }) => ({
+  collectionInfo: one(collection, { fields: [auction.collection], references: [collection.id] }),
+  bids: many(bid),
+}));
+
+export const bidRelations = relations(bid, ({ one }) => ({
+  auctionInfo: one(auction, { fields: [bid.auction], references: [auction.id] }),
+}));
+
+export const saleRelations = relations(sale, ({ one }) => ({
+  collectionInfo: one(collection, { fields: [sale.collection], references: [collection.id] }),
+  artistInfo: one(artist, { fields: [sale.artist], references: [artist.id] }),
+}));

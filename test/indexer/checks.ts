@@ -4,7 +4,8 @@
  * Ledger holds), split configs and controllers equal the Ledger's splitState, credits minus debits equal
  * balances, every direct credit is a Credited event or a part of a Paid event (owners from Ledger.quote
  * at the block before), statements add up, payments, referrals, rates, payees and operators match the
- * chain; and for drops (drop-checks.ts) collections, editions, URIs, mints, holdings and holders.
+ * chain; for drops (drop-checks.ts) collections, editions, URIs, mints, holdings and holders; and for the
+ * marketplace (market-checks.ts) listings, offers, auctions, bids, sales, floors and volumes.
  */
 import { zeroAddress, type Address, type Hex } from "viem";
 import {
@@ -15,6 +16,7 @@ import {
   testTokenAbi,
 } from "../../contracts/generated/index.ts";
 import { checkDrops } from "./drop-checks.ts";
+import { checkMarket, salePaidParts } from "./market-checks.ts";
 import type { World } from "./world.ts";
 
 export class Failures {
@@ -291,8 +293,15 @@ export async function checkIndexer(
       expectedDirect.push(key(owner, a.token!, String(amount), source, e.transactionHash));
     }
   }
+  // ... and the parts of the marketplace's sales (SalePaid).
+  const saleParts = await salePaidParts(world, head);
+  for (const part of saleParts.credits) expectedDirect.push(key(...part));
   const direct = credits.filter((c) => c.split === null);
-  f.eq(direct.length, creditedLogs.length + paidParts, "credit rows from Credited events and Paid parts");
+  f.eq(
+    direct.length,
+    creditedLogs.length + paidParts + saleParts.credits.length,
+    "credit rows from Credited events, Paid and SalePaid parts",
+  );
   f.eq(
     direct.map((c) => key(c.owner, c.token, c.amount, c.source, c.txHash)).sort(),
     expectedDirect.sort(),
@@ -464,6 +473,7 @@ export async function checkIndexer(
       `${what} payout, treasury, referrer, affiliate`,
     );
   }
+  for (const [a, token, source, amount] of saleParts.artist) addTo(expectedArtist, key(a, token, source), amount);
   for (const [k, v] of [...expectedArtist]) if (v === 0n) expectedArtist.delete(k);
   const artistDaily = await listAll<{ artist: Hex; token: Hex; source: string; amount: string }>(
     url,
@@ -574,6 +584,7 @@ export async function checkIndexer(
 
   // ---- drops ---------------------------------------------------------------------------------------
   const dropStats = await checkDrops(url, world, f, head, paidLogs);
+  const marketStats = await checkMarket(url, world, f, head, saleParts.logs);
 
   // Drop revenue reaches the statements: mint / presale / affiliate credits exist when the chain paid them.
   for (const source of ["mint", "presale", "affiliate"]) {
@@ -601,6 +612,7 @@ export async function checkIndexer(
       artists: world.artists.size,
       operators: ledgerState.operators.items.length,
       ...dropStats,
+      ...marketStats,
       ...statementStats,
       comparisons: f.count,
     },

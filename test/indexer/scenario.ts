@@ -4,7 +4,8 @@
  * straight to split addresses, deposits, distributions, updates and control transfers, withdrawals, fee
  * and affiliate share changes, time jumps, and drops (drop-ops.ts): collections, editions (ETH / USDC,
  * free, capped, with allowlist presales, own URIs), public / presale / fiat mints, transfers (single and
- * batch), pauses, updates, royalties, minters and the factory's base URI. Every operation is chosen so that it is
+ * batch), pauses, updates, royalties, minters and the factory's base URI, and the marketplace (market-ops.ts):
+ * listings, buys, offers, auctions. Every operation is chosen so that it is
  * valid, and a revert fails the test with the seed; the `invalid` operation attempts one that must
  * revert, and fails the test if it does not.
  */
@@ -35,8 +36,9 @@ import {
   type Op,
 } from "./world.ts";
 import { DROP_OPS } from "./drop-ops.ts";
+import { MARKET_OPS } from "./market-ops.ts";
 
-/** Money operations (this file) and drop operations (drop-ops.ts), by weight. */
+/** Money operations (this file), drop operations (drop-ops.ts) and market operations (market-ops.ts), by weight. */
 const OPS: Op[] = [
   {
     name: "register",
@@ -409,6 +411,7 @@ const OPS: Op[] = [
     },
   },
   ...DROP_OPS,
+  ...MARKET_OPS,
   {
     name: "timeJump",
     weight: 3,
