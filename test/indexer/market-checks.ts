@@ -187,6 +187,7 @@ export async function checkMarket(
   saleLogs: Awaited<ReturnType<typeof salePaidParts>>["logs"],
 ): Promise<Record<string, number>> {
   const { client } = world;
+  const start = f.count;
   const mp = world.deployment.contracts.Marketplace.address;
   const read = <T>(functionName: string, args: readonly unknown[]) =>
     client.readContract({ address: mp, abi: marketplaceAbi, functionName, args } as never) as Promise<T>;
@@ -223,6 +224,7 @@ export async function checkMarket(
   // Expected active listings per collection and currency: their count and lowest unit price.
   const activeBy = new Map<string, bigint[]>();
   let staleCount = 0;
+  const reasons: Record<string, number> = {};
   let expiredCount = 0;
   for (const e of listed) {
     const id = lc(e.args.id!);
@@ -284,6 +286,7 @@ export async function checkMarket(
     );
     if (open) f.eq(row.expired, expired, `${what} expired (expiry ${t.expiry}, head ${headTime})`);
     if (stale) staleCount++;
+    reasons[reason ?? "active"] = (reasons[reason ?? "active"] ?? 0) + 1;
     if (expired) expiredCount++;
     if (reason === null) {
       const k = `${lc(t.collection)}-${lc(t.currency)}`;
@@ -609,6 +612,8 @@ export async function checkMarket(
     activeListings: listings.filter((l) => l.active).length,
     staleListings: staleCount,
     expiredListings: expiredCount,
+    soldListings: reasons.sold ?? 0,
+    cancelledListings: reasons.cancelled ?? 0,
     offers: offers.length,
     filledOffers: offers.filter((o) => o.inactiveReason === "filled").length,
     auctions: auctions.length,
@@ -620,5 +625,6 @@ export async function checkMarket(
     auctionSales: kinds.auction ?? 0,
     outsideSales: outside.length,
     usdcSales: sales.filter((s) => s.currency !== zeroAddress).length,
+    marketComparisons: f.count - start,
   };
 }

@@ -259,11 +259,16 @@ export const MARKET_OPS: Op[] = [
   },
   {
     name: "list",
-    weight: 7,
+    weight: 10,
     run: async (rng, world) => {
       const held = await holdings(world);
       if (held.length === 0) return null;
-      const h = rng.pick(held);
+      // Now and then a token the seller listed already: selling one listing can make the other stale.
+      const listed = marketOf(world).listings.map((l) => l.terms);
+      const again = held.filter((h) =>
+        listed.some((l) => l.seller === h.owner.address && l.collection === h.collection && l.tokenId === h.tokenId),
+      );
+      const h = again.length > 0 && rng.chance(0.4) ? rng.pick(again) : rng.pick(held);
       await ensureApproved(world, h.owner, h.collection);
       const t = await now(world);
       const currency = rng.pick(world.tokens);
@@ -291,7 +296,7 @@ export const MARKET_OPS: Op[] = [
   },
   {
     name: "buy",
-    weight: 9,
+    weight: 7,
     run: async (rng, world) => {
       const found = await buyableListings(rng, world, await now(world));
       if (found.length === 0) return null;
@@ -521,12 +526,18 @@ export const MARKET_OPS: Op[] = [
   },
   {
     name: "marketApproval",
-    weight: 2,
+    weight: 3,
     run: async (rng, world) => {
-      // A seller with listings: revoking makes them stale, restoring makes them buyable again.
+      // A seller with open listings (mostly): revoking makes them stale, restoring makes them buyable again.
       const listings = marketOf(world).listings;
       if (listings.length === 0) return null;
-      const picked = rng.pick(listings).terms;
+      const t = await now(world);
+      let picked = rng.pick(listings).terms;
+      for (const l of rng.sample(listings, 8)) {
+        if (BigInt(l.terms.expiry) <= t || (await remainingOf(world, l.id)) === 0n) continue;
+        picked = l.terms;
+        break;
+      }
       const target = { owner: fan(world, picked.seller), collection: picked.collection };
       const value = !(await approved(world, target.collection, target.owner.address));
       await setApproval(world, target.owner, target.collection, value);
