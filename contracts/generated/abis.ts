@@ -5389,6 +5389,17 @@ export const marketplaceAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "to",
+        "type": "address"
+      }
+    ],
+    "name": "Market_BadRecipient",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "minimum",
         "type": "uint256"
@@ -5582,6 +5593,17 @@ export const marketplaceAbi = [
       }
     ],
     "name": "Market_SellerNotOwner",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "needed",
+        "type": "uint256"
+      }
+    ],
+    "name": "Market_SettleGas",
     "type": "error"
   },
   {

@@ -25,6 +25,9 @@ abstract contract Auctions is IAuctions, MarketBase {
     /// @dev Gas kept back from the token delivery at settlement: a winner's wallet that burns all it gets
     ///      still leaves enough to record the token as waiting for a claim.
     uint256 internal constant DELIVERY_RESERVE = 30_000;
+    /// @dev The least gas the delivery gets (an honest transfer to an EOA or a contract wallet needs far
+    ///      less): a settlement with less reverts rather than hold an honest winner's token.
+    uint256 internal constant DELIVERY_GAS = 100_000;
     bytes32 internal constant SOURCE_OUTBID = "outbid";
 
     mapping(bytes32 id => AuctionState) internal _auctions;
@@ -141,6 +144,8 @@ abstract contract Auctions is IAuctions, MarketBase {
         bytes32 id = auctionId(auction);
         AuctionState storage state = _auctions[id];
         if (!state.held || state.bidder != msg.sender) revert Market_NothingToClaim(id, msg.sender);
+        // The marketplace takes tokens it moves itself, so a claim to its own address would be stuck for good.
+        if (to == address(0) || to == address(this)) revert Market_BadRecipient(to);
         state.held = false;
         emit AuctionItemClaimed(id, to);
         _transferOut(auction.standard, auction.collection, auction.tokenId, to, auction.quantity);
@@ -195,7 +200,9 @@ abstract contract Auctions is IAuctions, MarketBase {
 
     /// @dev Delivers the lot to the winner, keeping back enough gas to record a failure: a winner whose
     ///      wallet refuses the token, or burns gas, cannot block the settlement; it claims the token later.
+    ///      The delivery gets at least DELIVERY_GAS, so only the winner's own wallet can make it fail.
     function _deliver(Auction calldata auction, address winner) internal returns (bool) {
+        if (gasleft() < DELIVERY_GAS + DELIVERY_RESERVE) revert Market_SettleGas(DELIVERY_GAS + DELIVERY_RESERVE);
         uint256 gas = gasleft() - DELIVERY_RESERVE;
         if (auction.standard == Standard.ERC721) {
             try IERC721(auction.collection).safeTransferFrom{gas: gas}(address(this), winner, auction.tokenId) {

@@ -79,6 +79,11 @@ interface IAuctions is IMarketBase {
     error Market_AuctionHasBids(bytes32 id);
     /// @notice An ERC-20 bid arrived short (a fee-on-transfer token): `received` of `expected`.
     error Market_TransferShortfall(uint256 expected, uint256 received);
+    /// @notice Give the settlement more gas: the token's delivery is given at least `needed`, so that no
+    ///         settler (nor a tight gas estimate) can leave an honest winner's token undelivered.
+    error Market_SettleGas(uint256 needed);
+    /// @notice A waiting token can only be claimed to an address that is neither zero nor the marketplace.
+    error Market_BadRecipient(address to);
     /// @notice Only the winner can claim the token, and only when it is waiting.
     error Market_NothingToClaim(bytes32 id, address caller);
 

@@ -121,6 +121,9 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Market_TransferShortfall: () =>
     "The token delivered less than the bid (fee-on-transfer tokens cannot be used in auctions).",
   Market_NothingToClaim: () => "There is nothing to claim: only the winner can claim a token that waits for them.",
+  Market_BadRecipient: () => "Claim the token to your own wallet or another address, not to the marketplace.",
+  Market_SettleGas: () =>
+    "The settlement needs more gas so the token reaches the winner. Try again with the suggested gas limit.",
   // Drops: the factory
   DropFactory_NotRegistered: () => "Register as an artist before creating a drop collection.",
   DropFactory_AlreadyCreated: (a) => `This artist already has a drop collection, at ${addr(a[1])}.`,
