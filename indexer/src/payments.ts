@@ -4,31 +4,15 @@
  * Payments.pay credits them: the net to the artist's payout, the fee to the treasury, the referral to the
  * artist's referrer and the affiliate fee to the affiliate, with the last RatesSet / PayeeSet values.
  */
-import { ponder, type Context } from "ponder:registry";
-import { artistEarningDaily, collection, ledgerRates, operator, payee, payment, pendingMint } from "ponder:schema";
+import { ponder } from "ponder:registry";
+import { collection, ledgerRates, operator, payee, payment, pendingMint } from "ponder:schema";
 import { decodeSource } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { lower, recordCredit, utcDay } from "./lib/money.ts";
+import { addArtistEarning } from "./lib/earnings.ts";
 
 /** Source word of the affiliate's credits (the contracts tag no credit: the indexer names it). */
 export const AFFILIATE_SOURCE = "affiliate";
-
-async function addArtistEarning(
-  context: Context,
-  artist: Hex,
-  token: Hex,
-  day: string,
-  source: string,
-  amount: bigint,
-) {
-  if (amount === 0n) return;
-  const a = lower(artist);
-  const t = lower(token);
-  await context.db
-    .insert(artistEarningDaily)
-    .values({ id: `${a}-${t}-${day}-${source}`, artist: a, token: t, day, source, amount, count: 1 })
-    .onConflictDoUpdate((row) => ({ amount: row.amount + amount, count: row.count + 1 }));
-}
 
 ponder.on("Ledger:RatesSet", async ({ event, context }) => {
   const { treasury, primaryBps, marketBps, liveBps, affiliateBps } = event.args.rates;
