@@ -92,7 +92,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         );
       }
     }
-    log(`deployed ArtistRegistry, Ledger (payments and splits), FeeRouter, test USDC and DropFactory`);
+    log(`deployed ArtistRegistry, Ledger (payments and splits), FeeRouter, test USDC, DropFactory and Marketplace`);
     if (options.seed) {
       const summary = await seedDemo(rpc, system, { mediaDir, webUrl });
       log(`seeded   ${summary}`);
