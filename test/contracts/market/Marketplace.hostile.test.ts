@@ -377,6 +377,27 @@ describe("Marketplace", function () {
       assert.equal(await m.nft.read.ownerOf([51n]), getAddress(m.bob.account.address));
     });
 
+    it("a waiting lot cannot be claimed to the marketplace itself (it would be stuck there for good)", async function () {
+      // The marketplace accepts tokens whose operator is itself, so a claim to its own address would pass the
+      // receiver check and leave the token where no function can ever move it again.
+      const m = await networkHelpers.loadFixture(fixture);
+      const hostile = await hostileBidder(m);
+      const a = auction(m, { collection: m.nft.address, tokenId: 1n, standard: ERC721 });
+      await m.market.write.createAuction([a], { account: m.alice.account });
+      await hostile.write.bid([a, a.reserve], { account: m.bob.account, value: a.reserve });
+      await hostile.write.setMode([REVERT, false, "0x"]);
+      await settleEnded(m, a);
+      assert.equal((await m.market.read.auctionState([auctionIdOf(a)])).held, true);
+      await hostile.write.setMode([ACCEPT, false, "0x"]);
+      await assert.rejects(
+        hostile.write.exec([m.market.address, marketCall(m, "claimAuctionItem", [a, m.market.address])], {
+          gas: 1_000_000n,
+        }),
+        "a claim to the marketplace must be refused",
+      );
+      assert.equal((await m.market.read.auctionState([auctionIdOf(a)])).held, true, "still waiting for its winner");
+    });
+
     it("a settler giving settle just enough gas cannot leave an honest winner's token undelivered", async function () {
       // Anyone may settle. If the settler's gas limit alone can make the delivery fail, a griefer forces every
       // winner to claim its token in a second transaction (and a wallet's gas estimate may do it by accident).
