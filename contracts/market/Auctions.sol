@@ -28,6 +28,8 @@ abstract contract Auctions is IAuctions, MarketBase {
     /// @dev The least gas the delivery gets (an honest transfer to an EOA or a contract wallet needs far
     ///      less): a settlement with less reverts rather than hold an honest winner's token.
     uint256 internal constant DELIVERY_GAS = 100_000;
+    /// @dev The most gas the delivery gets: a winner's wallet that burns gas costs the settler at most this.
+    uint256 internal constant DELIVERY_GAS_CAP = 500_000;
     bytes32 internal constant SOURCE_OUTBID = "outbid";
 
     mapping(bytes32 id => AuctionState) internal _auctions;
@@ -200,10 +202,12 @@ abstract contract Auctions is IAuctions, MarketBase {
 
     /// @dev Delivers the lot to the winner, keeping back enough gas to record a failure: a winner whose
     ///      wallet refuses the token, or burns gas, cannot block the settlement; it claims the token later.
-    ///      The delivery gets at least DELIVERY_GAS, so only the winner's own wallet can make it fail.
+    ///      The delivery gets at least DELIVERY_GAS, so only the winner's own wallet can make it fail, and at
+    ///      most DELIVERY_GAS_CAP, so a wallet that burns gas cannot make the settler pay for more.
     function _deliver(Auction calldata auction, address winner) internal returns (bool) {
         if (gasleft() < DELIVERY_GAS + DELIVERY_RESERVE) revert Market_SettleGas(DELIVERY_GAS + DELIVERY_RESERVE);
         uint256 gas = gasleft() - DELIVERY_RESERVE;
+        if (gas > DELIVERY_GAS_CAP) gas = DELIVERY_GAS_CAP;
         if (auction.standard == Standard.ERC721) {
             try IERC721(auction.collection).safeTransferFrom{gas: gas}(address(this), winner, auction.tokenId) {
                 return true;

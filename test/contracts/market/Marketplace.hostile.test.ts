@@ -431,5 +431,21 @@ describe("Marketplace", function () {
       );
       assert.equal(await m.nft.read.ownerOf([1n]), getAddress(m.bob.account.address));
     });
+    it("a winner whose wallet burns gas costs a generous settler at most the delivery cap (500,000)", async function () {
+      const m = await networkHelpers.loadFixture(fixture);
+      const hostile = await hostileBidder(m);
+      const a = auction(m, { collection: m.nft.address, tokenId: 1n, standard: ERC721 });
+      await m.market.write.createAuction([a], { account: m.alice.account });
+      await hostile.write.bid([a, a.reserve], { account: m.bob.account, value: a.reserve });
+      await hostile.write.setMode([BURN_GAS, false, "0x"]);
+      await networkHelpers.time.increase(a.duration);
+      const hash = await m.market.write.settle([a], { account: m.stranger.account, gas: 10_000_000n });
+      const receipt = await m.publicClient.waitForTransactionReceipt({ hash });
+      assert.equal(receipt.status, "success");
+      assert.equal((await m.market.read.auctionState([auctionIdOf(a)])).held, true, "the token waits for a claim");
+      // The sale itself costs ~100,000; the burner gets at most 500,000 of the 10,000,000 offered.
+      assert.ok(receipt.gasUsed < 700_000n, `settle used ${receipt.gasUsed} gas`);
+      assert.ok(receipt.gasUsed > 500_000n, `the burner did burn its share (${receipt.gasUsed})`);
+    });
   });
 });
