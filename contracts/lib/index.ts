@@ -3,3 +3,4 @@ export * from "./sources.ts";
 export * from "./deployment.ts";
 export * from "./allowlist.ts";
 export * from "./drops.ts";
+export * from "./market.ts";

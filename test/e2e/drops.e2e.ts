@@ -10,15 +10,11 @@
  * dashboard shows the sale less the platform fee; the referrer's earnings show its 5% of the fee. Every
  * figure is also checked against the chain.
  */
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { tmpdir } from "node:os";
 import { createPublicClient, formatEther, http, parseEther, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
-import type { BrowserContext, Page } from "playwright-core";
 import {
   artistRegistryAbi,
   dropCollectionAbi,
@@ -26,10 +22,10 @@ import {
   getDeployment,
   ledgerAbi,
 } from "../../contracts/generated/index.ts";
-import type { Stack } from "../../scripts/lib/stack.ts";
 import { gradientPng, toneWav } from "../../scripts/lib/seed-media.ts";
-import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
-import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
+import { connectWallet } from "./wallet.ts";
+import { indexerQuery } from "./stack.ts";
+import { browserSession } from "./session.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const at = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i }).address;
@@ -39,63 +35,15 @@ const fan = at(17); // not used by the seed
 const ETH = "0x0000000000000000000000000000000000000000";
 const title = `Field Recordings ${Date.now().toString(36)}`;
 
-let stack: Stack | null = null;
-let urls: E2eUrls;
-let context: BrowserContext;
-let closeBrowser: () => Promise<void> = async () => {};
-const pages: Page[] = [];
-const shots = process.env.E2E_SCREENSHOTS;
-let step = 0;
+const session = browserSession("drops");
+const { pageAs, shot } = session;
 
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `drops-${String(++step).padStart(2, "0")}-${name}.png`), fullPage: true });
-}
-
-/** A page whose injected wallet is `account`. */
-async function pageAs(account: Address): Promise<Page> {
-  const page = await context.newPage();
-  await injectWallet(page, { rpcUrl: urls.rpc, account, chainId: hardhat.id });
-  page.setDefaultTimeout(30_000);
-  page.on("pageerror", (e) => console.log(`  [page error ${account.slice(0, 8)}] ${e.message}`));
-  pages.push(page);
-  return page;
-}
-
-before(
-  async () => {
-    ({ urls, stack } = await e2eStack("drops"));
-    const browser = await launchBrowser();
-    context = browser.context;
-    closeBrowser = browser.close;
-  },
-  { timeout: 420_000 },
+test("an artist releases a drop, a fan mints two, and everyone's earnings show it", { timeout: 300_000 }, () =>
+  session.run(flow),
 );
 
-after(async () => {
-  await closeBrowser();
-  await stack?.stop();
-});
-
-test("an artist releases a drop, a fan mints two, and everyone's earnings show it", { timeout: 300_000 }, async () => {
-  try {
-    await flow();
-  } catch (error) {
-    for (const [i, page] of pages.entries()) {
-      const file = join(shots ?? tmpdir(), `drops-e2e-failure-${process.pid}-${i}.png`);
-      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-      const alerts = await page
-        .locator(".alert, .field-error")
-        .allInnerTexts()
-        .catch(() => []);
-      console.log(`  [failure] page ${i} ${page.url()}\n  screenshot ${file}\n  alerts: ${JSON.stringify(alerts)}`);
-    }
-    throw error;
-  }
-});
-
 async function flow() {
+  const urls = session.urls();
   const client = createPublicClient({ chain: hardhat, transport: http(urls.rpc) });
   const { contracts } = getDeployment(hardhat.id);
   const [payout] = (await client.readContract({

@@ -9,11 +9,8 @@
  * party. The artist's split gets the royalty of both sales, the outbid bidder's balance shows the refund,
  * and every figure is checked against the chain and the indexer.
  */
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { tmpdir } from "node:os";
 import {
   createPublicClient,
   createTestClient,
@@ -26,7 +23,7 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import {
   artistRegistryAbi,
   dropCollectionAbi,
@@ -35,9 +32,9 @@ import {
   ledgerAbi,
   marketplaceAbi,
 } from "../../contracts/generated/index.ts";
-import type { Stack } from "../../scripts/lib/stack.ts";
-import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
-import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
+import { connectWallet } from "./wallet.ts";
+import { indexerQuery } from "./stack.ts";
+import { browserSession } from "./session.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const account = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
@@ -52,67 +49,17 @@ const EDITION = 1n; // Nova's "Lisbon Nights", 0.02 ETH
 const MARKET_BPS = 250n;
 const EXTENSION = 900;
 
-let stack: Stack | null = null;
-let urls: E2eUrls;
-let context: BrowserContext;
-let closeBrowser: () => Promise<void> = async () => {};
-const pages: Page[] = [];
-const shots = process.env.E2E_SCREENSHOTS;
-let step = 0;
-
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `market-${String(++step).padStart(2, "0")}-${name}.png`), fullPage: true });
-}
-
-/** A page whose injected wallet is `who`. */
-async function pageAs(who: Address): Promise<Page> {
-  const page = await context.newPage();
-  await injectWallet(page, { rpcUrl: urls.rpc, account: who, chainId: hardhat.id });
-  page.setDefaultTimeout(30_000);
-  page.on("pageerror", (e) => console.log(`  [page error ${who.slice(0, 8)}] ${e.message}`));
-  pages.push(page);
-  return page;
-}
-
-before(
-  async () => {
-    ({ urls, stack } = await e2eStack("market"));
-    const browser = await launchBrowser();
-    context = browser.context;
-    closeBrowser = browser.close;
-  },
-  { timeout: 420_000 },
-);
-
-after(async () => {
-  await closeBrowser();
-  await stack?.stop();
-});
+const session = browserSession("market");
+const { pageAs, shot } = session;
 
 test(
   "a collector lists and another buys; an auction with a late bid settles; royalty and refund show",
   { timeout: 420_000 },
-  async () => {
-    try {
-      await flow();
-    } catch (error) {
-      for (const [i, page] of pages.entries()) {
-        const file = join(shots ?? tmpdir(), `market-e2e-failure-${process.pid}-${i}.png`);
-        await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-        const alerts = await page
-          .locator(".alert, .field-error")
-          .allInnerTexts()
-          .catch(() => []);
-        console.log(`  [failure] page ${i} ${page.url()}\n  screenshot ${file}\n  alerts: ${JSON.stringify(alerts)}`);
-      }
-      throw error;
-    }
-  },
+  () => session.run(flow),
 );
 
 async function flow() {
+  const urls = session.urls();
   const client = createPublicClient({ chain: hardhat, transport: http(urls.rpc) });
   const testClient = createTestClient({ chain: hardhat, mode: "hardhat", transport: http(urls.rpc) });
   const { contracts } = getDeployment(hardhat.id);

@@ -9,6 +9,7 @@
  */
 import { zeroAddress, type Account, type Address, type Hex } from "viem";
 import { dropCollectionAbi, marketplaceAbi, testNftAbi, testTokenAbi } from "../../contracts/generated/index.ts";
+import type { Auction, Listing, Offer } from "../../contracts/lib/market.ts";
 import { artifact } from "../../scripts/lib/system.ts";
 import { c, expectRevert, prepareToken, send, walletFor, type Op, type Rng, type World } from "./world.ts";
 
@@ -17,49 +18,13 @@ const ERC1155 = 1;
 /** Keeps a listing, offer or auction from closing between the check and the transaction's block. */
 const MARGIN = 600n;
 
-export type ListingTerms = {
-  seller: Address;
-  collection: Address;
-  tokenId: bigint;
-  standard: number;
-  quantity: bigint;
-  currency: Address;
-  price: bigint;
-  expiry: number;
-  salt: bigint;
-};
-export type OfferTerms = {
-  buyer: Address;
-  collection: Address;
-  tokenId: bigint;
-  anyToken: boolean;
-  standard: number;
-  quantity: bigint;
-  currency: Address;
-  price: bigint;
-  expiry: number;
-  salt: bigint;
-};
-export type AuctionTerms = {
-  seller: Address;
-  collection: Address;
-  tokenId: bigint;
-  standard: number;
-  quantity: bigint;
-  currency: Address;
-  reserve: bigint;
-  duration: number;
-  minRaiseBps: number;
-  salt: bigint;
-};
-
 /** What the market operations made (terms are needed to act on them), and the outside ERC-721. */
 export type MarketModel = {
   nft: Address | null;
   nftMinted: bigint;
-  listings: { id: Hex; terms: ListingTerms }[];
-  offers: { id: Hex; terms: OfferTerms }[];
-  auctions: { id: Hex; terms: AuctionTerms }[];
+  listings: { id: Hex; terms: Listing }[];
+  offers: { id: Hex; terms: Offer }[];
+  auctions: { id: Hex; terms: Auction }[];
 };
 
 const models = new WeakMap<World, MarketModel>();
@@ -203,7 +168,7 @@ const stateOf = (world: World, id: Hex) =>
 
 /** A listing that can be bought now: its remaining, and what its seller still holds. */
 async function buyableListings(rng: Rng, world: World, t: bigint) {
-  const out: { id: Hex; terms: ListingTerms; left: bigint; held: bigint }[] = [];
+  const out: { id: Hex; terms: Listing; left: bigint; held: bigint }[] = [];
   for (const l of rng.sample(marketOf(world).listings, 10)) {
     if (BigInt(l.terms.expiry) <= t + MARGIN) continue;
     const left = await remainingOf(world, l.id);
@@ -221,7 +186,7 @@ async function liveAuctions(
   world: World,
   ok: (s: { bidder: Address; end: number; amount: bigint }) => boolean,
 ) {
-  const out: { id: Hex; terms: AuctionTerms; state: Awaited<ReturnType<typeof stateOf>> }[] = [];
+  const out: { id: Hex; terms: Auction; state: Awaited<ReturnType<typeof stateOf>> }[] = [];
   for (const a of rng.sample(marketOf(world).auctions, 12)) {
     const state = await stateOf(world, a.id);
     if (state.status === 1 && ok(state)) out.push({ ...a, state });
@@ -272,7 +237,7 @@ export const MARKET_OPS: Op[] = [
       await ensureApproved(world, h.owner, h.collection);
       const t = await now(world);
       const currency = rng.pick(world.tokens);
-      const terms: ListingTerms = {
+      const terms: Listing = {
         seller: h.owner.address,
         collection: h.collection,
         tokenId: h.tokenId,
@@ -343,7 +308,7 @@ export const MARKET_OPS: Op[] = [
       const h = rng.pick(held);
       const buyer = rng.pick(world.fans.filter((f) => f.address !== h.owner.address));
       const t = await now(world);
-      const terms: OfferTerms = {
+      const terms: Offer = {
         buyer: buyer.address,
         collection: h.collection,
         tokenId: h.tokenId,
@@ -431,7 +396,7 @@ export const MARKET_OPS: Op[] = [
       const h = rng.pick(held);
       await ensureApproved(world, h.owner, h.collection);
       const currency = rng.pick(world.tokens);
-      const terms: AuctionTerms = {
+      const terms: Auction = {
         seller: h.owner.address,
         collection: h.collection,
         tokenId: h.tokenId,

@@ -5,8 +5,16 @@
  * ERC-1155 (HostileRoyaltyNFT), fans holding drop tokens and NFTs approved to the marketplace, and helpers
  * for listings and money checks.
  */
-import { encodeAbiParameters, getAddress, keccak256, parseEventLogs, zeroAddress, type Address, type Hex } from "viem";
+import { getAddress, parseEventLogs, zeroAddress, type Address, type Hex } from "viem";
 import { addresses, ETH, tag } from "../helpers/system.ts";
+import {
+  auctionIdOf,
+  listingIdOf,
+  offerIdOf,
+  type Auction,
+  type Listing,
+  type Offer,
+} from "../../../contracts/lib/market.ts";
 import { fixture as dropsFixture, viem, networkHelpers, USDC_UNIT } from "../drops/fixture.ts";
 
 export { viem, networkHelpers, USDC_UNIT, ETH };
@@ -24,38 +32,10 @@ export const ERC1155 = 1;
 export const NFT_ROYALTY_BPS = 500n;
 export const GREEDY_ROYALTY_BPS = 5000n;
 
-/** IMarketplace.Listing as viem types it. */
-export type Listing = {
-  seller: Address;
-  collection: Address;
-  tokenId: bigint;
-  standard: number;
-  quantity: bigint;
-  currency: Address;
-  price: bigint;
-  expiry: number;
-  salt: bigint;
-};
-
-const LISTING_TUPLE = [
-  {
-    type: "tuple",
-    components: [
-      { name: "seller", type: "address" },
-      { name: "collection", type: "address" },
-      { name: "tokenId", type: "uint256" },
-      { name: "standard", type: "uint8" },
-      { name: "quantity", type: "uint64" },
-      { name: "currency", type: "address" },
-      { name: "price", type: "uint256" },
-      { name: "expiry", type: "uint40" },
-      { name: "salt", type: "uint256" },
-    ],
-  },
-] as const;
-
-/** The id of a listing by the documented rule: keccak256(abi.encode(listing)), independent of the contract. */
-export const idOf = (l: Listing): Hex => keccak256(encodeAbiParameters(LISTING_TUPLE, [l]));
+/** Terms and ids by the documented rule, keccak256(abi.encode(terms)): computed here, not by the contract. */
+export type { Listing, Offer, Auction };
+export { offerIdOf, auctionIdOf };
+export const idOf = listingIdOf;
 
 /**
  * How a sale of `price` splits, by the documented rule (independent of the contract): the royalty (ERC-2981
@@ -158,75 +138,6 @@ export async function eventsOf(m: Market, hash: Hex) {
 // ------------------------------------------------------------------------------------------------
 // Offers and auctions: terms, ids by the documented rule (independent of the contract), defaults.
 // ------------------------------------------------------------------------------------------------
-
-/** IOffers.Offer as viem types it. */
-export type Offer = {
-  buyer: Address;
-  collection: Address;
-  tokenId: bigint;
-  anyToken: boolean;
-  standard: number;
-  quantity: bigint;
-  currency: Address;
-  price: bigint;
-  expiry: number;
-  salt: bigint;
-};
-
-/** IAuctions.Auction as viem types it. */
-export type Auction = {
-  seller: Address;
-  collection: Address;
-  tokenId: bigint;
-  standard: number;
-  quantity: bigint;
-  currency: Address;
-  reserve: bigint;
-  duration: number;
-  minRaiseBps: number;
-  salt: bigint;
-};
-
-const OFFER_TUPLE = [
-  {
-    type: "tuple",
-    components: [
-      { name: "buyer", type: "address" },
-      { name: "collection", type: "address" },
-      { name: "tokenId", type: "uint256" },
-      { name: "anyToken", type: "bool" },
-      { name: "standard", type: "uint8" },
-      { name: "quantity", type: "uint64" },
-      { name: "currency", type: "address" },
-      { name: "price", type: "uint256" },
-      { name: "expiry", type: "uint40" },
-      { name: "salt", type: "uint256" },
-    ],
-  },
-] as const;
-
-const AUCTION_TUPLE = [
-  {
-    type: "tuple",
-    components: [
-      { name: "seller", type: "address" },
-      { name: "collection", type: "address" },
-      { name: "tokenId", type: "uint256" },
-      { name: "standard", type: "uint8" },
-      { name: "quantity", type: "uint64" },
-      { name: "currency", type: "address" },
-      { name: "reserve", type: "uint256" },
-      { name: "duration", type: "uint32" },
-      { name: "minRaiseBps", type: "uint16" },
-      { name: "salt", type: "uint256" },
-    ],
-  },
-] as const;
-
-/** The id of an offer by the documented rule: keccak256(abi.encode(offer)). */
-export const offerIdOf = (o: Offer): Hex => keccak256(encodeAbiParameters(OFFER_TUPLE, [o]));
-/** The id of an auction by the documented rule: keccak256(abi.encode(auction)). */
-export const auctionIdOf = (a: Auction): Hex => keccak256(encodeAbiParameters(AUCTION_TUPLE, [a]));
 
 /** Auction rules of IAuctions: 15-minute extension and minimum duration, 30 days at most, 5% default raise. */
 export const EXTENSION = 15 * 60;
