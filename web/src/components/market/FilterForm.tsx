@@ -1,4 +1,6 @@
 import { Button, ButtonLink } from "@/components/ui";
+import Link from "next/link";
+import { collectionMarketPath } from "@/lib/market/paths";
 import { KINDS, SORTS, SORT_LABELS, type ParsedFilters } from "@/lib/market/filters";
 
 export type FilterOption = { value: string; label: string };
@@ -98,7 +100,18 @@ export function FilterForm({
           Clear
         </ButtonLink>
       </div>
-      <p className="small muted market-filters-note">Prices are per token, in the listing&apos;s currency.</p>
+      <p className="small muted market-filters-note">
+        Prices are per token, in the listing&apos;s currency.
+        {f.collection ? (
+          <>
+            {" "}
+            <Link href={collectionMarketPath(f.collection)} data-testid="filter-collection-link">
+              {collections.find((c) => c.value === f.collection)?.label ?? "This collection"}: floor, volume and
+              collection-wide offers
+            </Link>
+          </>
+        ) : null}
+      </p>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui";
 import { Cover } from "@/components/drops/Cover";
 import { formatPrice } from "@/lib/dropSale";
-import { marketPath } from "@/lib/market/paths";
+import { collectionMarketPath, marketPath } from "@/lib/market/paths";
 import type { ClockSample } from "@/lib/market/clock";
 import { Countdown } from "./Countdown";
 import type { MarketCardData } from "./summaries";
@@ -32,6 +32,13 @@ export function MarketGrid({
             <span className="drop-card-title">{d.title}</span>
           </Link>
           <div className="drop-card-body">
+            {d.collectionName ? (
+              <p className="small muted" style={{ margin: 0 }}>
+                <Link href={collectionMarketPath(d.collection)} data-testid="market-item-collection">
+                  {d.collectionName}
+                </Link>
+              </p>
+            ) : null}
             {d.artistLabel ? (
               <p className="drop-card-artist">
                 {d.artistLabel.handle ? (

@@ -5,6 +5,7 @@
  * LEDGER, which pulls the price only when a holder accepts.
  */
 import { useState } from "react";
+import Link from "next/link";
 import type { Address } from "viem";
 import { dropCollectionAbi, marketplaceAbi, testTokenAbi } from "@notalabel/contracts";
 import { Address as AddressView, Badge, Button, Field } from "@/components/ui";
@@ -15,6 +16,7 @@ import { formatDateTime } from "@/lib/format";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
 import type { ClockSample } from "@/lib/market/clock";
 import { parseOfferForm } from "@/lib/market/forms";
+import { collectionMarketPath } from "@/lib/market/paths";
 import type { OfferRow } from "@/lib/market/queries";
 import { ERC721, offerTerms, type Standard } from "@/lib/market/terms";
 import { useChainNow } from "./useChainNow";
@@ -79,7 +81,16 @@ function OfferItem({
           <span className="market-price">{formatPrice(terms.price, token)}</span>{" "}
           <span className="muted small">
             each{terms.standard === ERC721 ? "" : ` · for ${row.remaining}`}
-            {terms.anyToken ? " · any token of the collection" : ""}
+            {terms.anyToken ? (
+              <>
+                {" · "}
+                <Link href={collectionMarketPath(terms.collection)} data-testid="offer-any-token">
+                  any token of the collection
+                </Link>
+              </>
+            ) : (
+              ""
+            )}
           </span>
         </span>
         <span className="small muted">

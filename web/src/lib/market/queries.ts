@@ -122,6 +122,18 @@ export type CollectionMarketDailyRow = {
   sales: number;
 };
 
+export type CollectionMarketRow = {
+  id: string;
+  collection: Hex;
+  currency: Hex;
+  /** Lowest unit price of an active listing; null when none. */
+  floor: string | null;
+  activeListings: number;
+  volume: string;
+  sales: number;
+  lastSaleAt: string | null;
+};
+
 export type TokenPriceRow = {
   id: string;
   collection: Hex;
@@ -142,6 +154,8 @@ export const AUCTION_FIELDS =
 export const BID_FIELDS = "id auction bidder amount end timestamp txHash";
 export const SALE_FIELDS =
   "id kind collection tokenId quantity buyer seller currency price unitPrice royalty fee referral artist timestamp txHash";
+export const COLLECTION_MARKET_FIELDS = "id collection currency floor activeListings volume sales lastSaleAt";
+export const COLLECTION_MARKET_DAILY_FIELDS = "id collection currency day floor volume sales";
 const HOLDING_FIELDS = "id collection tokenId edition owner balance updatedAt";
 
 /** The status value of a live auction in the indexer. */
@@ -210,16 +224,28 @@ export async function fetchCollections(base: string) {
   return { collections: data.collections.items, artists };
 }
 
-/** The latest of each kind of market event, for the activity feed (optionally of one token). */
-export async function fetchActivity(base: string, limit = 50, token?: { collection: string; tokenId: string }) {
-  const where = token ? `where: { collection: $c, tokenId: $t }, ` : "";
-  const vars = token ? "($c: String!, $t: BigInt!, $limit: Int!)" : "($limit: Int!)";
+/**
+ * The latest of each kind of market event, for the activity feed: everywhere, of one collection, or of
+ * one token (`scope.tokenId`).
+ */
+export async function fetchActivity(base: string, limit = 50, scope?: { collection: string; tokenId?: string }) {
+  const byToken = scope?.tokenId !== undefined;
+  const where = scope ? (byToken ? `where: { collection: $c, tokenId: $t }, ` : `where: { collection: $c }, `) : "";
+  const vars = scope
+    ? byToken
+      ? "($c: String!, $t: BigInt!, $limit: Int!)"
+      : "($c: String!, $limit: Int!)"
+    : "($limit: Int!)";
+  // Scoped: the bids of the scope's auctions (below), not the latest bids anywhere.
+  const bidsField = scope
+    ? ""
+    : `bids(orderBy: "timestamp", orderDirection: "desc", limit: $limit) { items { ${BID_FIELDS} } }`;
   const data = await gql<{
     sales: { items: SaleRow[] };
     listings: { items: ListingRow[] };
     offers: { items: OfferRow[] };
     auctions: { items: AuctionRow[] };
-    bids: { items: BidRow[] };
+    bids?: { items: BidRow[] };
   }>(
     base,
     `query Activity${vars} {
@@ -227,13 +253,29 @@ export async function fetchActivity(base: string, limit = 50, token?: { collecti
       listings(${where}orderBy: "createdAt", orderDirection: "desc", limit: $limit) { items { ${LISTING_FIELDS} } }
       offers(${where}orderBy: "createdAt", orderDirection: "desc", limit: $limit) { items { ${OFFER_FIELDS} } }
       auctions(${where}orderBy: "createdAt", orderDirection: "desc", limit: $limit) { items { ${AUCTION_FIELDS} } }
-      bids(orderBy: "timestamp", orderDirection: "desc", limit: $limit) { items { ${BID_FIELDS} } }
+      ${bidsField}
     }`,
-    token ? { c: lower(token.collection), t: token.tokenId, limit } : { limit },
+    scope
+      ? byToken
+        ? { c: lower(scope.collection), t: scope.tokenId, limit }
+        : { c: lower(scope.collection), limit }
+      : { limit },
   );
+  const scopedIds = data.auctions.items.map((a) => a.id);
+  const rawBids = scope
+    ? scopedIds.length
+      ? (
+          await gql<{ bids: { items: BidRow[] } }>(
+            base,
+            `query ScopeBids($ids: [String!]!, $limit: Int!) { bids(where: { auction_in: $ids }, orderBy: "timestamp", orderDirection: "desc", limit: $limit) { items { ${BID_FIELDS} } } }`,
+            { ids: scopedIds, limit },
+          )
+        ).bids.items
+      : []
+    : (data.bids?.items ?? []);
   // Bids name their auction only: fetch the auctions the first page did not include.
-  const known = new Set(data.auctions.items.map((a) => a.id));
-  const missing = [...new Set(data.bids.items.map((b) => b.auction))].filter((id) => !known.has(id));
+  const known = new Set(scopedIds);
+  const missing = [...new Set(rawBids.map((b) => b.auction))].filter((id) => !known.has(id));
   const more = missing.length
     ? (
         await gql<{ auctions: { items: AuctionRow[] } }>(
@@ -246,9 +288,11 @@ export async function fetchActivity(base: string, limit = 50, token?: { collecti
   const auctionsById = new Map([...data.auctions.items, ...more].map((a) => [a.id, a]));
   const inScope = (b: BidRow) => {
     const a = auctionsById.get(b.auction);
-    return !!a && (!token || (lower(a.collection) === lower(token.collection) && a.tokenId === token.tokenId));
+    return (
+      !!a && (!scope || (lower(a.collection) === lower(scope.collection) && (!byToken || a.tokenId === scope.tokenId)))
+    );
   };
-  const bids = data.bids.items.filter(inScope);
+  const bids = rawBids.filter(inScope);
   const context = await fetchTokenContext(base, [
     ...data.sales.items,
     ...data.listings.items,
@@ -310,8 +354,52 @@ export async function fetchTokenMarket(base: string, collection: string, tokenId
 export async function fetchCollectionDaily(base: string, collection: string) {
   const data = await gql<{ collectionMarketDailys: { items: CollectionMarketDailyRow[] } }>(
     base,
-    `query Daily($c: String!) { collectionMarketDailys(where: { collection: $c }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { id collection currency day floor volume sales } } }`,
+    `query Daily($c: String!) { collectionMarketDailys(where: { collection: $c }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { ${COLLECTION_MARKET_DAILY_FIELDS} } } }`,
     { c: lower(collection) },
   );
   return data.collectionMarketDailys.items;
+}
+
+/**
+ * Everything the collection page shows from the indexer: the collection (null for an outside one), its
+ * totals now and per day, active listings, live auctions and open collection-wide offers, with the
+ * editions and artists the cards need. `listingsComplete`: every active listing fit in `limit`.
+ */
+export async function fetchCollectionMarket(base: string, collection: string, limit = 500) {
+  const c = lower(collection);
+  const data = await gql<{
+    collection: CollectionRow | null;
+    collectionMarkets: { items: CollectionMarketRow[] };
+    collectionMarketDailys: { items: CollectionMarketDailyRow[] };
+    listings: { items: ListingRow[] };
+    auctions: { items: AuctionRow[] };
+    offers: { items: OfferRow[] };
+  }>(
+    base,
+    `query CollectionMarket($c: String!, $live: String!, $limit: Int!) {
+      collection(id: $c) { ${COLLECTION_FIELDS} }
+      collectionMarkets(where: { collection: $c }, limit: 100) { items { ${COLLECTION_MARKET_FIELDS} } }
+      collectionMarketDailys(where: { collection: $c }, orderBy: "day", orderDirection: "asc", limit: 1000) { items { ${COLLECTION_MARKET_DAILY_FIELDS} } }
+      listings(where: { collection: $c, active: true }, orderBy: "createdAt", orderDirection: "desc", limit: $limit) { items { ${LISTING_FIELDS} } }
+      auctions(where: { collection: $c, status: $live }, orderBy: "createdAt", orderDirection: "desc", limit: $limit) { items { ${AUCTION_FIELDS} } }
+      offers(where: { collection: $c, anyToken: true, active: true }, orderBy: "createdAt", orderDirection: "desc", limit: $limit) { items { ${OFFER_FIELDS} } }
+    }`,
+    { c, live: LIVE, limit },
+  );
+  const context = await fetchTokenContext(base, [...data.listings.items, ...data.auctions.items]);
+  const artists = data.collection
+    ? await fetchArtistRefs(base, [data.collection.artist])
+    : new Map<string, ArtistRef>();
+  return {
+    collection: data.collection,
+    artist: data.collection ? (artists.get(lower(data.collection.artist)) ?? null) : null,
+    totals: data.collectionMarkets.items,
+    daily: data.collectionMarketDailys.items,
+    listings: data.listings.items,
+    listingsComplete: data.listings.items.length < limit,
+    auctions: data.auctions.items,
+    offers: data.offers.items,
+    ...context,
+    collections: data.collection ? new Map([[c, data.collection]]) : context.collections,
+  };
 }

@@ -22,6 +22,7 @@ import { tokenInfo } from "@/lib/tokens";
 import { readChainClock } from "@/lib/market/chainTime";
 import { chainNow, offsetOf } from "@/lib/market/clock";
 import { mainCurrency, pricePoints } from "@/lib/market/history";
+import { collectionMarketPath } from "@/lib/market/paths";
 import { fetchTokenMarket } from "@/lib/market/queries";
 import { ERC1155, ERC721, parseStandard, standardName, type Standard } from "@/lib/market/terms";
 import "@/styles/market.css";
@@ -124,8 +125,11 @@ export default async function TokenMarketPage({ params }: Props) {
         <div className="drop-info stack">
           <header>
             <p className="small muted" style={{ margin: 0 }}>
-              <Link href="/market">Market</Link> · {data?.collection?.name ?? <AddressView address={r.collection} />} ·
-              #{tokenIdText} · {standardName(standard)}
+              <Link href="/market">Market</Link> ·{" "}
+              <Link href={collectionMarketPath(r.collection)} data-testid="token-collection-link">
+                {data?.collection?.name ?? <AddressView address={r.collection} />}
+              </Link>{" "}
+              · #{tokenIdText} · {standardName(standard)}
             </p>
             <h1 className="drop-title" data-testid="token-title">
               {title}
