@@ -267,12 +267,10 @@ async function flow() {
   await shot(artistPage, "artist-earnings");
   await pageB.goto(`${urls.web}/earnings`);
   await connectWallet(pageB).catch(() => {});
-  const refund = pageB
-    .locator("tr")
-    .filter({ hasText: /outbid/i })
-    .first();
+  // The latest credits list the refund (source "outbid", 0.02 ETH), and the balance holds it.
+  const refund = pageB.locator("tr").filter({ hasText: "outbid" }).filter({ hasText: "0.02" }).first();
   await refund.waitFor({ timeout: 30_000 });
-  assert.match(await refund.innerText(), /0\.02/);
+  assert.match(await pageB.getByTestId("balance-ETH").innerText(), /^0\.02\s*ETH$/);
   await shot(pageB, "refund");
 }
 
