@@ -4,10 +4,11 @@
  *
  *   node --import tsx --test test/e2e/market.e2e.ts
  *
- * A collector who minted two of a seeded drop edition lists one in the app and another collector buys it;
- * then the collector auctions the other: two bidders, a late bid that moves the end, settlement by a third
- * party. The artist's split gets the royalty of both sales, the outbid bidder's balance shows the refund,
- * and every figure is checked against the chain and the indexer.
+ * A collector who minted three of a seeded drop edition lists one in the app and another collector buys
+ * it; the buyer then offers USDC for another and the collector accepts; then the collector auctions the
+ * last: two bidders, a late bid that moves the end, settlement by a third party. The artist's split gets
+ * the royalty of every sale, the outbid bidder's balance shows the refund, and every figure is checked
+ * against the chain and the indexer.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -31,6 +32,7 @@ import {
   getDeployment,
   ledgerAbi,
   marketplaceAbi,
+  testTokenAbi,
 } from "../../contracts/generated/index.ts";
 import { connectWallet } from "./wallet.ts";
 import { indexerQuery } from "./stack.ts";
@@ -53,7 +55,7 @@ const session = browserSession("market");
 const { pageAs, shot } = session;
 
 test(
-  "a collector lists and another buys; an auction with a late bid settles; royalty and refund show",
+  "a collector lists and another buys, an offer is accepted, an auction with a late bid settles; royalty and refund show",
   { timeout: 420_000 },
   () => session.run(flow),
 );
@@ -120,8 +122,8 @@ async function flow() {
     address: collection,
     abi: dropCollectionAbi,
     functionName: "mint",
-    args: [collector.address, EDITION, 2n, ETH],
-    value: parseEther("0.04"),
+    args: [collector.address, EDITION, 3n, ETH],
+    value: parseEther("0.06"),
   });
   await client.waitForTransactionReceipt({ hash: mintHash });
   const tokenUrl = `${urls.web}/market/${collection.toLowerCase()}/${EDITION}`;
@@ -165,9 +167,48 @@ async function flow() {
   await shot(buyerPage, "bought");
   const sale = await salePaid(await lastMarketTx(buyer));
   assert.equal(sale.price, parseEther("0.05"));
-  assert.equal(await held(collector.address), 1n, "the collector has one left");
+  assert.equal(await held(collector.address), 2n, "the collector has two left");
 
-  // 3. The collector auctions the other one: reserve 0.01 ETH, one hour from the first bid.
+  // 3. The buyer offers 12 USDC for another one (approve the Ledger, then offer); the collector accepts.
+  const usdc = getDeployment(hardhat.id).tokens.USDC!.address;
+  const usdcMint = await wallet.writeContract({
+    address: usdc,
+    abi: testTokenAbi,
+    functionName: "mint",
+    args: [buyer, 100_000_000n],
+  });
+  await client.waitForTransactionReceipt({ hash: usdcMint });
+  await buyerPage.reload();
+  await connectWallet(buyerPage).catch(() => {});
+  await buyerPage.getByTestId("offer-price").fill("12");
+  await buyerPage.getByTestId("offer-approve").click();
+  await buyerPage.getByTestId("offer-form").getByText("Approved").waitFor({ timeout: 60_000 });
+  await buyerPage.getByTestId("offer-submit").click();
+  const [offered] = await waitFor(async () => {
+    const logs = await client.getContractEvents({
+      address: market,
+      abi: marketplaceAbi,
+      eventName: "OfferMade",
+      args: { buyer },
+      fromBlock: 0n,
+    });
+    return logs.length ? logs : null;
+  }, "the offer on chain");
+  assert.equal(offered!.args.offer!.price, 12_000_000n);
+  await shot(buyerPage, "offered");
+  await seller.reload();
+  await connectWallet(seller).catch(() => {});
+  await seller
+    .locator(`[data-testid="offer"][data-offer-id="${offered!.args.id}"]`)
+    .getByTestId("accept-offer")
+    .click();
+  await waitFor(async () => ((await held(buyer)) === 2n ? true : null), "the offer's buyer holds the token");
+  const accepted = await salePaid(await lastMarketTx(collector.address));
+  assert.equal(accepted.price, 12_000_000n, "the accepted offer paid 12 USDC");
+  assert.equal(accepted.token.toLowerCase(), usdc.toLowerCase());
+  await shot(seller, "offer-accepted");
+
+  // 4. The collector auctions the last one: reserve 0.01 ETH, one hour from the first bid.
   await seller.reload();
   await connectWallet(seller).catch(() => {});
   await seller.getByTestId("sell-panel").waitFor({ timeout: 60_000 });
@@ -183,7 +224,7 @@ async function flow() {
   assert.equal((await state()).status, 1, "the auction is live on chain");
   assert.equal(await held(market), 1n, "the marketplace escrows the token");
 
-  // 4. Two bidders: A opens at the reserve, B raises to 0.02.
+  // 5. Two bidders: A opens at the reserve, B raises to 0.02.
   const bid = async (page: Page, amount: string) => {
     await page.getByTestId("bid-amount").fill(amount);
     await page.getByTestId("bid-button").click();
@@ -203,7 +244,7 @@ async function flow() {
   assert.equal(afterB.amount, parseEther("0.02"));
   const bBefore = await ledgerBalance(bidderB);
 
-  // 5. Five minutes before the end, A bids again: the end moves to 15 minutes after that bid.
+  // 6. Five minutes before the end, A bids again: the end moves to 15 minutes after that bid.
   const now = (await client.getBlock()).timestamp;
   await testClient.increaseTime({ seconds: afterB.end - Number(now) - 300 });
   await testClient.mine({ blocks: 1 });
@@ -232,7 +273,7 @@ async function flow() {
     "the outbid bidder is refunded in the Ledger at once",
   );
 
-  // 6. After the end, the buyer (a third party) settles.
+  // 7. After the end, the buyer (a third party) settles.
   await testClient.increaseTime({ seconds: EXTENSION + 60 });
   await testClient.mine({ blocks: 1 });
   await buyerPage.reload();
@@ -245,9 +286,9 @@ async function flow() {
   const settled = await salePaid(await lastMarketTx(buyer));
   assert.equal(settled.price, parseEther("0.03"));
 
-  // 7. Money: the artist's split got both royalties; the indexer counts them as the artist's earnings.
+  // 8. Money: the artist's split got both royalties; the indexer counts them as the artist's earnings.
   const royalties = sale.royalty + settled.royalty;
-  assert.equal((await ledgerBalance(payout)) - payoutStart, royalties, "the split got both royalties");
+  assert.equal((await ledgerBalance(payout)) - payoutStart, royalties, "the split got both ETH royalties");
   const earned = await waitFor(async () => {
     const data = await indexerQuery<{ artistEarningDailys: { items: { amount: string }[] } }>(
       urls.indexer,
