@@ -8,7 +8,7 @@ import { useState } from "react";
 import { formatUnits, zeroAddress } from "viem";
 import { useReadContract } from "wagmi";
 import { marketplaceAbi, testTokenAbi } from "@notalabel/contracts";
-import { Address as AddressView, Badge, Button, Field } from "@/components/ui";
+import { Address as AddressView, Badge, Button } from "@/components/ui";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { formatPrice } from "@/lib/dropSale";
 import { formatAmount } from "@/lib/format";
@@ -18,6 +18,7 @@ import { parseBidForm } from "@/lib/market/forms";
 import type { AuctionRow } from "@/lib/market/queries";
 import { auctionPhase, auctionTerms, minimumBid, minRaiseText } from "@/lib/market/terms";
 import { Countdown } from "./Countdown";
+import { AmountField } from "./fields";
 import { useChainNow } from "./useChainNow";
 import { useClockReader, useErc20, useMarketEnv } from "./useMarketEnv";
 
@@ -141,26 +142,18 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
                 void send("Bid", "bid", [terms, amount], erc20.isEth ? amount : undefined);
             }}
           >
-            <Field
+            <AmountField
               id={`bid-${auction.id}`}
               label={`Your bid (${token.symbol})`}
               error={touched && !parsed.ok ? (parsed.errors.amount ?? null) : null}
               hint={`At least ${formatPrice(minimum, token)}`}
-            >
-              {(a) => (
-                <input
-                  {...a}
-                  className="input"
-                  inputMode="decimal"
-                  value={text}
-                  onChange={(e) => {
-                    setAmountText(e.target.value);
-                    setTouched(true);
-                  }}
-                  data-testid="bid-amount"
-                />
-              )}
-            </Field>
+              value={text}
+              onChange={(v) => {
+                setAmountText(v);
+                setTouched(true);
+              }}
+              testId="bid-amount"
+            />
             {!erc20.isEth ? (
               <Button
                 variant="secondary"

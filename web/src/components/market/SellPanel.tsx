@@ -6,14 +6,16 @@
  */
 import { useState } from "react";
 import { zeroAddress, type Address } from "viem";
-import { dropCollectionAbi, marketplaceAbi } from "@notalabel/contracts";
-import { Badge, Button, Field } from "@/components/ui";
+import { dropCollectionAbi, marketplaceAbi, type Auction, type Listing } from "@notalabel/contracts";
+import { Badge, Button } from "@/components/ui";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
 import type { ClockSample } from "@/lib/market/clock";
 import { parseAuctionForm, parseListForm } from "@/lib/market/forms";
 import { ERC721, type Standard } from "@/lib/market/terms";
+import { AmountField, CountField, CurrencyField } from "./fields";
 import { useChainNow } from "./useChainNow";
+import { useFormText } from "./useFormText";
 import { useClockReader, useHeld, useMarketApproval, useMarketEnv } from "./useMarketEnv";
 
 type Props = { collection: Address; tokenId: bigint; standard: Standard; clock: ClockSample | null };
@@ -117,39 +119,12 @@ type FormProps = {
   disabled: boolean;
 };
 
-function CurrencySelect({
-  id,
-  value,
-  onChange,
-  chainId,
-}: {
-  id: string;
-  value: Address;
-  onChange: (a: Address) => void;
-  chainId: number;
-}) {
-  return (
-    <Field id={id} label="Currency">
-      {(a) => (
-        <select {...a} className="input" value={value} onChange={(e) => onChange(e.target.value as Address)}>
-          {tokensFor(chainId).map((t) => (
-            <option key={t.address} value={t.address}>
-              {t.symbol}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 function ListForm({ collection, tokenId, standard, held, now, tx, env, disabled }: FormProps & { now: number }) {
   const [currency, setCurrency] = useState<Address>(zeroAddress);
-  const [form, setForm] = useState({ quantity: "1", price: "", days: "30" });
-  const [touched, setTouched] = useState(false);
+  const f = useFormText({ quantity: "1", price: "", days: "30" });
   const token = tokenInfo(env.chainId, currency);
-  const parsed = parseListForm(form, { standard, held, decimals: token.decimals, now });
-  const err = (k: string) => (touched && !parsed.ok ? (parsed.errors[k] ?? null) : null);
+  const parsed = parseListForm(f.form, { standard, held, decimals: token.decimals, now });
+  const err = f.errorOf(parsed);
   return (
     <form
       className="market-inline-form"
@@ -158,68 +133,50 @@ function ListForm({ collection, tokenId, standard, held, now, tx, env, disabled 
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        setTouched(true);
+        f.touch();
         if (!parsed.ok || !env.market || !env.account || disabled) return;
-        const listing = {
+        const salt = BigInt(Date.now());
+        const listing: Listing = {
           seller: env.account,
           collection,
           tokenId,
           standard,
-          quantity: parsed.value.quantity,
           currency,
-          price: parsed.value.price,
-          expiry: parsed.value.expiry,
-          salt: BigInt(Date.now()),
+          salt,
+          ...parsed.value,
         };
-        if (
-          await tx.send("List", { address: env.market, abi: marketplaceAbi, functionName: "list", args: [listing] })
-        ) {
-          setForm({ ...form, price: "" });
-          setTouched(false);
-        }
+        const args = [listing];
+        if (await tx.send("List", { address: env.market, abi: marketplaceAbi, functionName: "list", args }))
+          f.clear("price");
       }}
     >
-      <Field id="list-price" label={`Price per token (${token.symbol})`} error={err("price")}>
-        {(a) => (
-          <input
-            {...a}
-            className="input"
-            inputMode="decimal"
-            value={form.price}
-            data-testid="list-price"
-            onChange={(e) => setForm({ ...form, price: e.target.value })}
-          />
-        )}
-      </Field>
-      <CurrencySelect id="list-currency" value={currency} onChange={setCurrency} chainId={env.chainId} />
+      <AmountField
+        id="list-price"
+        label={`Price per token (${token.symbol})`}
+        value={f.form.price}
+        onChange={f.set("price")}
+        error={err("price")}
+        testId="list-price"
+      />
+      <CurrencyField id="list-currency" tokens={tokensFor(env.chainId)} value={currency} onChange={setCurrency} />
       {standard === ERC721 ? null : (
-        <Field id="list-quantity" label="Quantity" error={err("quantity")}>
-          {(a) => (
-            <input
-              {...a}
-              className="input"
-              type="number"
-              min={1}
-              max={Number(held)}
-              value={form.quantity}
-              data-testid="list-quantity"
-              onChange={(e) => setForm({ ...form, quantity: e.target.value })}
-            />
-          )}
-        </Field>
+        <CountField
+          id="list-quantity"
+          label="Quantity"
+          max={Number(held)}
+          value={f.form.quantity}
+          onChange={f.set("quantity")}
+          error={err("quantity")}
+          testId="list-quantity"
+        />
       )}
-      <Field id="list-days" label="Listed for (days)" error={err("days")}>
-        {(a) => (
-          <input
-            {...a}
-            className="input"
-            type="number"
-            min={1}
-            value={form.days}
-            onChange={(e) => setForm({ ...form, days: e.target.value })}
-          />
-        )}
-      </Field>
+      <CountField
+        id="list-days"
+        label="Listed for (days)"
+        value={f.form.days}
+        onChange={f.set("days")}
+        error={err("days")}
+      />
       <Button
         type="submit"
         disabled={disabled || tx.busy || env.wrongNetwork}
@@ -234,11 +191,10 @@ function ListForm({ collection, tokenId, standard, held, now, tx, env, disabled 
 
 function AuctionForm({ collection, tokenId, standard, held, tx, env, disabled }: FormProps) {
   const [currency, setCurrency] = useState<Address>(zeroAddress);
-  const [form, setForm] = useState({ quantity: "1", reserve: "", hours: "24", minRaise: "5" });
-  const [touched, setTouched] = useState(false);
+  const f = useFormText({ quantity: "1", reserve: "", hours: "24", minRaise: "5" });
   const token = tokenInfo(env.chainId, currency);
-  const parsed = parseAuctionForm(form, { standard, held, decimals: token.decimals });
-  const err = (k: string) => (touched && !parsed.ok ? (parsed.errors[k] ?? null) : null);
+  const parsed = parseAuctionForm(f.form, { standard, held, decimals: token.decimals });
+  const err = f.errorOf(parsed);
   return (
     <form
       className="market-inline-form"
@@ -247,84 +203,64 @@ function AuctionForm({ collection, tokenId, standard, held, tx, env, disabled }:
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        setTouched(true);
+        f.touch();
         if (!parsed.ok || !env.market || !env.account || disabled) return;
-        const auction = {
+        const salt = BigInt(Date.now());
+        const auction: Auction = {
           seller: env.account,
           collection,
           tokenId,
           standard,
-          quantity: parsed.value.quantity,
           currency,
-          reserve: parsed.value.reserve,
-          duration: parsed.value.duration,
-          minRaiseBps: parsed.value.minRaiseBps,
-          salt: BigInt(Date.now()),
+          salt,
+          ...parsed.value,
         };
+        const args = [auction];
         if (
           await tx.send("Start auction", {
             address: env.market,
             abi: marketplaceAbi,
             functionName: "createAuction",
-            args: [auction],
+            args,
           })
-        ) {
-          setForm({ ...form, reserve: "" });
-          setTouched(false);
-        }
+        )
+          f.clear("reserve");
       }}
     >
-      <Field id="auction-reserve" label={`Reserve for the lot (${token.symbol})`} error={err("reserve")}>
-        {(a) => (
-          <input
-            {...a}
-            className="input"
-            inputMode="decimal"
-            value={form.reserve}
-            data-testid="auction-reserve"
-            onChange={(e) => setForm({ ...form, reserve: e.target.value })}
-          />
-        )}
-      </Field>
-      <CurrencySelect id="auction-currency" value={currency} onChange={setCurrency} chainId={env.chainId} />
+      <AmountField
+        id="auction-reserve"
+        label={`Reserve for the lot (${token.symbol})`}
+        value={f.form.reserve}
+        onChange={f.set("reserve")}
+        error={err("reserve")}
+        testId="auction-reserve"
+      />
+      <CurrencyField id="auction-currency" tokens={tokensFor(env.chainId)} value={currency} onChange={setCurrency} />
       {standard === ERC721 ? null : (
-        <Field id="auction-quantity" label="Quantity (one lot)" error={err("quantity")}>
-          {(a) => (
-            <input
-              {...a}
-              className="input"
-              type="number"
-              min={1}
-              max={Number(held)}
-              value={form.quantity}
-              onChange={(e) => setForm({ ...form, quantity: e.target.value })}
-            />
-          )}
-        </Field>
+        <CountField
+          id="auction-quantity"
+          label="Quantity (one lot)"
+          max={Number(held)}
+          value={f.form.quantity}
+          onChange={f.set("quantity")}
+          error={err("quantity")}
+        />
       )}
-      <Field id="auction-hours" label="Runs for (hours, from the first bid)" error={err("hours")}>
-        {(a) => (
-          <input
-            {...a}
-            className="input"
-            inputMode="decimal"
-            value={form.hours}
-            data-testid="auction-hours"
-            onChange={(e) => setForm({ ...form, hours: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field id="auction-raise" label="Minimum raise (%)" error={err("minRaise")}>
-        {(a) => (
-          <input
-            {...a}
-            className="input"
-            inputMode="decimal"
-            value={form.minRaise}
-            onChange={(e) => setForm({ ...form, minRaise: e.target.value })}
-          />
-        )}
-      </Field>
+      <AmountField
+        id="auction-hours"
+        label="Runs for (hours, from the first bid)"
+        value={f.form.hours}
+        onChange={f.set("hours")}
+        error={err("hours")}
+        testId="auction-hours"
+      />
+      <AmountField
+        id="auction-raise"
+        label="Minimum raise (%)"
+        value={f.form.minRaise}
+        onChange={f.set("minRaise")}
+        error={err("minRaise")}
+      />
       <Button
         type="submit"
         disabled={disabled || tx.busy || env.wrongNetwork}

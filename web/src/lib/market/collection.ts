@@ -5,8 +5,9 @@
  * Pure and unit-tested; drawing is components/market/CollectionMarketChart.tsx.
  */
 import { getAddress, isAddress, type Address } from "viem";
+import type { Offer } from "@notalabel/contracts";
 import { niceMax } from "../chart.ts";
-import type { OfferTerms, Standard } from "./terms.ts";
+import type { Standard } from "./terms.ts";
 
 type Num = string | number | bigint;
 
@@ -151,7 +152,7 @@ export function collectionOfferTerms(o: {
   price: bigint;
   expiry: number;
   salt: bigint;
-}): OfferTerms {
+}): Offer {
   return {
     buyer: o.buyer,
     collection: o.collection,

@@ -3,16 +3,11 @@
  * indexer rows, and the rules the contracts apply to them, mirrored for the page (minimum bid, auction
  * phase, expiry). Pure: shared by server and client components and unit-tested.
  */
-import type { Address, ContractFunctionArgs } from "viem";
-import type { marketplaceAbi } from "@notalabel/contracts";
+import type { Address } from "viem";
+import { ERC1155, ERC721, type Auction, type Listing, type Offer } from "@notalabel/contracts";
 
-export type ListingTerms = ContractFunctionArgs<typeof marketplaceAbi, "nonpayable", "list">[0];
-export type OfferTerms = ContractFunctionArgs<typeof marketplaceAbi, "nonpayable", "makeOffer">[0];
-export type AuctionTerms = ContractFunctionArgs<typeof marketplaceAbi, "nonpayable", "createAuction">[0];
-
-/** IMarketBase.Standard. */
-export const ERC721 = 0;
-export const ERC1155 = 1;
+/** IMarketBase.Standard (the structs' types and the constants live in contracts/lib/market.ts). */
+export { ERC721, ERC1155 };
 export type Standard = typeof ERC721 | typeof ERC1155;
 
 /** Auctions.sol constants (seconds, basis points). */
@@ -32,85 +27,57 @@ export const standardName = (s: Standard) => (s === ERC1155 ? "ERC-1155" : "ERC-
 
 type Num = string | number | bigint;
 
-export function listingTerms(r: {
-  seller: string;
-  collection: string;
-  tokenId: Num;
-  standard: unknown;
-  quantity: Num;
-  currency: string;
-  price: Num;
-  expiry: Num;
-  salt: Num;
-}): ListingTerms {
+/** The fields every struct shares, as an indexer row holds them. */
+type RowBase = { collection: string; standard: unknown; quantity: Num; currency: string; salt: Num };
+
+const baseTerms = (r: RowBase) => ({
+  collection: r.collection as Address,
+  standard: parseStandard(r.standard),
+  quantity: BigInt(r.quantity),
+  currency: r.currency as Address,
+  salt: BigInt(r.salt),
+});
+
+export function listingTerms(r: RowBase & { seller: string; tokenId: Num; price: Num; expiry: Num }): Listing {
   return {
+    ...baseTerms(r),
     seller: r.seller as Address,
-    collection: r.collection as Address,
     tokenId: BigInt(r.tokenId),
-    standard: parseStandard(r.standard),
-    quantity: BigInt(r.quantity),
-    currency: r.currency as Address,
     price: BigInt(r.price),
     expiry: Number(r.expiry),
-    salt: BigInt(r.salt),
   };
 }
 
-export function offerTerms(r: {
-  buyer: string;
-  collection: string;
-  tokenId: Num | null;
-  anyToken: boolean;
-  standard: unknown;
-  quantity: Num;
-  currency: string;
-  price: Num;
-  expiry: Num;
-  salt: Num;
-}): OfferTerms {
+/** A collection-wide offer's row has no token id: the struct carries 0. */
+export function offerTerms(
+  r: RowBase & { buyer: string; tokenId: Num | null; anyToken: boolean; price: Num; expiry: Num },
+): Offer {
   return {
+    ...baseTerms(r),
     buyer: r.buyer as Address,
-    collection: r.collection as Address,
     tokenId: BigInt(r.tokenId ?? 0),
     anyToken: Boolean(r.anyToken),
-    standard: parseStandard(r.standard),
-    quantity: BigInt(r.quantity),
-    currency: r.currency as Address,
     price: BigInt(r.price),
     expiry: Number(r.expiry),
-    salt: BigInt(r.salt),
   };
 }
 
-export function auctionTerms(r: {
-  seller: string;
-  collection: string;
-  tokenId: Num;
-  standard: unknown;
-  quantity: Num;
-  currency: string;
-  reserve: Num;
-  duration: Num;
-  minRaiseBps: Num;
-  salt: Num;
-}): AuctionTerms {
+export function auctionTerms(
+  r: RowBase & { seller: string; tokenId: Num; reserve: Num; duration: Num; minRaiseBps: Num },
+): Auction {
   return {
+    ...baseTerms(r),
     seller: r.seller as Address,
-    collection: r.collection as Address,
     tokenId: BigInt(r.tokenId),
-    standard: parseStandard(r.standard),
-    quantity: BigInt(r.quantity),
-    currency: r.currency as Address,
     reserve: BigInt(r.reserve),
     duration: Number(r.duration),
     minRaiseBps: Number(r.minRaiseBps),
-    salt: BigInt(r.salt),
   };
 }
 
 /** The lowest bid the auction takes: the reserve, or the last bid plus the minimum raise (at least 1 unit). */
 export function minimumBid(
-  terms: Pick<AuctionTerms, "reserve" | "minRaiseBps">,
+  terms: Pick<Auction, "reserve" | "minRaiseBps">,
   highest: { bidder: string | null; amount: bigint },
 ): bigint {
   if (!highest.bidder || BigInt(highest.bidder) === 0n) return terms.reserve;
