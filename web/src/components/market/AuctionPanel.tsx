@@ -139,7 +139,13 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
               e.preventDefault();
               setTouched(true);
               if (amount !== null && !needsApproval)
-                void send("Bid", "bid", [terms, amount], erc20.isEth ? amount : undefined);
+                void send("Bid", "bid", [terms, amount], erc20.isEth ? amount : undefined).then((receipt) => {
+                  // A placed bid raises the minimum: start the next one from the new minimum, no stale error.
+                  if (receipt) {
+                    setAmountText("");
+                    setTouched(false);
+                  }
+                });
             }}
           >
             <AmountField
