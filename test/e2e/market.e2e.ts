@@ -196,6 +196,14 @@ async function flow() {
   }, "the offer on chain");
   assert.equal(offered!.args.offer!.price, 12_000_000n);
   await shot(buyerPage, "offered");
+  // The seller's page lists the offers the indexer has: wait until it has this one.
+  await waitFor(async () => {
+    const data = await indexerQuery<{ offer: { id: string } | null }>(
+      urls.indexer,
+      `{ offer(id: "${offered!.args.id}") { id } }`,
+    );
+    return data.offer;
+  }, "the indexed offer");
   await seller.reload();
   await connectWallet(seller).catch(() => {});
   await seller
