@@ -21,6 +21,7 @@ import "@/styles/chart.css";
 import "@/styles/artist-cards.css";
 import "@/styles/drop-cards.css";
 import "@/styles/drop-page.css";
+import "@/styles/market.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },

@@ -13,7 +13,6 @@ import { tokensFor } from "@/lib/tokens";
 import { applyFilters, parseFilters } from "@/lib/market/filters";
 import { readChainClock } from "@/lib/market/chainTime";
 import { fetchCollections, fetchMarket } from "@/lib/market/queries";
-import "@/styles/market.css";
 
 export const metadata: Metadata = {
   title: "Market",

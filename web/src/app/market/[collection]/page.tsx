@@ -20,7 +20,6 @@ import { chainNow, offsetOf } from "@/lib/market/clock";
 import { currencyTotals, dailySeries, parseCollection, type CurrencyTotals } from "@/lib/market/collection";
 import { fetchCollectionMarket } from "@/lib/market/queries";
 import { standardName } from "@/lib/market/terms";
-import "@/styles/market.css";
 
 type Props = { params: Promise<{ collection: string }> };
 

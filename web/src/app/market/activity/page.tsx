@@ -6,7 +6,6 @@ import { ActivityList } from "@/components/market/ActivityList";
 import { loadActivity } from "@/components/market/loadActivity";
 import { serverConfig } from "@/lib/config";
 import { ACTIVITY_LABELS, parseActivityKind, type ActivityKind } from "@/lib/market/activity";
-import "@/styles/market.css";
 
 export const metadata: Metadata = { title: "Market activity" };
 

@@ -25,7 +25,6 @@ import { mainCurrency, pricePoints } from "@/lib/market/history";
 import { collectionMarketPath } from "@/lib/market/paths";
 import { fetchTokenMarket } from "@/lib/market/queries";
 import { ERC1155, ERC721, parseStandard, standardName, type Standard } from "@/lib/market/terms";
-import "@/styles/market.css";
 
 type Props = { params: Promise<{ collection: string; tokenId: string }> };
 
