@@ -23,13 +23,6 @@ const dropCollections = factory({
   startBlock: contracts.DropFactory.startBlock,
 });
 
-// The same clones seen by the marketplace: only what makes a listing stale (src/market/watch.ts).
-const dropWatchAbi = [
-  getAbiItem({ abi: dropCollectionAbi, name: "TransferSingle" }),
-  getAbiItem({ abi: dropCollectionAbi, name: "TransferBatch" }),
-  getAbiItem({ abi: dropCollectionAbi, name: "ApprovalForAll" }),
-] as const;
-
 /** Blocks between two MarketClock runs (expiry and staleness of listings and offers); 1 = every block. */
 const marketClockInterval = Number(process.env.MARKET_CLOCK_INTERVAL ?? 1);
 if (!Number.isSafeInteger(marketClockInterval) || marketClockInterval < 1) {
@@ -86,12 +79,6 @@ export default createConfig({
       abi: marketplaceAbi,
       chain: "network",
       address: contracts.Marketplace.address,
-      startBlock: contracts.Marketplace.startBlock,
-    },
-    MarketDropCollection: {
-      abi: dropWatchAbi,
-      chain: "network",
-      address: dropCollections,
       startBlock: contracts.Marketplace.startBlock,
     },
   },

@@ -1,6 +1,7 @@
 /**
  * Drops: who holds what. Every ERC-1155 transfer moves holding balances (mints from 0x0 are also
  * recorded as mints, see mints.ts); `edition.holders` follows the balances that become positive or zero.
+ * Sellers whose balance moved are reported to the marketplace (market/watch.ts: stale listings).
  */
 import { ponder, type Context } from "ponder:registry";
 import { edition, holding } from "ponder:schema";
@@ -8,6 +9,7 @@ import { zeroAddress, type Hex } from "viem";
 import { editionKey, holdingKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
 import { recordMint } from "./mints.ts";
+import { watchOwners } from "../market/watch.ts";
 
 /** Adds `delta` to one holding; returns the change in the edition's holder count (-1, 0 or 1). */
 async function addToHolding(
@@ -62,6 +64,7 @@ ponder.on("DropCollection:TransferSingle", async ({ event, context }) => {
   const { operator, from, to, id, value } = event.args;
   if (from === zeroAddress) await recordMint(context, event, { operator, to, id, value });
   await move(context, event.log.address, from, to, id, value, event.block.timestamp);
+  await watchOwners(context, event.log.address, [from, to]);
 });
 
 ponder.on("DropCollection:TransferBatch", async ({ event, context }) => {
@@ -69,4 +72,5 @@ ponder.on("DropCollection:TransferBatch", async ({ event, context }) => {
   for (let i = 0; i < ids.length; i++) {
     await move(context, event.log.address, from, to, ids[i]!, values[i]!, event.block.timestamp);
   }
+  await watchOwners(context, event.log.address, [from, to]);
 });

@@ -1,8 +1,8 @@
 /**
- * Our drop collections seen by the marketplace (the `MarketDropCollection` source: the same clones as
- * `DropCollection`, only transfers and approvals). A transfer or an approval change of a seller with open
- * listings marks its watch key dirty; the MarketClock re-derives those listings' staleness at the end of
- * the block, once the holdings (drops/holdings.ts) are final.
+ * Our drop collections seen by the marketplace: a transfer (reported by drops/holdings.ts, which handles
+ * the collections' transfers) or an approval change of a seller with open listings marks its watch key
+ * dirty; the MarketClock re-derives those listings' staleness at the end of the block, once the holdings
+ * are final.
  */
 import { ponder, type Context } from "ponder:registry";
 import { marketApproval, marketClock, marketWatch } from "ponder:schema";
@@ -11,7 +11,8 @@ import { MARKETPLACE, ownerKey } from "../lib/market.ts";
 import { lower } from "../lib/money.ts";
 import { CLOCK_ID } from "./book.ts";
 
-async function touch(context: Context, collection: Hex, owners: Hex[]) {
+/** Marks the open listings of `owners` in `collection` for a staleness check at the end of the block. */
+export async function watchOwners(context: Context, collection: Hex, owners: Hex[]) {
   for (const owner of owners) {
     if (owner === zeroAddress) continue;
     const key = ownerKey(collection, owner);
@@ -24,20 +25,12 @@ async function touch(context: Context, collection: Hex, owners: Hex[]) {
   }
 }
 
-ponder.on("MarketDropCollection:TransferSingle", async ({ event, context }) => {
-  await touch(context, event.log.address, [event.args.from, event.args.to]);
-});
-
-ponder.on("MarketDropCollection:TransferBatch", async ({ event, context }) => {
-  await touch(context, event.log.address, [event.args.from, event.args.to]);
-});
-
-ponder.on("MarketDropCollection:ApprovalForAll", async ({ event, context }) => {
+ponder.on("DropCollection:ApprovalForAll", async ({ event, context }) => {
   const { account, operator, approved } = event.args;
   if (lower(operator) !== MARKETPLACE) return;
   await context.db
     .insert(marketApproval)
     .values({ id: ownerKey(event.log.address, account), approved })
     .onConflictDoUpdate({ approved });
-  await touch(context, event.log.address, [account]);
+  await watchOwners(context, event.log.address, [account]);
 });
