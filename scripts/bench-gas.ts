@@ -24,6 +24,8 @@ import { PPM, ZERO_ADDRESS, type SplitConfig } from "../contracts/lib/splits.ts"
 import { deploySystem, type Wallet } from "./lib/system.ts";
 import { benchDrops } from "./bench/drops.ts";
 import { benchMarket } from "./bench/market.ts";
+import { benchShares } from "./bench/shares.ts";
+import { benchPools } from "./bench/pools.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const ETH = ZERO_ADDRESS;
@@ -46,6 +48,11 @@ const GOALS: Record<string, { goal: number; anchor?: string }> = {
   "market.acceptOffer.erc721.erc20": { goal: 150_000 },
   "market.bid": { goal: 80_000 },
   "market.settle": { goal: 110_000 },
+  "shares.deposit": { goal: 40_000 },
+  "shares.claim": { goal: 60_000 },
+  "shares.transfer": { goal: 65_000, anchor: "OpenZeppelin ERC20 transfer to a new holder: about 51,000" },
+  "shares.buy": { goal: 120_000 },
+  "pools.claim": { goal: 60_000 },
 };
 
 /** Sorted, deterministic recipient addresses that are not accounts of the node. */
@@ -316,6 +323,25 @@ async function main() {
     usdc,
     bidders: [fans[9]!, fans[10]!, fans[11]!],
     increaseTime: (seconds) => conn.networkHelpers.time.increase(seconds),
+  });
+
+  await benchShares({
+    send: send as never,
+    client,
+    factory: system.contracts.SharesFactory.address,
+    ledger,
+    usdc,
+    artist: artist!,
+    fans: [fans[0]!, fans[1]!, fans[2]!, fans[3]!],
+    payer: payer!,
+  });
+  await benchPools({
+    send: send as never,
+    client,
+    factory: system.contracts.PoolFactory.address,
+    usdc,
+    artists: [artist!, artist2!],
+    payer: payer!,
   });
 
   // ---- fee governance (the deployer offered the FeeRouter to the owner at deployment)

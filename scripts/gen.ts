@@ -20,6 +20,10 @@ export const CONTRACTS = {
   dropFactory: "contracts/drops/DropFactory.sol/DropFactory.json",
   dropCollection: "contracts/drops/DropCollection.sol/DropCollection.json",
   marketplace: "contracts/market/Marketplace.sol/Marketplace.json",
+  sharesFactory: "contracts/shares/SharesFactory.sol/SharesFactory.json",
+  royaltyShares: "contracts/shares/RoyaltyShares.sol/RoyaltyShares.json",
+  poolFactory: "contracts/pools/PoolFactory.sol/PoolFactory.json",
+  revenuePool: "contracts/pools/RevenuePool.sol/RevenuePool.json",
   testNft: "contracts/mocks/TestNFT.sol/TestNFT.json",
 } as const;
 

@@ -23,6 +23,14 @@ export const deployments = {
       "Marketplace": {
         "address": "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
         "startBlock": 6
+      },
+      "SharesFactory": {
+        "address": "0x0165878A594ca255338adfa4d48449f69242Eb8F",
+        "startBlock": 7
+      },
+      "PoolFactory": {
+        "address": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
+        "startBlock": 8
       }
     },
     "tokens": {

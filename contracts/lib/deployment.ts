@@ -3,7 +3,14 @@ import type { Address } from "viem";
 import { deployments } from "../generated/deployments.ts";
 
 /** The Ledger also hosts the royalty splits (ISplits). */
-export type ContractName = "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace";
+export type ContractName =
+  | "Ledger"
+  | "ArtistRegistry"
+  | "FeeRouter"
+  | "DropFactory"
+  | "Marketplace"
+  | "SharesFactory"
+  | "PoolFactory";
 
 export type Deployment = {
   chainId: number;

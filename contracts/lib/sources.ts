@@ -15,6 +15,8 @@ export const SOURCES = [
   "advance",
   "reward",
   "direct",
+  "shares",
+  "budget",
 ] as const;
 export type Source = (typeof SOURCES)[number];
 

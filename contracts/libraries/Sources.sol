@@ -18,4 +18,6 @@ library Sources {
     bytes32 internal constant ADVANCE = "advance";
     bytes32 internal constant REWARD = "reward";
     bytes32 internal constant DIRECT = "direct";
+    bytes32 internal constant SHARES = "shares";
+    bytes32 internal constant BUDGET = "budget";
 }

@@ -32,6 +32,8 @@ export const ARTIFACTS = {
   TestToken: "contracts/mocks/TestToken.sol/TestToken.json",
   DropFactory: "contracts/drops/DropFactory.sol/DropFactory.json",
   Marketplace: "contracts/market/Marketplace.sol/Marketplace.json",
+  SharesFactory: "contracts/shares/SharesFactory.sol/SharesFactory.json",
+  PoolFactory: "contracts/pools/PoolFactory.sol/PoolFactory.json",
 } as const;
 
 /** Token URIs of the local stack: the web app's metadata route on its default port. */
@@ -55,7 +57,7 @@ export type SystemOptions = {
 export type DeployedSystem = {
   chainId: number;
   contracts: Record<
-    "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace",
+    "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace" | "SharesFactory" | "PoolFactory",
     { address: Address; startBlock: number }
   >;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
@@ -76,11 +78,11 @@ async function deploy(
 
 /**
  * Deploys ArtistRegistry, Ledger (which hosts payments and splits), FeeRouter, (test USDC,) DropFactory,
- * Marketplace.
+ * Marketplace, SharesFactory, PoolFactory.
  * The registry writes payees to the Ledger and the FeeRouter writes rates to it, and the Ledger trusts both
  * by immutable address: the Ledger's and the FeeRouter's addresses are predicted from the deployer's
  * nonce, and checked after. The deployer owns the FeeRouter until it has
- * made the DropFactory a Ledger factory and the Marketplace an operator; then ownership is offered to `owner` (who must accept it).
+ * made the DropFactory and the SharesFactory Ledger factories and the Marketplace an operator; then ownership is offered to `owner` (who must accept it).
  */
 async function send(
   wallet: Wallet,
@@ -133,9 +135,13 @@ export async function deploySystem(
     options.minter ?? zeroAddress,
   ]);
   const marketplace = await deploy(wallet, client, "Marketplace", [ledger.address, dropFactory.address]);
+  const sharesFactory = await deploy(wallet, client, "SharesFactory", [ledger.address, registry.address]);
+  const poolFactory = await deploy(wallet, client, "PoolFactory", [ledger.address, registry.address]);
   const feeRouterAbi = artifact(ARTIFACTS.FeeRouter).abi;
   await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [dropFactory.address, 2]);
   await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [marketplace.address, 1]);
+  // Shares contracts pull a buyer's ERC-20 through the Ledger: the factory makes each one an operator.
+  await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [sharesFactory.address, 2]);
   if (getAddress(options.owner) !== getAddress(from)) {
     await send(wallet, client, feeRouter.address, feeRouterAbi, "transferOwnership", [options.owner]);
   }
@@ -147,6 +153,8 @@ export async function deploySystem(
       FeeRouter: feeRouter,
       DropFactory: dropFactory,
       Marketplace: marketplace,
+      SharesFactory: sharesFactory,
+      PoolFactory: poolFactory,
     },
     tokens,
   };
