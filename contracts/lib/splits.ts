@@ -93,3 +93,30 @@ export function recipientShares(
     amount: (rest * BigInt(config.allocations[i]!)) / BigInt(PPM),
   }));
 }
+
+/**
+ * The config with `recipient` taking `ppm` of the split (added, or its part replaced) and every other
+ * recipient scaled down proportionally to share the rest; rounding goes to the largest other recipient so
+ * the total stays exactly 1,000,000. Used to name a royalty-shares vault or a revenue pool in a split.
+ * Throws when `ppm` is not between 1 and 999,999 or when nobody else is left to share the rest.
+ */
+export function withRecipient(config: SplitConfig, recipient: Address, ppm: number): SplitConfig {
+  if (!Number.isInteger(ppm) || ppm <= 0 || ppm >= PPM) throw new Error(`a part must be between 0% and 100%: ${ppm}`);
+  const target = getAddress(recipient);
+  const others = config.recipients
+    .map((address, i) => ({ address: getAddress(address), ppm: config.allocations[i]! }))
+    .filter((r) => r.address !== target);
+  const before = others.reduce((sum, r) => sum + r.ppm, 0);
+  if (others.length === 0 || before === 0) throw new Error("the split has no other recipient to scale");
+  const rest = PPM - ppm;
+  const scaled = others.map((r) => ({ address: r.address, ppm: Math.floor((r.ppm * rest) / before) }));
+  const largest = scaled.reduce((best, r, i) => (r.ppm > scaled[best]!.ppm ? i : best), 0);
+  scaled[largest]!.ppm += rest - scaled.reduce((sum, r) => sum + r.ppm, 0);
+  if (scaled.some((r) => r.ppm <= 0)) throw new Error("a recipient's part would round to 0%");
+  const rows = sortRecipients([...scaled, { address: target, ppm }]);
+  return {
+    ...config,
+    recipients: rows.map((r) => r.address as Address),
+    allocations: rows.map((r) => r.ppm),
+  };
+}
