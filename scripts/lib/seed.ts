@@ -23,6 +23,7 @@ import type { DeployedSystem } from "./system.ts";
 import { LOCAL_MNEMONIC } from "./env.ts";
 import { seedDrops } from "./seed-drops.ts";
 import { seedMarket } from "./seed-market.ts";
+import { seedRevenue } from "./seed-revenue.ts";
 
 const account = (i: number) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i });
 
@@ -248,6 +249,17 @@ export async function seedDemo(rpc: string, system: DeployedSystem, options: See
     artists: { nova: 1, kairo: 2 },
     fans: DEMO.fans,
   });
+  // Shares and pools move the clock by days: before the market, whose live auction must stay live.
+  const revenue = await seedRevenue({
+    send,
+    client,
+    test,
+    system,
+    artists: { nova: 1, kairo: 2, lumen: 3, fenwick: 4 },
+    novaSplit: splits.nova!,
+    fans: DEMO.fans,
+    label: 7,
+  });
   const market = await seedMarket({ send, client, test, system, artists: { nova: 1, kairo: 2 }, fans: DEMO.fans });
-  return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${drops}, ${market}, ${txs} transactions`;
+  return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${drops}, ${revenue}, ${market}, ${txs} transactions`;
 }
