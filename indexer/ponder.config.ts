@@ -7,6 +7,10 @@ import {
   feeRouterAbi,
   ledgerAbi,
   marketplaceAbi,
+  poolFactoryAbi,
+  revenuePoolAbi,
+  royaltySharesAbi,
+  sharesFactoryAbi,
 } from "@notalabel/contracts";
 import { chainId, deployment, LOCAL_CHAIN_ID, rpcUrl } from "./lib/chain.ts";
 
@@ -21,6 +25,20 @@ const dropCollections = factory({
   parameter: "collection",
   // Children are found from the factory's deployment on, whatever block a source starts at.
   startBlock: contracts.DropFactory.startBlock,
+});
+
+// Royalty shares and revenue pools: full contracts (not clones) announced by their factories.
+const royaltyShares = factory({
+  address: contracts.SharesFactory.address,
+  event: getAbiItem({ abi: sharesFactoryAbi, name: "SharesCreated" }),
+  parameter: "shares",
+  startBlock: contracts.SharesFactory.startBlock,
+});
+const revenuePools = factory({
+  address: contracts.PoolFactory.address,
+  event: getAbiItem({ abi: poolFactoryAbi, name: "PoolCreated" }),
+  parameter: "pool",
+  startBlock: contracts.PoolFactory.startBlock,
 });
 
 /** Blocks between two MarketClock runs (expiry and staleness of listings and offers); 1 = every block. */
@@ -80,6 +98,30 @@ export default createConfig({
       chain: "network",
       address: contracts.Marketplace.address,
       startBlock: contracts.Marketplace.startBlock,
+    },
+    SharesFactory: {
+      abi: sharesFactoryAbi,
+      chain: "network",
+      address: contracts.SharesFactory.address,
+      startBlock: contracts.SharesFactory.startBlock,
+    },
+    RoyaltyShares: {
+      abi: royaltySharesAbi,
+      chain: "network",
+      address: royaltyShares,
+      startBlock: contracts.SharesFactory.startBlock,
+    },
+    PoolFactory: {
+      abi: poolFactoryAbi,
+      chain: "network",
+      address: contracts.PoolFactory.address,
+      startBlock: contracts.PoolFactory.startBlock,
+    },
+    RevenuePool: {
+      abi: revenuePoolAbi,
+      chain: "network",
+      address: revenuePools,
+      startBlock: contracts.PoolFactory.startBlock,
     },
   },
   blocks: {

@@ -524,6 +524,8 @@ export const artistRelations = relations(artist, ({ one, many }) => ({
   payeeInfo: one(payee, { fields: [artist.id], references: [payee.id] }),
   collections: many(collection),
   editions: many(edition),
+  shareTokens: many(shareToken),
+  pools: many(pool),
 }));
 
 export const referralRelations = relations(referral, ({ one }) => ({
@@ -909,4 +911,323 @@ export const bidRelations = relations(bid, ({ one }) => ({
 export const saleRelations = relations(sale, ({ one }) => ({
   collectionInfo: one(collection, { fields: [sale.collection], references: [collection.id] }),
   artistInfo: one(artist, { fields: [sale.artist], references: [artist.id] }),
+}));
+
+// ===================================================================================================
+// Shares and pools (issue 5): royalty shares (an ERC-20 per song that is also the vault of its income)
+// and revenue pools (artist collectives). Both are income vaults (IIncomeVault): `vault_*` tables serve
+// both, with `kind` "shares" | "pool". Handlers: src/shares/*, src/pools/*, src/revenue/*.
+// What one account can claim now is read from the chain (`claimable(account, token)`): the indexer does
+// not replicate the per-account corrections. Invariant: income - claimed = the sum of claimable (± one
+// base unit per account of rounding dust, which stays in the vault).
+// ===================================================================================================
+
+/** Royalty shares of one song (SharesFactory:SharesCreated; id = the shares address). */
+export const shareToken = onchainTable(
+  "share_token",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    artist: t.hex().notNull(),
+    name: t.text().notNull(),
+    symbol: t.text().notNull(),
+    /** Whole shares (0 decimals), all minted to the artist. */
+    supply: t.bigint().notNull(),
+    /** The ERC-20 income is accounted in besides ETH (zero address: ETH only). */
+    currency: t.hex().notNull(),
+    /** The song: a drop edition, or the zero address / 0 when none. */
+    songCollection: t.hex().notNull(),
+    songTokenId: t.bigint().notNull(),
+    /** Zero address for ETH. */
+    offeringCurrency: t.hex().notNull(),
+    /** Price of one share. */
+    offeringPrice: t.bigint().notNull(),
+    /** Shares for sale (0: no offering). */
+    offeringAmount: t.bigint().notNull(),
+    /** 0: no cap. */
+    offeringWalletCap: t.bigint().notNull(),
+    /** Unix seconds (resolved: never 0 when there is an offering). */
+    offeringStart: t.bigint().notNull(),
+    /** Unix seconds, exclusive; 0: until sold out or ended. */
+    offeringEnd: t.bigint().notNull(),
+    /** Shares bought in the offering. Still for sale: offeringAmount - sold, unless ended or past the end. */
+    sold: t.bigint().notNull(),
+    /** The artist ended the offering (OfferingEnded). */
+    offeringEnded: t.boolean().notNull(),
+    /** Accounts with a positive balance. */
+    holderCount: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    createdBlock: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    artistIdx: index().on(table.artist),
+    songIdx: index().on(table.songCollection, table.songTokenId),
+  }),
+);
+
+/** What one account holds of one shares token (id "<shares>-<account>"); kept at balance 0. */
+export const shareHolder = onchainTable(
+  "share_holder",
+  (t) => ({
+    id: t.text().primaryKey(),
+    shares: t.hex().notNull(),
+    account: t.hex().notNull(),
+    balance: t.bigint().notNull(),
+    /** Shares this account bought in the offering (the chain's boughtBy). */
+    bought: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ sharesIdx: index().on(table.shares, table.balance), accountIdx: index().on(table.account) }),
+);
+
+/** One purchase in a primary offering (SharesBought; id = the event id). Paid through the Ledger (source "shares"). */
+export const sharePurchase = onchainTable(
+  "share_purchase",
+  (t) => ({
+    id: t.text().primaryKey(),
+    shares: t.hex().notNull(),
+    buyer: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    /** What the buyer paid, in `currency` (the offering's; zero address for ETH). */
+    cost: t.bigint().notNull(),
+    currency: t.hex().notNull(),
+    /** Who shared the link (null when none). */
+    affiliate: t.hex(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ sharesIdx: index().on(table.shares, table.timestamp), buyerIdx: index().on(table.buyer) }),
+);
+
+/** A revenue pool (PoolFactory:PoolCreated; id = the pool address). */
+export const pool = onchainTable(
+  "pool",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    /** The creator: decides join requests under the "admin" policy. */
+    admin: t.hex().notNull(),
+    name: t.text().notNull(),
+    /** "equal" (weight 1 each) | "weights". */
+    rule: t.text().notNull(),
+    /** Who decides join requests: "admin" | "vote". */
+    policy: t.text().notNull(),
+    /** Part of every income kept for the budget, in basis points. */
+    budgetBps: t.integer().notNull(),
+    /** The ERC-20 income is accounted in besides ETH (zero address: ETH only). */
+    currency: t.hex().notNull(),
+    memberCount: t.integer().notNull(),
+    /** Sum of the members' weights (the pool's units). */
+    totalWeight: t.bigint().notNull(),
+    proposalCount: t.integer().notNull(),
+    createdAt: t.bigint().notNull(),
+    createdBlock: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ adminIdx: index().on(table.admin) }),
+);
+
+/** A member of a pool, now or before (id "<pool>-<account>"); a member who rejoins reuses the row. */
+export const poolMember = onchainTable(
+  "pool_member",
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    account: t.hex().notNull(),
+    weight: t.bigint().notNull(),
+    active: t.boolean().notNull(),
+    joinedAt: t.bigint().notNull(),
+    /** Null while a member. */
+    leftAt: t.bigint(),
+    /** The join proposal that admitted it (null for the creator). */
+    proposalId: t.bigint(),
+  }),
+  (table) => ({ poolIdx: index().on(table.pool, table.active), accountIdx: index().on(table.account) }),
+);
+
+/** A join request or a budget spend (Proposed and what follows; id "<pool>-<proposalId>"). */
+export const poolProposal = onchainTable(
+  "pool_proposal",
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    proposalId: t.bigint().notNull(),
+    /** "join" | "spend". */
+    kind: t.text().notNull(),
+    proposer: t.hex().notNull(),
+    /** The applicant (join) or the recipient (spend). */
+    account: t.hex().notNull(),
+    /** The spent token (zero address: ETH, and for joins). */
+    token: t.hex().notNull(),
+    /** The weight (join) or the amount of `token` (spend). */
+    amount: t.bigint().notNull(),
+    /** Unix seconds: an open proposal can no longer be decided from then on. */
+    deadline: t.bigint().notNull(),
+    /** Members when it was made: more than half of them for passes, half against rejects. */
+    electorate: t.integer().notNull(),
+    memo: t.text().notNull(),
+    yes: t.integer().notNull(),
+    no: t.integer().notNull(),
+    /** "open" | "executed" | "rejected" (as the chain; an open one past its deadline has expired). */
+    status: t.text().notNull(),
+    createdAt: t.bigint().notNull(),
+    decidedAt: t.bigint(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    poolIdx: index().on(table.pool, table.status),
+    accountIdx: index().on(table.account),
+    proposerIdx: index().on(table.proposer),
+  }),
+);
+
+/** One vote (Voted; id "<pool>-<proposalId>-<voter>"). */
+export const poolVote = onchainTable(
+  "pool_vote",
+  (t) => ({
+    id: t.text().primaryKey(),
+    pool: t.hex().notNull(),
+    proposalId: t.bigint().notNull(),
+    voter: t.hex().notNull(),
+    support: t.boolean().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ proposalIdx: index().on(table.pool, table.proposalId), voterIdx: index().on(table.voter) }),
+);
+
+/**
+ * A vault's totals in one currency (ETH or its ERC-20; id "<vault>-<token>"), for shares and pools
+ * (created with the vault). `income` went to the units; a pool's `budget` part went to its budget
+ * (what is left of it: budget - budgetSpent = the chain's budget(token)).
+ */
+export const vaultCurrency = onchainTable(
+  "vault_currency",
+  (t) => ({
+    id: t.text().primaryKey(),
+    vault: t.hex().notNull(),
+    /** "shares" | "pool". */
+    kind: t.text().notNull(),
+    token: t.hex().notNull(),
+    income: t.bigint().notNull(),
+    budget: t.bigint().notNull(),
+    budgetSpent: t.bigint().notNull(),
+    claimed: t.bigint().notNull(),
+    /** The chain's perUnit(token) after the latest income: cumulative income per unit, scaled by 1e9. */
+    perUnit: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ vaultIdx: index().on(table.vault) }),
+);
+
+/**
+ * One income (IncomeReceived, and a pool's BudgetCredited of the same income; id = the first event's id).
+ * `amount` went to the units, `budget` to a pool's budget (a pool without members puts all of it there:
+ * then `amount` is 0 and `from` is the Ledger for a `collect`, else the transaction's sender).
+ */
+export const vaultIncome = onchainTable(
+  "vault_income",
+  (t) => ({
+    id: t.text().primaryKey(),
+    vault: t.hex().notNull(),
+    kind: t.text().notNull(),
+    token: t.hex().notNull(),
+    /** Who sent it: the Ledger for collected split income, else the sender or depositor. */
+    from: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    budget: t.bigint().notNull(),
+    /** Cumulative income per unit after it (scaled by 1e9). */
+    perUnit: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ vaultIdx: index().on(table.vault, table.token, table.timestamp) }),
+);
+
+/**
+ * Income per vault, token and UTC day (id "<vault>-<token>-<day>", `day` = unix seconds of the day's
+ * start): what the units got that day, and perUnit at the end of it. Income per share (or weight unit)
+ * between two days is the difference of their perUnit / 1e9.
+ */
+export const vaultIncomeDaily = onchainTable(
+  "vault_income_daily",
+  (t) => ({
+    id: t.text().primaryKey(),
+    vault: t.hex().notNull(),
+    token: t.hex().notNull(),
+    day: t.bigint().notNull(),
+    amount: t.bigint().notNull(),
+    perUnit: t.bigint().notNull(),
+  }),
+  (table) => ({ vaultDayIdx: index().on(table.vault, table.token, table.day) }),
+);
+
+/** One claim (Claimed; id = the event id): `account` earned it, `to` received it. */
+export const vaultClaim = onchainTable(
+  "vault_claim",
+  (t) => ({
+    id: t.text().primaryKey(),
+    vault: t.hex().notNull(),
+    kind: t.text().notNull(),
+    account: t.hex().notNull(),
+    token: t.hex().notNull(),
+    to: t.hex().notNull(),
+    amount: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ vaultIdx: index().on(table.vault, table.timestamp), accountIdx: index().on(table.account) }),
+);
+
+/**
+ * Working state, not for queries: the vault_income row a pool's BudgetCredited opened, waiting for the
+ * IncomeReceived of the same income (the next log); id "<txHash>-<pool>-<token>".
+ */
+export const pendingIncome = onchainTable("pending_income", (t) => ({
+  id: t.text().primaryKey(),
+  income: t.text().notNull(),
+  logIndex: t.integer().notNull(),
+}));
+
+export const shareTokenRelations = relations(shareToken, ({ one, many }) => ({
+  artistInfo: one(artist, { fields: [shareToken.artist], references: [artist.id] }),
+  holders: many(shareHolder),
+  purchases: many(sharePurchase),
+  currencies: many(vaultCurrency, { relationName: "sharesVault" }),
+}));
+
+export const shareHolderRelations = relations(shareHolder, ({ one }) => ({
+  sharesInfo: one(shareToken, { fields: [shareHolder.shares], references: [shareToken.id] }),
+}));
+
+export const sharePurchaseRelations = relations(sharePurchase, ({ one }) => ({
+  sharesInfo: one(shareToken, { fields: [sharePurchase.shares], references: [shareToken.id] }),
+}));
+
+export const poolRelations = relations(pool, ({ one, many }) => ({
+  adminInfo: one(artist, { fields: [pool.admin], references: [artist.id] }),
+  members: many(poolMember),
+  proposals: many(poolProposal),
+  votes: many(poolVote),
+  currencies: many(vaultCurrency, { relationName: "poolVault" }),
+}));
+
+export const poolMemberRelations = relations(poolMember, ({ one }) => ({
+  poolInfo: one(pool, { fields: [poolMember.pool], references: [pool.id] }),
+}));
+
+export const poolProposalRelations = relations(poolProposal, ({ one }) => ({
+  poolInfo: one(pool, { fields: [poolProposal.pool], references: [pool.id] }),
+}));
+
+export const poolVoteRelations = relations(poolVote, ({ one }) => ({
+  poolInfo: one(pool, { fields: [poolVote.pool], references: [pool.id] }),
+}));
+
+export const vaultCurrencyRelations = relations(vaultCurrency, ({ one }) => ({
+  sharesInfo: one(shareToken, {
+    fields: [vaultCurrency.vault],
+    references: [shareToken.id],
+    relationName: "sharesVault",
+  }),
+  poolInfo: one(pool, { fields: [vaultCurrency.vault], references: [pool.id], relationName: "poolVault" }),
 }));
