@@ -16,6 +16,10 @@ import {
   dropCollectionAbi,
   marketplaceAbi,
   dropFactoryAbi,
+  poolFactoryAbi,
+  revenuePoolAbi,
+  royaltySharesAbi,
+  sharesFactoryAbi,
   feeRouterAbi,
   ledgerAbi,
   splitWalletAbi,
@@ -42,6 +46,10 @@ test("every custom error of the platform's ABIs has a sentence", () => {
     dropFactoryAbi,
     dropCollectionAbi,
     marketplaceAbi,
+    sharesFactoryAbi,
+    royaltySharesAbi,
+    poolFactoryAbi,
+    revenuePoolAbi,
   ];
   assert.equal(ERROR_ABIS.length, abis.length);
   for (const abi of abis) {

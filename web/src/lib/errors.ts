@@ -20,6 +20,10 @@ import {
   feeRouterAbi,
   ledgerAbi,
   marketplaceAbi,
+  poolFactoryAbi,
+  revenuePoolAbi,
+  royaltySharesAbi,
+  sharesFactoryAbi,
   splitWalletAbi,
   testTokenAbi,
 } from "@notalabel/contracts";
@@ -35,6 +39,10 @@ export const ERROR_ABIS = [
   dropFactoryAbi,
   dropCollectionAbi,
   marketplaceAbi,
+  sharesFactoryAbi,
+  royaltySharesAbi,
+  poolFactoryAbi,
+  revenuePoolAbi,
 ] as const;
 
 const ALL_ABIS = ERROR_ABIS.flatMap((abi) => abi as Abi) as Abi;
@@ -169,6 +177,74 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
     }, ${n(a[2]) === 0 ? "open" : s(a[2])} was asked).`,
   DropCollection_Locked: () => "The currency and the metadata cannot change after the first mint.",
   DropCollection_SaleRunning: () => "The sale has started: its start cannot change, and it can only end earlier.",
+  // Income vaults (royalty shares and revenue pools)
+  Income_UnsupportedCurrency: (a) =>
+    BigInt(String(a[0])) === 0n
+      ? "This vault does not take that currency."
+      : `This vault only takes ETH and its own currency, not ${addr(a[0])}.`,
+  Income_SupportedCurrency: () => "That currency is the vault's income: holders claim it, nobody can release it.",
+  Income_NothingToClaim: () => "There is nothing to claim yet: no income has arrived for these units since the last claim.",
+  Income_ZeroAmount: () => "The amount must be above zero.",
+  Income_ValueMismatch: () => "The ETH sent does not match the amount.",
+  Income_TooMuch: () => "This income is too large for the vault's exact accounting; nothing was taken. Send it in parts.",
+  Income_TransferFailed: (a) =>
+    `Paying ETH to ${addr(a[0])} failed (a contract that refuses ETH). Claim to another address instead.`,
+  Income_BadReceiver: () => "Claim to a wallet, not to the zero address or the vault itself.",
+  // Royalty shares
+  SharesFactory_NotRegistered: () => "Register as an artist before creating shares.",
+  SharesFactory_InvalidSupply: (a) => `The supply must be between 1 and 1,000,000,000 shares (${s(a[0])} was asked).`,
+  SharesFactory_InvalidOffering: () =>
+    "The offering is not valid: it needs a price, at most the supply for sale, and an end after its start.",
+  Shares_OfferingClosed: (a) => {
+    const window = [
+      n(a[0]) > 0 ? `opens on ${formatDateTime(n(a[0]))}` : null,
+      n(a[1]) > 0 ? `closes on ${formatDateTime(n(a[1]))}` : null,
+    ].filter(Boolean);
+    return `The offering is not open: it has not opened yet, has closed, is sold out or was ended by the artist${
+      window.length ? ` (it ${window.join(" and ")})` : ""
+    }.`;
+  },
+  Shares_SoldOut: (a) =>
+    BigInt(a[1] as bigint) === 0n
+      ? "Sold out: no shares are left in the offering."
+      : `Only ${s(a[1])} shares are left: lower the amount (you asked for ${s(a[0])}).`,
+  Shares_WalletCap: (a) => {
+    const cap = BigInt(a[1] as bigint);
+    const bought = BigInt(a[2] as bigint);
+    const left = cap > bought ? cap - bought : 0n;
+    return left === 0n
+      ? `This wallet already bought ${bought} shares, the most one wallet can buy here.`
+      : `Over the wallet cap: this wallet can buy ${left} more (at most ${cap} per wallet).`;
+  },
+  Shares_WrongPayment: (a) =>
+    BigInt(a[1] as bigint) !== 0n && BigInt(a[0] as bigint) !== 0n && BigInt(a[0] as bigint) !== BigInt(a[1] as bigint)
+      ? `The ETH sent must be exactly the price: ${formatAmount(a[1] as bigint, 18, 18)} ETH. Reload the page.`
+      : "The payment does not match the price: send exactly the price in ETH, or no ETH for a token offering.",
+  Shares_NotArtist: () => "Only the artist who created these shares can do this. Connect the artist's wallet.",
+  Shares_Reserved: (a) =>
+    `${s(a[0])} of your shares are reserved for the running offering: you can move at most ${
+      BigInt(a[1] as bigint) > BigInt(a[0] as bigint) ? BigInt(a[1] as bigint) - BigInt(a[0] as bigint) : 0n
+    } until it ends.`,
+  Shares_ZeroAmount: () => "Buy at least 1 share.",
+  // Revenue pools
+  PoolFactory_NotRegistered: () => "Register as an artist before creating a pool.",
+  PoolFactory_InvalidBudget: (a) => `At most 50% of every income can go to the budget (${bps(a[0])} was asked).`,
+  PoolFactory_EmptyName: () => "Name the pool.",
+  Pool_NotMember: () => "Only a member of this pool can do this.",
+  Pool_AlreadyMember: () => "This wallet is already a member of the pool.",
+  Pool_NotAdmin: () => "Only the pool's admin can decide this.",
+  Pool_AdminDecides: () => "In this pool the admin decides join requests: members do not vote on them.",
+  Pool_MembersDecide: () => "In this pool members decide this by vote, not the admin.",
+  Pool_UnknownProposal: (a) => `The pool has no proposal #${s(a[0])}.`,
+  Pool_ProposalClosed: (a) => `Proposal #${s(a[0])} is closed: it was decided or its voting period ended. Reload the page.`,
+  Pool_AlreadyVoted: (a) => `You already voted on proposal #${s(a[0])}.`,
+  Pool_NotElector: (a) =>
+    `You joined after proposal #${s(a[0])} was made: only the members of that moment vote on it.`,
+  Pool_InvalidWeight: (a) => `The weight must be 1 under the equal rule, or 1 to 1,000 (${s(a[0])} was asked).`,
+  Pool_TooManyMembers: (a) => `The pool is full: at most ${s(a[0])} members.`,
+  Pool_BudgetTooLow: () =>
+    "The budget holds less than this spend: it can pass once more income has reached the budget.",
+  Pool_ZeroAddress: () => "Enter the recipient's address (not the zero address).",
   // Splits
   Splits_NoRecipients: () => "Add at least one recipient.",
   Splits_TooManyRecipients: (a) => `Too many recipients: ${s(a[0])} (at most ${s(a[1])}).`,
@@ -213,6 +289,8 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   ERC2981InvalidDefaultRoyaltyReceiver: () => "The royalty needs a receiver.",
   ERC2981InvalidTokenRoyalty: () => "The royalty is above 100%.",
   ERC2981InvalidTokenRoyaltyReceiver: () => "The royalty needs a receiver.",
+  SafeCastOverflowedIntDowncast: () => "An amount is too large for the vault's accounting.",
+  SafeCastOverflowedUintDowncast: () => "An amount is too large for the vault's accounting.",
   InvalidInitialization: () => "This collection is already initialized.",
   NotInitializing: () => "This collection is not being initialized.",
   CloneArgumentsTooLong: () => "Creating the collection failed (its arguments are too long).",
