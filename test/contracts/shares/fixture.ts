@@ -4,7 +4,7 @@
  * and without end) and helpers to create more and to buy.
  */
 import { getAddress, parseEther, parseEventLogs, zeroAddress, type Address } from "viem";
-import { ETH, fixture as revenueFixture, viem, type Account, type Revenue } from "../helpers/revenue.ts";
+import { ETH, Model, fixture as revenueFixture, viem, type Account, type Revenue } from "../helpers/revenue.ts";
 
 export * from "../helpers/revenue.ts";
 
@@ -63,3 +63,37 @@ export async function buy(
 }
 
 export const addr = (a: Account) => getAddress(a.account.address);
+
+/** Holdings after `holdersFixture`: the offering ended, the artist gave these away and keeps the rest. */
+export const HOLDINGS = { alice: 100n, bob: 250n, carol: 37n } as const;
+export const ARTIST_KEEPS = SUPPLY - HOLDINGS.alice - HOLDINGS.bob - HOLDINGS.carol;
+
+export async function holdersFixture() {
+  const w = await sharesFixture();
+  await w.shares.write.endOffering({ account: w.artist.account });
+  for (const name of ["alice", "bob", "carol"] as const) {
+    await w.shares.write.transfer([w[name].account.address, HOLDINGS[name]], { account: w.artist.account });
+  }
+  return w;
+}
+
+/** A replay of the accounting rule starting from the holdings of `holdersFixture`. */
+export function holdersModel(w: SharesWorld) {
+  return new Model({
+    [w.artist.account.address]: ARTIST_KEEPS,
+    [w.alice.account.address]: HOLDINGS.alice,
+    [w.bob.account.address]: HOLDINGS.bob,
+    [w.carol.account.address]: HOLDINGS.carol,
+  });
+}
+
+/** `from` (the payer by default) approves and deposits `amount` of USDC into `vault` as income. */
+export async function depositUsdc(w: Revenue, vault: Shares, amount: bigint, from: Account = w.payer) {
+  await w.usdc.write.approve([vault.address, amount], { account: from.account });
+  return vault.write.deposit([w.USDC, amount], { account: from.account });
+}
+
+/** `from` (the payer by default) sends plain ETH to `to`. */
+export function sendEth(w: Revenue, to: Address, value: bigint, from: Account = w.payer) {
+  return from.sendTransaction({ to, value });
+}
