@@ -1179,12 +1179,15 @@ export const vaultClaim = onchainTable(
 );
 
 /**
- * Working state, not for queries: the vault_income row a pool's BudgetCredited opened, waiting for the
- * IncomeReceived of the same income (the next log); id "<txHash>-<pool>-<token>".
+ * Working state, not for queries: a pool's BudgetCredited waiting for the IncomeReceived of the same
+ * income (the next log of the transaction), which writes the vault_income row with both parts; id
+ * "<txHash>-<pool>-<token>". Empty between transactions.
  */
 export const pendingIncome = onchainTable("pending_income", (t) => ({
   id: t.text().primaryKey(),
+  /** The BudgetCredited event's id: the vault_income row's id. */
   income: t.text().notNull(),
+  budget: t.bigint().notNull(),
   logIndex: t.integer().notNull(),
 }));
 
