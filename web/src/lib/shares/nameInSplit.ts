@@ -23,6 +23,17 @@ export function configFromRow(split: SplitRow): SplitConfig {
   };
 }
 
+/** Whether `account` can change `split` (its payout split): null when it can, else why not. */
+export function whyNotEditable(account: string, split: SplitRow | null): string | null {
+  if (!split)
+    return "Your payout goes straight to your wallet, not through a split. Create a payout split first, then name the vault in it.";
+  if (split.isImmutable || !split.controller)
+    return "Your payout split is immutable: nobody can add a recipient to it any more.";
+  if (split.controller.toLowerCase() !== account.toLowerCase())
+    return "Another wallet controls your payout split: ask its controller to name the vault in it.";
+  return null;
+}
+
 export function planNaming(args: {
   /** The connected account (the artist). */
   account: string;
@@ -32,19 +43,8 @@ export function planNaming(args: {
   ppm: number;
 }): NamingPlan {
   const { split, account, vault, ppm } = args;
-  if (!split)
-    return {
-      ok: false,
-      reason:
-        "Your payout goes straight to your wallet, not through a split. Create a payout split first, then name the vault in it.",
-    };
-  if (split.isImmutable || !split.controller)
-    return { ok: false, reason: "Your payout split is immutable: nobody can add a recipient to it any more." };
-  if (split.controller.toLowerCase() !== account.toLowerCase())
-    return {
-      ok: false,
-      reason: "Another wallet controls your payout split: ask its controller to name the vault in it.",
-    };
+  const why = whyNotEditable(account, split);
+  if (why || !split) return { ok: false, reason: why ?? "" };
   const current = configFromRow(split);
   const at = current.recipients.findIndex((r) => r.toLowerCase() === vault.toLowerCase());
   if (at >= 0 && current.allocations[at] === ppm)

@@ -50,7 +50,8 @@ export type SharePurchaseRow = {
   amount: string;
   cost: string;
   currency: Hex;
-  affiliate: Hex;
+  /** Null when nobody shared the link. */
+  affiliate: Hex | null;
   timestamp: string;
   txHash: Hex;
 };
