@@ -152,7 +152,8 @@ export async function fixture() {
   const poolFactory = await viem.getContractAt("PoolFactory", poolAddress);
   for (const f of [sharesFactory, poolFactory]) {
     if (getAddress(await f.read.LEDGER()) !== getAddress(ledger.address)) throw new Error("factory of another Ledger");
-    if (getAddress(await f.read.REGISTRY()) !== getAddress(registry.address)) throw new Error("factory of another registry");
+    if (getAddress(await f.read.REGISTRY()) !== getAddress(registry.address))
+      throw new Error("factory of another registry");
   }
   if ((await poolFactory.read.MAX_BUDGET_BPS()) !== 5000) throw new Error("not the PoolFactory");
 
@@ -192,9 +193,7 @@ export const diff = (after: bigint[], before: bigint[]) => after.map((a, i) => a
 
 /** What `owner` holds of `token` (ETH or an ERC-20). */
 export async function holds(r: Revenue, owner: Address, token: Address = ETH) {
-  return token === ETH
-    ? r.publicClient.getBalance({ address: owner })
-    : r.usdc.read.balanceOf([owner]);
+  return token === ETH ? r.publicClient.getBalance({ address: owner }) : r.usdc.read.balanceOf([owner]);
 }
 
 /** The decoded events `abi` describes among the logs `address` emitted in the mined transaction `hash`. */
@@ -204,10 +203,4 @@ export async function logsOf<const A extends readonly unknown[]>(r: Revenue, has
     abi: abi as never,
     logs: receipt.logs.filter((l) => getAddress(l.address) === getAddress(address)),
   }) as unknown as { eventName: string; args: Record<string, unknown> }[];
-}
-
-/** Gas paid by the sender of the mined transaction `hash`. */
-export async function gasOf(r: Revenue, hash: Hex) {
-  const receipt = await r.publicClient.waitForTransactionReceipt({ hash });
-  return receipt.gasUsed * receipt.effectiveGasPrice;
 }

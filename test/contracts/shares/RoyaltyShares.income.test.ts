@@ -194,9 +194,12 @@ describe("Shares", function () {
         "Income_UnsupportedCurrency",
         [token],
       );
-      await viem.assertions.revertWithCustomErrorWithArgs(w.shares.write.collect([token]), w.shares, "Income_UnsupportedCurrency", [
-        token,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        w.shares.write.collect([token]),
+        w.shares,
+        "Income_UnsupportedCurrency",
+        [token],
+      );
       await viem.assertions.revertWithCustomErrorWithArgs(
         w.shares.write.claim([w.alice.account.address, token]),
         w.shares,
@@ -226,7 +229,11 @@ describe("Shares", function () {
       // USDC that lands there anyway belongs to the artist
       await w.usdc.write.transfer([shares.address, 5n], { account: w.payer.account });
       const before = await w.usdc.read.balanceOf([w.artist.account.address]);
-      await viem.assertions.emitWithArgs(shares.write.release([w.USDC]), shares, "Released", [w.USDC, addr(w.artist), 5n]);
+      await viem.assertions.emitWithArgs(shares.write.release([w.USDC]), shares, "Released", [
+        w.USDC,
+        addr(w.artist),
+        5n,
+      ]);
       assert.equal((await w.usdc.read.balanceOf([w.artist.account.address])) - before, 5n);
       // ETH income still works, and claimAll pays ETH only
       await sendEth(w, shares.address, 1_000n);
@@ -241,7 +248,9 @@ describe("Shares", function () {
       const token = getAddress(other.address);
       await other.write.transfer([w.shares.address, 50n], { account: w.payer.account });
       await other.write.approve([w.ledger.address, 30n], { account: w.payer.account });
-      await w.ledger.write.deposit([w.shares.address, token, 30n, `0x${"00".repeat(32)}`], { account: w.payer.account });
+      await w.ledger.write.deposit([w.shares.address, token, 30n, `0x${"00".repeat(32)}`], {
+        account: w.payer.account,
+      });
       assert.equal(await w.ledger.read.balanceOf([w.shares.address, token]), 30n);
       const hash = await w.shares.write.release([token], { account: w.stranger.account });
       const events = await logsOf(w, hash, w.shares.address, w.shares.abi);
@@ -261,9 +270,12 @@ describe("Shares", function () {
       await sendEth(w, w.shares.address, 1_000n);
       await depositUsdc(w, w.shares, 1_000n);
       for (const token of [ETH, w.USDC]) {
-        await viem.assertions.revertWithCustomErrorWithArgs(w.shares.write.release([token]), w.shares, "Income_SupportedCurrency", [
-          token,
-        ]);
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          w.shares.write.release([token]),
+          w.shares,
+          "Income_SupportedCurrency",
+          [token],
+        );
       }
       assert.equal(await holds(w, w.shares.address), 1_000n);
       assert.equal(await w.usdc.read.balanceOf([w.shares.address]), 1_000n);

@@ -32,21 +32,31 @@ async function usdcShares(w: SharesWorld) {
   const now = await networkHelpers.time.latest();
   const { shares } = await createShares(
     w,
-    sharesParams(w, { symbol: "USDC" }, {
-      currency: w.USDC,
-      price: USDC_PRICE,
-      amount: 300n,
-      walletCap: 0n,
-      start: now + DAY,
-      end: now + 8 * DAY,
-    }),
+    sharesParams(
+      w,
+      { symbol: "USDC" },
+      {
+        currency: w.USDC,
+        price: USDC_PRICE,
+        amount: 300n,
+        walletCap: 0n,
+        start: now + DAY,
+        end: now + 8 * DAY,
+      },
+    ),
   );
   return { shares, start: BigInt(now + DAY), end: BigInt(now + 8 * DAY) };
 }
 
 /** Everyone a buy can credit: treasury, referrer, the artist's payout, the affiliate (carol), the artist. */
 function creditees(w: SharesWorld): Address[] {
-  return [w.treasury.account.address, w.referrer.account.address, w.payout, w.carol.account.address, w.artist.account.address];
+  return [
+    w.treasury.account.address,
+    w.referrer.account.address,
+    w.payout,
+    w.carol.account.address,
+    w.artist.account.address,
+  ];
 }
 
 /**
@@ -58,7 +68,15 @@ async function checkBuy(
   w: SharesWorld,
   shares: Shares,
   hash: `0x${string}`,
-  o: { buyer: Address; amount: bigint; price: bigint; token: Address; affiliate?: Address; before: bigint[]; held: bigint },
+  o: {
+    buyer: Address;
+    amount: bigint;
+    price: bigint;
+    token: Address;
+    affiliate?: Address;
+    before: bigint[];
+    held: bigint;
+  },
 ) {
   const cost = o.amount * o.price;
   const affiliate = o.affiliate ?? zeroAddress;
@@ -145,7 +163,9 @@ describe("Shares", function () {
       const p = parts(5n * PRICE);
       assert.deepEqual(diff(after, before), [p.fee, p.referral, p.net, 0n, 0n]);
       assert.equal((await holds(w, w.ledger.address)) - held, 5n * PRICE);
-      const bought = (await logsOf(w, self, w.shares.address, w.shares.abi)).find((e) => e.eventName === "SharesBought");
+      const bought = (await logsOf(w, self, w.shares.address, w.shares.abi)).find(
+        (e) => e.eventName === "SharesBought",
+      );
       assert.deepEqual(bought!.args, { buyer: carol, amount: 5n, cost: 5n * PRICE, affiliate: carol });
     });
 
@@ -227,12 +247,12 @@ describe("Shares", function () {
       assert.equal(await w.shares.read.boughtBy([bob]), CAP);
       // giving shares away does not give the cap back
       await w.shares.write.transfer([w.carol.account.address, CAP], { account: w.bob.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        buy(w, w.shares, w.bob, 1n),
-        w.shares,
-        "Shares_WalletCap",
-        [bob, CAP, CAP, 1n],
-      );
+      await viem.assertions.revertWithCustomErrorWithArgs(buy(w, w.shares, w.bob, 1n), w.shares, "Shares_WalletCap", [
+        bob,
+        CAP,
+        CAP,
+        1n,
+      ]);
       // carol's own cap is untouched by what she received
       await buy(w, w.shares, w.carol, CAP);
       assert.equal(await w.shares.read.balanceOf([w.carol.account.address]), 2n * CAP);
@@ -272,10 +292,12 @@ describe("Shares", function () {
       await buy(w, shares, w.carol, 4n);
       assert.equal(await shares.read.offeringRemaining(), 0n);
       const o = await shares.read.offering();
-      await viem.assertions.revertWithCustomErrorWithArgs(buy(w, shares, w.alice, 1n), shares, "Shares_OfferingClosed", [
-        BigInt(o.start),
-        0n,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        buy(w, shares, w.alice, 1n),
+        shares,
+        "Shares_OfferingClosed",
+        [BigInt(o.start), 0n],
+      );
       // sold out: the artist's remaining shares are free
       await shares.write.transfer([w.alice.account.address, SUPPLY - 10n], { account: w.artist.account });
       assert.equal(await shares.read.balanceOf([w.artist.account.address]), 0n);
@@ -299,10 +321,12 @@ describe("Shares", function () {
       assert.equal(await w.shares.read.offeringRemaining(), 0n);
       const o = await w.shares.read.offering();
       assert.equal(o.amount, OFFERED, "the terms stay as created");
-      await viem.assertions.revertWithCustomErrorWithArgs(buy(w, w.shares, w.carol, 1n), w.shares, "Shares_OfferingClosed", [
-        BigInt(o.start),
-        0n,
-      ]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        buy(w, w.shares, w.carol, 1n),
+        w.shares,
+        "Shares_OfferingClosed",
+        [BigInt(o.start), 0n],
+      );
       await viem.assertions.revertWithCustomErrorWithArgs(
         w.shares.write.endOffering({ account: w.artist.account }),
         w.shares,

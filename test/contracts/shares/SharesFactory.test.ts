@@ -25,7 +25,9 @@ describe("Shares", function () {
       const r = await networkHelpers.loadFixture(fixture);
       const song = { collection: getAddress(r.dropFactory.address), tokenId: 7n };
       const { shares, hash } = await createShares(r, sharesParams(r, { song }));
-      const block = await r.publicClient.getBlock({ blockNumber: (await r.publicClient.getTransactionReceipt({ hash })).blockNumber });
+      const block = await r.publicClient.getBlock({
+        blockNumber: (await r.publicClient.getTransactionReceipt({ hash })).blockNumber,
+      });
       assert.equal(await shares.read.name(), "Night Drive shares");
       assert.equal(await shares.read.symbol(), "DRIVE");
       assert.equal(await shares.read.decimals(), 0);

@@ -18,7 +18,11 @@ export type SharesParams = Parameters<Revenue["sharesFactory"]["write"]["createS
 export type Offering = SharesParams["offering"];
 
 /** The default shares; `over` changes any field, `offering` any field of the offering. */
-export function sharesParams(r: Revenue, over: Partial<Omit<SharesParams, "offering">> = {}, offering: Partial<Offering> = {}): SharesParams {
+export function sharesParams(
+  r: Revenue,
+  over: Partial<Omit<SharesParams, "offering">> = {},
+  offering: Partial<Offering> = {},
+): SharesParams {
   return {
     name: "Night Drive shares",
     symbol: "DRIVE",
