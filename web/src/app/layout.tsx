@@ -22,6 +22,7 @@ import "@/styles/artist-cards.css";
 import "@/styles/drop-cards.css";
 import "@/styles/drop-page.css";
 import "@/styles/market.css";
+import "@/styles/vaults.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },

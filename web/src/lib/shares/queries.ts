@@ -131,12 +131,15 @@ export async function fetchShareToken(base: string, address: string) {
   };
 }
 
-/** The share tokens `account` holds (balance above zero), with each token's row. */
+/**
+ * The share tokens `account` holds or held (a seller keeps what its shares earned before: its row stays,
+ * at balance 0), with each token's row.
+ */
 export async function fetchHeldShares(base: string, account: string) {
   const data = await gql<{ shareHolders: { items: ShareHolderRow[] } }>(
     base,
     `query Held($a: String!) {
-      shareHolders(where: { account: $a, balance_gt: "0" }, orderBy: "updatedAt", orderDirection: "desc", limit: 500) { items { ${HOLDER_FIELDS} } }
+      shareHolders(where: { account: $a }, orderBy: "updatedAt", orderDirection: "desc", limit: 500) { items { ${HOLDER_FIELDS} } }
     }`,
     { a: lower(account) },
   );

@@ -11,6 +11,7 @@ import { fetchArtistEditions } from "@/lib/drops";
 import { fetchArtistByHandle, parseProfile, totalsByToken, type PaymentRow, type SplitRow } from "@/lib/indexer";
 import { formatDate, formatPpm } from "@/lib/format";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
+import { ArtistVaults } from "@/components/shares/ArtistVaults";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -90,6 +91,8 @@ export default async function ArtistPage({ params }: Props) {
           <EmptyState title="No drops yet">@{artist.handle} has not released an edition yet.</EmptyState>
         )}
       </Card>
+
+      <ArtistVaults artist={artist.id} handle={artist.handle} />
 
       <section aria-labelledby="earned-title">
         <h2 id="earned-title">Earned through the platform</h2>
