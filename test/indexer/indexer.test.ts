@@ -1,13 +1,15 @@
 /**
  * The indexer, end to end: a real Hardhat node, the real system deployed with deploySystem, the real
  * `ponder start` process, many seeded random operations, then every balance, split, payment, referral,
- * statement, drop collection, edition, mint and holding compared with the chain. Runs once on embedded PGlite and once on a private PostgreSQL
+ * statement, drop collection, edition, mint and holding, share token, pool and vault compared with the chain. Runs once on embedded PGlite and once on a private PostgreSQL
  * cluster.
  *
  *   node --import tsx --test test/indexer/indexer.test.ts        (from the repository root)
  *
  * INDEXER_TEST_SEED=<n> replays a run; INDEXER_TEST_OPS=<n> sets the number of operations (default 300
- * on PGlite, plus 60 live ones on PostgreSQL); INDEXER_TEST_KEEP=1 keeps the logs and databases.
+ * on PGlite, plus 60 live ones on PostgreSQL) and INDEXER_TEST_REVENUE_OPS=<n> the shares and pools
+ * operations among them (default 70 on PGlite, plus 14 on PostgreSQL; revenue-ops.ts, checked by
+ * revenue-checks.ts); INDEXER_TEST_KEEP=1 keeps the logs and databases.
  * Hardhat's mocha runner also loads every file under test/: there this suite only registers a skipped test.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -18,6 +20,7 @@ import { mnemonicToAccount } from "viem/accounts";
 import { getDeployment } from "../../contracts/generated/index.ts";
 import { deploySystem } from "../../scripts/lib/system.ts";
 import { caughtUp, checkIndexer } from "./checks.ts";
+import { checkRevenue } from "./revenue-checks.ts";
 import { findPgBin, startCluster, type Cluster } from "./postgres.ts";
 import { exited, freePort, start, stop, tail, waitFor, type Child } from "./processes.ts";
 import { drive } from "./scenario.ts";
@@ -38,7 +41,10 @@ if (underMocha) {
     const started = Date.now();
     const seed = Number(process.env.INDEXER_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const ops = Number(process.env.INDEXER_TEST_OPS ?? 300);
-    console.log(`[indexer test] seed ${seed} (replay with INDEXER_TEST_SEED=${seed}), ${ops} operations`);
+    const revenueOps = Number(process.env.INDEXER_TEST_REVENUE_OPS ?? 70);
+    console.log(
+      `[indexer test] seed ${seed} (replay with INDEXER_TEST_SEED=${seed}), ${ops} operations, ${revenueOps} shares and pools operations`,
+    );
     const rng = new Rng(seed);
     const dir = mkdtempSync(join(tmpdir(), "nal-indexer-test-"));
     const children: Child[] = [];
@@ -86,6 +92,9 @@ if (underMocha) {
     const verify = async (name: string, url: string, child: Child, world: World) => {
       await waitFor(`${name} to reach the chain head`, () => caughtUp(url, world), 180_000, child);
       const { failures, stats } = await checkIndexer(url, world);
+      const revenue = await checkRevenue(url, world);
+      failures.push(...revenue.failures);
+      Object.assign(stats, revenue.stats, { comparisons: stats.comparisons! + revenue.stats.revenueComparisons! });
       console.log(`[indexer test] ${name}: ${JSON.stringify(stats)} (${elapsed()})`);
       if (failures.length > 0) {
         throw new Error(
@@ -135,10 +144,11 @@ if (underMocha) {
 
       // PGlite: a first batch is backfilled, the rest is followed live.
       const first = Math.floor(ops * 0.4);
-      await drive(rng, world, first);
+      const firstRevenue = Math.floor(revenueOps * 0.4);
+      await drive(rng, world, first, firstRevenue);
       console.log(`[indexer test] ${first} operations before the indexer starts (${elapsed()})`);
       const pglite = await startIndexer("ponder-pglite", rpc, { PONDER_PGLITE_DIR: join(dir, "pglite") });
-      await drive(rng, world, ops - first);
+      await drive(rng, world, ops - first, revenueOps - firstRevenue);
       console.log(`[indexer test] ${ops - first} live operations (${elapsed()}): ${JSON.stringify(world.counts)}`);
       console.log(`[indexer test] invalid operations, each reverted: ${JSON.stringify(world.reverts)}`);
       await verify("PGlite", pglite.url, pglite.child, world);
@@ -155,7 +165,7 @@ if (underMocha) {
         cluster = await startCluster(bin, mkdtempSync(join(tmpdir(), "nal-indexer-pg-")));
         console.log(`[indexer test] PostgreSQL at ${cluster.url} (${elapsed()})`);
         const pg = await startIndexer("ponder-postgres", rpc, { DATABASE_URL: cluster.url });
-        await drive(rng, world, Math.max(20, Math.floor(ops / 5)));
+        await drive(rng, world, Math.max(20, Math.floor(ops / 5)), Math.floor(revenueOps / 5));
         await verify("PostgreSQL", pg.url, pg.child, world);
       }
       ok = true;

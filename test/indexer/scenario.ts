@@ -5,7 +5,8 @@
  * and affiliate share changes, time jumps, and drops (drop-ops.ts): collections, editions (ETH / USDC,
  * free, capped, with allowlist presales, own URIs), public / presale / fiat mints, transfers (single and
  * batch), pauses, updates, royalties, minters and the factory's base URI, and the marketplace (market-ops.ts):
- * listings, buys, offers, auctions. Every operation is chosen so that it is
+ * listings, buys, offers, auctions; and, counted apart (`revenue`), royalty shares and revenue pools
+ * (revenue-ops.ts). Every operation is chosen so that it is
  * valid, and a revert fails the test with the seed; the `invalid` operation attempts one that must
  * revert, and fails the test if it does not.
  */
@@ -37,6 +38,7 @@ import {
 } from "./world.ts";
 import { DROP_OPS } from "./drop-ops.ts";
 import { MARKET_OPS } from "./market-ops.ts";
+import { REVENUE_OPS, vaultsOf } from "./revenue-ops.ts";
 
 /** Money operations (this file), drop operations (drop-ops.ts) and market operations (market-ops.ts), by weight. */
 const OPS: Op[] = [
@@ -437,23 +439,40 @@ function opNamed(name: string): Op {
   return op;
 }
 
-/** Runs `n` valid random operations (skipped picks do not count). */
-export async function drive(rng: Rng, world: World, n: number): Promise<void> {
+const REVENUE_WEIGHT = REVENUE_OPS.reduce((s, o) => s + o.weight, 0);
+
+function pickWeighted(rng: Rng, ops: Op[], total: number): Op {
+  let r = rng.next() * total;
+  return ops.find((o) => (r -= o.weight) < 0) ?? ops[ops.length - 1]!;
+}
+
+/**
+ * Runs `n` valid random operations of the main mix and `revenue` of the shares and pools mix, interleaved
+ * (skipped picks do not count).
+ */
+export async function drive(rng: Rng, world: World, n: number, revenue = 0): Promise<void> {
   let done = 0;
+  let revenueDone = 0;
   let attempts = 0;
-  while (done < n) {
-    if (++attempts > n * 20) throw new Error(`could only run ${done} of ${n} operations`);
+  while (done < n || revenueDone < revenue) {
+    if (++attempts > (n + revenue) * 20) {
+      throw new Error(`could only run ${done} of ${n} operations and ${revenueDone} of ${revenue} revenue operations`);
+    }
     // Bootstrap: artists and splits first, so payments and distributions have targets, then a
     // collection with an edition, so that even a short run mints.
     let op: Op;
+    const leftRevenue = revenue - revenueDone;
+    const isRevenue = leftRevenue > 0 && (done >= n || rng.next() < leftRevenue / (n - done + leftRevenue));
     if (world.artists.size < 2) op = opNamed("register");
-    else if (world.splits.size < 2) op = opNamed("createSplit");
+    else if (isRevenue) {
+      const vaults = vaultsOf(world);
+      if (!vaults.some((v) => v.kind === "shares")) op = revenueOp("createShares");
+      else if (!vaults.some((v) => v.kind === "pool")) op = revenueOp("createPool");
+      else op = pickWeighted(rng, REVENUE_OPS, REVENUE_WEIGHT);
+    } else if (world.splits.size < 2) op = opNamed("createSplit");
     else if (world.collections.size === 0) op = opNamed("createCollection");
     else if ([...world.collections.values()].every((col) => col.editions.length === 0)) op = opNamed("createEdition");
-    else {
-      let r = rng.next() * TOTAL_WEIGHT;
-      op = OPS.find((o) => (r -= o.weight) < 0) ?? OPS[OPS.length - 1]!;
-    }
+    else op = pickWeighted(rng, OPS, TOTAL_WEIGHT);
     let description: string | null;
     try {
       description = await op.run(rng, world);
@@ -465,6 +484,13 @@ export async function drive(rng: Rng, world: World, n: number): Promise<void> {
     if (description === null) continue;
     world.counts[op.name] = (world.counts[op.name] ?? 0) + 1;
     world.log.push(`${world.log.length + 1}. ${description}`);
-    done++;
+    if (REVENUE_OPS.includes(op)) revenueDone++;
+    else done++;
   }
+}
+
+function revenueOp(name: string): Op {
+  const op = REVENUE_OPS.find((o) => o.name === name);
+  if (!op) throw new Error(`no revenue operation ${name}`);
+  return op;
 }
