@@ -183,10 +183,12 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
       ? "This vault does not take that currency."
       : `This vault only takes ETH and its own currency, not ${addr(a[0])}.`,
   Income_SupportedCurrency: () => "That currency is the vault's income: holders claim it, nobody can release it.",
-  Income_NothingToClaim: () => "There is nothing to claim yet: no income has arrived for these units since the last claim.",
+  Income_NothingToClaim: () =>
+    "There is nothing to claim yet: no income has arrived for these units since the last claim.",
   Income_ZeroAmount: () => "The amount must be above zero.",
   Income_ValueMismatch: () => "The ETH sent does not match the amount.",
-  Income_TooMuch: () => "This income is too large for the vault's exact accounting; nothing was taken. Send it in parts.",
+  Income_TooMuch: () =>
+    "This income is too large for the vault's exact accounting; nothing was taken. Send it in parts.",
   Income_TransferFailed: (a) =>
     `Paying ETH to ${addr(a[0])} failed (a contract that refuses ETH). Claim to another address instead.`,
   Income_BadReceiver: () => "Claim to a wallet, not to the zero address or the vault itself.",
@@ -236,10 +238,10 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Pool_AdminDecides: () => "In this pool the admin decides join requests: members do not vote on them.",
   Pool_MembersDecide: () => "In this pool members decide this by vote, not the admin.",
   Pool_UnknownProposal: (a) => `The pool has no proposal #${s(a[0])}.`,
-  Pool_ProposalClosed: (a) => `Proposal #${s(a[0])} is closed: it was decided or its voting period ended. Reload the page.`,
+  Pool_ProposalClosed: (a) =>
+    `Proposal #${s(a[0])} is closed: it was decided or its voting period ended. Reload the page.`,
   Pool_AlreadyVoted: (a) => `You already voted on proposal #${s(a[0])}.`,
-  Pool_NotElector: (a) =>
-    `You joined after proposal #${s(a[0])} was made: only the members of that moment vote on it.`,
+  Pool_NotElector: (a) => `You joined after proposal #${s(a[0])} was made: only the members of that moment vote on it.`,
   Pool_InvalidWeight: (a) => `The weight must be 1 under the equal rule, or 1 to 1,000 (${s(a[0])} was asked).`,
   Pool_TooManyMembers: (a) => `The pool is full: at most ${s(a[0])} members.`,
   Pool_BudgetTooLow: () =>

@@ -8,7 +8,15 @@ import { useNameInSplit } from "@/components/shares/useNameInSplit";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { vaultPercent } from "@/lib/shares/form";
 
-export function ContributeForm({ pool, account, wrongNetwork }: { pool: Address; account: Address; wrongNetwork: boolean }) {
+export function ContributeForm({
+  pool,
+  account,
+  wrongNetwork,
+}: {
+  pool: Address;
+  account: Address;
+  wrongNetwork: boolean;
+}) {
   const tx = useTx();
   const naming = useNameInSplit();
   const [text, setText] = useState("10");

@@ -8,7 +8,17 @@ import { CountField } from "@/components/market/fields";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { MAX_WEIGHT, parseJoinForm, type Rule } from "@/lib/pools/form";
 
-export function JoinForm({ pool, rule, policy, wrongNetwork }: { pool: Address; rule: Rule; policy: string; wrongNetwork: boolean }) {
+export function JoinForm({
+  pool,
+  rule,
+  policy,
+  wrongNetwork,
+}: {
+  pool: Address;
+  rule: Rule;
+  policy: string;
+  wrongNetwork: boolean;
+}) {
   const tx = useTx();
   const [weight, setWeight] = useState("1");
   const [memo, setMemo] = useState("");
@@ -36,8 +46,8 @@ export function JoinForm({ pool, rule, policy, wrongNetwork }: { pool: Address; 
       }}
     >
       <p className="small muted" style={{ margin: 0 }}>
-        {policy === "admin" ? "The pool's admin decides requests." : "The members decide by majority vote."} Once admitted,
-        name the pool in your payout split to contribute.
+        {policy === "admin" ? "The pool's admin decides requests." : "The members decide by majority vote."} Once
+        admitted, name the pool in your payout split to contribute.
       </p>
       {rule === "weights" ? (
         <CountField
@@ -52,7 +62,15 @@ export function JoinForm({ pool, rule, policy, wrongNetwork }: { pool: Address; 
         />
       ) : null}
       <Field id="join-memo" label="Message" optional error={errors.memo}>
-        {(a) => <input {...a} className="input" value={memo} onChange={(e) => setMemo(e.target.value)} data-testid="join-memo" />}
+        {(a) => (
+          <input
+            {...a}
+            className="input"
+            value={memo}
+            onChange={(e) => setMemo(e.target.value)}
+            data-testid="join-memo"
+          />
+        )}
       </Field>
       <TxStatus state={tx.state} onDismiss={tx.reset} />
       <Button type="submit" loading={tx.busy} disabled={wrongNetwork} data-testid="join-pool">

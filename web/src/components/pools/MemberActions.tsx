@@ -28,8 +28,14 @@ export function MemberActions({ pool, proposals }: { pool: PoolRow; proposals: P
     chainId: env.chainId,
     query: { enabled: !!env.account },
   });
-  if (!env.account) return <ConnectPrompt what="Connect a wallet to join this pool, or to act as one of its members." />;
-  if (member.isLoading) return <p role="status" className="muted">Checking your membership…</p>;
+  if (!env.account)
+    return <ConnectPrompt what="Connect a wallet to join this pool, or to act as one of its members." />;
+  if (member.isLoading)
+    return (
+      <p role="status" className="muted">
+        Checking your membership…
+      </p>
+    );
   if (!member.data) {
     const mine = proposals.find(
       (p) => p.kind === "join" && p.status === "open" && p.account.toLowerCase() === env.account!.toLowerCase(),
@@ -50,8 +56,17 @@ export function MemberActions({ pool, proposals }: { pool: PoolRow; proposals: P
       <Card title="Contribute" id="contribute" description="Name the pool in your payout split.">
         <ContributeForm pool={address} account={env.account} wrongNetwork={env.wrongNetwork} />
       </Card>
-      <Card title="Propose a budget spend" id="spend" description="Paid from the budget once a majority of members votes for it.">
-        <SpendForm pool={address} currency={pool.currency as Address} chainId={env.chainId} wrongNetwork={env.wrongNetwork} />
+      <Card
+        title="Propose a budget spend"
+        id="spend"
+        description="Paid from the budget once a majority of members votes for it."
+      >
+        <SpendForm
+          pool={address}
+          currency={pool.currency as Address}
+          chainId={env.chainId}
+          wrongNetwork={env.wrongNetwork}
+        />
       </Card>
       <Card title="Leave" id="leave">
         <LeaveButton pool={address} wrongNetwork={env.wrongNetwork} />

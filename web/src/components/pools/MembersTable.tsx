@@ -30,7 +30,9 @@ export function MembersTable({
             return (
               <span data-testid="pool-member" data-account={m.account.toLowerCase()} data-active={m.active}>
                 {a ? <Link href={`/artists/${a.handle}`}>@{a.handle}</Link> : <Address address={m.account} />}
-                {m.account.toLowerCase() === pool.admin.toLowerCase() ? <span className="muted small"> · admin</span> : null}
+                {m.account.toLowerCase() === pool.admin.toLowerCase() ? (
+                  <span className="muted small"> · admin</span>
+                ) : null}
               </span>
             );
           },

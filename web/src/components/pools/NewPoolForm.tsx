@@ -71,22 +71,50 @@ export function NewPoolForm() {
       }}
     >
       <Field id="pool-name" label="Name" error={errors.name}>
-        {(a) => <input {...a} className="input" value={input.name} onChange={(e) => set("name")(e.target.value)} data-testid="pool-name" />}
+        {(a) => (
+          <input
+            {...a}
+            className="input"
+            value={input.name}
+            onChange={(e) => set("name")(e.target.value)}
+            data-testid="pool-name"
+          />
+        )}
       </Field>
       <Field id="pool-rule" label="How income is shared" error={errors.rule}>
         {(a) => (
-          <select {...a} className="input" value={input.rule} onChange={(e) => setInput({ ...input, rule: e.target.value, weight: "1" })} data-testid="pool-rule">
+          <select
+            {...a}
+            className="input"
+            value={input.rule}
+            onChange={(e) => setInput({ ...input, rule: e.target.value, weight: "1" })}
+            data-testid="pool-rule"
+          >
             <option value="equal">Equal parts: every member weighs 1</option>
             <option value="weights">By weight: each member joins with a weight</option>
           </select>
         )}
       </Field>
       {input.rule === "weights" ? (
-        <CountField id="pool-weight" label={`Your weight (1 to ${MAX_WEIGHT})`} value={input.weight} onChange={set("weight")} error={errors.weight} max={MAX_WEIGHT} testId="pool-weight" />
+        <CountField
+          id="pool-weight"
+          label={`Your weight (1 to ${MAX_WEIGHT})`}
+          value={input.weight}
+          onChange={set("weight")}
+          error={errors.weight}
+          max={MAX_WEIGHT}
+          testId="pool-weight"
+        />
       ) : null}
       <Field id="pool-policy" label="Who admits new members" error={errors.policy}>
         {(a) => (
-          <select {...a} className="input" value={input.policy} onChange={(e) => set("policy")(e.target.value)} data-testid="pool-policy">
+          <select
+            {...a}
+            className="input"
+            value={input.policy}
+            onChange={(e) => set("policy")(e.target.value)}
+            data-testid="pool-policy"
+          >
             <option value="admin">You, the admin</option>
             <option value="vote">The members, by majority vote</option>
           </select>
@@ -103,7 +131,13 @@ export function NewPoolForm() {
       />
       <Field id="pool-currency" label="Currencies" error={errors.currency}>
         {(a) => (
-          <select {...a} className="input" value={input.currency} onChange={(e) => set("currency")(e.target.value)} data-testid="pool-currency">
+          <select
+            {...a}
+            className="input"
+            value={input.currency}
+            onChange={(e) => set("currency")(e.target.value)}
+            data-testid="pool-currency"
+          >
             {tokens.map((t) => (
               <option key={t.address} value={t.address}>
                 {t.address === zeroAddress ? "ETH only" : `ETH and ${t.symbol}`}

@@ -60,7 +60,12 @@ export function ProposalItem({
         {p.electorate > 0
           ? `${yesNeeded(p.electorate)} of ${p.electorate} electors pass it, ${noNeeded(p.electorate)} reject it`
           : "decided by the admin"}{" "}
-        · {status === "open" ? `open until ${formatDateTime(p.deadline)}` : p.decidedAt ? `decided ${formatDateTime(p.decidedAt)}` : `closed ${formatDateTime(p.deadline)}`}
+        ·{" "}
+        {status === "open"
+          ? `open until ${formatDateTime(p.deadline)}`
+          : p.decidedAt
+            ? `decided ${formatDateTime(p.decidedAt)}`
+            : `closed ${formatDateTime(p.deadline)}`}
         {actions.voted !== null ? ` · you voted ${actions.voted ? "for" : "against"}` : ""}
       </p>
       <TxStatus state={tx.state} onDismiss={tx.reset} />
@@ -68,20 +73,46 @@ export function ProposalItem({
         <div className="row">
           {actions.vote ? (
             <>
-              <Button size="sm" loading={tx.busy} disabled={wrongNetwork} data-testid="vote-yes" onClick={() => send("Vote for", "vote", [id, true])}>
+              <Button
+                size="sm"
+                loading={tx.busy}
+                disabled={wrongNetwork}
+                data-testid="vote-yes"
+                onClick={() => send("Vote for", "vote", [id, true])}
+              >
                 Vote for
               </Button>
-              <Button size="sm" variant="secondary" loading={tx.busy} disabled={wrongNetwork} data-testid="vote-no" onClick={() => send("Vote against", "vote", [id, false])}>
+              <Button
+                size="sm"
+                variant="secondary"
+                loading={tx.busy}
+                disabled={wrongNetwork}
+                data-testid="vote-no"
+                onClick={() => send("Vote against", "vote", [id, false])}
+              >
                 Vote against
               </Button>
             </>
           ) : null}
           {actions.decide ? (
             <>
-              <Button size="sm" loading={tx.busy} disabled={wrongNetwork} data-testid="decide-accept" onClick={() => send("Accept", "decideJoin", [id, true])}>
+              <Button
+                size="sm"
+                loading={tx.busy}
+                disabled={wrongNetwork}
+                data-testid="decide-accept"
+                onClick={() => send("Accept", "decideJoin", [id, true])}
+              >
                 Accept
               </Button>
-              <Button size="sm" variant="danger" loading={tx.busy} disabled={wrongNetwork} data-testid="decide-reject" onClick={() => send("Reject", "decideJoin", [id, false])}>
+              <Button
+                size="sm"
+                variant="danger"
+                loading={tx.busy}
+                disabled={wrongNetwork}
+                data-testid="decide-reject"
+                onClick={() => send("Reject", "decideJoin", [id, false])}
+              >
                 Reject
               </Button>
             </>

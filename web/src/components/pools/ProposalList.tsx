@@ -27,7 +27,12 @@ export function ProposalList(props: {
     );
   const ctx = { pool: props.pool, members: props.members, votes: props.votes, now };
   return (
-    <ul className="market-panel-list" aria-label="Proposals" data-testid="proposals" data-count={props.proposals.length}>
+    <ul
+      className="market-panel-list"
+      aria-label="Proposals"
+      data-testid="proposals"
+      data-count={props.proposals.length}
+    >
       {props.proposals.map((p) => (
         <ProposalItem
           key={p.id}

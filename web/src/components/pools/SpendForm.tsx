@@ -9,7 +9,17 @@ import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { parseSpendForm } from "@/lib/pools/form";
 import { tokenInfo } from "@/lib/tokens";
 
-export function SpendForm({ pool, currency, chainId, wrongNetwork }: { pool: Address; currency: Address; chainId: number; wrongNetwork: boolean }) {
+export function SpendForm({
+  pool,
+  currency,
+  chainId,
+  wrongNetwork,
+}: {
+  pool: Address;
+  currency: Address;
+  chainId: number;
+  wrongNetwork: boolean;
+}) {
   const tx = useTx();
   const tokens = useMemo(
     () => (BigInt(currency) === 0n ? [zeroAddress] : [zeroAddress, currency]).map((t) => tokenInfo(chainId, t)),
@@ -43,12 +53,41 @@ export function SpendForm({ pool, currency, chainId, wrongNetwork }: { pool: Add
       }}
     >
       <Field id="spend-to" label="Pay to" error={errors.to}>
-        {(a) => <input {...a} className="input" placeholder="0x…" value={form.to} onChange={(e) => set("to")(e.target.value)} data-testid="spend-to" />}
+        {(a) => (
+          <input
+            {...a}
+            className="input"
+            placeholder="0x…"
+            value={form.to}
+            onChange={(e) => set("to")(e.target.value)}
+            data-testid="spend-to"
+          />
+        )}
       </Field>
-      <CurrencyField id="spend-currency" tokens={tokens} value={form.token as Address} onChange={(c) => set("token")(c)} />
-      <AmountField id="spend-amount" label="Amount" value={form.amount} onChange={set("amount")} error={errors.amount} testId="spend-amount" />
+      <CurrencyField
+        id="spend-currency"
+        tokens={tokens}
+        value={form.token as Address}
+        onChange={(c) => set("token")(c)}
+      />
+      <AmountField
+        id="spend-amount"
+        label="Amount"
+        value={form.amount}
+        onChange={set("amount")}
+        error={errors.amount}
+        testId="spend-amount"
+      />
       <Field id="spend-memo" label="What for" optional error={errors.memo}>
-        {(a) => <input {...a} className="input" value={form.memo} onChange={(e) => set("memo")(e.target.value)} data-testid="spend-memo" />}
+        {(a) => (
+          <input
+            {...a}
+            className="input"
+            value={form.memo}
+            onChange={(e) => set("memo")(e.target.value)}
+            data-testid="spend-memo"
+          />
+        )}
       </Field>
       <TxStatus state={tx.state} onDismiss={tx.reset} />
       <Button type="submit" loading={tx.busy} disabled={wrongNetwork} data-testid="propose-spend">

@@ -19,7 +19,11 @@ export async function ArtistVaults({ artist, handle }: { artist: string; handle:
   ]);
   return (
     <div className="grid-2">
-      <Card title="Royalty shares" id="shares" description={`Shares of @${handle}'s songs: each earns its part of the song's income.`}>
+      <Card
+        title="Royalty shares"
+        id="shares"
+        description={`Shares of @${handle}'s songs: each earns its part of the song's income.`}
+      >
         {shares instanceof Error ? (
           <Alert tone="warning" title="Shares cannot be loaded right now">
             {shares.message}

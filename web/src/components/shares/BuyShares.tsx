@@ -57,7 +57,8 @@ export function BuyShares({ shares, currency, price, walletCap, symbol }: Props)
   const erc20 = useErc20(currency, env.account, env.ledger);
   const needsApproval = !erc20.isEth && erc20.allowance !== undefined && erc20.allowance < cost;
   const short = !erc20.isEth && erc20.balance !== undefined && erc20.balance < cost;
-  if (!env.account) return <ConnectPrompt what="Connect a wallet to buy shares. They arrive in the wallet you connect." />;
+  if (!env.account)
+    return <ConnectPrompt what="Connect a wallet to buy shares. They arrive in the wallet you connect." />;
 
   const approve = () =>
     env.ledger &&

@@ -2,7 +2,15 @@
 import { Address, EmptyState, Table } from "@/components/ui";
 import type { ShareHolderRow } from "@/lib/shares/queries";
 
-export function HoldersTable({ holders, supply, artist }: { holders: readonly ShareHolderRow[]; supply: bigint; artist: string }) {
+export function HoldersTable({
+  holders,
+  supply,
+  artist,
+}: {
+  holders: readonly ShareHolderRow[];
+  supply: bigint;
+  artist: string;
+}) {
   const pct = (b: bigint) => (supply === 0n ? "—" : `${(Number((b * 1_000_000n) / supply) / 10_000).toString()}%`);
   return (
     <Table<ShareHolderRow>
@@ -21,7 +29,12 @@ export function HoldersTable({ holders, supply, artist }: { holders: readonly Sh
             </>
           ),
         },
-        { key: "balance", header: "Shares", numeric: true, render: (h) => <span data-testid="holder-balance">{h.balance}</span> },
+        {
+          key: "balance",
+          header: "Shares",
+          numeric: true,
+          render: (h) => <span data-testid="holder-balance">{h.balance}</span>,
+        },
         { key: "part", header: "Of supply", numeric: true, render: (h) => pct(BigInt(h.balance)) },
         { key: "bought", header: "Bought in the offering", numeric: true, render: (h) => h.bought },
       ]}

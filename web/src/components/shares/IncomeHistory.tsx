@@ -32,7 +32,12 @@ export function IncomeHistory({
         const row = currencies.find((c) => c.token.toLowerCase() === t.toLowerCase());
         const amount = (v: bigint | string) => <Amount value={v} decimals={info.decimals} symbol={info.symbol} />;
         return (
-          <section key={t} className="stack" aria-label={`${info.symbol} income`} data-testid={`income-${info.symbol.toLowerCase()}`}>
+          <section
+            key={t}
+            className="stack"
+            aria-label={`${info.symbol} income`}
+            data-testid={`income-${info.symbol.toLowerCase()}`}
+          >
             <h3 style={{ margin: 0 }}>{info.symbol}</h3>
             <div className="grid-stats">
               <Stat label="Income shared" value={amount(row?.income ?? "0")} />

@@ -82,15 +82,49 @@ export function NewSharesForm({ account }: { account: Address }) {
       <fieldset className="stack">
         <legend>The shares</legend>
         <Field id="shares-name" label="Name" error={errorOf("name")} hint="For example: Night Drive royalty shares">
-          {(a) => <input {...a} className="input" value={input.name} onChange={(e) => set("name")(e.target.value)} data-testid="shares-name" />}
+          {(a) => (
+            <input
+              {...a}
+              className="input"
+              value={input.name}
+              onChange={(e) => set("name")(e.target.value)}
+              data-testid="shares-name"
+            />
+          )}
         </Field>
         <Field id="shares-symbol" label="Symbol" error={errorOf("symbol")} hint="1 to 11 letters or digits">
-          {(a) => <input {...a} className="input" value={input.symbol} onChange={(e) => set("symbol")(e.target.value)} data-testid="shares-symbol" />}
-        </Field>
-        <CountField id="shares-supply" label="Supply (whole shares, all minted to you)" value={input.supply} onChange={set("supply")} error={errorOf("supply")} testId="shares-supply" />
-        <Field id="shares-currency" label="Income currency" hint="Income in ETH is always accounted; choose the token besides it." error={errorOf("currency")}>
           {(a) => (
-            <select {...a} className="input" value={input.currency} onChange={(e) => set("currency")(e.target.value)} data-testid="shares-currency">
+            <input
+              {...a}
+              className="input"
+              value={input.symbol}
+              onChange={(e) => set("symbol")(e.target.value)}
+              data-testid="shares-symbol"
+            />
+          )}
+        </Field>
+        <CountField
+          id="shares-supply"
+          label="Supply (whole shares, all minted to you)"
+          value={input.supply}
+          onChange={set("supply")}
+          error={errorOf("supply")}
+          testId="shares-supply"
+        />
+        <Field
+          id="shares-currency"
+          label="Income currency"
+          hint="Income in ETH is always accounted; choose the token besides it."
+          error={errorOf("currency")}
+        >
+          {(a) => (
+            <select
+              {...a}
+              className="input"
+              value={input.currency}
+              onChange={(e) => set("currency")(e.target.value)}
+              data-testid="shares-currency"
+            >
               {tokens.map((t) => (
                 <option key={t.address} value={t.address}>
                   {t.address === zeroAddress ? "ETH only" : `ETH and ${t.symbol}`}
@@ -99,9 +133,21 @@ export function NewSharesForm({ account }: { account: Address }) {
             </select>
           )}
         </Field>
-        <Field id="shares-song" label="Song" optional error={errorOf("song")} hint="One of your drop editions; leave empty for a song not released yet.">
+        <Field
+          id="shares-song"
+          label="Song"
+          optional
+          error={errorOf("song")}
+          hint="One of your drop editions; leave empty for a song not released yet."
+        >
           {(a) => (
-            <select {...a} className="input" value={input.song} onChange={(e) => set("song")(e.target.value)} data-testid="shares-song">
+            <select
+              {...a}
+              className="input"
+              value={input.song}
+              onChange={(e) => set("song")(e.target.value)}
+              data-testid="shares-song"
+            >
               <option value="">No edition</option>
               {(editions.data ?? []).map((ed) => (
                 <option key={ed.id} value={`${ed.collection}-${ed.tokenId}`}>
@@ -116,17 +162,62 @@ export function NewSharesForm({ account }: { account: Address }) {
       <fieldset className="stack">
         <legend>Offering</legend>
         <label className="row">
-          <input type="checkbox" checked={input.offer} onChange={(e) => setInput({ ...input, offer: e.target.checked })} data-testid="shares-offer" />
+          <input
+            type="checkbox"
+            checked={input.offer}
+            onChange={(e) => setInput({ ...input, offer: e.target.checked })}
+            data-testid="shares-offer"
+          />
           Sell part of the shares to fans now
         </label>
         {input.offer ? (
           <>
-            <CurrencyField id="shares-offer-currency" tokens={tokens} value={input.offerCurrency as Address} onChange={(c) => set("offerCurrency")(c)} />
-            <AmountField id="shares-price" label="Price of one share" value={input.price} onChange={set("price")} error={errorOf("price")} testId="shares-price" />
-            <CountField id="shares-amount-offered" label="Shares for sale" value={input.amount} onChange={set("amount")} error={errorOf("amount")} testId="shares-offered" />
-            <AmountField id="shares-cap" label="Most one wallet may buy (optional)" value={input.walletCap} onChange={set("walletCap")} error={errorOf("walletCap")} testId="shares-cap" />
-            <AmountField id="shares-starts" label="Opens in hours (optional: now)" value={input.startsIn} onChange={set("startsIn")} error={errorOf("startsIn")} testId="shares-starts" />
-            <AmountField id="shares-days" label="Runs for days (optional: until sold out or ended)" value={input.days} onChange={set("days")} error={errorOf("days")} testId="shares-days" />
+            <CurrencyField
+              id="shares-offer-currency"
+              tokens={tokens}
+              value={input.offerCurrency as Address}
+              onChange={(c) => set("offerCurrency")(c)}
+            />
+            <AmountField
+              id="shares-price"
+              label="Price of one share"
+              value={input.price}
+              onChange={set("price")}
+              error={errorOf("price")}
+              testId="shares-price"
+            />
+            <CountField
+              id="shares-amount-offered"
+              label="Shares for sale"
+              value={input.amount}
+              onChange={set("amount")}
+              error={errorOf("amount")}
+              testId="shares-offered"
+            />
+            <AmountField
+              id="shares-cap"
+              label="Most one wallet may buy (optional)"
+              value={input.walletCap}
+              onChange={set("walletCap")}
+              error={errorOf("walletCap")}
+              testId="shares-cap"
+            />
+            <AmountField
+              id="shares-starts"
+              label="Opens in hours (optional: now)"
+              value={input.startsIn}
+              onChange={set("startsIn")}
+              error={errorOf("startsIn")}
+              testId="shares-starts"
+            />
+            <AmountField
+              id="shares-days"
+              label="Runs for days (optional: until sold out or ended)"
+              value={input.days}
+              onChange={set("days")}
+              error={errorOf("days")}
+              testId="shares-days"
+            />
           </>
         ) : null}
       </fieldset>
@@ -155,7 +246,12 @@ export function NewSharesForm({ account }: { account: Address }) {
         </Alert>
       ) : null}
       <TxStatus state={tx.state} onDismiss={tx.reset} />
-      <Button type="submit" loading={tx.busy} disabled={env.wrongNetwork || !env.sharesFactory} data-testid="create-shares">
+      <Button
+        type="submit"
+        loading={tx.busy}
+        disabled={env.wrongNetwork || !env.sharesFactory}
+        data-testid="create-shares"
+      >
         {wantsSplit && !splitProblem ? "Create shares and update my split" : "Create shares"}
       </Button>
     </form>
@@ -187,7 +283,13 @@ function Created({
           tone="warning"
           title="Your split was not updated"
           action={
-            <Button size="sm" variant="secondary" onClick={() => retry(state.shares, state.ppm!)} loading={tx.busy} data-testid="retry-split">
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => retry(state.shares, state.ppm!)}
+              loading={tx.busy}
+              data-testid="retry-split"
+            >
               Try the split update again
             </Button>
           }

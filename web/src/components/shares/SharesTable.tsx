@@ -67,7 +67,9 @@ export function SharesTable({
           header: "Price",
           numeric: true,
           render: (s) =>
-            BigInt(s.offeringAmount) === 0n ? "—" : formatPrice(BigInt(s.offeringPrice), tokenInfo(chainId, s.offeringCurrency)),
+            BigInt(s.offeringAmount) === 0n
+              ? "—"
+              : formatPrice(BigInt(s.offeringPrice), tokenInfo(chainId, s.offeringCurrency)),
         },
         { key: "left", header: "Left", numeric: true, render: (s) => offeringRemaining(s, now).toString() },
       ]}

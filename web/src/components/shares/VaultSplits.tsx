@@ -11,7 +11,12 @@ export function VaultSplits({ rows, what }: { rows: readonly SplitNamingRow[]; w
       </p>
     );
   return (
-    <ul className="vault-list" aria-label={`Splits that pay ${what}`} data-testid="vault-splits" data-count={rows.length}>
+    <ul
+      className="vault-list"
+      aria-label={`Splits that pay ${what}`}
+      data-testid="vault-splits"
+      data-count={rows.length}
+    >
       {rows.map((r) => (
         <li key={r.split} className="row-between">
           <Address address={r.split} href={`/splits/${r.split}`} />

@@ -15,7 +15,13 @@ import { useVaultEnv } from "./useVaultEnv";
 
 export type CreateStep =
   | { step: "form" }
-  | { step: "created"; shares: Address; ppm: number | null; naming: "pending" | "done" | "skipped" | "failed"; reason?: string };
+  | {
+      step: "created";
+      shares: Address;
+      ppm: number | null;
+      naming: "pending" | "done" | "skipped" | "failed";
+      reason?: string;
+    };
 
 export function useCreateShares(account: Address) {
   const env = useVaultEnv();

@@ -33,7 +33,8 @@ export function useNameInSplit() {
           args: [account],
           chainId: app.chain.id,
         });
-        if (record.registeredAt === 0n) return { error: "Register as an artist first: only artists have a payout split." };
+        if (record.registeredAt === 0n)
+          return { error: "Register as an artist first: only artists have a payout split." };
         const { split } = await fetchSplit(app.indexerBase, record.payout);
         if (!split) return { split: null };
         const [state, hash] = await Promise.all([
@@ -53,7 +54,9 @@ export function useNameInSplit() {
           }),
         ]);
         if (state.configHash !== hash)
-          return { error: "Your split changed moments ago and the page is not up to date yet: try again in a few seconds." };
+          return {
+            error: "Your split changed moments ago and the page is not up to date yet: try again in a few seconds.",
+          };
         return { split };
       } catch (e) {
         return { error: errorMessage(e, app.chain.name) };

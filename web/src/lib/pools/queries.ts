@@ -58,7 +58,14 @@ export type PoolProposalRow = {
   txHash: Hex;
 };
 
-export type PoolVoteRow = { id: string; pool: Hex; proposalId: string; voter: Hex; support: boolean; timestamp: string };
+export type PoolVoteRow = {
+  id: string;
+  pool: Hex;
+  proposalId: string;
+  voter: Hex;
+  support: boolean;
+  timestamp: string;
+};
 
 export const POOL_FIELDS =
   "id admin name rule policy budgetBps currency memberCount totalWeight proposalCount createdAt createdBlock txHash";

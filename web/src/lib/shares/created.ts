@@ -8,7 +8,11 @@ import { poolFactoryAbi, sharesFactoryAbi } from "@notalabel/contracts";
 const from = (factory: string) => (l: Log) => l.address.toLowerCase() === factory.toLowerCase();
 
 export function sharesCreatedAddress(logs: readonly Log[], factory: string): Address | null {
-  const events = parseEventLogs({ abi: sharesFactoryAbi, eventName: "SharesCreated", logs: logs.filter(from(factory)) });
+  const events = parseEventLogs({
+    abi: sharesFactoryAbi,
+    eventName: "SharesCreated",
+    logs: logs.filter(from(factory)),
+  });
   return events[0]?.args.shares ?? null;
 }
 

@@ -57,7 +57,10 @@ const whole = (what: string, min: number, max: number) =>
     .refine((v) => v <= max, `The ${what} must be at most ${max.toLocaleString("en-US")}.`);
 
 const optionalWhole = (what: string, min: number, max: number) =>
-  z.string().transform((s) => s.trim()).pipe(z.union([z.literal("").transform(() => null), whole(what, min, max)]));
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.union([z.literal("").transform(() => null), whole(what, min, max)]));
 
 const address = (what: string) =>
   z
@@ -87,7 +90,10 @@ const price = (decimals: number) =>
 export const vaultPercent = z
   .string()
   .trim()
-  .refine((s) => s === "" || /^\d+(\.\d{0,4})?$|^\.\d{1,4}$/.test(s), "Use a number like 20 or 12.5 (at most 4 decimals).")
+  .refine(
+    (s) => s === "" || /^\d+(\.\d{0,4})?$|^\.\d{1,4}$/.test(s),
+    "Use a number like 20 or 12.5 (at most 4 decimals).",
+  )
   .transform((s) => (s === "" ? null : percentToPpm(s)))
   .refine((p) => p === null || (p > 0 && p < PPM), "The part must be above 0% and below 100%.");
 
@@ -127,7 +133,10 @@ export function parseSharesForm(
     ? offer.value
     : { currency: ZERO_ADDRESS, price: 0n, amount: 0n, walletCap: 0n, start: 0, end: 0 };
   if (offering.amount > BigInt(v.supply))
-    return { ok: false, errors: { amount: `At most the supply (${v.supply.toLocaleString("en-US")}) can be offered.` } };
+    return {
+      ok: false,
+      errors: { amount: `At most the supply (${v.supply.toLocaleString("en-US")}) can be offered.` },
+    };
   if (offering.walletCap > offering.amount)
     return { ok: false, errors: { walletCap: "The wallet cap cannot be above the shares offered." } };
   return {

@@ -59,7 +59,13 @@ export function ClaimAll({
           : `Claim all (${vaults.length} transaction${vaults.length === 1 ? "" : "s"})`}
       </Button>
       {progress ? (
-        <p role="status" className="small" data-testid="claim-all-progress" data-done={progress.done} data-total={progress.total}>
+        <p
+          role="status"
+          className="small"
+          data-testid="claim-all-progress"
+          data-done={progress.done}
+          data-total={progress.total}
+        >
           {progress.current
             ? `Claiming ${progress.done + 1} of ${progress.total}: ${progress.current}…`
             : progress.failed
@@ -67,7 +73,9 @@ export function ClaimAll({
               : `Claimed ${progress.done} of ${progress.total}: the money is in your wallet.`}
         </p>
       ) : null}
-      {progress?.failed ? <Alert tone="warning">Claim all stopped: the reason is below. Try again to continue.</Alert> : null}
+      {progress?.failed ? (
+        <Alert tone="warning">Claim all stopped: the reason is below. Try again to continue.</Alert>
+      ) : null}
       <TxStatus state={tx.state} onDismiss={tx.reset} />
     </div>
   );

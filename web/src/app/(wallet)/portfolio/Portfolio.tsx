@@ -27,7 +27,12 @@ function Holdings({ account }: { account: Address }) {
         {(p.error as Error).message}
       </Alert>
     );
-  if (p.loading) return <p role="status" className="muted">Loading your portfolio…</p>;
+  if (p.loading)
+    return (
+      <p role="status" className="muted">
+        Loading your portfolio…
+      </p>
+    );
   const shown = p.vaults.filter((v) => v.current || v.tokens.some((t) => p.claimable(v.vault, t) > 0n));
   const totals = claimableTotals(shown, p.claimable);
   const toClaim = vaultsToClaim(shown, p.claimable);
@@ -58,7 +63,11 @@ function Holdings({ account }: { account: Address }) {
             const info = tokenInfo(env.chainId, t);
             const amount = p.claimable(v.vault, t);
             return (
-              <span key={t} data-testid={`portfolio-claimable-${info.symbol.toLowerCase()}`} data-amount={amount.toString()}>
+              <span
+                key={t}
+                data-testid={`portfolio-claimable-${info.symbol.toLowerCase()}`}
+                data-amount={amount.toString()}
+              >
                 <Amount value={amount} decimals={info.decimals} symbol={info.symbol} maxFraction={6} />
               </span>
             );
@@ -80,10 +89,21 @@ function Holdings({ account }: { account: Address }) {
           <div className="grid-stats">
             {[...totals].map(([t, v]) => {
               const info = tokenInfo(env.chainId, t);
-              return <Stat key={t} label={`Claimable ${info.symbol}`} value={<Amount value={v} decimals={info.decimals} symbol={info.symbol} maxFraction={6} />} />;
+              return (
+                <Stat
+                  key={t}
+                  label={`Claimable ${info.symbol}`}
+                  value={<Amount value={v} decimals={info.decimals} symbol={info.symbol} maxFraction={6} />}
+                />
+              );
             })}
           </div>
-          <ClaimAll account={account} vaults={toClaim} wrongNetwork={env.wrongNetwork} onDone={() => void p.refetch()} />
+          <ClaimAll
+            account={account}
+            vaults={toClaim}
+            wrongNetwork={env.wrongNetwork}
+            onDone={() => void p.refetch()}
+          />
           <p className="small muted" style={{ margin: 0 }}>
             Claims pay your wallet directly: there is nothing to withdraw afterwards. Ledger credits (split payments,
             referral income, budget spends) are on <Link href="/earnings">Earnings</Link>.

@@ -9,8 +9,8 @@ export default function PortfolioPage() {
       <div className="page-head">
         <h1>Your portfolio</h1>
         <p>
-          The royalty shares you hold and the pools you are in, with what each has earned for you. Claims pay your wallet
-          directly.
+          The royalty shares you hold and the pools you are in, with what each has earned for you. Claims pay your
+          wallet directly.
         </p>
       </div>
       <Portfolio />

@@ -60,12 +60,21 @@ export default async function PoolPage({ params }: Props) {
           {pool.name}
         </h1>
         <p style={{ margin: 0 }}>
-          Admin: {admin ? <Link href={`/artists/${admin.handle}`}>@{admin.handle}</Link> : <AddressView address={pool.admin} />}
+          Admin:{" "}
+          {admin ? (
+            <Link href={`/artists/${admin.handle}`}>@{admin.handle}</Link>
+          ) : (
+            <AddressView address={pool.admin} />
+          )}
         </p>
       </header>
 
       <div className="grid-stats">
-        <Stat label="Members" value={<span data-testid="pool-member-count">{pool.memberCount}</span>} hint={`total weight ${pool.totalWeight}`} />
+        <Stat
+          label="Members"
+          value={<span data-testid="pool-member-count">{pool.memberCount}</span>}
+          hint={`total weight ${pool.totalWeight}`}
+        />
         <Stat label="Income is shared" value={RULE_LABEL[pool.rule] ?? pool.rule} />
         <Stat label="New members" value={POLICY_LABEL[pool.policy] ?? pool.policy} />
         <Stat label="Budget" value={`${pool.budgetBps / 100}%`} hint="of every income, spent by vote" />

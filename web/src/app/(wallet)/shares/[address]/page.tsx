@@ -86,10 +86,7 @@ export default async function SharesTokenPage({ params }: Props) {
             "Shares of a song not yet released"
           )}
           {artistName ? (
-            <>
-              {" "}
-              by {data.artist ? <Link href={`/artists/${data.artist.handle}`}>{artistName}</Link> : artistName}
-            </>
+            <> by {data.artist ? <Link href={`/artists/${data.artist.handle}`}>{artistName}</Link> : artistName}</>
           ) : null}
         </p>
       </header>
@@ -99,7 +96,12 @@ export default async function SharesTokenPage({ params }: Props) {
         <Stat label="Holders" value={String(token.holderCount)} />
         <Stat label="Sold in the offering" value={`${token.sold} of ${token.offeringAmount}`} />
         {tokens.map((t) => (
-          <Stat key={t} label={`Earned per share (${tokenInfo(cfg.chainId, t).symbol})`} value={perShare(t)} hint="since creation" />
+          <Stat
+            key={t}
+            label={`Earned per share (${tokenInfo(cfg.chainId, t).symbol})`}
+            value={perShare(t)}
+            hint="since creation"
+          />
         ))}
       </div>
 
