@@ -160,7 +160,9 @@ describe("Pools", function () {
       ]) {
         await viem.assertions.revertWithCustomErrorWithArgs(call(), r.pool, "Pool_UnknownProposal", [5n]);
       }
-      await viem.assertions.revertWithCustomErrorWithArgs(r.pool.read.proposal([5n]), r.pool, "Pool_UnknownProposal", [5n]);
+      await viem.assertions.revertWithCustomErrorWithArgs(r.pool.read.proposal([5n]), r.pool, "Pool_UnknownProposal", [
+        5n,
+      ]);
     });
 
     it("a request can be decided the moment before its deadline", async function () {
@@ -299,7 +301,12 @@ describe("Pools", function () {
       const e = await request(r.pool, r.erin);
       await r.pool.write.vote([e, false], { account: r.bob.account });
       assert.deepEqual(await tally(r, e), { status: OPEN, yes: 0, no: 1, electorate: 4 });
-      await viem.assertions.emitWithArgs(r.pool.write.vote([e, false], { account: r.carol.account }), r.pool, "ProposalRejected", [e]);
+      await viem.assertions.emitWithArgs(
+        r.pool.write.vote([e, false], { account: r.carol.account }),
+        r.pool,
+        "ProposalRejected",
+        [e],
+      );
       assert.deepEqual(await tally(r, e), { status: REJECTED, yes: 0, no: 2, electorate: 4 });
       assert.equal(await r.pool.read.isMember([r.erin.account.address]), false);
       await viem.assertions.revertWithCustomErrorWithArgs(
