@@ -68,6 +68,8 @@ interface IRevenuePool is IIncomeVault {
     error Pool_BudgetTooLow(address token, uint256 budget, uint256 amount);
     error Pool_ZeroAddress();
 
+    /// @notice `account` joined with `weight` by proposal `proposalId` (the creator joins in the creation
+    ///         transaction, with proposalId 0 before any proposal exists).
     event MemberJoined(address indexed account, uint256 weight, uint256 indexed proposalId);
     event MemberLeft(address indexed account, uint256 weight);
     event Proposed(

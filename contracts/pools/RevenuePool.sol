@@ -226,8 +226,9 @@ contract RevenuePool is IRevenuePool, IncomeVault {
         return _totalWeight;
     }
 
+    /// @dev One member holds at most MAX_WEIGHT units: that bounds every correction.
     function _maxUnits() internal pure override returns (uint256) {
-        return MAX_WEIGHT * MAX_MEMBERS;
+        return MAX_WEIGHT;
     }
 
     function _beneficiary() internal view override returns (address) {

@@ -21,8 +21,9 @@ interface IIncomeVault {
     error Income_ZeroAmount();
     /// @notice ETH sent does not equal the amount declared.
     error Income_ValueMismatch(uint256 sent, uint256 declared);
-    /// @notice The cumulative income per unit would leave the bounds that keep the accounting exact
-    ///         (about 1.7e29 base units per share, see {RevenuePerUnit}); nothing was taken.
+    /// @notice The cumulative income per unit would leave the bounds that keep the accounting exact; nothing
+    ///         was taken. Shares: about 1.7e29 base units of income in all; pools: about 1.7e26 per unit of
+    ///         weight (far above any real income in ETH or USDC).
     error Income_TooMuch(address token, uint256 amount);
     /// @notice Paying ETH to `to` failed; nothing changed.
     error Income_TransferFailed(address to, uint256 amount);

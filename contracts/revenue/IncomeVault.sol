@@ -269,7 +269,8 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     /// @dev All units now (never zero when income accrues).
     function _totalUnits() internal view virtual returns (uint256);
 
-    /// @dev The most units there can ever be: bounds income per unit so corrections fit in 128 bits.
+    /// @dev The most units one account can hold: bounds income per unit so corrections fit in 128 bits
+    ///      (a correction is at most perUnit times the units its account ever held at once).
     function _maxUnits() internal view virtual returns (uint256);
 
     /// @dev Who receives tokens the vault does not account.

@@ -334,12 +334,23 @@ describe("Pools", function () {
       assert.equal(await r.pool.read.claimable([r.artist.account.address, r.dai.address]), amount);
     });
 
-    // Skipped to keep the suite green: fails with Income_TooMuch until RevenuePool._maxUnits() is MAX_WEIGHT.
-    it.skip("a one-member pool takes 200,000 tokens of an 18-decimal currency (fails: Income_TooMuch)", async function () {
+    it("a one-member pool takes 100 million tokens of an 18-decimal currency", async function () {
       const r = await networkHelpers.loadFixture(daiPool);
-      const amount = 200_000n * 10n ** 18n;
+      const amount = 100_000_000n * 10n ** 18n;
       await r.pool.write.deposit([r.dai.address, amount], { account: r.payer.account });
       assert.equal(await r.pool.read.claimable([r.artist.account.address, r.dai.address]), amount);
+    });
+
+    it("income beyond the bound (about 1.7e26 per unit of weight) is refused whole, by name", async function () {
+      const r = await networkHelpers.loadFixture(daiPool);
+      const amount = 2n * 10n ** 26n;
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        r.pool.write.deposit([r.dai.address, amount], { account: r.payer.account }),
+        r.pool,
+        "Income_TooMuch",
+        [r.dai.address, amount],
+      );
+      assert.equal(await r.dai.read.balanceOf([r.pool.address]), 0n);
     });
   });
 });
