@@ -1,21 +1,17 @@
 "use client";
-/** A pool's proposals, newest first, each with the actions the connected wallet may take on chain time. */
+/** A pool's proposals, newest first and live, each with the actions the connected wallet may take on chain time. */
 import type { Address } from "viem";
 import { useChainNow } from "@/components/market/useChainNow";
 import { useClockReader } from "@/components/market/useMarketEnv";
 import { useVaultEnv } from "@/components/shares/useVaultEnv";
 import type { ClockSample } from "@/lib/market/clock";
 import { actionsFor } from "@/lib/pools/proposals";
-import type { PoolMemberRow, PoolProposalRow, PoolRow, PoolVoteRow } from "@/lib/pools/queries";
+import type { PoolGovernance } from "@/lib/pools/queries";
 import { ProposalItem } from "./ProposalItem";
+import { useGovernance } from "./useGovernance";
 
-export function ProposalList(props: {
-  pool: PoolRow;
-  members: PoolMemberRow[];
-  proposals: PoolProposalRow[];
-  votes: PoolVoteRow[];
-  clock: ClockSample | null;
-}) {
+export function ProposalList({ initial, clock }: { initial: PoolGovernance; clock: ClockSample | null }) {
+  const props = { ...useGovernance(initial), clock };
   const env = useVaultEnv();
   const read = useClockReader();
   const now = useChainNow(props.clock, read);

@@ -88,8 +88,17 @@ export async function fetchPools(base: string, limit = 200) {
   return { pools: data.pools.items, artists };
 }
 
-/** One pool: members (active first), proposals (newest first), votes, income, and artist refs of the members. */
-export async function fetchPool(base: string, address: string) {
+export type PoolGovernance = {
+  pool: PoolRow;
+  /** Active first. */
+  members: PoolMemberRow[];
+  /** Newest first. */
+  proposals: PoolProposalRow[];
+  votes: PoolVoteRow[];
+};
+
+/** A pool's members, proposals and votes (null when the indexer has not seen the pool). */
+export async function fetchPoolGovernance(base: string, address: string): Promise<PoolGovernance | null> {
   const id = lower(address);
   const data = await gql<{
     pool: PoolRow | null;
@@ -107,14 +116,24 @@ export async function fetchPool(base: string, address: string) {
     { id },
   );
   if (!data.pool) return null;
-  const members = [...data.poolMembers.items].sort((a, b) => Number(b.active) - Number(a.active));
+  return {
+    pool: data.pool,
+    members: [...data.poolMembers.items].sort((a, b) => Number(b.active) - Number(a.active)),
+    // Proposal ids are numbers: newest first by id (several can share a timestamp).
+    proposals: [...data.poolProposals.items].sort((a, b) => Number(b.proposalId) - Number(a.proposalId)),
+    votes: data.poolVotes.items,
+  };
+}
+
+/** One pool: its governance, income, and artist refs of the admin and members. */
+export async function fetchPool(base: string, address: string) {
+  const gov = await fetchPoolGovernance(base, address);
+  if (!gov) return null;
   const [income, artists] = await Promise.all([
-    fetchVaultIncome(base, id),
-    fetchArtistRefs(base, [data.pool.admin, ...members.map((m) => m.account)]),
+    fetchVaultIncome(base, gov.pool.id),
+    fetchArtistRefs(base, [gov.pool.admin, ...gov.members.map((m) => m.account)]),
   ]);
-  // Proposal ids are numbers: order newest first by id (ties in createdAt within a block).
-  const proposals = [...data.poolProposals.items].sort((a, b) => Number(b.proposalId) - Number(a.proposalId));
-  return { pool: data.pool, members, proposals, votes: data.poolVotes.items, artists, ...income };
+  return { ...gov, artists, ...income };
 }
 
 /** Pools `account` is an active member of. */

@@ -95,7 +95,10 @@ export default async function PoolPage({ params }: Props) {
       </div>
 
       <Card title="Proposals" id="proposals" description="Join requests and budget spends, newest first.">
-        <ProposalList pool={pool} members={data.members} proposals={data.proposals} votes={data.votes} clock={clock} />
+        <ProposalList
+          initial={{ pool, members: data.members, proposals: data.proposals, votes: data.votes }}
+          clock={clock}
+        />
       </Card>
 
       <Card
