@@ -26,9 +26,9 @@ contract PoolsHandler is Test {
     uint256 internal constant Q = 1e18;
     uint256 internal constant BPS = 10_000;
     address internal constant ETH = address(0);
-    /// @dev One income at most (1,000 ETH): a pool's lifetime income per unit of weight is capped near
-    ///      1.7e23 base units (Income_TooMuch, see PoolsFuzzTest.test_income_acceptsTheDocumentedBound).
-    uint256 public constant MAX_INCOME = 1e21;
+    /// @dev One income at most (1e6 ETH): a pool's lifetime income per unit of weight is capped near 1.7e26
+    ///      base units (Income_TooMuch), which 100 such incomes into a pool of weight 1 stay below.
+    uint256 public constant MAX_INCOME = 1e24;
 
     RevenuePool public immutable POOL;
     Ledger public immutable LEDGER;
