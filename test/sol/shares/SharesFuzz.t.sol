@@ -336,4 +336,24 @@ contract SharesFuzzTest is RevenueFixture {
         vm.expectRevert(abi.encodeWithSelector(IIncomeVault.Income_NothingToClaim.selector, account, ETH));
         shares.claimAll(account);
     }
+
+    // ---------------------------------------------------------------------------------------------
+    // Finding
+    // ---------------------------------------------------------------------------------------------
+
+    /// @notice FINDING (fails today): ILedger.withdraw(owner, token) may be triggered by anyone, and an
+    ///         ERC-20 it pays to a vault arrives outside `collect`, so the vault never accounts it: `collect`
+    ///         then finds an empty Ledger balance (Ledger_ZeroAmount) and `release` refuses the vault's own
+    ///         currency (Income_SupportedCurrency). Anyone can thus lock the holders' USDC income (split
+    ///         distributions credited to the vault) in the vault for good; the same holds for pools.
+    function testFuzz_collect_usdcPushedByAnyoneIsStillIncome(address caller, uint256 amount) public {
+        _open(1000); // the artist holds every share
+        amount = bound(amount, 1, 1e24);
+        _creditInLedger(address(usdc), amount);
+        vm.prank(caller);
+        ledger.withdraw(address(shares), address(usdc)); // "Anyone may trigger it for the owner"
+        assertEq(usdc.balanceOf(address(shares)), amount, "the vault holds the USDC");
+        try shares.collect(address(usdc)) {} catch {} // whatever collect can still do about it
+        assertEq(shares.claimable(artist, address(usdc)), amount, "the holders' income, claimable");
+    }
 }
