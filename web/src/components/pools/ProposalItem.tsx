@@ -58,7 +58,7 @@ export function ProposalItem({
       <p className="small muted" style={{ margin: 0 }}>
         <span data-testid="proposal-yes">{p.yes}</span> for · <span data-testid="proposal-no">{p.no}</span> against ·{" "}
         {p.electorate > 0
-          ? `${yesNeeded(p.electorate)} of ${p.electorate} electors pass it, ${noNeeded(p.electorate)} reject it`
+          ? `passes at ${yesNeeded(p.electorate)} for, fails at ${noNeeded(p.electorate)} against (${p.electorate} elector${p.electorate === 1 ? "" : "s"})`
           : "decided by the admin"}{" "}
         ·{" "}
         {status === "open"

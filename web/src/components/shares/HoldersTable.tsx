@@ -36,7 +36,7 @@ export function HoldersTable({
           render: (h) => <span data-testid="holder-balance">{h.balance}</span>,
         },
         { key: "part", header: "Of supply", numeric: true, render: (h) => pct(BigInt(h.balance)) },
-        { key: "bought", header: "Bought in the offering", numeric: true, render: (h) => h.bought },
+        { key: "bought", header: "Bought", numeric: true, render: (h) => h.bought },
       ]}
     />
   );

@@ -6,6 +6,7 @@ import { Alert, Amount, Badge, Card, EmptyState, Stat, Table } from "@/component
 import { useVaultEnv } from "@/components/shares/useVaultEnv";
 import { WalletGate } from "@/components/wallet/WalletGate";
 import { claimableTotals, vaultsToClaim, type PortfolioVault } from "@/lib/shares/portfolio";
+import { shortAddress } from "@/lib/format";
 import { tokenInfo } from "@/lib/tokens";
 import { ClaimAll } from "./ClaimAll";
 import { usePortfolio } from "./usePortfolio";
@@ -42,7 +43,8 @@ function Holdings({ account }: { account: Address }) {
       header: kind === "shares" ? "Shares" : "Pool",
       render: (v: PortfolioVault) => (
         <span data-testid="portfolio-vault" data-vault={v.vault.toLowerCase()}>
-          <Link href={`/${kind === "shares" ? "shares" : "pools"}/${v.vault}`}>{v.name}</Link>
+          <Link href={`/${kind === "shares" ? "shares" : "pools"}/${v.vault}`}>{v.name}</Link>{" "}
+          <span className="muted small">{shortAddress(v.vault)}</span>{" "}
           {v.current ? null : <Badge>{kind === "shares" ? "sold" : "left"}</Badge>}
         </span>
       ),
