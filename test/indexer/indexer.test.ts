@@ -8,7 +8,7 @@
  *
  * INDEXER_TEST_SEED=<n> replays a run; INDEXER_TEST_OPS=<n> sets the number of operations (default 300
  * on PGlite, plus 60 live ones on PostgreSQL) and INDEXER_TEST_REVENUE_OPS=<n> the shares and pools
- * operations among them (default 70 on PGlite, plus 14 on PostgreSQL; revenue-ops.ts, checked by
+ * operations added to them (default 60 on PGlite, plus 15 on PostgreSQL; revenue-ops.ts, checked by
  * revenue-checks.ts); INDEXER_TEST_KEEP=1 keeps the logs and databases.
  * Hardhat's mocha runner also loads every file under test/: there this suite only registers a skipped test.
  */
@@ -41,7 +41,7 @@ if (underMocha) {
     const started = Date.now();
     const seed = Number(process.env.INDEXER_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const ops = Number(process.env.INDEXER_TEST_OPS ?? 300);
-    const revenueOps = Number(process.env.INDEXER_TEST_REVENUE_OPS ?? 70);
+    const revenueOps = Number(process.env.INDEXER_TEST_REVENUE_OPS ?? 60);
     console.log(
       `[indexer test] seed ${seed} (replay with INDEXER_TEST_SEED=${seed}), ${ops} operations, ${revenueOps} shares and pools operations`,
     );
@@ -165,7 +165,7 @@ if (underMocha) {
         cluster = await startCluster(bin, mkdtempSync(join(tmpdir(), "nal-indexer-pg-")));
         console.log(`[indexer test] PostgreSQL at ${cluster.url} (${elapsed()})`);
         const pg = await startIndexer("ponder-postgres", rpc, { DATABASE_URL: cluster.url });
-        await drive(rng, world, Math.max(20, Math.floor(ops / 5)), Math.floor(revenueOps / 5));
+        await drive(rng, world, Math.max(20, Math.floor(ops / 5)), Math.floor(revenueOps / 4));
         await verify("PostgreSQL", pg.url, pg.child, world);
       }
       ok = true;

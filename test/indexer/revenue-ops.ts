@@ -29,6 +29,7 @@ import {
   send,
   walletFor,
   type Op,
+  type Rng,
   type World,
 } from "./world.ts";
 
@@ -53,6 +54,14 @@ export function vaultsOf(world: World): VaultModel[] {
   let m = models.get(world);
   if (!m) models.set(world, (m = []));
   return m;
+}
+
+/** A vault for income: shares or a pool, even odds (shares outnumber pools). */
+function incomeVault(rng: Rng, world: World): VaultModel | null {
+  const pools = poolsOf(world);
+  const shares = sharesOf(world);
+  if (pools.length === 0 && shares.length === 0) return null;
+  return rng.pick(pools.length > 0 && (shares.length === 0 || rng.chance(0.5)) ? pools : shares);
 }
 
 const sharesOf = (world: World) => vaultsOf(world).filter((v) => v.kind === "shares");
@@ -259,9 +268,8 @@ export const REVENUE_OPS: Op[] = [
     name: "vaultIncome",
     weight: 6,
     run: async (rng, world) => {
-      const vaults = vaultsOf(world);
-      if (vaults.length === 0) return null;
-      const v = rng.pick(vaults);
+      const v = incomeVault(rng, world);
+      if (!v) return null;
       const token = rng.pick(tokensOf(v));
       const amount = randomAmount(rng, token);
       const from = rng.pick(world.actors);
@@ -284,11 +292,10 @@ export const REVENUE_OPS: Op[] = [
   },
   {
     name: "splitIncome",
-    weight: 5,
+    weight: 3,
     run: async (rng, world) => {
-      const vaults = vaultsOf(world);
-      if (vaults.length === 0) return null;
-      const v = rng.pick(vaults);
+      const v = incomeVault(rng, world);
+      if (!v) return null;
       if (!v.split) {
         // The artist names the vault in a split at a part (immutable, so the scenario's updates leave it).
         const base = {
@@ -422,7 +429,9 @@ export const REVENUE_OPS: Op[] = [
       // Now and then the creator leaves at once: income goes all to the budget until someone joins.
       if (rng.chance(0.2)) {
         await send(world, admin, pool(address, "leave"));
-        return `pool ${address} by ${admin.address}, who leaves it empty`;
+        const amount = randomAmount(rng, zeroAddress);
+        await send(world, admin, { ...vault(address, "deposit", [zeroAddress, amount]), value: amount });
+        return `pool ${address} by ${admin.address}, who leaves it empty; ${amount} ETH income goes to the budget`;
       }
       return `pool ${address} by ${admin.address}: rule ${rule}, policy ${params.policy}, budget ${params.budgetBps} bps, weight ${params.weight}, currency ${params.currency}`;
     },
@@ -507,6 +516,9 @@ export const REVENUE_OPS: Op[] = [
     weight: 2,
     run: async (rng, world) => {
       for (const v of rng.sample(poolsOf(world), 4)) {
+        // The last member leaves now and then (the pool's income then goes to the budget).
+        const count = await read<bigint>(world, pool(v.address, "memberCount"));
+        if (count === 1n && rng.chance(0.7)) continue;
         for (const a of rng.sample(world.actors, world.actors.length)) {
           if (!(await read<boolean>(world, pool(v.address, "isMember", [a.address])))) continue;
           await send(world, a, pool(v.address, "leave"));
