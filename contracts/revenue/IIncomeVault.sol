@@ -57,7 +57,8 @@ interface IIncomeVault {
     ///         the caller (approved to the vault). Plain ETH sent to the vault is income too.
     function deposit(address token, uint256 amount) external payable;
     /// @notice Takes the vault's whole Ledger balance of `token` in as income (split distributions credit it
-    ///         there). Anyone may call it.
+    ///         there), and for `CURRENCY` any tokens that reached the vault otherwise (a plain transfer, a
+    ///         Ledger withdrawal someone else triggered). Anyone may call it.
     /// @return amount The income that arrived.
     function collect(address token) external returns (uint256 amount);
     /// @notice Pays `account` what it has earned in `token` (ETH or `CURRENCY`). Anyone may call it.

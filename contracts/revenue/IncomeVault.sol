@@ -48,6 +48,9 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     mapping(address account => Account) internal _accounts;
     mapping(address account => int256) internal _currencyCorrections;
     mapping(address token => Accumulator) internal _accumulators;
+    /// @dev The `CURRENCY` the vault has taken in as income and not paid out: anything it holds beyond this
+    ///      is income not yet collected.
+    uint256 internal _currencyHeld;
 
     constructor(address ledger, address currency) {
         LEDGER = ledger;
@@ -103,19 +106,26 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
         }
         if (token != CURRENCY) revert Income_UnsupportedCurrency(token);
         if (msg.value != 0) revert Income_ValueMismatch(msg.value, 0);
-        _income(token, msg.sender, _pull(token, msg.sender, amount));
+        uint256 received = _pull(token, msg.sender, amount);
+        _currencyHeld += received;
+        _income(token, msg.sender, received);
     }
 
     /// @inheritdoc IIncomeVault
     function collect(address token) external nonReentrant returns (uint256 amount) {
         if (token == ETH) {
+            if (ILedger(LEDGER).balanceOf(address(this), ETH) == 0) revert Income_ZeroAmount();
             // The Ledger sends ETH: receive() takes it in as income.
             return ILedger(LEDGER).withdraw(address(this), ETH);
         }
         if (token != CURRENCY) revert Income_UnsupportedCurrency(token);
-        uint256 before = IERC20(token).balanceOf(address(this));
-        ILedger(LEDGER).withdraw(address(this), token);
-        amount = IERC20(token).balanceOf(address(this)) - before;
+        if (ILedger(LEDGER).balanceOf(address(this), token) != 0) ILedger(LEDGER).withdraw(address(this), token);
+        // Everything held beyond what is owed is new income: the Ledger credit just taken, a credit someone
+        // else withdrew for the vault, or tokens sent to it with a plain transfer.
+        uint256 held = _currencyHeld;
+        amount = IERC20(token).balanceOf(address(this)) - held;
+        if (amount == 0) revert Income_ZeroAmount();
+        _currencyHeld = held + amount;
         _income(token, LEDGER, amount);
     }
 
@@ -192,6 +202,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
             (bool ok, ) = to.call{value: amount}("");
             if (!ok) revert Income_TransferFailed(to, amount);
         } else {
+            _currencyHeld -= amount;
             IERC20(token).safeTransfer(to, amount);
         }
         emit Claimed(account, token, to, amount);
@@ -213,6 +224,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
         if (token == ETH) {
             ILedger(LEDGER).deposit{value: amount}(to, ETH, amount, source);
         } else {
+            _currencyHeld -= amount;
             IERC20(token).forceApprove(LEDGER, amount);
             ILedger(LEDGER).deposit(to, token, amount, source);
         }

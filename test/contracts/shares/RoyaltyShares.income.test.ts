@@ -176,11 +176,39 @@ describe("Shares", function () {
       await expectClaimable(w, w.shares, usdcModel, w.USDC);
     });
 
-    it("collect with nothing in the Ledger fails with the Ledger's Ledger_ZeroAmount", async function () {
+    it("collect with nothing to take in fails with Income_ZeroAmount", async function () {
       const w = await networkHelpers.loadFixture(holdersFixture);
       for (const token of [ETH, w.USDC]) {
-        await viem.assertions.revertWithCustomError(w.shares.write.collect([token]), w.ledger, "Ledger_ZeroAmount");
+        await viem.assertions.revertWithCustomError(w.shares.write.collect([token]), w.shares, "Income_ZeroAmount");
       }
+    });
+
+    it("USDC that reached the vault outside collect (a withdrawal someone else triggered, a plain transfer) is collected as income, once", async function () {
+      const w = await networkHelpers.loadFixture(holdersFixture);
+      const model = holdersModel(w);
+      // The holders' income so far: a USDC deposit, part of it claimed (what the vault owes stays apart).
+      await depositUsdc(w, w.shares, 1_000n * USDC_UNIT);
+      model.income(1_000n * USDC_UNIT);
+      await w.shares.write.claim([w.alice.account.address, w.USDC]);
+      model.claim(w.alice.account.address);
+      // A Ledger credit of the vault, withdrawn to it by a stranger: the vault did not see it arrive.
+      const credit = 300n * USDC_UNIT + 7n;
+      await w.ledger.write.deposit([w.shares.address, w.USDC, credit, `0x${"00".repeat(32)}`], {
+        account: w.payer.account,
+      });
+      await w.ledger.write.withdraw([w.shares.address, w.USDC], { account: w.stranger.account });
+      // And a plain transfer.
+      const sent = 50n * USDC_UNIT;
+      await w.usdc.write.transfer([w.shares.address, sent], { account: w.payer.account });
+      await viem.assertions.emitWithArgs(w.shares.write.collect([w.USDC]), w.shares, "IncomeReceived", [
+        w.USDC,
+        getAddress(w.ledger.address),
+        credit + sent,
+        ((1_000n * USDC_UNIT + credit + sent) * SCALE) / SUPPLY,
+      ]);
+      model.income(credit + sent);
+      await expectClaimable(w, w.shares, model, w.USDC);
+      await viem.assertions.revertWithCustomError(w.shares.write.collect([w.USDC]), w.shares, "Income_ZeroAmount");
     });
 
     it("a token that is neither ETH nor the currency: Income_UnsupportedCurrency to deposit, collect and claim", async function () {
