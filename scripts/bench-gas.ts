@@ -481,6 +481,22 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   total: the worst case); \`market.bid.extends\` is a bid in the last 15 minutes, which moves the end.
   \`market.settle\` is called by a third account after the end: royalty, fee and the seller's proceeds
   credited (each already holds a balance) and the token delivered to the winner.
+- \`shares.*\` (scripts/bench/shares.ts): royalty shares of a song, 10,000 shares, income in ETH and USDC,
+  an ETH offering of 5,000 at 0.001 ETH. \`shares.buy\` is a fan's first buy of 100 (the platform fee and the
+  artist's split credited through \`Ledger.pay\`; a first fan bought before, so treasury and split hold a
+  balance); the buyer's account word is new (22,100 gas of the total). \`shares.deposit\` is ETH income
+  reaching the vault (\`deposit\`; a plain ETH send costs the same): one accumulator word, whatever the number of
+  holders. \`shares.deposit.erc20\` pulls USDC; \`shares.collect.eth\` takes the vault's Ledger balance (where
+  split distributions credit it) in as income. \`shares.transfer\` moves 10 shares between two holders
+  that already hold shares and hold a USDC correction word (their ETH correction shares the balance's word);
+  \`shares.transfer.firstAfterIncome\` is the one-time cost of creating both USDC correction words (2 x
+  ~17,000). \`shares.claim\` is a holder's first claim of its ETH income; \`shares.claim.erc20\` of its USDC;
+  \`shares.claimAll.firstTime\` pays both currencies to a holder that never moved shares (its USDC
+  correction word is new).
+- \`pools.*\` (scripts/bench/pools.ts): a pool with the equal rule, joins by vote, a 10% budget, income in
+  ETH and USDC. \`pools.vote.executesJoin\` is the admin's vote that admits a member; \`pools.deposit\` is the
+  first ETH income (the budget's word is new); \`pools.claim\` is a member's first claim of its ETH income;
+  \`pools.vote.executesSpend\` credits the budget spend to the recipient in the Ledger.
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
 - \`BENCH_TRACE=<key> pnpm bench:gas\` prints where that transaction's gas goes (by call depth and opcode,
   from \`debug_traceTransaction\`).

@@ -4,13 +4,7 @@ import { deployments } from "../generated/deployments.ts";
 
 /** The Ledger also hosts the royalty splits (ISplits). */
 export type ContractName =
-  | "Ledger"
-  | "ArtistRegistry"
-  | "FeeRouter"
-  | "DropFactory"
-  | "Marketplace"
-  | "SharesFactory"
-  | "PoolFactory";
+  "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace" | "SharesFactory" | "PoolFactory";
 
 export type Deployment = {
   chainId: number;

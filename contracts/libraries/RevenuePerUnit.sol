@@ -8,9 +8,11 @@ pragma solidity 0.8.30;
 ///         `(perUnit * units + correction) / SCALE`.
 /// @dev Units moving between accounts (a transfer, a join, a leave) change the corrections so that neither
 ///      side's earnings change: a seller keeps what its units earned before, a newcomer earns only income
-///      that arrives after. All values are exact integers scaled by SCALE; the only rounding is the floor
-///      when an amount is paid (at most one unit of the token per claim, never in the claimer's favour),
-///      and the remainder of each accrual is carried into the next one, so no income is ever dropped.
+///      that arrives after. All values are exact integers scaled by SCALE. Rounding: the floor when an
+///      amount is paid (less than one unit of the token per claim), and the remainder of each accrual,
+///      carried into the next one, so no income is ever dropped; that remainder is spread among whoever
+///      holds units at the next income (less than units/1e9 of a token unit each). The totals paid and
+///      claimable never exceed what came in.
 library RevenuePerUnit {
     /// @notice Income per unit is scaled by 1e9. Callers keep units at or below 1e9 per account, so the
     ///         floor when paying loses less than one unit of the token.

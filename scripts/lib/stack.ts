@@ -92,7 +92,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         );
       }
     }
-    log(`deployed ArtistRegistry, Ledger (payments and splits), FeeRouter, test USDC, DropFactory, Marketplace, SharesFactory and PoolFactory`);
+    log(
+      `deployed ArtistRegistry, Ledger (payments and splits), FeeRouter, test USDC, DropFactory, Marketplace, SharesFactory and PoolFactory`,
+    );
     if (options.seed) {
       const summary = await seedDemo(rpc, system, { mediaDir, webUrl });
       log(`seeded   ${summary}`);
