@@ -62,12 +62,21 @@ async function recordIncome(context: Context, i: Income): Promise<void> {
     .onConflictDoUpdate((row) => ({ amount: row.amount + i.amount, perUnit: i.perUnit }));
 }
 
-ponder.on("RoyaltyShares:IncomeReceived", async ({ event, context }) => {
+/** An IncomeReceived log of either vault kind, as recordIncome takes it. */
+type IncomeLog = {
+  id: string;
+  args: { token: Hex; from: Hex; amount: bigint; perUnit: bigint };
+  log: { address: Hex; logIndex: number };
+  block: { timestamp: bigint; number: bigint };
+  transaction: { hash: Hex };
+};
+
+function incomeOf(event: IncomeLog, kind: VaultKind): Income {
   const { token, from, amount, perUnit } = event.args;
-  await recordIncome(context, {
+  return {
     id: event.id,
     vault: event.log.address,
-    kind: "shares",
+    kind,
     token,
     from,
     amount,
@@ -76,24 +85,15 @@ ponder.on("RoyaltyShares:IncomeReceived", async ({ event, context }) => {
     block: event.block.number,
     txHash: event.transaction.hash,
     logIndex: event.log.logIndex,
-  });
+  };
+}
+
+ponder.on("RoyaltyShares:IncomeReceived", async ({ event, context }) => {
+  await recordIncome(context, incomeOf(event, "shares"));
 });
 
 ponder.on("RevenuePool:IncomeReceived", async ({ event, context }) => {
-  const { token, from, amount, perUnit } = event.args;
-  await recordIncome(context, {
-    id: event.id,
-    vault: event.log.address,
-    kind: "pool",
-    token,
-    from,
-    amount,
-    perUnit,
-    timestamp: event.block.timestamp,
-    block: event.block.number,
-    txHash: event.transaction.hash,
-    logIndex: event.log.logIndex,
-  });
+  await recordIncome(context, incomeOf(event, "pool"));
 });
 
 ponder.on("RevenuePool:BudgetCredited", async ({ event, context }) => {

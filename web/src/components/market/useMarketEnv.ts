@@ -6,24 +6,19 @@
  */
 import { useCallback } from "react";
 import { hexToNumber, zeroAddress, type Address } from "viem";
-import { useAccount, usePublicClient, useReadContract } from "wagmi";
+import { usePublicClient, useReadContract } from "wagmi";
 import { dropCollectionAbi, testNftAbi, testTokenAbi } from "@notalabel/contracts";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
-import { useDeployment } from "@/components/wallet/hooks";
+import { useWalletEnv } from "@/components/wallet/hooks";
 import { TIMESTAMP_PROBE, type ClockSample } from "@/lib/market/clock";
 import { ERC721, type Standard } from "@/lib/market/terms";
 
 export function useMarketEnv() {
-  const app = useAppConfig();
-  const deployment = useDeployment();
-  const { address: account, chainId, isConnected } = useAccount();
+  const { contracts, ...env } = useWalletEnv();
   return {
-    app,
-    chainId: app.chain.id,
-    account,
-    wrongNetwork: isConnected && chainId !== app.chain.id,
-    market: deployment?.contracts.Marketplace?.address as Address | undefined,
-    ledger: deployment?.contracts.Ledger.address as Address | undefined,
+    ...env,
+    market: contracts?.Marketplace?.address as Address | undefined,
+    ledger: contracts?.Ledger.address as Address | undefined,
   };
 }
 

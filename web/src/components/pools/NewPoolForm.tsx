@@ -10,6 +10,7 @@ import { zeroAddress, type Abi, type Address } from "viem";
 import { poolFactoryAbi } from "@notalabel/contracts";
 import { Alert, Button, Field } from "@/components/ui";
 import { AmountField, CountField } from "@/components/market/fields";
+import { IncomeCurrencyField } from "@/components/shares/IncomeCurrencyField";
 import { useVaultEnv } from "@/components/shares/useVaultEnv";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { MAX_BUDGET_BPS, MAX_WEIGHT, parsePoolForm, type PoolFormInput } from "@/lib/pools/form";
@@ -129,23 +130,15 @@ export function NewPoolForm() {
         hint={`At most ${MAX_BUDGET_BPS / 100}%. Only a majority vote spends it.`}
         testId="pool-budget"
       />
-      <Field id="pool-currency" label="Currencies" error={errors.currency}>
-        {(a) => (
-          <select
-            {...a}
-            className="input"
-            value={input.currency}
-            onChange={(e) => set("currency")(e.target.value)}
-            data-testid="pool-currency"
-          >
-            {tokens.map((t) => (
-              <option key={t.address} value={t.address}>
-                {t.address === zeroAddress ? "ETH only" : `ETH and ${t.symbol}`}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <IncomeCurrencyField
+        id="pool-currency"
+        label="Currencies"
+        tokens={tokens}
+        value={input.currency}
+        onChange={set("currency")}
+        error={errors.currency}
+        testId="pool-currency"
+      />
       <TxStatus state={tx.state} onDismiss={tx.reset} />
       <Button type="submit" loading={tx.busy} disabled={env.wrongNetwork || !env.poolFactory} data-testid="create-pool">
         Create the pool

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from "react";
 import Link from "next/link";
 import { zeroAddress, type Address } from "viem";
 import { Alert, Button, Field } from "@/components/ui";
+import { IncomeCurrencyField } from "./IncomeCurrencyField";
 import { AmountField, CountField, CurrencyField } from "@/components/market/fields";
 import { useClockReader } from "@/components/market/useMarketEnv";
 import { useIndexer } from "@/components/wallet/hooks";
@@ -111,28 +112,16 @@ export function NewSharesForm({ account }: { account: Address }) {
           error={errorOf("supply")}
           testId="shares-supply"
         />
-        <Field
+        <IncomeCurrencyField
           id="shares-currency"
           label="Income currency"
           hint="Income in ETH is always accounted; choose the token besides it."
+          tokens={tokens}
+          value={input.currency}
+          onChange={set("currency")}
           error={errorOf("currency")}
-        >
-          {(a) => (
-            <select
-              {...a}
-              className="input"
-              value={input.currency}
-              onChange={(e) => set("currency")(e.target.value)}
-              data-testid="shares-currency"
-            >
-              {tokens.map((t) => (
-                <option key={t.address} value={t.address}>
-                  {t.address === zeroAddress ? "ETH only" : `ETH and ${t.symbol}`}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          testId="shares-currency"
+        />
         <Field
           id="shares-song"
           label="Song"

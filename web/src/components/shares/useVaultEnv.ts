@@ -4,23 +4,16 @@
  * network, and the Ledger, SharesFactory and PoolFactory addresses of the deployment.
  */
 import type { Address } from "viem";
-import { useAccount } from "wagmi";
-import { useAppConfig } from "@/components/wallet/AppConfigContext";
-import { useDeployment } from "@/components/wallet/hooks";
+import { useWalletEnv } from "@/components/wallet/hooks";
 
 export function useVaultEnv() {
-  const app = useAppConfig();
-  const deployment = useDeployment();
-  const { address: account, chainId, isConnected } = useAccount();
+  const { contracts, ...env } = useWalletEnv();
   return {
-    app,
-    chainId: app.chain.id,
-    account,
-    wrongNetwork: isConnected && chainId !== app.chain.id,
-    ledger: deployment?.contracts.Ledger.address as Address | undefined,
-    sharesFactory: deployment?.contracts.SharesFactory?.address as Address | undefined,
-    poolFactory: deployment?.contracts.PoolFactory?.address as Address | undefined,
-    registry: deployment?.contracts.ArtistRegistry.address as Address | undefined,
+    ...env,
+    ledger: contracts?.Ledger.address as Address | undefined,
+    sharesFactory: contracts?.SharesFactory?.address as Address | undefined,
+    poolFactory: contracts?.PoolFactory?.address as Address | undefined,
+    registry: contracts?.ArtistRegistry.address as Address | undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { useAccount } from "wagmi";
 import { getDeployment } from "@notalabel/contracts";
 import { useAppConfig } from "./AppConfigContext";
 
@@ -21,6 +22,23 @@ export function useDeployment() {
   } catch {
     return null;
   }
+}
+
+/**
+ * What every wallet panel needs: the app's config and chain, the connected account, whether the wallet is
+ * on another network, and the deployment's contracts.
+ */
+export function useWalletEnv() {
+  const app = useAppConfig();
+  const deployment = useDeployment();
+  const { address: account, chainId, isConnected } = useAccount();
+  return {
+    app,
+    chainId: app.chain.id,
+    account,
+    wrongNetwork: isConnected && chainId !== app.chain.id,
+    contracts: deployment?.contracts,
+  };
 }
 
 /** A query against the indexer through the same-origin proxy. */

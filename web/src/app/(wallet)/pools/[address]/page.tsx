@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getAddress, isAddress, zeroAddress } from "viem";
+import { getAddress, zeroAddress } from "viem";
 import { Address as AddressView, Alert, Card, Stat } from "@/components/ui";
 import { MemberActions } from "@/components/pools/MemberActions";
 import { MembersTable } from "@/components/pools/MembersTable";
@@ -12,23 +12,19 @@ import { IncomeHistory } from "@/components/shares/IncomeHistory";
 import { VaultClaim } from "@/components/shares/VaultClaim";
 import { VaultSplits } from "@/components/shares/VaultSplits";
 import { serverConfig } from "@/lib/config";
+import { routeAddress } from "@/lib/routeAddress";
 import { fetchPool } from "@/lib/pools/queries";
 import { serverChainNow } from "@/lib/shares/serverNow";
 
 type Props = { params: Promise<{ address: string }> };
 
-async function resolve(params: Props["params"]) {
-  const { address } = await params;
-  return isAddress(address, { strict: false }) ? getAddress(address) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const a = await resolve(params);
+  const a = await routeAddress(params);
   return { title: a ? `Pool ${a.slice(0, 10)}…` : "Pool" };
 }
 
 export default async function PoolPage({ params }: Props) {
-  const address = await resolve(params);
+  const address = await routeAddress(params);
   if (!address) notFound();
   const cfg = serverConfig();
   const { clock } = await serverChainNow();

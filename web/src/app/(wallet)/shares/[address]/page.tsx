@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getAddress, isAddress, zeroAddress } from "viem";
+import { getAddress, zeroAddress } from "viem";
 import { Address as AddressView, Alert, Card, Stat } from "@/components/ui";
 import { loadMetadata } from "@/components/drops/serverMetadata";
 import { BuyShares } from "@/components/shares/BuyShares";
@@ -14,6 +14,7 @@ import { PurchaseList } from "@/components/shares/PurchaseList";
 import { VaultClaim } from "@/components/shares/VaultClaim";
 import { VaultSplits } from "@/components/shares/VaultSplits";
 import { serverConfig } from "@/lib/config";
+import { routeAddress } from "@/lib/routeAddress";
 import { dropPath } from "@/lib/dropSale";
 import { fallbackTitle } from "@/lib/drops";
 import { parseProfile } from "@/lib/indexer";
@@ -26,18 +27,13 @@ import { perUnitDecimals } from "@/lib/shares/vault";
 
 type Props = { params: Promise<{ address: string }> };
 
-async function resolve(params: Props["params"]) {
-  const { address } = await params;
-  return isAddress(address, { strict: false }) ? getAddress(address) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const a = await resolve(params);
+  const a = await routeAddress(params);
   return { title: a ? `Shares ${a.slice(0, 10)}…` : "Shares" };
 }
 
 export default async function SharesTokenPage({ params }: Props) {
-  const address = await resolve(params);
+  const address = await routeAddress(params);
   if (!address) notFound();
   const cfg = serverConfig();
   const { now } = await serverChainNow();
