@@ -44,6 +44,9 @@ export type RevenueSeed = {
   label: number;
 };
 
+/** Days this seed moves the chain's clock forward. */
+export const REVENUE_SEED_DAYS = 6;
+
 const address = (i: number) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i }).address;
 const DAY = 86_400;
 

@@ -23,7 +23,7 @@ import type { DeployedSystem } from "./system.ts";
 import { LOCAL_MNEMONIC } from "./env.ts";
 import { seedDrops } from "./seed-drops.ts";
 import { seedMarket } from "./seed-market.ts";
-import { seedRevenue } from "./seed-revenue.ts";
+import { REVENUE_SEED_DAYS, seedRevenue } from "./seed-revenue.ts";
 
 const account = (i: number) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i });
 
@@ -71,6 +71,16 @@ function config(recipients: Recipient[], extra: Partial<SplitConfig> = {}): Spli
     ...extra,
   };
 }
+
+/** Days of splits history the seed replays. */
+const HISTORY_DAYS = 14;
+
+/**
+ * Days the demo seed moves the chain's clock forward in all (plus a day of margin for the market seed's
+ * hour): the stack starts the chain that long ago, so the seed ends before the wall clock's time and a
+ * drop released "now" is open by both clocks.
+ */
+export const SEED_DAYS = HISTORY_DAYS + REVENUE_SEED_DAYS + 1;
 
 export type SeedOptions = {
   /** The web app's media directory (its MEDIA_DIR) and public URL, for the demo drops' media. */
@@ -191,7 +201,7 @@ export async function seedDemo(rpc: string, system: DeployedSystem, options: See
   const ticket = encodeSource("ticket");
   const sale = encodeSource("sale");
   const artists = [nova, kairo, lumen, fenwick];
-  for (let day = 0; day < 14; day++) {
+  for (let day = 0; day < HISTORY_DAYS; day++) {
     for (let i = 0; i < artists.length; i++) {
       const fan = DEMO.fans[(day + i) % DEMO.fans.length]!;
       const artist = artists[i]!;

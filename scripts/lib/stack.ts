@@ -11,7 +11,7 @@ import { getDeployment } from "../../contracts/lib/deployment.ts";
 import { deploySystem, type DeployedSystem } from "./system.ts";
 import { LOCAL_DEPLOYER_KEY } from "./env.ts";
 import { portIsFree, startService, stopService, waitFor, type Service } from "./processes.ts";
-import { seedDemo } from "./seed.ts";
+import { SEED_DAYS, seedDemo } from "./seed.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -52,7 +52,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     const rpc = `http://127.0.0.1:${options.chainPort}`;
-    const initialDate = options.seed ? new Date(Date.now() - 15 * 86_400_000).toISOString() : undefined;
+    const initialDate = options.seed ? new Date(Date.now() - SEED_DAYS * 86_400_000).toISOString() : undefined;
     const chain = startService(
       "chain",
       bin(".", "hardhat"),
