@@ -3,8 +3,9 @@
  * ETH and USDC): three fans buy in the offering, her split's distributions and a label's streaming
  * deposits reach the vault over five days, a fan claims, another passes shares on. Kairo starts a
  * collective that members join by vote: Lumen joins, Fenwick's request is still open, income arrives, a
- * budget spend is proposed. Runs after the drops seed and before the market seed (it moves the clock by
- * days; the market seed's live auction must start after it).
+ * budget spend is proposed. Runs before the drops seed: it moves the clock by days, and the drops' sale
+ * windows and the market's live auction must be set after that. The song is the first edition of Nova's
+ * collection, at the collection's predicted address (the drops seed creates it).
  */
 import {
   parseEther,
@@ -60,11 +61,11 @@ export async function seedRevenue(s: RevenueSeed): Promise<string> {
     await s.test.mine({ blocks: 1 });
   };
 
-  // ---- royalty shares of Nova's "Lisbon Nights" (edition 1 of her collection)
+  // ---- royalty shares of Nova's "Lisbon Nights" (edition 1 of her collection, created later)
   const collection = (await s.client.readContract({
     address: DropFactory.address,
     abi: dropFactoryAbi,
-    functionName: "collectionOf",
+    functionName: "predictCollection",
     args: [address(s.artists.nova)],
   })) as Address;
   const price = parseEther("0.002");

@@ -250,16 +250,8 @@ export async function seedDemo(rpc: string, system: DeployedSystem, options: See
     if (day === 12) await send(9, Ledger.address, ledgerAbi, "withdraw", [cellist, usdc]);
     await nextDay();
   }
-  const drops = await seedDrops({
-    send,
-    client,
-    system,
-    mediaDir: options.mediaDir,
-    webUrl: options.webUrl,
-    artists: { nova: 1, kairo: 2 },
-    fans: DEMO.fans,
-  });
-  // Shares and pools move the clock by days: before the market, whose live auction must stay live.
+  // Shares and pools move the clock by days: before the drops and the market, whose sale windows and live
+  // auction are set relative to the chain's time.
   const revenue = await seedRevenue({
     send,
     client,
@@ -269,6 +261,15 @@ export async function seedDemo(rpc: string, system: DeployedSystem, options: See
     novaSplit: splits.nova!,
     fans: DEMO.fans,
     label: 7,
+  });
+  const drops = await seedDrops({
+    send,
+    client,
+    system,
+    mediaDir: options.mediaDir,
+    webUrl: options.webUrl,
+    artists: { nova: 1, kairo: 2 },
+    fans: DEMO.fans,
   });
   const market = await seedMarket({ send, client, test, system, artists: { nova: 1, kairo: 2 }, fans: DEMO.fans });
   return `${DEMO.artists.length} artists, ${Object.keys(splits).length} splits, ${drops}, ${revenue}, ${market}, ${txs} transactions`;
