@@ -37,6 +37,7 @@ import {
 import { connectWallet } from "./wallet.ts";
 import { indexerQuery } from "./stack.ts";
 import { browserSession } from "./session.ts";
+import { waitFor } from "./poll.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const account = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
@@ -321,15 +322,4 @@ async function flow() {
   await refund.waitFor({ timeout: 30_000 });
   assert.match(await pageB.getByTestId("balance-ETH").innerText(), /^0\.02\s*ETH$/);
   await shot(pageB, "refund");
-}
-
-/** Polls `read` until it returns something other than null (at most 60 s). */
-async function waitFor<T>(read: () => Promise<T | null>, what: string): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }

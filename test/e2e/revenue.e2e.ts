@@ -13,16 +13,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  createPublicClient,
-  createWalletClient,
-  http,
-  parseEther,
-  parseEventLogs,
-  type Abi,
-  type Address,
-  type Hash,
-} from "viem";
+import { createPublicClient, createWalletClient, http, parseEther, parseEventLogs, type Abi, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import {
@@ -37,6 +28,7 @@ import {
 } from "../../contracts/generated/index.ts";
 import { connectWallet } from "./wallet.ts";
 import { browserSession } from "./session.ts";
+import { waitFor } from "./poll.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const account = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i });
@@ -78,16 +70,16 @@ function chain() {
   return { urls, client, send, contracts: getDeployment(hardhat.id).contracts };
 }
 
-/** Polls `read` until `done` holds (the UI's transaction may still be mining). */
-async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${String(v)})`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
+/** Polls `read` until `done` holds, and returns the value. */
+const until = <T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, ms?: number) =>
+  waitFor(
+    async () => {
+      const v = await read();
+      return done(v) ? v : null;
+    },
+    what,
+    ms,
+  );
 
 async function sharesFlow() {
   const { urls, client, send, contracts } = chain();
@@ -323,6 +315,5 @@ async function claimedAmount(client: ReturnType<typeof createPublicClient>, vaul
   );
   assert.equal(logs.length, 1, "one claim");
   const [log] = parseEventLogs({ abi: royaltySharesAbi, logs, eventName: "Claimed" });
-  void (log!.transactionHash as Hash);
   return log!.args.amount;
 }
