@@ -1,0 +1,130 @@
+/**
+ * Applies one verified Stripe event to the order book in one transaction: the event is recorded by its id
+ * (a second delivery, even a concurrent one, finds it and changes nothing), and the order moves only if
+ * ./transitions.ts allows it from its current status.
+ */
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "../db/client";
+import { orders, settlementEntries, stripeEvents, type OrderStatus } from "../db/schema";
+import { readEvent, type EventFacts } from "./events";
+import { allowedFrom, type OrderFact } from "./transitions";
+
+export type Applied = {
+  /** received: first delivery; duplicate: seen before. */
+  delivery: "received" | "duplicate";
+  outcome: "applied" | "ignored" | "unmatched" | "unhandled" | null;
+  orderId: string | null;
+  status: OrderStatus | null;
+};
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export async function applyEvent(db: Db, event: Stripe.Event): Promise<Applied> {
+  const facts = readEvent(event);
+  return db.transaction(async (tx) => {
+    const fresh = await tx
+      .insert(stripeEvents)
+      .values({
+        id: event.id,
+        type: event.type,
+        orderId: facts?.orderId ?? null,
+        paymentIntent: facts?.paymentIntent ?? null,
+        outcome: "received",
+        stripeCreatedAt: new Date(event.created * 1000),
+      })
+      .onConflictDoNothing()
+      .returning({ id: stripeEvents.id });
+    if (fresh.length === 0) return { delivery: "duplicate", outcome: null, orderId: facts?.orderId ?? null, status: null };
+    if (!facts) {
+      await setOutcome(tx, event.id, "unhandled", null);
+      return { delivery: "received", outcome: "unhandled", orderId: null, status: null };
+    }
+    const result = await applyFacts(tx, facts);
+    await setOutcome(tx, event.id, result.outcome, result.orderId);
+    // An order that just learnt its payment intent takes the events that arrived before it did.
+    if (result.orderId && facts.paymentIntent && (facts.fact === "paid" || facts.fact === "awaiting_payment")) {
+      await applyParked(tx, facts.paymentIntent, result.orderId);
+    }
+    return { delivery: "received", ...result };
+  });
+}
+
+async function setOutcome(tx: Tx, eventId: string, outcome: string, orderId: string | null) {
+  await tx.update(stripeEvents).set({ outcome, orderId }).where(eq(stripeEvents.id, eventId));
+}
+
+async function findOrder(tx: Tx, facts: Pick<EventFacts, "orderId" | "paymentIntent">) {
+  const where = facts.orderId
+    ? eq(orders.id, facts.orderId)
+    : facts.paymentIntent
+      ? eq(orders.paymentIntent, facts.paymentIntent)
+      : null;
+  if (!where) return null;
+  const [row] = await tx.select().from(orders).where(where).for("update");
+  return row ?? null;
+}
+
+async function applyFacts(tx: Tx, facts: EventFacts): Promise<Omit<Applied, "delivery">> {
+  const order = await findOrder(tx, facts);
+  if (!order) return { outcome: facts.ignore ? "ignored" : "unmatched", orderId: null, status: null };
+  // What the session says is kept whatever the status (it is the payment's record).
+  const known: Partial<typeof orders.$inferInsert> = {};
+  if (facts.paymentIntent && !order.paymentIntent) known.paymentIntent = facts.paymentIntent;
+  if (facts.paymentStatus) known.paymentStatus = facts.paymentStatus;
+  if (Object.keys(known).length) await tx.update(orders).set(known).where(eq(orders.id, order.id));
+  if (facts.ignore) return { outcome: "ignored", orderId: order.id, status: order.status };
+  const moved = await move(tx, order.id, facts.fact);
+  return { outcome: moved ? "applied" : "ignored", orderId: order.id, status: moved ?? order.status };
+}
+
+/** Moves the order if the fact allows it from its status; returns the new status, or null. */
+async function move(tx: Tx, orderId: string, fact: OrderFact): Promise<OrderStatus | null> {
+  const from = allowedFrom(fact);
+  if (from.length === 0) return null;
+  const at = new Date();
+  const set: Partial<typeof orders.$inferInsert> =
+    fact === "paid"
+      ? { status: "paid", paidAt: at, nextAttemptAt: at }
+      : {
+          status: fact === "payment_failed" ? "failed" : fact,
+          closedAt: at,
+          ...(fact === "payment_failed" ? { lastError: "the payment failed" } : {}),
+        };
+  const [row] = await tx
+    .update(orders)
+    .set({ ...set, updatedAt: at })
+    .where(and(eq(orders.id, orderId), inArray(orders.status, [...from])))
+    .returning({ status: orders.status, artist: orders.artist });
+  if (!row) return null;
+  if (fact === "refunded" || fact === "disputed") await takeBackSale(tx, orderId, row.artist, fact);
+  return row.status;
+}
+
+/** A refunded or disputed order that was already credited to its artist is deducted from the next settlement. */
+async function takeBackSale(tx: Tx, orderId: string, artist: string, kind: "refunded" | "disputed") {
+  const [sale] = await tx
+    .select({ units: settlementEntries.units })
+    .from(settlementEntries)
+    .where(and(eq(settlementEntries.orderId, orderId), eq(settlementEntries.kind, "sale")));
+  if (!sale) return;
+  await tx
+    .insert(settlementEntries)
+    .values({ artist, orderId, kind: kind === "refunded" ? "refund" : "dispute", units: -sale.units })
+    .onConflictDoNothing();
+}
+
+/** Re-applies the unmatched events of a payment intent to the order that now owns it. */
+async function applyParked(tx: Tx, paymentIntent: string, orderId: string) {
+  const parked = await tx
+    .select()
+    .from(stripeEvents)
+    .where(and(eq(stripeEvents.paymentIntent, paymentIntent), eq(stripeEvents.outcome, "unmatched"), isNull(stripeEvents.orderId)))
+    .orderBy(stripeEvents.stripeCreatedAt);
+  for (const e of parked) {
+    const fact: OrderFact | null =
+      e.type === "charge.refunded" ? "refunded" : e.type === "charge.dispute.created" ? "disputed" : null;
+    const moved = fact ? await move(tx, orderId, fact) : null;
+    await setOutcome(tx, e.id, moved ? "applied" : "ignored", orderId);
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The web app's own database (card checkout): orders, the Stripe events that moved them, artists' USD
+ * prices, and the settlement of fiat sales into the Ledger. PostgreSQL when DATABASE_URL is set, embedded
+ * PGlite otherwise (see ./client.ts). Migrations are generated from this file: `pnpm --dir web db:generate`.
+ */
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+/**
+ * pending -> paid -> minting -> minted; or failed (payment failed, or minting failed for good), expired
+ * (session expired unpaid), refunded, disputed. See ../checkout/transitions.ts for the allowed moves.
+ */
+export const orderStatus = pgEnum("order_status", [
+  "pending",
+  "paid",
+  "minting",
+  "minted",
+  "failed",
+  "expired",
+  "refunded",
+  "disputed",
+]);
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const now = () => at("created_at").notNull().default(sql`now()`);
+
+/** An artist's USD price for one edition, set by a message the artist signed. */
+export const editionPrices = pgTable(
+  "edition_prices",
+  {
+    collection: text("collection").notNull(),
+    tokenId: bigint("token_id", { mode: "bigint" }).notNull(),
+    usdCents: integer("usd_cents").notNull(),
+    artist: text("artist").notNull(),
+    /** The signed message's time; a price is only replaced by a message signed later (no replays). */
+    signedAt: at("signed_at").notNull(),
+    updatedAt: at("updated_at").notNull().default(sql`now()`),
+  },
+  (t) => [primaryKey({ columns: [t.collection, t.tokenId] })],
+);
+
+/** One card purchase of `quantity` copies of an edition for `wallet`. Addresses are lower-case. */
+export const orders = pgTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    /** bytes32 passed to mintPaid: the on-chain guard against a second mint (see ../checkout/orderKey.ts). */
+    chainOrderId: text("chain_order_id").notNull(),
+    collection: text("collection").notNull(),
+    tokenId: bigint("token_id", { mode: "bigint" }).notNull(),
+    quantity: integer("quantity").notNull(),
+    wallet: text("wallet").notNull(),
+    email: text("email").notNull(),
+    artist: text("artist").notNull(),
+    /** Who shared the link (earns the affiliate share of the platform fee at settlement), or null. */
+    affiliate: text("affiliate"),
+    unitCents: integer("unit_cents").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    status: orderStatus("status").notNull().default("pending"),
+    /** Stripe's payment_status of the session (unpaid, paid, no_payment_required). */
+    paymentStatus: text("payment_status"),
+    sessionId: text("session_id"),
+    sessionUrl: text("session_url"),
+    paymentIntent: text("payment_intent"),
+    /** The card fee Stripe keeps, in cents; the settlement pays amount - fee. */
+    cardFeeCents: integer("card_fee_cents"),
+    mintTx: text("mint_tx"),
+    mintBlock: bigint("mint_block", { mode: "bigint" }),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at"),
+    lastError: text("last_error"),
+    createdAt: now(),
+    paidAt: at("paid_at"),
+    mintingAt: at("minting_at"),
+    mintedAt: at("minted_at"),
+    /** When it reached failed, expired, refunded or disputed. */
+    closedAt: at("closed_at"),
+    updatedAt: at("updated_at").notNull().default(sql`now()`),
+  },
+  (t) => [
+    uniqueIndex("orders_chain_order_id").on(t.chainOrderId),
+    uniqueIndex("orders_session_id").on(t.sessionId),
+    uniqueIndex("orders_payment_intent").on(t.paymentIntent),
+    index("orders_status").on(t.status, t.nextAttemptAt),
+    index("orders_edition").on(t.collection, t.tokenId, t.status),
+  ],
+);
+
+/**
+ * Every verified Stripe event, once (its id is the key: a second delivery finds it and changes nothing).
+ * `outcome` says what it did: applied, ignored (no change was allowed), or unmatched (no order yet; it is
+ * applied when the order learns its payment intent).
+ */
+export const stripeEvents = pgTable(
+  "stripe_events",
+  {
+    id: text("id").primaryKey(),
+    type: text("type").notNull(),
+    orderId: text("order_id"),
+    paymentIntent: text("payment_intent"),
+    outcome: text("outcome").notNull(),
+    /** Stripe's creation time of the event. */
+    stripeCreatedAt: at("stripe_created_at").notNull(),
+    receivedAt: at("received_at").notNull().default(sql`now()`),
+  },
+  (t) => [index("stripe_events_order").on(t.orderId), index("stripe_events_payment_intent").on(t.paymentIntent)],
+);
+
+/**
+ * The artist's account of fiat sales, in stablecoin base units: a sale adds (amount - card fee), a refund
+ * or dispute of a sold order subtracts what the sale added. A settlement pays the positive sum of an
+ * artist's unsettled entries through Ledger.pay; a negative sum waits for later sales ("deducted from the
+ * next one").
+ */
+export const settlementEntries = pgTable(
+  "settlement_entries",
+  {
+    id: serial("id").primaryKey(),
+    artist: text("artist").notNull(),
+    orderId: text("order_id").notNull(),
+    kind: text("kind", { enum: ["sale", "refund", "dispute"] }).notNull(),
+    units: bigint("units", { mode: "bigint" }).notNull(),
+    settlementId: integer("settlement_id"),
+    createdAt: now(),
+  },
+  (t) => [uniqueIndex("settlement_entries_order_kind").on(t.orderId, t.kind), index("settlement_entries_artist").on(t.artist, t.settlementId)],
+);
+
+/** One Ledger.pay of an artist's unsettled fiat sales (ref = id on chain). */
+export const settlements = pgTable("settlements", {
+  id: serial("id").primaryKey(),
+  artist: text("artist").notNull(),
+  token: text("token").notNull(),
+  units: bigint("units", { mode: "bigint" }).notNull(),
+  /** sending -> settled; a crash while sending is reconciled from the chain's Paid events. */
+  status: text("status", { enum: ["sending", "settled"] }).notNull(),
+  tx: text("tx"),
+  createdAt: now(),
+  settledAt: at("settled_at"),
+});
