@@ -8,7 +8,7 @@ import type Stripe from "stripe";
 import type { Db } from "../db/client";
 import { orders, settlementEntries, stripeEvents, type OrderStatus } from "../db/schema";
 import { readEvent, type EventFacts } from "./events";
-import { allowedFrom, type OrderFact } from "./transitions";
+import { allowedFrom, nextStatus, type OrderFact } from "./transitions";
 
 export type Applied = {
   /** received: first delivery; duplicate: seen before. */
@@ -50,7 +50,8 @@ export async function applyEvent(db: Db, event: Stripe.Event): Promise<Applied> 
   });
 }
 
-async function setOutcome(tx: Tx, eventId: string, outcome: string, orderId: string | null) {
+async function setOutcome(tx: Tx, eventId: string, outcome: string | null, orderId: string | null) {
+  if (!outcome) return;
   await tx.update(stripeEvents).set({ outcome, orderId }).where(eq(stripeEvents.id, eventId));
 }
 
@@ -81,13 +82,14 @@ async function applyFacts(tx: Tx, facts: EventFacts): Promise<Omit<Applied, "del
 /** Moves the order if the fact allows it from its status; returns the new status, or null. */
 async function move(tx: Tx, orderId: string, fact: OrderFact): Promise<OrderStatus | null> {
   const from = allowedFrom(fact);
-  if (from.length === 0) return null;
+  const to = nextStatus(from[0] ?? "pending", fact);
+  if (!to) return null;
   const at = new Date();
   const set: Partial<typeof orders.$inferInsert> =
     fact === "paid"
       ? { status: "paid", paidAt: at, nextAttemptAt: at }
       : {
-          status: fact === "payment_failed" ? "failed" : fact,
+          status: to,
           closedAt: at,
           ...(fact === "payment_failed" ? { lastError: "the payment failed" } : {}),
         };
