@@ -1,6 +1,6 @@
 /**
  * `pnpm start`: the whole platform on this machine with embedded defaults, until Ctrl-C.
- * Ports: CHAIN_PORT (8545), INDEXER_PORT (42069), WEB_PORT (3000).
+ * Ports: CHAIN_PORT (8545), INDEXER_PORT (42069), WEB_PORT (3000), STRIPE_PORT (12111, the local Stripe server).
  */
 import { join } from "node:path";
 import { startStack } from "./lib/stack.ts";
@@ -11,6 +11,7 @@ const stack = await startStack({
   chainPort: Number(process.env.CHAIN_PORT ?? 8545),
   indexerPort: Number(process.env.INDEXER_PORT ?? 42069),
   webPort: Number(process.env.WEB_PORT ?? 3000),
+  stripePort: Number(process.env.STRIPE_PORT ?? 12111),
   seed: process.env.SEED !== "false",
   stateDir: join(root, ".dev"),
   log: (line) => console.log(`  ${line}`),
@@ -20,6 +21,7 @@ Not a Label is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   web app   ${stack.urls.web}
   GraphQL   ${stack.urls.graphql}
   chain     ${stack.urls.rpc} (chain id 31337; Hardhat's test accounts are funded)
+  payments  ${stack.urls.stripe ?? "Stripe test mode (STRIPE_SECRET_KEY)"}${stack.urls.stripe ? " (local Stripe test server: pay with card 4242 4242 4242 4242)" : ""}
   logs      .dev/*.log
 Press Ctrl-C to stop.`);
 

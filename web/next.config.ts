@@ -4,6 +4,8 @@ const config: NextConfig = {
   // @notalabel/contracts exports TypeScript source (ABIs, deployments, split rules).
   transpilePackages: ["@notalabel/contracts"],
   reactStrictMode: true,
+  // The checkout's database drivers load files (PGlite's WebAssembly) from their own package at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   // A separate build directory per stack (e.g. the browser tests) so a test build never replaces the
   // chunks under a running `next start` of the dev stack. Must be the same for `next build` and `next start`.

@@ -4,14 +4,18 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { createPublicClient, createWalletClient, http, isAddressEqual, type PublicClient } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { createPublicClient, createWalletClient, http, isAddressEqual, parseUnits, type PublicClient } from "viem";
+import { mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import { getDeployment } from "../../contracts/lib/deployment.ts";
 import { deploySystem, type DeployedSystem } from "./system.ts";
-import { LOCAL_DEPLOYER_KEY } from "./env.ts";
+import { LOCAL_DEPLOYER_KEY, LOCAL_MNEMONIC } from "./env.ts";
+import { seedCardPrices } from "./seed-checkout.ts";
 import { portIsFree, startService, stopService, waitFor, type Service } from "./processes.ts";
 import { SEED_DAYS, seedDemo } from "./seed.ts";
+import { testTokenAbi } from "../../contracts/generated/abis.ts";
+import { openDatabase } from "../../web/src/server/db/client.ts";
+import { LOCAL_STRIPE_URL, LOCAL_WEBHOOK_SECRET, localRelayerKey } from "../../web/src/server/checkout/config.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -19,6 +23,8 @@ export type StackOptions = {
   chainPort: number;
   indexerPort: number;
   webPort: number;
+  /** The local Stripe-compatible server (scripts/stripe-local); 0 when STRIPE_SECRET_KEY points at Stripe. */
+  stripePort?: number;
   /** Seed demo artists, splits and payments (history spread over the last two weeks). */
   seed: boolean;
   /** Where logs and the indexer's embedded database go (wiped at start). */
@@ -32,7 +38,7 @@ export type StackOptions = {
 };
 
 export type Stack = {
-  urls: { rpc: string; indexer: string; graphql: string; web: string };
+  urls: { rpc: string; indexer: string; graphql: string; web: string; stripe: string | null };
   system: DeployedSystem;
   client: PublicClient;
   stop: () => Promise<void>;
@@ -42,7 +48,9 @@ const bin = (pkgDir: string, name: string) => join(root, pkgDir, "node_modules/.
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
-  for (const port of [options.chainPort, options.indexerPort, options.webPort]) {
+  const realStripe = Boolean(process.env.STRIPE_SECRET_KEY);
+  const stripePort = realStripe ? 0 : (options.stripePort ?? Number(new URL(LOCAL_STRIPE_URL).port));
+  for (const port of [options.chainPort, options.indexerPort, options.webPort, ...(stripePort ? [stripePort] : [])]) {
     if (!(await portIsFree(port))) throw new Error(`port ${port} is in use: stop what runs there or choose another`);
   }
   rmSync(options.stateDir, { recursive: true, force: true });
@@ -77,7 +85,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const deployer = wallet.account.address;
     const webUrl = `http://127.0.0.1:${options.webPort}`;
     const mediaDir = join(options.stateDir, "media");
+    // The card checkout's relayer: every new collection lets it mint paid orders, and it holds the test
+    // USDC that fiat sales are settled in.
+    const relayer = privateKeyToAccount(localRelayerKey()).address;
     const system = await deploySystem(wallet, client, {
+      minter: relayer,
       treasury: deployer,
       owner: deployer,
       testTokens: true,
@@ -95,6 +107,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     log(
       `deployed ArtistRegistry, Ledger (payments and splits), FeeRouter, test USDC, DropFactory, Marketplace, SharesFactory and PoolFactory`,
     );
+    const usdc = system.tokens.USDC;
+    if (usdc) {
+      const hash = await wallet.writeContract({
+        address: usdc.address,
+        abi: testTokenAbi,
+        functionName: "mint",
+        args: [relayer, parseUnits("10000000", usdc.decimals)],
+      });
+      await client.waitForTransactionReceipt({ hash });
+    }
     if (options.seed) {
       const summary = await seedDemo(rpc, system, { mediaDir, webUrl });
       log(`seeded   ${summary}`);
@@ -119,7 +141,38 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await waitFor("the indexer", async () => (await fetch(`${indexerUrl}/ready`)).ok, 180_000, indexer);
     log(`indexer  ${indexerUrl}/graphql  (SQL: ${indexerUrl}/sql, statements: ${indexerUrl}/statement.csv)`);
 
+    // The card checkout's database: PostgreSQL with DATABASE_URL, else PGlite in the state directory.
+    const checkoutDbDir = join(options.stateDir, "checkout-db");
+    const checkoutDb = openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: checkoutDbDir });
+    await checkoutDb.migrate();
+    if (options.seed) {
+      const artists = [1, 2, 3, 4].map((i) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i }).address);
+      const priced = await seedCardPrices(checkoutDb.db, client, system.contracts.DropFactory.address, artists);
+      log(`seeded   card prices for ${priced} editions`);
+    }
+    await checkoutDb.close();
+    log(`checkout database migrated (${checkoutDb.kind === "postgres" ? "PostgreSQL at DATABASE_URL" : `PGlite in ${checkoutDbDir}`})`);
+
+    let stripeUrl: string | null = null;
+    if (stripePort) {
+      stripeUrl = `http://127.0.0.1:${stripePort}`;
+      const stripe = startService("stripe-local", bin(".", "tsx"), ["scripts/stripe-local/main.ts"], {
+        cwd: root,
+        env: {
+          STRIPE_LOCAL_PORT: String(stripePort),
+          STRIPE_WEBHOOK_URL: `${webUrl}/api/stripe/webhook`,
+          STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET,
+        },
+        log: join(options.stateDir, "stripe-local.log"),
+      });
+      services.push(stripe);
+      await waitFor("the local Stripe server", async () => (await fetch(`${stripeUrl}/v1/checkout/sessions`, { headers: { authorization: "Bearer sk_test_local" } })).status < 500, 30_000, stripe);
+      log(`stripe   ${stripeUrl} (local Stripe-compatible test server; webhooks to ${webUrl}/api/stripe/webhook)`);
+    }
+
     const webEnv = {
+      CHECKOUT_PGLITE_DIR: checkoutDbDir,
+      ...(stripeUrl ? { STRIPE_LOCAL_URL: stripeUrl, STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET } : {}),
       MEDIA_DIR: mediaDir,
       PUBLIC_WEB_URL: webUrl,
       NEXT_PUBLIC_CHAIN_ID: String(hardhat.id),
@@ -150,7 +203,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     services.push(web);
     await waitFor("the web app", async () => (await fetch(webUrl)).ok, 120_000, web);
     log(`web      ${webUrl}`);
-    return { urls: { rpc, indexer: indexerUrl, graphql: `${indexerUrl}/graphql`, web: webUrl }, system, client, stop };
+    return {
+      urls: { rpc, indexer: indexerUrl, graphql: `${indexerUrl}/graphql`, web: webUrl, stripe: stripeUrl },
+      system,
+      client,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { startStack, type Stack } from "../../scripts/lib/stack.ts";
 import { freePort } from "../../scripts/lib/processes.ts";
 
-export type E2eUrls = { web: string; rpc: string; indexer: string };
+export type E2eUrls = { web: string; rpc: string; indexer: string; stripe: string | null };
 
 export async function e2eStack(name: string): Promise<{ urls: E2eUrls; stack: Stack | null }> {
   if (process.env.E2E_WEB_URL) {
@@ -17,6 +17,7 @@ export async function e2eStack(name: string): Promise<{ urls: E2eUrls; stack: St
         web: process.env.E2E_WEB_URL,
         rpc: process.env.E2E_RPC_URL ?? "http://127.0.0.1:8547",
         indexer: process.env.E2E_INDEXER_URL ?? "http://127.0.0.1:42071",
+        stripe: process.env.E2E_STRIPE_URL ?? "http://127.0.0.1:12112",
       },
       stack: null,
     };
@@ -25,6 +26,7 @@ export async function e2eStack(name: string): Promise<{ urls: E2eUrls; stack: St
     chainPort: await freePort(),
     indexerPort: await freePort(),
     webPort: await freePort(),
+    stripePort: await freePort(),
     seed: true,
     stateDir: join(tmpdir(), `notalabel-e2e-${name}-${process.pid}`),
     buildWeb: process.env.BUILD_WEB !== "0",

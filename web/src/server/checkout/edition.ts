@@ -1,0 +1,64 @@
+/**
+ * What checkout needs to know about an edition, read from the chain at request time (never trusted from the
+ * browser): its artist, whether the collection is the platform's, its sale state and remaining supply.
+ */
+import { getAddress, type Address, type PublicClient } from "viem";
+import { dropCollectionAbi, dropFactoryAbi, getDeployment } from "@notalabel/contracts";
+
+export type EditionFacts = {
+  collection: Address;
+  tokenId: bigint;
+  artist: Address;
+  collectionName: string;
+  /** Tokens that can still be minted (null: open edition). */
+  remaining: number | null;
+  /** Most a wallet may get in the public sale (0: no cap), minus what `wallet` already has. */
+  walletRoom: number | null;
+  /** Why the edition cannot be sold now, or null. */
+  closed: string | null;
+};
+
+export type EditionReader = (collection: Address, tokenId: bigint, wallet: Address) => Promise<EditionFacts | null>;
+
+/** Reads an edition of a platform collection; null when the collection or the edition does not exist. */
+export function chainEditionReader(client: PublicClient, chainId: number): EditionReader {
+  const factory = getDeployment(chainId).contracts.DropFactory.address;
+  return async (collection, tokenId, wallet) => {
+    let artist: Address;
+    try {
+      artist = await client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "artist" });
+    } catch {
+      return null;
+    }
+    const [own, count, edition, name, minted, block] = await Promise.all([
+      client.readContract({ address: factory, abi: dropFactoryAbi, functionName: "collectionOf", args: [artist] }),
+      client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "editionCount" }),
+      client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "edition", args: [tokenId] }),
+      client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "name" }),
+      client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "mintedBy", args: [tokenId, wallet] }),
+      client.getBlock(),
+    ]);
+    if (getAddress(own) !== getAddress(collection) || tokenId < 1n || tokenId > count) return null;
+    const c = edition.config;
+    const now = Number(block.timestamp);
+    const remaining = c.maxSupply === 0 ? null : c.maxSupply - edition.minted;
+    const closed = edition.paused
+      ? "The artist has paused this sale."
+      : now < c.start
+        ? "The sale has not started yet."
+        : c.end !== 0 && now >= c.end
+          ? "The sale has ended."
+          : remaining === 0
+            ? "This edition is sold out."
+            : null;
+    return {
+      collection: getAddress(collection),
+      tokenId,
+      artist: getAddress(artist),
+      collectionName: name,
+      remaining,
+      walletRoom: c.walletCap === 0 ? null : Math.max(0, c.walletCap - Number(minted[0])),
+      closed,
+    };
+  };
+}

@@ -1,0 +1,78 @@
+/** An order as the fan sees it (the order page), and cancelling an unpaid one. */
+import { eq } from "drizzle-orm";
+import { getAddress } from "viem";
+import type Stripe from "stripe";
+import type { Db } from "../db/client";
+import { orders, type OrderStatus } from "../db/schema";
+import { CheckoutError } from "./errors";
+
+export type OrderView = {
+  id: string;
+  status: OrderStatus;
+  collection: string;
+  tokenId: string;
+  quantity: number;
+  wallet: string;
+  /** Masked: the order page is reachable by anyone who has its link. */
+  email: string;
+  amountCents: number;
+  currency: "usd";
+  mintTx: string | null;
+  lastError: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  mintedAt: string | null;
+  closedAt: string | null;
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function maskEmail(email: string): string {
+  const [user = "", domain = ""] = email.split("@");
+  return `${user.slice(0, 1)}${"•".repeat(Math.max(1, Math.min(user.length - 1, 6)))}@${domain}`;
+}
+
+const ORDER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export async function getOrder(db: Db, id: string): Promise<OrderView> {
+  if (!ORDER_ID.test(id)) throw new CheckoutError(404, "There is no such order.");
+  const [o] = await db.select().from(orders).where(eq(orders.id, id));
+  if (!o) throw new CheckoutError(404, "There is no such order.");
+  return {
+    id: o.id,
+    status: o.status,
+    collection: getAddress(o.collection),
+    tokenId: o.tokenId.toString(),
+    quantity: o.quantity,
+    wallet: getAddress(o.wallet),
+    email: maskEmail(o.email),
+    amountCents: o.amountCents,
+    currency: "usd",
+    mintTx: o.mintTx,
+    lastError: o.status === "failed" || o.status === "refunded" ? o.lastError : null,
+    createdAt: o.createdAt.toISOString(),
+    paidAt: iso(o.paidAt),
+    mintedAt: iso(o.mintedAt),
+    closedAt: iso(o.closedAt),
+  };
+}
+
+/**
+ * The fan left the payment page: the unpaid session is expired at Stripe, whose checkout.session.expired
+ * webhook then closes the order (so the copies it held are free again). A paid order is not touched.
+ */
+export async function cancelOrder(deps: { db: Db; stripe: Pick<Stripe, "checkout"> }, id: string): Promise<OrderView> {
+  const order = await getOrder(deps.db, id);
+  if (order.status !== "pending") return order;
+  const [row] = await deps.db.select({ sessionId: orders.sessionId }).from(orders).where(eq(orders.id, id));
+  if (row?.sessionId) {
+    try {
+      const session = await deps.stripe.checkout.sessions.retrieve(row.sessionId);
+      if (session.status === "open") await deps.stripe.checkout.sessions.expire(row.sessionId);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CheckoutError(502, `The payment provider did not answer (${reason}); try again.`);
+    }
+  }
+  return getOrder(deps.db, id);
+}

@@ -1,0 +1,68 @@
+/**
+ * The checkout of this server process, opened once: the database (migrated), the Stripe client, the chain
+ * client, and the fulfilment worker (started unless CHECKOUT_WORKER=0). Route handlers and the
+ * instrumentation hook share it.
+ */
+import { createPublicClient, http, type PublicClient } from "viem";
+import type Stripe from "stripe";
+import { getDeployment } from "@notalabel/contracts";
+import { openDatabase, type Database } from "../db/client";
+import { createWorker } from "../fulfilment/worker";
+import { readCheckoutConfig, type CheckoutConfig } from "./config";
+import { chainEditionReader, type EditionReader } from "./edition";
+import { stripeClient } from "./stripe";
+
+export type CheckoutService = {
+  config: CheckoutConfig;
+  database: Database;
+  stripe: Stripe;
+  client: PublicClient;
+  readEdition: EditionReader;
+  /** Wakes the worker (an order became paid); a no-op without a worker. */
+  wake: () => void;
+};
+
+const globalKey = Symbol.for("notalabel.checkout");
+type Holder = { [globalKey]?: Promise<CheckoutService> };
+
+/** The process's checkout (kept on globalThis: Next may load this module more than once). */
+export function checkoutService(): Promise<CheckoutService> {
+  const holder = globalThis as Holder;
+  holder[globalKey] ??= open().catch((error) => {
+    delete holder[globalKey];
+    throw error;
+  });
+  return holder[globalKey];
+}
+
+async function open(): Promise<CheckoutService> {
+  const config = readCheckoutConfig();
+  const database = openDatabase(config.db);
+  await database.migrate();
+  const stripe = stripeClient(config.stripe);
+  const client = createPublicClient({ transport: http(config.chain.rpcUrl) });
+  const deployment = getDeployment(config.chain.chainId);
+  const token = config.settlementToken ?? deployment.tokens?.USDC?.address;
+  let wake = () => {};
+  if (config.worker && token) {
+    const worker = createWorker({
+      db: database.db,
+      rpcUrl: config.chain.rpcUrl,
+      chainId: config.chain.chainId,
+      relayerKey: config.relayerKey,
+      ledger: deployment.contracts.Ledger.address,
+      settlementToken: token,
+      cardFee: config.cardFee,
+      refund: async (order) => {
+        if (!order.paymentIntent) return;
+        await stripe.refunds.create({ payment_intent: order.paymentIntent }, { idempotencyKey: `refund-${order.id}` });
+      },
+      log: (line) => console.log(`[fulfilment] ${line}`),
+    });
+    worker.start();
+    wake = () => worker.wake();
+  } else if (config.worker) {
+    console.warn("[fulfilment] no settlement token for this chain (SETTLEMENT_TOKEN): the worker is off");
+  }
+  return { config, database, stripe, client: client as PublicClient, readEdition: chainEditionReader(client as PublicClient, config.chain.chainId), wake };
+}
