@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in order: compile, generated-module check, lint, contract tests (mocha + Solidity fuzz and
-# invariant), indexer tests (a real chain; PGlite and PostgreSQL), web unit tests, browser end-to-end
+# invariant), indexer tests (a real chain; PGlite and PostgreSQL), card checkout tests (the webhook, the
+# fulfilment worker on a real chain, the local Stripe server; PGlite and PostgreSQL), web unit tests, browser end-to-end
 # tests. Installs what is missing first. Ends with one line: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,6 +38,7 @@ run generated tsx scripts/gen.ts --check
 run lint bash scripts/lint.sh
 run contracts hardhat test
 run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
+run checkout node --import tsx --test --test-concurrency=1 test/checkout/*.test.ts
 run web-unit node --import tsx --test web/test/*.test.ts
 # One production build for every browser test (it does not depend on a stack's settings), then the tests.
 run web-build bash -c 'cd web && NEXT_DIST_DIR=.next-e2e NEXT_TELEMETRY_DISABLED=1 ./node_modules/.bin/next build'

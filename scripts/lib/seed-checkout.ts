@@ -10,14 +10,33 @@ import { editionPrices } from "../../web/src/server/db/schema.ts";
 
 const USD_CENTS_PER_ETH = 300_000n;
 
-export async function seedCardPrices(db: Db, client: PublicClient, factory: Address, artists: Address[]): Promise<number> {
+export async function seedCardPrices(
+  db: Db,
+  client: PublicClient,
+  factory: Address,
+  artists: Address[],
+): Promise<number> {
   let count = 0;
   for (const artist of artists) {
-    const collection = await client.readContract({ address: factory, abi: dropFactoryAbi, functionName: "collectionOf", args: [artist] });
+    const collection = await client.readContract({
+      address: factory,
+      abi: dropFactoryAbi,
+      functionName: "collectionOf",
+      args: [artist],
+    });
     if (collection === zeroAddress) continue;
-    const editions = await client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "editionCount" });
+    const editions = await client.readContract({
+      address: collection,
+      abi: dropCollectionAbi,
+      functionName: "editionCount",
+    });
     for (let id = 1n; id <= editions; id++) {
-      const { config } = await client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "edition", args: [id] });
+      const { config } = await client.readContract({
+        address: collection,
+        abi: dropCollectionAbi,
+        functionName: "edition",
+        args: [id],
+      });
       // ETH editions at their price in dollars; USDC (6 decimals) editions at their face value.
       const cents =
         config.currency === zeroAddress ? (config.price * USD_CENTS_PER_ETH) / 10n ** 18n : config.price / 10_000n;

@@ -151,7 +151,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log(`seeded   card prices for ${priced} editions`);
     }
     await checkoutDb.close();
-    log(`checkout database migrated (${checkoutDb.kind === "postgres" ? "PostgreSQL at DATABASE_URL" : `PGlite in ${checkoutDbDir}`})`);
+    log(
+      `checkout database migrated (${checkoutDb.kind === "postgres" ? "PostgreSQL at DATABASE_URL" : `PGlite in ${checkoutDbDir}`})`,
+    );
 
     let stripeUrl: string | null = null;
     if (stripePort) {
@@ -166,7 +168,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         log: join(options.stateDir, "stripe-local.log"),
       });
       services.push(stripe);
-      await waitFor("the local Stripe server", async () => (await fetch(`${stripeUrl}/v1/checkout/sessions`, { headers: { authorization: "Bearer sk_test_local" } })).status < 500, 30_000, stripe);
+      await waitFor(
+        "the local Stripe server",
+        async () =>
+          (await fetch(`${stripeUrl}/v1/checkout/sessions`, { headers: { authorization: "Bearer sk_test_local" } }))
+            .status < 500,
+        30_000,
+        stripe,
+      );
       log(`stripe   ${stripeUrl} (local Stripe-compatible test server; webhooks to ${webUrl}/api/stripe/webhook)`);
     }
 

@@ -35,7 +35,8 @@ export async function applyEvent(db: Db, event: Stripe.Event): Promise<Applied> 
       })
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id });
-    if (fresh.length === 0) return { delivery: "duplicate", outcome: null, orderId: facts?.orderId ?? null, status: null };
+    if (fresh.length === 0)
+      return { delivery: "duplicate", outcome: null, orderId: facts?.orderId ?? null, status: null };
     if (!facts) {
       await setOutcome(tx, event.id, "unhandled", null);
       return { delivery: "received", outcome: "unhandled", orderId: null, status: null };
@@ -121,7 +122,13 @@ async function applyParked(tx: Tx, paymentIntent: string, orderId: string) {
   const parked = await tx
     .select()
     .from(stripeEvents)
-    .where(and(eq(stripeEvents.paymentIntent, paymentIntent), eq(stripeEvents.outcome, "unmatched"), isNull(stripeEvents.orderId)))
+    .where(
+      and(
+        eq(stripeEvents.paymentIntent, paymentIntent),
+        eq(stripeEvents.outcome, "unmatched"),
+        isNull(stripeEvents.orderId),
+      ),
+    )
     .orderBy(stripeEvents.stripeCreatedAt);
   for (const e of parked) {
     const fact: OrderFact | null =

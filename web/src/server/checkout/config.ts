@@ -39,7 +39,8 @@ export const LOCAL_STRIPE_URL = "http://127.0.0.1:12111";
 
 export function readCheckoutConfig(env: Record<string, string | undefined> = process.env): CheckoutConfig {
   const realStripe = Boolean(env.STRIPE_SECRET_KEY);
-  if (realStripe && !env.STRIPE_WEBHOOK_SECRET) throw new Error("STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not");
+  if (realStripe && !env.STRIPE_WEBHOOK_SECRET)
+    throw new Error("STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not");
   return {
     publicWebUrl: (env.PUBLIC_WEB_URL || "http://127.0.0.1:3000").replace(/\/+$/, ""),
     stripe: {

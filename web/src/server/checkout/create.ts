@@ -23,7 +23,10 @@ const address = (field: "wallet" | "edition", what: string) =>
   z
     .string({ error: `The ${what} is missing.` })
     .trim()
-    .refine((v) => isAddress(v), `The ${what} is not a valid address (0x and 40 hex digits; check the capitals if it has any).`);
+    .refine(
+      (v) => isAddress(v),
+      `The ${what} is not a valid address (0x and 40 hex digits; check the capitals if it has any).`,
+    );
 
 export const checkoutInput = z.object({
   collection: address("edition", "collection"),
@@ -34,7 +37,10 @@ export const checkoutInput = z.object({
     .min(1, "The quantity must be at least 1.")
     .max(MAX_ORDER_QUANTITY, `At most ${MAX_ORDER_QUANTITY} copies per card order.`),
   email: z.email("The email address is not valid.").max(254),
-  wallet: address("wallet", "wallet address").refine((v) => getAddress(v) !== zeroAddress, "The zero address cannot hold an NFT."),
+  wallet: address("wallet", "wallet address").refine(
+    (v) => getAddress(v) !== zeroAddress,
+    "The zero address cannot hold an NFT.",
+  ),
   affiliate: z.string().optional().nullable(),
 });
 
@@ -64,7 +70,10 @@ export async function createCheckout(deps: CheckoutDeps, input: unknown): Promis
   const wallet = getAddress(p.wallet);
   const tokenId = BigInt(p.tokenId);
   const affiliate =
-    p.affiliate && isAddress(p.affiliate) && getAddress(p.affiliate) !== wallet && getAddress(p.affiliate) !== zeroAddress
+    p.affiliate &&
+    isAddress(p.affiliate) &&
+    getAddress(p.affiliate) !== wallet &&
+    getAddress(p.affiliate) !== zeroAddress
       ? getAddress(p.affiliate)
       : null;
 
@@ -74,9 +83,13 @@ export async function createCheckout(deps: CheckoutDeps, input: unknown): Promis
   if (!edition) throw new CheckoutError(404, "There is no such edition on Not a Label.", "edition");
   if (edition.closed) throw new CheckoutError(409, edition.closed, "edition");
   if (edition.walletRoom !== null && p.quantity > edition.walletRoom)
-    throw new CheckoutError(409, edition.walletRoom === 0
-      ? "This wallet already holds as many copies as the artist allows per wallet."
-      : `This wallet can receive at most ${edition.walletRoom} more.`, "quantity");
+    throw new CheckoutError(
+      409,
+      edition.walletRoom === 0
+        ? "This wallet already holds as many copies as the artist allows per wallet."
+        : `This wallet can receive at most ${edition.walletRoom} more.`,
+      "quantity",
+    );
 
   const id = newOrderId();
   const order = await deps.db.transaction(async (tx) => {
@@ -91,10 +104,20 @@ export async function createCheckout(deps: CheckoutDeps, input: unknown): Promis
       const [held] = await tx
         .select({ n: sql<string>`coalesce(sum(${orders.quantity}), 0)` })
         .from(orders)
-        .where(and(eq(orders.collection, collection.toLowerCase()), eq(orders.tokenId, tokenId), inArray(orders.status, [...OPEN_STATUSES])));
+        .where(
+          and(
+            eq(orders.collection, collection.toLowerCase()),
+            eq(orders.tokenId, tokenId),
+            inArray(orders.status, [...OPEN_STATUSES]),
+          ),
+        );
       const left = edition.remaining - Number(held?.n ?? 0);
       if (p.quantity > left)
-        throw new CheckoutError(409, left <= 0 ? "The last copies are reserved by other buyers." : `Only ${left} left.`, "quantity");
+        throw new CheckoutError(
+          409,
+          left <= 0 ? "The last copies are reserved by other buyers." : `Only ${left} left.`,
+          "quantity",
+        );
     }
     const [row] = await tx
       .insert(orders)

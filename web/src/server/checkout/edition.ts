@@ -35,7 +35,12 @@ export function chainEditionReader(client: PublicClient, chainId: number): Editi
       client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "editionCount" }),
       client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "edition", args: [tokenId] }),
       client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "name" }),
-      client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "mintedBy", args: [tokenId, wallet] }),
+      client.readContract({
+        address: collection,
+        abi: dropCollectionAbi,
+        functionName: "mintedBy",
+        args: [tokenId, wallet],
+      }),
       client.getBlock(),
     ]);
     if (getAddress(own) !== getAddress(collection) || tokenId < 1n || tokenId > count) return null;

@@ -14,7 +14,13 @@ export class CheckoutError extends Error {
 /** The JSON reply for an error: a CheckoutError's own status and words; anything else is a 500 logged here. */
 export function errorReply(error: unknown): Response {
   if (error instanceof CheckoutError)
-    return Response.json({ error: error.message, ...(error.field ? { field: error.field } : {}) }, { status: error.status });
+    return Response.json(
+      { error: error.message, ...(error.field ? { field: error.field } : {}) },
+      { status: error.status },
+    );
   console.error(error);
-  return Response.json({ error: "Something went wrong on our side; nothing was charged. Try again in a moment." }, { status: 500 });
+  return Response.json(
+    { error: "Something went wrong on our side; nothing was charged. Try again in a moment." },
+    { status: 500 },
+  );
 }

@@ -27,7 +27,10 @@ const view = (r: typeof editionPrices.$inferSelect): PriceView => ({
 
 export async function listPrices(db: Db, collection: Address): Promise<PriceView[]> {
   const rows = await db.select().from(editionPrices).where(eq(editionPrices.collection, collection.toLowerCase()));
-  return rows.filter((r) => r.usdCents > 0).map(view).sort((a, b) => Number(BigInt(a.tokenId) - BigInt(b.tokenId)));
+  return rows
+    .filter((r) => r.usdCents > 0)
+    .map(view)
+    .sort((a, b) => Number(BigInt(a.tokenId) - BigInt(b.tokenId)));
 }
 
 export async function getPrice(db: Db, collection: Address, tokenId: bigint): Promise<number | null> {
@@ -44,7 +47,10 @@ export const setPriceInput = z.object({
   usdCents: z
     .number()
     .int("The price must be whole cents.")
-    .refine((v) => v === 0 || (v >= MIN_USD_CENTS && v <= MAX_USD_CENTS), "A card price is between $0.50 and $10,000 (or 0 to turn card payments off)."),
+    .refine(
+      (v) => v === 0 || (v >= MIN_USD_CENTS && v <= MAX_USD_CENTS),
+      "A card price is between $0.50 and $10,000 (or 0 to turn card payments off).",
+    ),
   signedAt: z.number().int(),
   signature: z.string().regex(/^0x[0-9a-fA-F]+$/, "The signature is missing."),
 });
@@ -72,13 +78,31 @@ export async function setPrice(
     throw new CheckoutError(404, "That address is not a drop collection.", "edition");
   }
   if (tokenId > count) throw new CheckoutError(404, `The collection has no edition #${tokenId}.`, "edition");
-  const message = priceMessage({ chainId: deps.chainId, collection, tokenId: p.tokenId, usdCents: p.usdCents, signedAt: p.signedAt });
+  const message = priceMessage({
+    chainId: deps.chainId,
+    collection,
+    tokenId: p.tokenId,
+    usdCents: p.usdCents,
+    signedAt: p.signedAt,
+  });
   const valid = await deps.client
     .verifyMessage({ address: artist, message, signature: p.signature as Hex })
     .catch(() => false);
-  if (!valid) throw new CheckoutError(403, "Only the collection's artist can set its card prices: the signature is not the artist's.", "signature");
+  if (!valid)
+    throw new CheckoutError(
+      403,
+      "Only the collection's artist can set its card prices: the signature is not the artist's.",
+      "signature",
+    );
   const signedAt = new Date(p.signedAt * 1000);
-  const values = { collection: collection.toLowerCase(), tokenId, usdCents: p.usdCents, artist: artist.toLowerCase(), signedAt, updatedAt: new Date() };
+  const values = {
+    collection: collection.toLowerCase(),
+    tokenId,
+    usdCents: p.usdCents,
+    artist: artist.toLowerCase(),
+    signedAt,
+    updatedAt: new Date(),
+  };
   const [row] = await deps.db
     .insert(editionPrices)
     .values(values)

@@ -64,5 +64,12 @@ async function open(): Promise<CheckoutService> {
   } else if (config.worker) {
     console.warn("[fulfilment] no settlement token for this chain (SETTLEMENT_TOKEN): the worker is off");
   }
-  return { config, database, stripe, client: client as PublicClient, readEdition: chainEditionReader(client as PublicClient, config.chain.chainId), wake };
+  return {
+    config,
+    database,
+    stripe,
+    client: client as PublicClient,
+    readEdition: chainEditionReader(client as PublicClient, config.chain.chainId),
+    wake,
+  };
 }

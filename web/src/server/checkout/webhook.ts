@@ -19,7 +19,11 @@ export type WebhookDeps = {
   onPaid?: (orderId: string) => void;
 };
 
-export async function handleWebhook(deps: WebhookDeps, rawBody: string, signature: string | null): Promise<WebhookReply> {
+export async function handleWebhook(
+  deps: WebhookDeps,
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookReply> {
   if (!signature) return { status: 400, body: { error: "Missing Stripe-Signature header." } };
   let event: Stripe.Event;
   try {
@@ -39,6 +43,12 @@ export async function handleWebhook(deps: WebhookDeps, rawBody: string, signatur
   if (applied.status === "paid" && applied.outcome === "applied" && applied.orderId) deps.onPaid?.(applied.orderId);
   return {
     status: 200,
-    body: { received: true, duplicate: applied.delivery === "duplicate", outcome: applied.outcome, order: applied.orderId, status: applied.status },
+    body: {
+      received: true,
+      duplicate: applied.delivery === "duplicate",
+      outcome: applied.outcome,
+      order: applied.orderId,
+      status: applied.status,
+    },
   };
 }

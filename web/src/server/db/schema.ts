@@ -4,7 +4,18 @@
  * PGlite otherwise (see ./client.ts). Migrations are generated from this file: `pnpm --dir web db:generate`.
  */
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 /**
  * pending -> paid -> minting -> minted; or failed (payment failed, or minting failed for good), expired
@@ -23,7 +34,10 @@ export const orderStatus = pgEnum("order_status", [
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-const now = () => at("created_at").notNull().default(sql`now()`);
+const now = () =>
+  at("created_at")
+    .notNull()
+    .default(sql`now()`);
 
 /** An artist's USD price for one edition, set by a message the artist signed. */
 export const editionPrices = pgTable(
@@ -35,7 +49,9 @@ export const editionPrices = pgTable(
     artist: text("artist").notNull(),
     /** The signed message's time; a price is only replaced by a message signed later (no replays). */
     signedAt: at("signed_at").notNull(),
-    updatedAt: at("updated_at").notNull().default(sql`now()`),
+    updatedAt: at("updated_at")
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.collection, t.tokenId] })],
 );
@@ -76,7 +92,9 @@ export const orders = pgTable(
     mintedAt: at("minted_at"),
     /** When it reached failed, expired, refunded or disputed. */
     closedAt: at("closed_at"),
-    updatedAt: at("updated_at").notNull().default(sql`now()`),
+    updatedAt: at("updated_at")
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [
     uniqueIndex("orders_chain_order_id").on(t.chainOrderId),
@@ -102,7 +120,9 @@ export const stripeEvents = pgTable(
     outcome: text("outcome").notNull(),
     /** Stripe's creation time of the event. */
     stripeCreatedAt: at("stripe_created_at").notNull(),
-    receivedAt: at("received_at").notNull().default(sql`now()`),
+    receivedAt: at("received_at")
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [index("stripe_events_order").on(t.orderId), index("stripe_events_payment_intent").on(t.paymentIntent)],
 );
@@ -124,7 +144,10 @@ export const settlementEntries = pgTable(
     settlementId: integer("settlement_id"),
     createdAt: now(),
   },
-  (t) => [uniqueIndex("settlement_entries_order_kind").on(t.orderId, t.kind), index("settlement_entries_artist").on(t.artist, t.settlementId)],
+  (t) => [
+    uniqueIndex("settlement_entries_order_kind").on(t.orderId, t.kind),
+    index("settlement_entries_artist").on(t.artist, t.settlementId),
+  ],
 );
 
 /** One Ledger.pay of an artist's unsettled fiat sales (ref = id on chain). */

@@ -16,7 +16,10 @@ export async function GET(req: Request): Promise<Response> {
     const collection = new URL(req.url).searchParams.get("collection") ?? "";
     if (!isAddress(collection, { strict: false })) throw new CheckoutError(400, "Give ?collection=<address>.");
     const svc = await checkoutService();
-    return Response.json({ prices: await listPrices(svc.database.db, getAddress(collection)) }, { headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { prices: await listPrices(svc.database.db, getAddress(collection)) },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch (error) {
     return errorReply(error);
   }
