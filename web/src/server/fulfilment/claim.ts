@@ -1,0 +1,38 @@
+/**
+ * Taking paid orders to mint. The update is conditional (status = 'paid' in its WHERE, rows locked with
+ * SKIP LOCKED), so two workers, in one process or many, never take the same order.
+ */
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { orders } from "../db/schema";
+import type { Ctx } from "./context";
+
+export type Order = typeof orders.$inferSelect;
+
+/** Takes up to `ctx.batchSize` due paid orders, oldest paid first: minting, attempts + 1. */
+export async function claimDue(ctx: Ctx, now = new Date()): Promise<Order[]> {
+  const due = ctx.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "paid"), or(isNull(orders.nextAttemptAt), lte(orders.nextAttemptAt, now))))
+    .orderBy(asc(orders.paidAt), asc(orders.createdAt))
+    .limit(ctx.batchSize)
+    .for("update", { skipLocked: true });
+  const taken = await ctx.db
+    .update(orders)
+    .set({ status: "minting", attempts: sql`${orders.attempts} + 1`, mintingAt: now, updatedAt: now })
+    .where(and(inArray(orders.id, due), eq(orders.status, "paid")))
+    .returning();
+  return taken.sort((a, b) => (a.paidAt?.getTime() ?? 0) - (b.paidAt?.getTime() ?? 0));
+}
+
+/**
+ * Puts orders that were taken but never sent back to paid (a send before them failed): the attempt is
+ * given back, and they wait as long as the order whose send failed.
+ */
+export async function release(ctx: Ctx, ids: string[], notBefore: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await ctx.db
+    .update(orders)
+    .set({ status: "paid", attempts: sql`greatest(${orders.attempts} - 1, 0)`, nextAttemptAt: notBefore, updatedAt: new Date() })
+    .where(and(inArray(orders.id, ids), eq(orders.status, "minting")));
+}

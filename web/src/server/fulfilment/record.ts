@@ -1,0 +1,86 @@
+/**
+ * What the worker writes about an order after talking to the chain. Every move is conditional on the order
+ * still being `minting`: a refund or dispute that the webhook applied meanwhile wins.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Hex } from "viem";
+import { orders, settlementEntries } from "../db/schema";
+import { cardFeeCents, centsToUnits } from "../checkout/orderKey";
+import type { Order } from "./claim";
+import { backoffMs, type Ctx } from "./context";
+
+/** The broadcast transaction, kept so a restart can look for its receipt. */
+export async function recordTx(ctx: Ctx, orderId: string, hash: Hex): Promise<void> {
+  await ctx.db.update(orders).set({ mintTx: hash, updatedAt: new Date() }).where(eq(orders.id, orderId));
+}
+
+/**
+ * The chain minted the order: minted, and in the same transaction the artist's sale entry (amount minus
+ * the card fee). An order refunded or disputed meanwhile keeps its status and gets no sale entry (nothing
+ * to take back later), but the mint is recorded. Returns whether the order became minted.
+ */
+export async function markMinted(ctx: Ctx, order: Order, hash: Hex, block: bigint): Promise<boolean> {
+  const fee = cardFeeCents(order.amountCents, ctx.deps.cardFee);
+  const at = new Date();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(orders)
+      .set({ status: "minted", mintTx: hash, mintBlock: block, mintedAt: at, cardFeeCents: fee, lastError: null, updatedAt: at })
+      .where(and(eq(orders.id, order.id), eq(orders.status, "minting")))
+      .returning({ artist: orders.artist });
+    if (!row) {
+      await tx.update(orders).set({ mintTx: hash, mintBlock: block, updatedAt: at }).where(eq(orders.id, order.id));
+      return false;
+    }
+    await tx
+      .insert(settlementEntries)
+      .values({ artist: row.artist, orderId: order.id, kind: "sale", units: centsToUnits(order.amountCents - fee) })
+      .onConflictDoNothing();
+    return true;
+  });
+}
+
+/** The order can never be minted: failed with a readable reason, and Stripe is asked to refund it once. */
+export async function markFailed(ctx: Ctx, order: Order, message: string): Promise<boolean> {
+  const at = new Date();
+  const [row] = await ctx.db
+    .update(orders)
+    .set({ status: "failed", lastError: message, closedAt: at, updatedAt: at })
+    .where(and(eq(orders.id, order.id), eq(orders.status, "minting")))
+    .returning({ id: orders.id, paymentIntent: orders.paymentIntent });
+  if (!row) return false;
+  ctx.log(`order ${order.id} failed: ${message}; refunding`);
+  try {
+    await ctx.deps.refund(row);
+  } catch (error) {
+    // The order stays failed; support refunds it by hand (the reason is in the log and last_error).
+    ctx.log(`refund of order ${order.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return true;
+}
+
+/**
+ * A failure that may pass (RPC down, timeout): back to paid after a doubling wait; after maxAttempts the
+ * order fails for good (and is refunded). Returns "retried" or "failed".
+ */
+export async function retryLater(ctx: Ctx, order: Order, message: string): Promise<"retried" | "failed"> {
+  if (order.attempts >= ctx.retry.maxAttempts) {
+    await markFailed(ctx, order, `Minting failed ${order.attempts} times: ${message}`);
+    return "failed";
+  }
+  const at = new Date();
+  await ctx.db
+    .update(orders)
+    .set({ status: "paid", lastError: message, nextAttemptAt: new Date(at.getTime() + backoffMs(ctx.retry, order.attempts)), updatedAt: at })
+    .where(and(eq(orders.id, order.id), eq(orders.status, "minting")));
+  return "retried";
+}
+
+/** Back to paid at once (reconcile: the chain never saw the mint); the attempt stays counted. */
+export async function backToPaid(ctx: Ctx, order: Order, why: string): Promise<void> {
+  const at = new Date();
+  await ctx.db
+    .update(orders)
+    .set({ status: "paid", nextAttemptAt: at, mintTx: null, lastError: why, updatedAt: at })
+    .where(and(eq(orders.id, order.id), eq(orders.status, "minting")));
+}

@@ -1,0 +1,121 @@
+/**
+ * The fulfilment worker: turns paid card orders into NFTs (mintPaid by the relayer) and settles the sales
+ * into the artists' splits through the Ledger. One run at a time per worker; any number of workers may
+ * share a database (orders are taken with a conditional update). See ./mint.ts, ./settle.ts and
+ * ./reconcile.ts for the rules.
+ */
+import { makeContext, type WorkerDeps } from "./context";
+import { mintDue } from "./mint";
+import { reconcile } from "./reconcile";
+import { finishStale, settleDue } from "./settle";
+
+export type { WorkerDeps } from "./context";
+
+export type RunCounts = { minted: number; failed: number; retried: number; settled: number };
+
+export type Worker = {
+  /** On start: orders left minting and settlements left sending are settled from the chain. */
+  reconcile(): Promise<void>;
+  /** Mints the due paid orders (batch after batch while batches come back full), then settles. `settle: false` only mints. */
+  runOnce(options?: { settle?: boolean }): Promise<RunCounts>;
+  /** Reconciles, then runs every pollMs (default 1000) or sooner when woken. */
+  start(pollMs?: number): void;
+  /** Runs soon (the webhook calls it when an order became paid). */
+  wake(): void;
+  /** Stops the loop; waits for the current run. */
+  stop(): Promise<void>;
+};
+
+/** Batches minted in one run before settling (settlement waits behind at most this much minting). */
+const MAX_BATCHES_PER_RUN = 8;
+/** A settlement still sending after this long was left by a failure (not by a pay in flight): finish it. */
+const STALE_SETTLEMENT_MS = 5 * 60_000;
+
+export function createWorker(deps: WorkerDeps): Worker {
+  const ctx = makeContext(deps);
+  let current: Promise<unknown> | null = null;
+  /** One run at a time: the loop, a wake and a test calling runOnce never overlap. */
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    while (current) await current.catch(() => {});
+    const run = fn();
+    current = run;
+    try {
+      return await run;
+    } finally {
+      if (current === run) current = null;
+    }
+  }
+
+  async function runOnce(options: { settle?: boolean } = {}): Promise<RunCounts> {
+    return exclusive(async () => {
+      const counts: RunCounts = { minted: 0, failed: 0, retried: 0, settled: 0 };
+      for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+        const m = await mintDue(ctx);
+        counts.minted += m.minted;
+        counts.failed += m.failed;
+        counts.retried += m.retried;
+        if (m.taken < ctx.batchSize) break;
+      }
+      if (options.settle !== false) counts.settled = (await finishStale(ctx, STALE_SETTLEMENT_MS)) + (await settleDue(ctx));
+      return counts;
+    });
+  }
+
+  let loop: Promise<void> | null = null;
+  let stopped = false;
+  let woken = false;
+  let interrupt: (() => void) | null = null;
+
+  function wake() {
+    woken = true;
+    interrupt?.();
+  }
+
+  async function sleep(ms: number) {
+    if (woken || stopped) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      interrupt = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    interrupt = null;
+  }
+
+  async function run(pollMs: number) {
+    let reconciled = false;
+    while (!stopped) {
+      woken = false;
+      try {
+        if (!reconciled) {
+          await exclusive(() => reconcile(ctx));
+          reconciled = true;
+        }
+        const c = await runOnce();
+        if (c.minted || c.failed || c.retried || c.settled) ctx.log(`run: ${JSON.stringify(c)}`);
+      } catch (error) {
+        ctx.log(`run failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await sleep(pollMs);
+    }
+  }
+
+  return {
+    reconcile: () => exclusive(() => reconcile(ctx)),
+    runOnce,
+    start(pollMs = 1000) {
+      if (loop) return;
+      stopped = false;
+      loop = run(pollMs);
+    },
+    wake,
+    async stop() {
+      stopped = true;
+      interrupt?.();
+      await loop;
+      loop = null;
+      await current?.catch(() => {});
+    },
+  };
+}
