@@ -162,7 +162,7 @@ export const credit = onchainTable(
     owner: t.hex().notNull(),
     token: t.hex().notNull(),
     amount: t.bigint().notNull(),
-    /** deposit, fee, referral, tip, mint, sale, ..., split, advance, reward, direct. */
+    /** deposit, fee, referral, tip, mint, sale, fiat (card sales), ..., split, advance, reward, direct. */
     source: t.text().notNull(),
     /** Who credited: the contract or depositor for Ledger credits, the split for distributions. */
     from: t.hex().notNull(),
@@ -260,8 +260,9 @@ export const payment = onchainTable(
 );
 
 /**
- * What reached an artist, per token, UTC day and source: the net of Paid events (by payment source)
- * and the artist's referral earnings (source "referral"). Id "<artist>-<token>-<day>-<source>".
+ * What reached an artist, per token, UTC day and source: the net of Paid events (by payment source, e.g.
+ * "mint", "shares", "fiat" for card sales) and the artist's referral earnings (source "referral"). Id
+ * "<artist>-<token>-<day>-<source>".
  */
 export const artistEarningDaily = onchainTable(
   "artist_earning_daily",
@@ -447,7 +448,11 @@ export const editionChange = onchainTable(
   (table) => ({ editionIdx: index().on(table.edition) }),
 );
 
-/** One mint: a paid public or presale mint (with its Ledger payment), a fiat order, or a free mint. */
+/**
+ * One mint: a paid public or presale mint (with its Ledger payment), a card order (channel "fiat": the
+ * checkout relayer's mintPaid with the order id; the money comes later, in a "fiat" settlement payment,
+ * so gross and net are 0 here), or a free mint.
+ */
 export const mint = onchainTable(
   "mint",
   (t) => ({
@@ -460,7 +465,7 @@ export const mint = onchainTable(
     quantity: t.integer().notNull(),
     /** "public" | "presale" | "fiat". */
     channel: t.text().notNull(),
-    /** The fiat order id (null otherwise). */
+    /** The card order id (the bytes32 given to mintPaid; null otherwise). */
     orderId: t.hex(),
     /** Who paid (null for fiat). */
     payer: t.hex(),
@@ -483,6 +488,7 @@ export const mint = onchainTable(
     artistIdx: index().on(table.artist),
     toIdx: index().on(table.to),
     payerIdx: index().on(table.payer),
+    orderIdx: index().on(table.orderId),
   }),
 );
 
@@ -502,9 +508,11 @@ export const holding = onchainTable(
 );
 
 /**
- * Working state, not for queries: the Ledger payment (or fiat order) of a mint in progress, keyed
+ * Working state, not for queries: the Ledger payment (or card order) of a mint in progress, keyed
  * "<txHash>-<collection>". Written by Ledger:Paid (operator = a collection) or OrderMinted, consumed by
- * the TransferSingle from 0x0 that follows in the same transaction.
+ * the TransferSingle from 0x0 that follows in the same transaction (a collection emits Paid or OrderMinted
+ * just before minting, and a mintPaid transaction has no Paid: its payment is a later settlement). A Paid
+ * whose operator is not a collection (a payer paying for itself, like the relayer's settlements) writes none.
  */
 export const pendingMint = onchainTable("pending_mint", (t) => ({
   id: t.text().primaryKey(),

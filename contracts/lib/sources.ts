@@ -17,6 +17,7 @@ export const SOURCES = [
   "direct",
   "shares",
   "budget",
+  "fiat",
 ] as const;
 export type Source = (typeof SOURCES)[number];
 

@@ -4,6 +4,7 @@
  */
 import { formatAmount } from "@/lib/format";
 import { stackBars, tickLabel, ticks, type Point } from "@/lib/chart";
+import { sourceLabel } from "@/lib/sources";
 
 const W = 640;
 const H = 220;
@@ -28,7 +29,7 @@ export function EarningsChart({
   const barW = Math.max(4, Math.min(36, slot * 0.7));
   const color = new Map(series.map((s) => [s.source, s.color]));
   const total = bars.reduce((a, b) => a + b.total, 0n);
-  const label = `${title}: ${formatAmount(total, decimals)} ${symbol} over ${bars.length} day${bars.length === 1 ? "" : "s"}, by source (${series.map((s) => s.source).join(", ")}).`;
+  const label = `${title}: ${formatAmount(total, decimals)} ${symbol} over ${bars.length} day${bars.length === 1 ? "" : "s"}, by source (${series.map((s) => sourceLabel(s.source)).join(", ")}).`;
   const labelEvery = Math.ceil(bars.length / 7);
   return (
     <figure style={{ margin: 0 }}>
@@ -58,7 +59,7 @@ export function EarningsChart({
                   fill={color.get(s.source)}
                   rx={2}
                 >
-                  <title>{`${b.day} · ${s.source}: ${formatAmount(s.amount, decimals)} ${symbol}`}</title>
+                  <title>{`${b.day} · ${sourceLabel(s.source)}: ${formatAmount(s.amount, decimals)} ${symbol}`}</title>
                 </rect>
               ))}
               {i % labelEvery === 0 ? (
@@ -75,7 +76,7 @@ export function EarningsChart({
           {series.map((s) => (
             <li key={s.source}>
               <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
-              {s.source}
+              {sourceLabel(s.source)}
             </li>
           ))}
         </ul>
@@ -89,7 +90,7 @@ export function EarningsChart({
             <th scope="col">Day</th>
             {series.map((s) => (
               <th key={s.source} scope="col">
-                {s.source}
+                {sourceLabel(s.source)}
               </th>
             ))}
           </tr>

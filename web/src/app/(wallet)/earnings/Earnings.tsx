@@ -10,6 +10,7 @@ import { useIndexer } from "@/components/wallet/hooks";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { fetchEarnings, type CreditRow } from "@/lib/indexer";
 import { dateRangeErrors, formatDateTime, isoDay } from "@/lib/format";
+import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor, type Token } from "@/lib/tokens";
 
 export function Earnings() {
@@ -165,7 +166,7 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
             empty={<EmptyState title="No credits yet" />}
             columns={[
               { key: "t", header: "When", render: (c) => formatDateTime(c.timestamp) },
-              { key: "s", header: "Source", render: (c) => <Badge tone="accent">{c.source}</Badge> },
+              { key: "s", header: "Source", render: (c) => <Badge tone="accent">{sourceLabel(c.source)}</Badge> },
               {
                 key: "via",
                 header: "Via",

@@ -10,6 +10,7 @@ import { serverConfig } from "@/lib/config";
 import { fetchArtistEditions } from "@/lib/drops";
 import { fetchArtistByHandle, parseProfile, totalsByToken, type PaymentRow, type SplitRow } from "@/lib/indexer";
 import { formatDate, formatPpm } from "@/lib/format";
+import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
 import { ArtistVaults } from "@/components/shares/ArtistVaults";
 
@@ -180,7 +181,7 @@ export default async function ArtistPage({ params }: Props) {
           empty={<EmptyState title="No payments yet" />}
           columns={[
             { key: "date", header: "Date", render: (p) => formatDate(p.timestamp) },
-            { key: "source", header: "For", render: (p) => <Badge>{p.source}</Badge> },
+            { key: "source", header: "For", render: (p) => <Badge>{sourceLabel(p.source)}</Badge> },
             { key: "payer", header: "From", render: (p) => <Address address={p.payer} /> },
             {
               key: "gross",
