@@ -23,6 +23,7 @@ import "@/styles/drop-cards.css";
 import "@/styles/drop-page.css";
 import "@/styles/market.css";
 import "@/styles/vaults.css";
+import "@/styles/checkout.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },

@@ -32,6 +32,8 @@ import {
 } from "@/lib/dropSale";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { useNow } from "./useNow";
+import { PayByCard } from "@/components/checkout/PayByCard";
+import { PayMethodSwitch, type PayMethod } from "@/components/checkout/PayMethodSwitch";
 
 export type MintPanelProps = {
   collection: Address;
@@ -43,12 +45,29 @@ export type MintPanelProps = {
   affiliate: Address | null;
   serverNow: number;
   title: string;
+  /** The edition's card price in USD cents; null when it is not sold by card. */
+  cardPriceCents?: number | null;
 };
 
 export function MintPanel(props: MintPanelProps) {
+  const [method, setMethod] = useState<PayMethod>("wallet");
+  const card = props.cardPriceCents ? props.cardPriceCents : null;
   return (
     <Card title="Mint" id="mint" className="mint-panel">
-      <Panel {...props} />
+      {card ? <PayMethodSwitch value={method} onChange={setMethod} usdCents={card} /> : null}
+      {card && method === "card" ? (
+        <PayByCard
+          collection={props.collection}
+          tokenId={props.tokenId}
+          usdCents={card}
+          initial={props.initial}
+          serverNow={props.serverNow}
+          affiliate={props.affiliate}
+          title={props.title}
+        />
+      ) : (
+        <Panel {...props} />
+      )}
     </Card>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { Amount, Badge, Button, EmptyState, ButtonLink, Table } from "@/components/ui";
+import { CardPriceEditor } from "@/components/checkout/CardPriceEditor";
 import {
   STATUS_TONE,
   dropPath,
@@ -71,6 +72,8 @@ export function EditionsTable({
   busy,
   pending,
   onTogglePause,
+  cardPrices,
+  onCardPriceSaved,
 }: {
   editions: readonly EditionRow[];
   chainId: number;
@@ -79,6 +82,9 @@ export function EditionsTable({
   /** The edition whose pause/resume transaction is running. */
   pending: string | null;
   onTogglePause: (e: EditionRow, title: string) => void;
+  /** Card prices in USD cents by token id (undefined while loading). */
+  cardPrices: ReadonlyMap<string, number> | undefined;
+  onCardPriceSaved: () => void;
 }) {
   return (
     <Table<EditionRow>
@@ -138,6 +144,11 @@ export function EditionsTable({
           },
         },
         {
+          key: "card",
+          header: "Card price (USD)",
+          render: (e) => <CardPrice edition={e} prices={cardPrices} onSaved={onCardPriceSaved} />,
+        },
+        {
           key: "sold",
           header: "Sold",
           numeric: true,
@@ -171,6 +182,27 @@ export function EditionsTable({
           render: (e) => <Actions edition={e} now={now} busy={busy} pending={pending} onToggle={onTogglePause} />,
         },
       ]}
+    />
+  );
+}
+
+function CardPrice({
+  edition,
+  prices,
+  onSaved,
+}: {
+  edition: EditionRow;
+  prices: ReadonlyMap<string, number> | undefined;
+  onSaved: () => void;
+}) {
+  const meta = useEditionMetadata(edition);
+  return (
+    <CardPriceEditor
+      collection={edition.collection}
+      tokenId={edition.tokenId}
+      current={prices ? (prices.get(edition.tokenId) ?? null) : undefined}
+      title={meta.data?.name ?? fallbackTitle(edition)}
+      onSaved={onSaved}
     />
   );
 }

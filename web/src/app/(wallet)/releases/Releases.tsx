@@ -1,5 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { dropCollectionAbi } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Amount, ButtonLink, Card, EmptyState, Stat } from "@/components/ui";
@@ -9,6 +10,7 @@ import { useNowSeconds } from "@/components/releases/useNow";
 import { useIndexer } from "@/components/wallet/hooks";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
+import { fetchPrices } from "@/lib/checkout/api";
 import { fetchCollectionEditions, revenueByCurrency, type EditionRow } from "@/lib/editions";
 import { formatAmount } from "@/lib/format";
 import { tokenInfo } from "@/lib/tokens";
@@ -46,6 +48,16 @@ function Dashboard({ collection }: { collection: Address }) {
     [editions, chainId],
   );
 
+  // Card prices live in the checkout database, not on chain.
+  const prices = useQuery({
+    queryKey: ["card-prices", collection.toLowerCase()],
+    queryFn: () => fetchPrices(collection),
+  });
+  const cardPrices = useMemo(
+    () => (prices.data ? new Map(prices.data.map((p) => [p.tokenId, p.usdCents])) : undefined),
+    [prices.data],
+  );
+
   async function togglePause(e: EditionRow, title: string) {
     setPending(e.id);
     await tx.send(e.paused ? `Resume “${title}”` : `Pause “${title}”`, {
@@ -70,6 +82,11 @@ function Dashboard({ collection }: { collection: Address }) {
       {q.error ? (
         <Alert tone="warning" title="The indexer is not answering">
           {(q.error as Error).message}
+        </Alert>
+      ) : null}
+      {prices.error ? (
+        <Alert tone="warning" title="Card prices cannot be loaded">
+          {(prices.error as Error).message} Card sales keep their prices; reload to edit them.
         </Alert>
       ) : null}
       {q.data && !q.data.collection ? (
@@ -111,6 +128,8 @@ function Dashboard({ collection }: { collection: Address }) {
             busy={tx.busy}
             pending={pending}
             onTogglePause={togglePause}
+            cardPrices={cardPrices}
+            onCardPriceSaved={() => void prices.refetch()}
           />
         )}
       </Card>

@@ -12,6 +12,7 @@ import { fallbackTitle } from "@/lib/drops";
 import { formatPrice, hasPresale, parseAffiliate, parseTokenId, plural, supplyStat } from "@/lib/dropSale";
 import { formatDateTime } from "@/lib/format";
 import { marketPath } from "@/lib/market/paths";
+import { getEditionPrice } from "@/server/checkout/prices";
 import { loadDrop, type Drop } from "./load";
 
 type Props = {
@@ -44,7 +45,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DropPage({ params, searchParams }: Props) {
   const r = await resolve(params);
   if (!r) notFound();
-  const [loaded, query] = await Promise.all([loadDrop(r.collection, r.tokenId), searchParams]);
+  const [loaded, query, cardPriceCents] = await Promise.all([
+    loadDrop(r.collection, r.tokenId),
+    searchParams,
+    getEditionPrice(r.collection, r.tokenId),
+  ]);
   const now = Math.floor(Date.now() / 1000);
 
   if (loaded.kind === "unavailable")
@@ -143,6 +148,7 @@ export default async function DropPage({ params, searchParams }: Props) {
             affiliate={affiliate}
             serverNow={now}
             title={title}
+            cardPriceCents={cardPriceCents}
           />
         </div>
       </div>

@@ -1,0 +1,42 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { saleStatus, type SaleState } from "../src/lib/dropSale.ts";
+import { cardLimit, cardSaleBlocker } from "../src/lib/checkout/cardSale.ts";
+
+const NOW = 1_800_000_000;
+const sale = (over: Partial<SaleState> = {}): SaleState => ({
+  currency: "0x0000000000000000000000000000000000000000",
+  price: 10n ** 16n,
+  maxSupply: 0,
+  walletCap: 0,
+  start: NOW - 100,
+  end: 0,
+  presaleStart: 0,
+  presaleCap: 0,
+  presalePrice: 0n,
+  presaleRoot: null,
+  minted: 0,
+  paused: false,
+  ...over,
+});
+const blocker = (s: SaleState) => cardSaleBlocker(s, saleStatus(s, NOW));
+
+test("card payments follow the public sale: open when it is live", () => {
+  assert.equal(blocker(sale()), null);
+  assert.match(blocker(sale({ start: NOW + 3600 }))!, /has not started/);
+  assert.match(blocker(sale({ end: NOW - 1 }))!, /ended/);
+  assert.match(blocker(sale({ paused: true }))!, /paused/);
+  assert.match(blocker(sale({ maxSupply: 5, minted: 5 }))!, /Sold out/);
+});
+
+test("during an allowlist presale a card order waits for the public sale", () => {
+  const presale = sale({ presaleStart: NOW - 10, start: NOW + 3600, presaleRoot: `0x${"11".repeat(32)}` });
+  assert.equal(saleStatus(presale, NOW).phase, "presale");
+  assert.match(blocker(presale)!, /Card payments open with the public sale/);
+});
+
+test("a card order is bounded by the card limit and the supply left", () => {
+  assert.equal(cardLimit(sale()), 10);
+  assert.equal(cardLimit(sale({ maxSupply: 100, minted: 97 })), 3);
+  assert.equal(cardLimit(sale({ maxSupply: 100, minted: 100 })), 0);
+});
