@@ -20,4 +20,6 @@ library Sources {
     bytes32 internal constant DIRECT = "direct";
     bytes32 internal constant SHARES = "shares";
     bytes32 internal constant BUDGET = "budget";
+    /// @dev Card sales, settled in stablecoin by the checkout relayer (an EOA calling Ledger.pay).
+    bytes32 internal constant FIAT = "fiat";
 }
