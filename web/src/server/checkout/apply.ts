@@ -3,7 +3,7 @@
  * (a second delivery, even a concurrent one, finds it and changes nothing), and the order moves only if
  * ./transitions.ts allows it from its current status.
  */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "../db/client";
 import { orders, settlementEntries, stripeEvents, type OrderStatus } from "../db/schema";
@@ -23,6 +23,11 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export async function applyEvent(db: Db, event: Stripe.Event): Promise<Applied> {
   const facts = readEvent(event);
   return db.transaction(async (tx) => {
+    // Events of one payment intent apply one at a time: otherwise an early dispute (found by the intent
+    // only) and the completed session that gives the order its intent can each miss the other's
+    // uncommitted write, and the dispute stays parked for good.
+    if (facts?.paymentIntent)
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${facts.paymentIntent}, 0))`);
     const fresh = await tx
       .insert(stripeEvents)
       .values({
@@ -43,10 +48,6 @@ export async function applyEvent(db: Db, event: Stripe.Event): Promise<Applied> 
     }
     const result = await applyFacts(tx, facts);
     await setOutcome(tx, event.id, result.outcome, result.orderId);
-    // An order that just learnt its payment intent takes the events that arrived before it did.
-    if (result.orderId && facts.paymentIntent && (facts.fact === "paid" || facts.fact === "awaiting_payment")) {
-      await applyParked(tx, facts.paymentIntent, result.orderId);
-    }
     return { delivery: "received", ...result };
   });
 }
@@ -73,11 +74,18 @@ async function applyFacts(tx: Tx, facts: EventFacts): Promise<Omit<Applied, "del
   // What the session says is kept whatever the status (it is the payment's record).
   const known: Partial<typeof orders.$inferInsert> = {};
   if (facts.paymentIntent && !order.paymentIntent) known.paymentIntent = facts.paymentIntent;
-  if (facts.paymentStatus) known.paymentStatus = facts.paymentStatus;
+  // An older "unpaid" session delivered late does not undo a recorded payment.
+  if (facts.paymentStatus && order.paymentStatus !== "paid") known.paymentStatus = facts.paymentStatus;
   if (Object.keys(known).length) await tx.update(orders).set(known).where(eq(orders.id, order.id));
-  if (facts.ignore) return { outcome: "ignored", orderId: order.id, status: order.status };
+  // An order that just learnt its payment intent first takes the refunds and disputes that arrived before
+  // it did: they overtook the payment, which then no longer applies (never paid, the worker is not woken).
+  let status = order.status;
+  if (facts.paymentIntent && (facts.fact === "paid" || facts.fact === "awaiting_payment")) {
+    status = (await applyParked(tx, facts.paymentIntent, order.id)) ?? status;
+  }
+  if (facts.ignore) return { outcome: "ignored", orderId: order.id, status };
   const moved = await move(tx, order.id, facts.fact);
-  return { outcome: moved ? "applied" : "ignored", orderId: order.id, status: moved ?? order.status };
+  return { outcome: moved ? "applied" : "ignored", orderId: order.id, status: moved ?? status };
 }
 
 /** Moves the order if the fact allows it from its status; returns the new status, or null. */
@@ -104,21 +112,25 @@ async function move(tx: Tx, orderId: string, fact: OrderFact): Promise<OrderStat
   return row.status;
 }
 
-/** A refunded or disputed order that was already credited to its artist is deducted from the next settlement. */
+/**
+ * A refunded or disputed order that was already credited to its artist is deducted from the next settlement,
+ * once: a refund after a dispute (both allowed) takes nothing more back.
+ */
 async function takeBackSale(tx: Tx, orderId: string, artist: string, kind: "refunded" | "disputed") {
-  const [sale] = await tx
-    .select({ units: settlementEntries.units })
+  const rows = await tx
+    .select({ kind: settlementEntries.kind, units: settlementEntries.units })
     .from(settlementEntries)
-    .where(and(eq(settlementEntries.orderId, orderId), eq(settlementEntries.kind, "sale")));
-  if (!sale) return;
+    .where(eq(settlementEntries.orderId, orderId));
+  const sale = rows.find((r) => r.kind === "sale");
+  if (!sale || rows.some((r) => r.kind !== "sale")) return;
   await tx
     .insert(settlementEntries)
     .values({ artist, orderId, kind: kind === "refunded" ? "refund" : "dispute", units: -sale.units })
     .onConflictDoNothing();
 }
 
-/** Re-applies the unmatched events of a payment intent to the order that now owns it. */
-async function applyParked(tx: Tx, paymentIntent: string, orderId: string) {
+/** Re-applies the unmatched events of a payment intent to the order that now owns it; returns its last new status. */
+async function applyParked(tx: Tx, paymentIntent: string, orderId: string): Promise<OrderStatus | null> {
   const parked = await tx
     .select()
     .from(stripeEvents)
@@ -130,10 +142,13 @@ async function applyParked(tx: Tx, paymentIntent: string, orderId: string) {
       ),
     )
     .orderBy(stripeEvents.stripeCreatedAt);
+  let status: OrderStatus | null = null;
   for (const e of parked) {
     const fact: OrderFact | null =
       e.type === "charge.refunded" ? "refunded" : e.type === "charge.dispute.created" ? "disputed" : null;
     const moved = fact ? await move(tx, orderId, fact) : null;
+    status = moved ?? status;
     await setOutcome(tx, e.id, moved ? "applied" : "ignored", orderId);
   }
+  return status;
 }
