@@ -6,7 +6,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after } from "node:test";
 import { openDatabase, type Database } from "../../web/src/server/db/client.ts";
 import { findPgBin, startCluster, type Cluster } from "../indexer/postgres.ts";
 
@@ -21,9 +20,9 @@ function postgres(): Promise<Cluster | null> {
       console.warn("NO POSTGRESQL SERVER BINARIES: the PostgreSQL half of the checkout tests was SKIPPED");
       return null;
     }
-    const c = await startCluster(bin, mkdtempSync(join(tmpdir(), "checkout-pg-")));
-    after(() => c.stop());
-    return c;
+    // Stopped when the process exits (startCluster registers that), not by a test hook: a hook
+    // registered here would belong to whichever test first asked, and end the cluster under later ones.
+    return startCluster(bin, mkdtempSync(join(tmpdir(), "checkout-pg-")));
   })();
   return cluster;
 }
