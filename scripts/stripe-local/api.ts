@@ -113,6 +113,7 @@ export class Api {
         },
       },
       { method: "POST", pattern: /^\/_local\/charges\/([^/]+)\/dispute$/, run: ([id]) => s.disputeCharge(id!) },
+      { method: "POST", pattern: /^\/_local\/events\/([^/]+)\/resend$/, run: ([id]) => s.resend(id!) },
       {
         method: "GET",
         pattern: /^\/_local\/events$/,

@@ -356,6 +356,15 @@ export class StripeState {
     return { dispute, event };
   }
 
+  /** Sends a recorded event again (after the app was down longer than the retries last). */
+  resend(eventId: string): { event: string } {
+    const record = this.events.find((r) => r.event.id === eventId);
+    if (!record) throw noSuch("event", eventId);
+    record.delivered = false;
+    this.o.publish(record);
+    return { event: eventId };
+  }
+
   stop(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();

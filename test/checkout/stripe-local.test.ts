@@ -568,6 +568,24 @@ describe("stripe-local: webhook delivery", () => {
     assert.equal(dispute!.delivery.attempts, 1);
   });
 
+  test("an event still failing after every retry is given up, and /_local/events/:id/resend sends it again", async () => {
+    const s = await newSession();
+    failNext = 5;
+    const paid = await payLocal(s.id, {});
+    await local.webhooksIdle();
+    assert.equal(failNext, 0);
+    assert.deepEqual(eventsOf(s.id), []);
+    const delivery = async () =>
+      (
+        (await (await fetch(`${local.url}/_local/events`)).json()) as { data: { id: string; delivery: object }[] }
+      ).data.find((e) => e.id === paid.body.events[0])!.delivery;
+    assert.deepEqual(await delivery(), { attempts: 5, delivered: false, last_status: 500, last_error: null });
+    const resend = await fetch(`${local.url}/_local/events/${paid.body.events[0]}/resend`, { method: "POST" });
+    assert.equal(resend.status, 200);
+    await expectEvents(s.id, ["checkout.session.completed"]);
+    assert.deepEqual(await delivery(), { attempts: 6, delivered: true, last_status: 200, last_error: null });
+  });
+
   test("the signature header is Stripe's: t=<seconds>,v1=<HMAC-SHA256 of t.body>, and a wrong secret fails", () => {
     const payload = JSON.stringify({ id: "evt_1", object: "event" });
     const header = signatureHeader(payload, SECRET);
