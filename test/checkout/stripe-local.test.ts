@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
 import Stripe from "../../web/node_modules/stripe/esm/stripe.esm.node.js";
 import { parseForm } from "../../scripts/stripe-local/form.ts";
+import { readEvent } from "../../web/src/server/checkout/events.ts";
 import { startStripeLocal, type StripeLocal } from "../../scripts/stripe-local/server.ts";
 import { signatureHeader } from "../../scripts/stripe-local/webhooks.ts";
 
@@ -270,6 +271,13 @@ describe("stripe-local: paying through /_local", () => {
     assert.equal(paid.body.session.payment_status, "paid");
     const pi = paid.body.session.payment_intent as string;
     const [, disputed] = await expectEvents(s.id, ["checkout.session.completed", "charge.dispute.created"], pi);
+    // The app's webhook reads what it needs from these events.
+    const [completedFacts, disputeFacts] = eventsOf(s.id, pi).map((e) => readEvent(e));
+    assert.deepEqual(
+      [completedFacts?.fact, completedFacts?.orderId, completedFacts?.paymentIntent],
+      ["paid", s.client_reference_id, pi],
+    );
+    assert.deepEqual([disputeFacts?.fact, disputeFacts?.paymentIntent, disputeFacts?.ignore], ["disputed", pi, null]);
     const dispute = disputed!.data.object as Stripe.Dispute;
     assert.match(dispute.id, /^dp_/);
     assert.equal(dispute.object, "dispute");
@@ -464,6 +472,10 @@ describe("stripe-local: refunds", () => {
     const c2 = second!.data.object as Stripe.Charge;
     assert.deepEqual([c1.refunded, c1.amount_refunded, c1.payment_intent, c1.metadata], [false, 500, pi, s.metadata]);
     assert.deepEqual([c2.refunded, c2.amount_refunded], [true, 3000]);
+    assert.deepEqual(
+      [readEvent(first!)?.ignore, readEvent(second!)?.ignore, readEvent(second!)?.orderId],
+      ["a partial refund", null, s.client_reference_id],
+    );
     await assert.rejects(
       stripe.refunds.create({ payment_intent: pi }),
       (e: Stripe.errors.StripeError) => e.code === "charge_already_refunded",
