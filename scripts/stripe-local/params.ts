@@ -125,7 +125,8 @@ export function sessionInput(p: FormObject, nowS: number): SessionInput {
 
   const expiresAt = int(p, "expires_at");
   if (expiresAt !== null) {
-    if (expiresAt < nowS + 30 * 60)
+    // A minute of slack: a client that asks for exactly 30 minutes computed its clock a moment earlier.
+    if (expiresAt < nowS + 30 * 60 - 60)
       throw invalid(
         "The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.",
         "expires_at",
