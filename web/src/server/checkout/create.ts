@@ -162,7 +162,8 @@ export async function createCheckout(deps: CheckoutDeps, input: unknown): Promis
         payment_intent_data: { metadata: { order_id: id } },
         success_url: `${deps.publicWebUrl}/orders/${id}?checkout=success`,
         cancel_url: `${deps.publicWebUrl}/orders/${id}?checkout=cancelled`,
-        expires_at: Math.floor(Date.now() / 1000) + SESSION_MINUTES * 60,
+        // A minute over Stripe's 30-minute floor, so clock drift never makes it a 400.
+        expires_at: Math.floor(Date.now() / 1000) + SESSION_MINUTES * 60 + 60,
       },
       { idempotencyKey: `checkout-${id}` },
     );
