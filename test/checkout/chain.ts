@@ -56,12 +56,21 @@ export async function startChain(): Promise<TestChain> {
   const port = await freePort();
   const rpc = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), "checkout-chain-"));
-  const node = start("hardhat", join(root, "node_modules/.bin/hardhat"), ["node", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: root,
-    log: join(dir, "hardhat.log"),
-  });
+  const node = start(
+    "hardhat",
+    join(root, "node_modules/.bin/hardhat"),
+    ["node", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: root,
+      log: join(dir, "hardhat.log"),
+    },
+  );
   try {
-    return await setUp(rpc, () => stop(node), () => waitFor("the Hardhat node", async () => (await probe(rpc)) === 31337, 120_000, node));
+    return await setUp(
+      rpc,
+      () => stop(node),
+      () => waitFor("the Hardhat node", async () => (await probe(rpc)) === 31337, 120_000, node),
+    );
   } catch (error) {
     await stop(node);
     throw error;
@@ -82,7 +91,8 @@ async function setUp(rpc: string, stopNode: () => Promise<void>, ready: () => Pr
   const client = createPublicClient({ chain, transport: http(rpc), pollingInterval: 50 }) as PublicClient;
   await ready();
 
-  const wallet = (i: number) => createWalletClient({ account: account(i), chain, transport: http(rpc), pollingInterval: 50 });
+  const wallet = (i: number) =>
+    createWalletClient({ account: account(i), chain, transport: http(rpc), pollingInterval: 50 });
   const send: TestChain["send"] = async (from, address, abi, functionName, args) => {
     const hash = await wallet(from).writeContract({ address, abi, functionName, args } as never);
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
@@ -100,8 +110,18 @@ async function setUp(rpc: string, stopNode: () => Promise<void>, ready: () => Pr
   });
   const { ArtistRegistry, DropFactory } = system.contracts;
   const usdc = system.tokens.USDC!.address;
-  await send(REFERRER, ArtistRegistry.address, artistRegistryAbi as Abi, "register", ["refer", "ipfs://refer", zeroAddress, ""]);
-  await send(ARTIST, ArtistRegistry.address, artistRegistryAbi as Abi, "register", ["artist", "ipfs://artist", zeroAddress, "refer"]);
+  await send(REFERRER, ArtistRegistry.address, artistRegistryAbi as Abi, "register", [
+    "refer",
+    "ipfs://refer",
+    zeroAddress,
+    "",
+  ]);
+  await send(ARTIST, ArtistRegistry.address, artistRegistryAbi as Abi, "register", [
+    "artist",
+    "ipfs://artist",
+    zeroAddress,
+    "refer",
+  ]);
   await send(ARTIST, DropFactory.address, dropFactoryAbi as Abi, "createCollection", ["Card Sales", 500]);
   const collection = await client.readContract({
     address: DropFactory.address,

@@ -10,7 +10,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { getAddress, zeroAddress, type Abi, type Address } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import type Stripe from "stripe";
 import { dropCollectionAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
 import { decodeSource } from "../../contracts/lib/sources.ts";
 import { applyEvent } from "../../web/src/server/checkout/apply.ts";
@@ -82,7 +81,15 @@ async function scenario(kind: (typeof DATABASE_KINDS)[number]) {
 
 async function insertPaid(
   db: Db,
-  o: { id?: string; tokenId?: bigint; quantity?: number; unitCents?: number; wallet?: Address; affiliate?: Address | null; paidAt?: Date },
+  o: {
+    id?: string;
+    tokenId?: bigint;
+    quantity?: number;
+    unitCents?: number;
+    wallet?: Address;
+    affiliate?: Address | null;
+    paidAt?: Date;
+  },
 ) {
   const id = o.id ?? newOrderId();
   const quantity = o.quantity ?? 1;
@@ -122,18 +129,40 @@ const settlementRows = async (db: Db) => (await db.select().from(settlements)).s
 async function stripeEvent(db: Db, type: "charge.refunded" | "charge.dispute.created", orderId: string) {
   const object =
     type === "charge.refunded"
-      ? { id: `ch_${orderId}`, object: "charge", refunded: true, payment_intent: `pi_${orderId}`, metadata: { order_id: orderId } }
+      ? {
+          id: `ch_${orderId}`,
+          object: "charge",
+          refunded: true,
+          payment_intent: `pi_${orderId}`,
+          metadata: { order_id: orderId },
+        }
       : { id: `dp_${orderId}`, object: "dispute", payment_intent: `pi_${orderId}`, metadata: { order_id: orderId } };
-  const event = { id: `evt_${type}_${orderId}`, object: "event", type, created: Math.floor(Date.now() / 1000), data: { object } };
-  return applyEvent(db, event as unknown as Stripe.Event);
+  const event = {
+    id: `evt_${type}_${orderId}`,
+    object: "event",
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+  };
+  return applyEvent(db, event as unknown as Parameters<typeof applyEvent>[1]);
 }
 
 // ---------------------------------------------------------------- chain reads
 
 const tokenBalance = (wallet: string, id: bigint) =>
-  chain.client.readContract({ address: chain.collection, abi: dropCollectionAbi, functionName: "balanceOf", args: [getAddress(wallet), id] });
+  chain.client.readContract({
+    address: chain.collection,
+    abi: dropCollectionAbi,
+    functionName: "balanceOf",
+    args: [getAddress(wallet), id],
+  });
 const ledgerBalance = (owner: Address) =>
-  chain.client.readContract({ address: chain.system.contracts.Ledger.address, abi: ledgerAbi, functionName: "balanceOf", args: [owner, chain.usdc] });
+  chain.client.readContract({
+    address: chain.system.contracts.Ledger.address,
+    abi: ledgerAbi,
+    functionName: "balanceOf",
+    args: [owner, chain.usdc],
+  });
 const usdcBalance = (owner: Address) =>
   chain.client.readContract({ address: chain.usdc, abi: testTokenAbi, functionName: "balanceOf", args: [owner] });
 const orderMintedLogs = (orderId: string, fromBlock: bigint) =>
@@ -177,7 +206,11 @@ async function assertCredited(before: Awaited<ReturnType<typeof snapshot>>, unit
   const after = await snapshot();
   const want = expectedSplit(units, withAffiliate);
   assert.equal(after.payout - before.payout, want.payout, "the artist's payout gets the net");
-  assert.equal(after.treasury - before.treasury, want.treasury, "the treasury gets the fee minus the referral and affiliate parts");
+  assert.equal(
+    after.treasury - before.treasury,
+    want.treasury,
+    "the treasury gets the fee minus the referral and affiliate parts",
+  );
   assert.equal(after.referrer - before.referrer, want.referrer, "the referrer gets 5% of the fee");
   assert.equal(after.affiliate - before.affiliate, want.affiliate, "the affiliate's part of the fee");
   assert.equal(before.relayerUsdc - after.relayerUsdc, units, "the relayer paid the settlement in USDC");
@@ -278,7 +311,12 @@ for (const kind of DATABASE_KINDS) {
       if (!s) return t.skip("no PostgreSQL");
       const id = newOrderId();
       const wallet = newWallet();
-      const hash = await chain.send(19, chain.collection, dropCollectionAbi as Abi, "mintPaid", [wallet, openEdition, 2n, chainOrderId(id)]);
+      const hash = await chain.send(19, chain.collection, dropCollectionAbi as Abi, "mintPaid", [
+        wallet,
+        openEdition,
+        2n,
+        chainOrderId(id),
+      ]);
       await insertPaid(s.db, { id, quantity: 2, wallet });
 
       const counts = await s.worker().runOnce();
@@ -298,7 +336,10 @@ for (const kind of DATABASE_KINDS) {
       const t0 = Date.now() - 1000;
       const first = await insertPaid(s.db, { tokenId: scarce, quantity: 2, paidAt: new Date(t0) });
       const late = await insertPaid(s.db, { tokenId: scarce, quantity: 1, paidAt: new Date(t0 + 10) });
-      const contract = await insertPaid(s.db, { wallet: chain.system.contracts.Ledger.address, paidAt: new Date(t0 + 20) });
+      const contract = await insertPaid(s.db, {
+        wallet: chain.system.contracts.Ledger.address,
+        paidAt: new Date(t0 + 20),
+      });
       const w = s.worker();
       assert.deepEqual(await w.runOnce(), { minted: 1, failed: 2, retried: 0, settled: 1 });
 
@@ -318,7 +359,10 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await orderMintedLogs(contract.id, s.startBlock)).length, 0);
       assert.equal(await tokenBalance(late.wallet, scarce), 0n);
       const all = await entries(s.db);
-      assert.deepEqual(all.map((e) => [e.orderId, e.units]), [[first.id, saleUnits(2000)]]);
+      assert.deepEqual(
+        all.map((e) => [e.orderId, e.units]),
+        [[first.id, saleUnits(2000)]],
+      );
       assert.equal((await paidEvents(s.startBlock))[0]!.args.gross, saleUnits(2000));
 
       // The refund's webhook closes the failed order.
@@ -394,10 +438,13 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(await w.runOnce(), { minted: 0, failed: 0, retried: 0, settled: 0 });
 
       const all = await entries(s.db);
-      assert.deepEqual(all.map((e) => [e.kind, e.units, e.settlementId]), [
-        ["sale", saleUnits(2500), null],
-        ["refund", -saleUnits(2500), null],
-      ]);
+      assert.deepEqual(
+        all.map((e) => [e.kind, e.units, e.settlementId]),
+        [
+          ["sale", saleUnits(2500), null],
+          ["refund", -saleUnits(2500), null],
+        ],
+      );
       assert.equal((await settlementRows(s.db)).length, 0);
       assert.equal((await paidEvents(s.startBlock)).length, 0);
       assert.deepEqual(await snapshot(), before, "no credit and no USDC moved");
@@ -423,21 +470,30 @@ for (const kind of DATABASE_KINDS) {
         assert.deepEqual(await w.runOnce(), { minted: 1, failed: 0, retried: 0, settled: 1 });
         const units = saleUnits(5000) - saleUnits(2000);
         const rows = await settlementRows(s.db);
-        assert.deepEqual(rows.map((r) => [r.status, r.units]), [
-          ["settled", saleUnits(2000)],
-          ["settled", units],
-        ]);
+        assert.deepEqual(
+          rows.map((r) => [r.status, r.units]),
+          [
+            ["settled", saleUnits(2000)],
+            ["settled", units],
+          ],
+        );
         const all = await entries(s.db);
-        assert.deepEqual(all.map((e) => [e.kind, e.units, e.settlementId]), [
-          ["sale", saleUnits(2000), rows[0]!.id],
-          [entryKind, -saleUnits(2000), rows[1]!.id],
-          ["sale", saleUnits(5000), rows[1]!.id],
-        ]);
+        assert.deepEqual(
+          all.map((e) => [e.kind, e.units, e.settlementId]),
+          [
+            ["sale", saleUnits(2000), rows[0]!.id],
+            [entryKind, -saleUnits(2000), rows[1]!.id],
+            ["sale", saleUnits(5000), rows[1]!.id],
+          ],
+        );
         const paid = await paidEvents(s.startBlock);
-        assert.deepEqual(paid.map((p) => [p.args.gross, p.args.ref, decodeSource(p.args.source!)]), [
-          [saleUnits(2000), BigInt(rows[0]!.id), "fiat"],
-          [units, BigInt(rows[1]!.id), "fiat"],
-        ]);
+        assert.deepEqual(
+          paid.map((p) => [p.args.gross, p.args.ref, decodeSource(p.args.source!)]),
+          [
+            [saleUnits(2000), BigInt(rows[0]!.id), "fiat"],
+            [units, BigInt(rows[1]!.id), "fiat"],
+          ],
+        );
         assert.equal(paid[1]!.args.affiliate, zeroAddress, "a settlement of several orders names no affiliate");
         await assertCredited(before, units, false);
         assert.equal(await tokenBalance(second.wallet, openEdition), 1n);
@@ -461,10 +517,15 @@ for (const kind of DATABASE_KINDS) {
           rows = await s.db.select().from(orders);
         }
         await w.stop();
-        assert.deepEqual(rows.map((r) => r.status), batch.map(() => "minted"));
+        assert.deepEqual(
+          rows.map((r) => r.status),
+          batch.map(() => "minted"),
+        );
         const latency = rows.map((r) => r.mintedAt!.getTime() - r.paidAt!.getTime()).sort((a, b) => a - b);
         const p95 = latency[Math.ceil(latency.length * 0.95) - 1]!;
-        console.log(`[worker test] ${kind}: 30 orders, paid-to-minted p50 ${latency[14]} ms, p95 ${p95} ms, max ${latency[29]} ms`);
+        console.log(
+          `[worker test] ${kind}: 30 orders, paid-to-minted p50 ${latency[14]} ms, p95 ${p95} ms, max ${latency[29]} ms`,
+        );
         t.diagnostic(`p95 paid-to-minted ${p95} ms`);
 
         for (const o of batch) {
@@ -473,11 +534,17 @@ for (const kind of DATABASE_KINDS) {
         }
         const all = await entries(s.db);
         assert.equal(all.length, 30);
-        assert.ok(all.every((e) => e.settlementId !== null), "every sale settled");
+        assert.ok(
+          all.every((e) => e.settlementId !== null),
+          "every sale settled",
+        );
         // The loop may have settled between batches: what matters is the total.
         const total = saleUnits(1000) * 30n;
         const paid = await paidEvents(s.startBlock);
-        assert.equal(paid.reduce((sum, p) => sum + p.args.gross!, 0n), total);
+        assert.equal(
+          paid.reduce((sum, p) => sum + p.args.gross!, 0n),
+          total,
+        );
         assert.equal(before.relayerUsdc - (await usdcBalance(chain.relayer)), total);
       } finally {
         await w.stop();
@@ -485,4 +552,3 @@ for (const kind of DATABASE_KINDS) {
     });
   });
 }
-

@@ -101,9 +101,14 @@ export async function findOrderMinted(
 }
 
 /** Whether a receipt carries the OrderMinted log of `chainOrderId` (a success without it minted nothing). */
-export function mintedIn(logs: readonly { address: Address; topics: readonly Hex[] }[], collection: Address, chainOrderId: Hex): boolean {
+export function mintedIn(
+  logs: readonly { address: Address; topics: readonly Hex[] }[],
+  collection: Address,
+  chainOrderId: Hex,
+): boolean {
   return logs.some(
-    (l) => l.address.toLowerCase() === collection.toLowerCase() && l.topics[1]?.toLowerCase() === chainOrderId.toLowerCase(),
+    (l) =>
+      l.address.toLowerCase() === collection.toLowerCase() && l.topics[1]?.toLowerCase() === chainOrderId.toLowerCase(),
   );
 }
 
@@ -113,7 +118,15 @@ export function mintedIn(logs: readonly { address: Address; topics: readonly Hex
  */
 export async function findPaid(
   client: PublicClient,
-  q: { ledger: Address; relayer: Address; token: Address; artist: Address; ref: bigint; amount: bigint; fromBlock: bigint },
+  q: {
+    ledger: Address;
+    relayer: Address;
+    token: Address;
+    artist: Address;
+    ref: bigint;
+    amount: bigint;
+    fromBlock: bigint;
+  },
 ): Promise<{ hash: Hex } | null> {
   const logs = await client.getContractEvents({
     address: q.ledger,

@@ -33,6 +33,11 @@ export async function release(ctx: Ctx, ids: string[], notBefore: Date): Promise
   if (ids.length === 0) return;
   await ctx.db
     .update(orders)
-    .set({ status: "paid", attempts: sql`greatest(${orders.attempts} - 1, 0)`, nextAttemptAt: notBefore, updatedAt: new Date() })
+    .set({
+      status: "paid",
+      attempts: sql`greatest(${orders.attempts} - 1, 0)`,
+      nextAttemptAt: notBefore,
+      updatedAt: new Date(),
+    })
     .where(and(inArray(orders.id, ids), eq(orders.status, "minting")));
 }

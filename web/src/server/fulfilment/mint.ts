@@ -39,6 +39,9 @@ export async function mintDue(ctx: Ctx): Promise<MintCounts> {
   }
 
   const sent: { order: Order; hash: Hex }[] = [];
+  // Each hash is written as soon as its transaction is out, while the next one is prepared (not awaited
+  // one by one: the writes would otherwise sit between the sends).
+  const records: Promise<void>[] = [];
   for (let i = 0; i < batch.length; i++) {
     const order = batch[i]!;
     const call = mintCall(order);
@@ -67,9 +70,12 @@ export async function mintDue(ctx: Ctx): Promise<MintCounts> {
     nonce++;
     // A throw here is a crash between broadcast and record: reconcile() on the next start finds the mint.
     await ctx.deps.afterBroadcast?.(order.id, hash);
-    await recordTx(ctx, order.id, hash);
+    const record = recordTx(ctx, order.id, hash);
+    record.catch(() => {}); // awaited below; this only keeps a crash above from leaving it unhandled
+    records.push(record);
     sent.push({ order, hash });
   }
+  await Promise.all(records);
   const outcomes = await Promise.all(sent.map(({ order, hash }) => confirm(ctx, order, hash)));
   outcomes.forEach(count);
   return counts;
@@ -81,14 +87,22 @@ function asTransient(failure: MintFailure): MintFailure {
 }
 
 async function releaseRest(ctx: Ctx, rest: Order[], failed: Order) {
-  await release(ctx, rest.map((o) => o.id), new Date(Date.now() + backoffMs(ctx.retry, failed.attempts)));
+  await release(
+    ctx,
+    rest.map((o) => o.id),
+    new Date(Date.now() + backoffMs(ctx.retry, failed.attempts)),
+  );
 }
 
 /** Waits for the mint's receipt and records what it says. */
 export async function confirm(ctx: Ctx, order: Order, hash: Hex): Promise<Outcome> {
   let receipt;
   try {
-    receipt = await ctx.chain.client.waitForTransactionReceipt({ hash, timeout: RECEIPT_TIMEOUT_MS, pollingInterval: 100 });
+    receipt = await ctx.chain.client.waitForTransactionReceipt({
+      hash,
+      timeout: RECEIPT_TIMEOUT_MS,
+      pollingInterval: 100,
+    });
   } catch (error) {
     return retryLater(ctx, order, `No receipt for ${hash}: ${shortMessage(error)}`);
   }

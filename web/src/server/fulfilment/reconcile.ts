@@ -38,7 +38,12 @@ export async function reconcile(ctx: Ctx): Promise<void> {
 async function reconcileOrder(ctx: Ctx, order: Order): Promise<Outcome | "back to paid"> {
   const { client } = ctx.chain;
   const id = order.chainOrderId as Hex;
-  const minted = await client.readContract({ address: getAddress(order.collection), abi: dropCollectionAbi, functionName: "orderMinted", args: [id] });
+  const minted = await client.readContract({
+    address: getAddress(order.collection),
+    abi: dropCollectionAbi,
+    functionName: "orderMinted",
+    args: [id],
+  });
   if (minted) return fromChainLog(ctx, order);
   if (order.mintTx) {
     const hash = order.mintTx as Hex;

@@ -25,7 +25,15 @@ export async function markMinted(ctx: Ctx, order: Order, hash: Hex, block: bigin
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(orders)
-      .set({ status: "minted", mintTx: hash, mintBlock: block, mintedAt: at, cardFeeCents: fee, lastError: null, updatedAt: at })
+      .set({
+        status: "minted",
+        mintTx: hash,
+        mintBlock: block,
+        mintedAt: at,
+        cardFeeCents: fee,
+        lastError: null,
+        updatedAt: at,
+      })
       .where(and(eq(orders.id, order.id), eq(orders.status, "minting")))
       .returning({ artist: orders.artist });
     if (!row) {
@@ -71,7 +79,12 @@ export async function retryLater(ctx: Ctx, order: Order, message: string): Promi
   const at = new Date();
   await ctx.db
     .update(orders)
-    .set({ status: "paid", lastError: message, nextAttemptAt: new Date(at.getTime() + backoffMs(ctx.retry, order.attempts)), updatedAt: at })
+    .set({
+      status: "paid",
+      lastError: message,
+      nextAttemptAt: new Date(at.getTime() + backoffMs(ctx.retry, order.attempts)),
+      updatedAt: at,
+    })
     .where(and(eq(orders.id, order.id), eq(orders.status, "minting")));
   return "retried";
 }

@@ -30,7 +30,12 @@ export async function resolveFailure(ctx: Ctx, order: Order, failure: MintFailur
 
 /** The chain says the order id was minted: the OrderMinted log gives the transaction and block. */
 export async function fromChainLog(ctx: Ctx, order: Order): Promise<Outcome> {
-  const found = await findOrderMinted(ctx.chain.client, getAddress(order.collection), order.chainOrderId as Hex, ctx.fromBlock);
+  const found = await findOrderMinted(
+    ctx.chain.client,
+    getAddress(order.collection),
+    order.chainOrderId as Hex,
+    ctx.fromBlock,
+  );
   if (!found) return retryLater(ctx, order, "The order id is used on chain but its OrderMinted log was not found.");
   ctx.log(`order ${order.id} was already minted in ${found.hash} (block ${found.block})`);
   return (await markMinted(ctx, order, found.hash, found.block)) ? "minted" : "none";
@@ -40,13 +45,20 @@ export async function fromChainLog(ctx: Ctx, order: Order): Promise<Outcome> {
  * A mint transaction reverted, or succeeded without minting the order: the call is simulated again to
  * learn why (a reverted receipt carries no reason). If it would pass now, the failure was passing.
  */
-export async function explainFailedReceipt(ctx: Ctx, order: Order, hash: Hex, status: "success" | "reverted"): Promise<Outcome> {
+export async function explainFailedReceipt(
+  ctx: Ctx,
+  order: Order,
+  hash: Hex,
+  status: "success" | "reverted",
+): Promise<Outcome> {
   try {
     await ctx.chain.client.simulateContract({ ...mintCall(order), account: ctx.chain.account });
   } catch (error) {
     return resolveFailure(ctx, order, readMintError(error));
   }
   if (status === "success")
-    return (await markFailed(ctx, order, `The collection did not mint the order in ${hash} (no OrderMinted log).`)) ? "failed" : "none";
+    return (await markFailed(ctx, order, `The collection did not mint the order in ${hash} (no OrderMinted log).`))
+      ? "failed"
+      : "none";
   return retryLater(ctx, order, `The mint transaction ${hash} reverted.`);
 }

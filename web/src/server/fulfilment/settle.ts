@@ -53,7 +53,12 @@ async function openSettlement(ctx: Ctx, artist: string): Promise<Settlement | nu
     await tx
       .update(settlementEntries)
       .set({ settlementId: row!.id })
-      .where(inArray(settlementEntries.id, entries.map((e) => e.id)));
+      .where(
+        inArray(
+          settlementEntries.id,
+          entries.map((e) => e.id),
+        ),
+      );
     return row!;
   });
 }
@@ -71,9 +76,19 @@ async function affiliateOf(ctx: Ctx, settlementId: number): Promise<Address> {
 /** The relayer lets the Ledger pull the stablecoin (approved once for good; it only holds settlement funds). */
 async function ensureAllowance(ctx: Ctx, token: Address, units: bigint): Promise<void> {
   const { client, wallet, relayer } = ctx.chain;
-  const allowed = await client.readContract({ address: token, abi: erc20Abi, functionName: "allowance", args: [relayer, ctx.deps.ledger] });
+  const allowed = await client.readContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: "allowance",
+    args: [relayer, ctx.deps.ledger],
+  });
   if (allowed >= units) return;
-  const hash = await wallet.writeContract({ address: token, abi: erc20Abi, functionName: "approve", args: [ctx.deps.ledger, maxUint256] });
+  const hash = await wallet.writeContract({
+    address: token,
+    abi: erc20Abi,
+    functionName: "approve",
+    args: [ctx.deps.ledger, maxUint256],
+  });
   const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 100 });
   if (receipt.status !== "success") throw new Error(`approving the Ledger reverted (${hash})`);
 }
@@ -94,7 +109,12 @@ async function pay(ctx: Ctx, s: Settlement): Promise<boolean> {
       source: FIAT_SOURCE,
       ref: BigInt(s.id),
     };
-    const hash = await wallet.writeContract({ address: ctx.deps.ledger, abi: ledgerAbi, functionName: "pay", args: [payment] });
+    const hash = await wallet.writeContract({
+      address: ctx.deps.ledger,
+      abi: ledgerAbi,
+      functionName: "pay",
+      args: [payment],
+    });
     await ctx.db.update(settlements).set({ tx: hash }).where(eq(settlements.id, s.id));
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 100, timeout: 120_000 });
     if (receipt.status !== "success") throw new Error(`Ledger.pay reverted (${hash})`);

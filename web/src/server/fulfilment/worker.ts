@@ -56,7 +56,8 @@ export function createWorker(deps: WorkerDeps): Worker {
         counts.retried += m.retried;
         if (m.taken < ctx.batchSize) break;
       }
-      if (options.settle !== false) counts.settled = (await finishStale(ctx, STALE_SETTLEMENT_MS)) + (await settleDue(ctx));
+      if (options.settle !== false)
+        counts.settled = (await finishStale(ctx, STALE_SETTLEMENT_MS)) + (await settleDue(ctx));
       return counts;
     });
   }
