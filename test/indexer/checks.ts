@@ -4,7 +4,8 @@
  * Ledger holds), split configs and controllers equal the Ledger's splitState, credits minus debits equal
  * balances, every direct credit is a Credited event or a part of a Paid event (owners from Ledger.quote
  * at the block before), statements add up, payments, referrals, rates, payees and operators match the
- * chain; for drops (drop-checks.ts) collections, editions, URIs, mints, holdings and holders; and for the
+ * chain; for drops (drop-checks.ts) collections, editions, URIs, mints, holdings and holders; for card
+ * sales (card-checks.ts) the fiat settlements, their credits and earnings, and the card mints; and for the
  * marketplace (market-checks.ts) listings, offers, auctions, bids, sales, floors and volumes.
  */
 import { zeroAddress, type Address, type Hex } from "viem";
@@ -15,6 +16,7 @@ import {
   ledgerAbi,
   testTokenAbi,
 } from "../../contracts/generated/index.ts";
+import { checkCards } from "./card-checks.ts";
 import { checkDrops } from "./drop-checks.ts";
 import { checkMarket, salePaidParts } from "./market-checks.ts";
 import type { World } from "./world.ts";
@@ -584,10 +586,11 @@ export async function checkIndexer(
 
   // ---- drops ---------------------------------------------------------------------------------------
   const dropStats = await checkDrops(url, world, f, head, paidLogs);
+  const cardStats = await checkCards(url, world, f, paidLogs);
   const marketStats = await checkMarket(url, world, f, head, saleParts.logs);
 
   // Drop revenue reaches the statements: mint / presale / affiliate credits exist when the chain paid them.
-  for (const source of ["mint", "presale", "affiliate"]) {
+  for (const source of ["mint", "presale", "affiliate", "fiat"]) {
     const paidSome = expectedDirect.some((k) => k.split("|")[3] === source);
     f.eq(
       credits.some((c) => c.source === source),
@@ -612,6 +615,7 @@ export async function checkIndexer(
       artists: world.artists.size,
       operators: ledgerState.operators.items.length,
       ...dropStats,
+      ...cardStats,
       ...marketStats,
       ...statementStats,
       comparisons: f.count,

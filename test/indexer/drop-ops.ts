@@ -57,7 +57,7 @@ async function mintedBy(world: World, col: Address, id: bigint, wallet: Address)
 }
 
 /** Up to `tries` random editions (with their chain state) that satisfy `ok`. */
-async function findEditions(rng: Rng, world: World, ok: (p: Picked) => boolean, tries = 12): Promise<Picked[]> {
+export async function findEditions(rng: Rng, world: World, ok: (p: Picked) => boolean, tries = 12): Promise<Picked[]> {
   const all = [...world.collections.values()].flatMap((col) => col.editions.map((ed) => ({ col, ed })));
   const out: Picked[] = [];
   for (const { col, ed } of rng.sample(all, tries)) {
@@ -67,7 +67,7 @@ async function findEditions(rng: Rng, world: World, ok: (p: Picked) => boolean, 
   return out;
 }
 
-function remaining(e: EditionState): bigint {
+export function remaining(e: EditionState): bigint {
   const max = e.config.maxSupply === 0 ? 2n ** 32n - 1n : BigInt(e.config.maxSupply);
   return max - BigInt(e.minted);
 }
@@ -85,7 +85,7 @@ function presaleOpen(e: EditionState, t: bigint): boolean {
   );
 }
 
-const minBig = (...values: bigint[]) => values.reduce((a, b) => (b < a ? b : a));
+export const minBig = (...values: bigint[]) => values.reduce((a, b) => (b < a ? b : a));
 
 function randomHash(rng: Rng): Hex {
   let hex = "0x";
@@ -108,7 +108,7 @@ async function payFor(world: World, payer: Account, currency: Address, total: bi
   return 0n;
 }
 
-function accountOf(world: World, address: Address): Account {
+export function accountOf(world: World, address: Address): Account {
   const account = world.accounts.find((a) => a.address === address);
   if (!account) throw new Error(`no account ${address}`);
   return account;

@@ -4,7 +4,8 @@
  * straight to split addresses, deposits, distributions, updates and control transfers, withdrawals, fee
  * and affiliate share changes, time jumps, and drops (drop-ops.ts): collections, editions (ETH / USDC,
  * free, capped, with allowlist presales, own URIs), public / presale / fiat mints, transfers (single and
- * batch), pauses, updates, royalties, minters and the factory's base URI, and the marketplace (market-ops.ts):
+ * batch), pauses, updates, royalties, minters and the factory's base URI, card sales (card-ops.ts: the
+ * relayer's paid orders and fiat settlements), and the marketplace (market-ops.ts):
  * listings, buys, offers, auctions; and, counted apart (`revenue`), royalty shares and revenue pools
  * (revenue-ops.ts). Every operation is chosen so that it is
  * valid, and a revert fails the test with the seed; the `invalid` operation attempts one that must
@@ -36,11 +37,12 @@ import {
   type World,
   type Op,
 } from "./world.ts";
+import { CARD_OPS } from "./card-ops.ts";
 import { DROP_OPS } from "./drop-ops.ts";
 import { MARKET_OPS } from "./market-ops.ts";
 import { REVENUE_OPS, vaultsOf } from "./revenue-ops.ts";
 
-/** Money operations (this file), drop operations (drop-ops.ts) and market operations (market-ops.ts), by weight. */
+/** Money operations (this file), drop, card and market operations (drop-ops.ts, card-ops.ts, market-ops.ts), by weight. */
 const OPS: Op[] = [
   {
     name: "register",
@@ -413,6 +415,7 @@ const OPS: Op[] = [
     },
   },
   ...DROP_OPS,
+  ...CARD_OPS,
   ...MARKET_OPS,
   {
     name: "timeJump",
@@ -459,7 +462,8 @@ export async function drive(rng: Rng, world: World, n: number, revenue = 0): Pro
       throw new Error(`could only run ${done} of ${n} operations and ${revenueDone} of ${revenue} revenue operations`);
     }
     // Bootstrap: artists and splits first, so payments and distributions have targets, then a
-    // collection with an edition, so that even a short run mints.
+    // collection with an edition, so that even a short run mints, and the relayer allowed to mint in
+    // one, so that even a short run sells by card.
     let op: Op;
     const leftRevenue = revenue - revenueDone;
     const isRevenue = leftRevenue > 0 && (done >= n || rng.next() < leftRevenue / (n - done + leftRevenue));
@@ -472,6 +476,8 @@ export async function drive(rng: Rng, world: World, n: number, revenue = 0): Pro
     } else if (world.splits.size < 2) op = opNamed("createSplit");
     else if (world.collections.size === 0) op = opNamed("createCollection");
     else if ([...world.collections.values()].every((col) => col.editions.length === 0)) op = opNamed("createEdition");
+    else if (![...world.collections.values()].some((col) => col.minters.has(world.relayer.address)))
+      op = opNamed("cardMinter");
     else op = pickWeighted(rng, OPS, TOTAL_WEIGHT);
     let description: string | null;
     try {

@@ -75,6 +75,30 @@ export type CollectionModel = {
   orders: Hex[];
 };
 
+/** A card order the relayer minted (mintPaid) and the USDC it owes the artist once Stripe's fee is off. */
+export type CardOrder = {
+  orderId: Hex;
+  collection: Address;
+  tokenId: bigint;
+  to: Address;
+  quantity: bigint;
+  artist: Address;
+  /** What reaches the artist's account, in USDC base units (the card amount minus Stripe's fee). */
+  units: bigint;
+  txHash: Hex;
+};
+
+/** A fiat settlement: the relayer's Ledger.pay of an artist's unsettled card sales. */
+export type CardSettlement = { id: bigint; artist: Address; amount: bigint; affiliate: Address; txHash: Hex };
+
+/** Card checkout as the relayer runs it (card-ops.ts): orders minted, settlements paid, what is owed. */
+export type CardModel = {
+  orders: CardOrder[];
+  settlements: CardSettlement[];
+  /** Minted but not yet settled, per artist (USDC base units). */
+  unsettled: Map<Address, bigint>;
+};
+
 export type World = {
   rpc: string;
   deployment: Deployment;
@@ -88,13 +112,16 @@ export type World = {
   tokens: Address[];
   usdc: Address;
   treasury: Address;
-  /** Every account of the mnemonic the scenario uses (0 owner, 1-8 actors, 9-11 extras). */
+  /** Every account of the mnemonic the scenario uses (0 owner, 1-8 actors, 9-11 extras, then the relayer #19). */
   accounts: Account[];
   /** Accounts that receive and hold drop tokens (EOAs only: contracts must accept ERC-1155). */
   fans: Account[];
   /** The factory's default minter (passed to deploySystem) and another minter artists may allow. */
   defaultMinter: Account;
   minter: Account;
+  /** The checkout relayer (Hardhat account #19, as in the dev stack): mints card orders, pays fiat settlements. */
+  relayer: Account;
+  card: CardModel;
   /** The base URI passed to deploySystem. */
   metadataBaseURI: string;
   /** Collections by artist. */
@@ -117,7 +144,8 @@ export function makeWorld(rpc: string, deployment: Deployment): World {
     rpcUrls: { default: { http: [rpc] } },
   });
   const client = createPublicClient({ chain, transport: http(rpc), pollingInterval: 50 }) as PublicClient;
-  const accounts = Array.from({ length: 12 }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i }));
+  const relayer = mnemonicToAccount(MNEMONIC, { addressIndex: 19 });
+  const accounts = [...Array.from({ length: 12 }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i })), relayer];
   const usdc = deployment.tokens.USDC!.address;
   const actors = accounts.slice(1, 9);
   const fans = accounts.slice(1, 10);
@@ -127,7 +155,7 @@ export function makeWorld(rpc: string, deployment: Deployment): World {
     client,
     owner: accounts[0]!,
     actors,
-    owners: new Set([accounts[0]!.address, ...accounts.slice(1, 12).map((a) => a.address)]),
+    owners: new Set(accounts.map((a) => a.address)),
     artists: new Map(),
     splits: new Map(),
     tokens: [zeroAddress, usdc],
@@ -137,6 +165,8 @@ export function makeWorld(rpc: string, deployment: Deployment): World {
     fans,
     defaultMinter: accounts[11]!,
     minter: accounts[10]!,
+    relayer,
+    card: { orders: [], settlements: [], unsettled: new Map() },
     metadataBaseURI: "https://metadata.indexer-test/v1/",
     collections: new Map(),
     log: [],
