@@ -176,7 +176,7 @@ async function flow() {
     );
     return data.artistEarningDailys.items.length ? data.artistEarningDailys.items : null;
   }, "the indexer's fiat earnings");
-  const net = paid.args.gross - paid.args.fee - paid.args.referral - paid.args.affiliateFee;
+  const net = paid.args.gross! - paid.args.fee! - paid.args.referral! - paid.args.affiliateFee!;
   assert.equal(
     earnings.reduce((s, e) => s + BigInt(e.amount), 0n),
     net,

@@ -38,7 +38,7 @@ export const checkoutInput = z.object({
     .max(MAX_ORDER_QUANTITY, `At most ${MAX_ORDER_QUANTITY} copies per card order.`),
   email: z.email("The email address is not valid.").max(254),
   wallet: address("wallet", "wallet address").refine(
-    (v) => getAddress(v) !== zeroAddress,
+    (v) => !isAddress(v) || getAddress(v) !== zeroAddress,
     "The zero address cannot hold an NFT.",
   ),
   affiliate: z.string().optional().nullable(),

@@ -30,11 +30,14 @@ export function chainEditionReader(client: PublicClient, chainId: number): Editi
     } catch {
       return null;
     }
-    const [own, count, edition, name, minted, block] = await Promise.all([
+    const [own, count, name] = await Promise.all([
       client.readContract({ address: factory, abi: dropFactoryAbi, functionName: "collectionOf", args: [artist] }),
       client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "editionCount" }),
-      client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "edition", args: [tokenId] }),
       client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "name" }),
+    ]);
+    if (getAddress(own) !== getAddress(collection) || tokenId < 1n || tokenId > count) return null;
+    const [edition, minted, block] = await Promise.all([
+      client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "edition", args: [tokenId] }),
       client.readContract({
         address: collection,
         abi: dropCollectionAbi,
@@ -43,7 +46,6 @@ export function chainEditionReader(client: PublicClient, chainId: number): Editi
       }),
       client.getBlock(),
     ]);
-    if (getAddress(own) !== getAddress(collection) || tokenId < 1n || tokenId > count) return null;
     const c = edition.config;
     const now = Number(block.timestamp);
     const remaining = c.maxSupply === 0 ? null : c.maxSupply - edition.minted;

@@ -53,6 +53,8 @@ async function open(): Promise<CheckoutService> {
       ledger: deployment.contracts.Ledger.address,
       settlementToken: token,
       cardFee: config.cardFee,
+      // Reconciling searches logs from the collections' factory on, not from genesis.
+      fromBlock: BigInt(deployment.contracts.DropFactory.startBlock),
       refund: async (order) => {
         if (!order.paymentIntent) return;
         await stripe.refunds.create({ payment_intent: order.paymentIntent }, { idempotencyKey: `refund-${order.id}` });
