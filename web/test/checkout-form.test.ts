@@ -58,6 +58,7 @@ test("checkQuantity takes whole numbers from 1 to the limit and names the limit"
   assert.match((checkQuantity("0", 10) as { message: string }).message, /at least 1/);
   for (const bad of ["", "1.5", "-1", "two", "1e1"]) assert.equal(checkQuantity(bad, 10).ok, false, bad);
   assert.match((checkQuantity("1", 0) as { message: string }).message, /None are left/);
+  assert.deepEqual(checkQuantity("6", 5, "At most 5 per wallet."), { ok: false, message: "At most 5 per wallet." });
 });
 
 test("maxCardQuantity is the card limit or the supply left, whichever is smaller", () => {

@@ -35,8 +35,10 @@ test("during an allowlist presale a card order waits for the public sale", () =>
   assert.match(blocker(presale)!, /Card payments open with the public sale/);
 });
 
-test("a card order is bounded by the card limit and the supply left", () => {
-  assert.equal(cardLimit(sale()), 10);
-  assert.equal(cardLimit(sale({ maxSupply: 100, minted: 97 })), 3);
-  assert.equal(cardLimit(sale({ maxSupply: 100, minted: 100 })), 0);
+test("a card order is bounded by the card limit, the supply left and the per-wallet cap, and says which", () => {
+  assert.deepEqual(cardLimit(sale()), { max: 10, sentence: "At most 10 copies per card order." });
+  assert.deepEqual(cardLimit(sale({ maxSupply: 100, minted: 97 })), { max: 3, sentence: "Only 3 left." });
+  assert.deepEqual(cardLimit(sale({ walletCap: 5 })), { max: 5, sentence: "At most 5 per wallet for this edition." });
+  assert.deepEqual(cardLimit(sale({ walletCap: 5, maxSupply: 10, minted: 8 })), { max: 2, sentence: "Only 2 left." });
+  assert.equal(cardLimit(sale({ maxSupply: 100, minted: 100 })).max, 0);
 });

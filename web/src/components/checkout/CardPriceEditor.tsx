@@ -15,6 +15,10 @@ import { priceMessage } from "@/lib/checkout/priceMessage";
 import { parseUsdPrice, usdInputText } from "@/lib/checkout/usdPrice";
 import { errorMessage } from "@/lib/errors";
 
+// The server keeps a price only if it was signed after the one it replaces: two saves within a second
+// (Save, then Turn off) must not carry the same time.
+let lastSignedAt = 0;
+
 type State =
   | { status: "idle" }
   | { status: "signing" | "saving"; usdCents: number }
@@ -51,7 +55,8 @@ export function CardPriceEditor({
   async function save(usdCents: number) {
     setState({ status: "signing", usdCents });
     try {
-      const signedAt = Math.floor(Date.now() / 1000);
+      const signedAt = Math.max(Math.floor(Date.now() / 1000), lastSignedAt + 1);
+      lastSignedAt = signedAt;
       const message = priceMessage({ chainId, collection, tokenId, usdCents, signedAt });
       const signature = await signMessageAsync({ message });
       setState({ status: "saving", usdCents });

@@ -102,7 +102,7 @@ function OrderCard({
       ) : null}
 
       <Card
-        title="Your order"
+        title="Order status"
         actions={
           <span data-testid="order-status" className="order-status">
             <Badge tone={TONE[order.status]}>{order.status}</Badge>

@@ -55,7 +55,7 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
   });
   const state = edition.data ? saleStateFromChain(edition.data as ChainEdition) : initial;
   const blocker = cardSaleBlocker(state, saleStatus(state, now));
-  const max = cardLimit(state);
+  const { max, sentence: limitSentence } = cardLimit(state);
 
   const [qty, setQty] = useState("1");
   const [email, setEmail] = useState("");
@@ -67,7 +67,7 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
 
   const useConnected = !!account && !other;
   const walletText = useConnected ? account : typed;
-  const quantity = checkQuantity(qty, max);
+  const quantity = checkQuantity(qty, max, limitSentence);
   const emailCheck = checkEmail(email);
   const walletCheck = checkWallet(walletText);
   const busy = sent.status === "sending" || sent.status === "redirecting";
@@ -91,7 +91,7 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSubmitted(true);
-    const form = checkCardForm({ email, wallet: walletText ?? "", quantity: qty }, max);
+    const form = checkCardForm({ email, wallet: walletText ?? "", quantity: qty }, max, limitSentence);
     if (!form.ok) {
       const first = (["quantity", "email", "wallet"] as const).find((f) => form.errors[f]);
       if (first) document.getElementById(`card-${first}`)?.focus();
@@ -137,7 +137,7 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
         max={max}
         disabled={busy}
         error={errors.quantity}
-        hint={max < 10 ? `Up to ${max}: that is all that is left.` : "Up to 10 per card order."}
+        hint={limitSentence}
         onChange={(v) => edit("quantity", () => setQty(v))}
       />
 
@@ -165,7 +165,8 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
       </Field>
 
       <fieldset className="card-wallet" disabled={busy}>
-        <legend className="field-label">The NFT goes to</legend>
+        {/* Without a connected wallet the address field is the only choice: its label says it all. */}
+        <legend className={account ? "field-label" : "sr-only"}>The NFT goes to</legend>
         {account ? (
           <div className="card-wallet-choice">
             <label className="card-radio">

@@ -4,7 +4,7 @@
  */
 import { formatDateTime } from "../format";
 import { mintBlocker, supplyLeft, type SaleState, type SaleStatus } from "../dropSale";
-import { maxCardQuantity } from "./checkoutForm";
+import { MAX_CARD_QUANTITY, maxCardQuantity } from "./checkoutForm";
 
 export function cardSaleBlocker(s: SaleState, status: SaleStatus): string | null {
   if (status.phase === "presale")
@@ -12,7 +12,22 @@ export function cardSaleBlocker(s: SaleState, status: SaleStatus): string | null
   return mintBlocker(s, status);
 }
 
-/** The most copies a card order may have now. */
-export function cardLimit(s: SaleState): number {
-  return maxCardQuantity(supplyLeft(s));
+export type CardLimit = { max: number; sentence: string };
+
+/**
+ * The most copies a card order may have now, and why: the card limit, the supply left, or the per-wallet
+ * cap (the receiving wallet's earlier mints can only lower it further; the server checks those).
+ */
+export function cardLimit(s: SaleState): CardLimit {
+  const supply = maxCardQuantity(supplyLeft(s));
+  const max = s.walletCap ? Math.min(supply, s.walletCap) : supply;
+  const sentence =
+    max === 0
+      ? "None are left to buy."
+      : s.walletCap && s.walletCap === max && max < supply
+        ? `At most ${max} per wallet for this edition.`
+        : max < MAX_CARD_QUANTITY
+          ? `Only ${max} left.`
+          : `At most ${max} copies per card order.`;
+  return { max, sentence };
 }

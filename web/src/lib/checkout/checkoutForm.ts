@@ -54,7 +54,8 @@ export function maxCardQuantity(supplyLeft: number | null): number {
   return Math.max(0, Math.min(MAX_CARD_QUANTITY, supplyLeft ?? MAX_CARD_QUANTITY));
 }
 
-export function checkQuantity(text: string, max: number): Checked<number> {
+/** `tooMany` names the limit (default: the card limit or the supply left). */
+export function checkQuantity(text: string, max: number, tooMany?: string): Checked<number> {
   const v = text.trim();
   if (max <= 0) return { ok: false, message: "None are left to buy." };
   if (!/^\d+$/.test(v)) return { ok: false, message: "Enter a whole number of copies." };
@@ -63,7 +64,7 @@ export function checkQuantity(text: string, max: number): Checked<number> {
   if (n > max)
     return {
       ok: false,
-      message: max === MAX_CARD_QUANTITY ? `At most ${max} copies per card order.` : `Only ${max} left.`,
+      message: tooMany ?? (max === MAX_CARD_QUANTITY ? `At most ${max} copies per card order.` : `Only ${max} left.`),
     };
   return { ok: true, value: n };
 }
@@ -87,10 +88,11 @@ export type CardOrder = { email: string; wallet: Address; quantity: number };
 export function checkCardForm(
   form: CardForm,
   max: number,
+  tooMany?: string,
 ): { ok: true; value: CardOrder } | { ok: false; errors: Partial<Record<CardField, string>> } {
   const email = checkEmail(form.email);
   const wallet = checkWallet(form.wallet);
-  const quantity = checkQuantity(form.quantity, max);
+  const quantity = checkQuantity(form.quantity, max, tooMany);
   if (email.ok && wallet.ok && quantity.ok)
     return { ok: true, value: { email: email.value, wallet: wallet.value, quantity: quantity.value } };
   const errors: Partial<Record<CardField, string>> = {};
