@@ -150,9 +150,9 @@ function sendPage(res: ServerResponse, reply: PageReply) {
   res.writeHead(reply.status, {
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
-    // No scripts and nothing from elsewhere; the form posts back here.
-    "content-security-policy":
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    // No scripts and nothing from elsewhere. No form-action: browsers apply it to the redirect after the
+    // form post too, and that redirect goes to the shop's success or cancel URL on another origin.
+    "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
   });
   res.end(reply.html);
 }

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { getAddress, type Address } from "viem";
+import { getAddress } from "viem";
 import Stripe from "../../web/node_modules/stripe/esm/stripe.esm.node.js";
 import { createCheckout, type CheckoutDeps } from "../../web/src/server/checkout/create.ts";
 import { chainEditionReader } from "../../web/src/server/checkout/edition.ts";

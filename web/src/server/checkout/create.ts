@@ -4,7 +4,7 @@
  * and the order is removed again when Stripe cannot open a session.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { getAddress, isAddress, zeroAddress, type Address } from "viem";
+import { getAddress, isAddress, zeroAddress } from "viem";
 import { z } from "zod";
 import type Stripe from "stripe";
 import type { Db } from "../db/client";
@@ -13,9 +13,10 @@ import type { EditionReader } from "./edition";
 import { CheckoutError } from "./errors";
 import { chainOrderId, newOrderId } from "./orderKey";
 import { OPEN_STATUSES } from "./transitions";
+import { MAX_CARD_QUANTITY } from "../../lib/checkout/checkoutForm";
 
-/** Most copies in one card order. */
-export const MAX_ORDER_QUANTITY = 10;
+/** Most copies in one card order (the form's limit too). */
+export const MAX_ORDER_QUANTITY = MAX_CARD_QUANTITY;
 /** Stripe's shortest session life: an unpaid order holds its copies this long. */
 export const SESSION_MINUTES = 30;
 
