@@ -6,6 +6,7 @@ import {ERC2981} from "@openzeppelin/contracts/token/common/ERC2981.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {ERC1155Utils} from "@openzeppelin/contracts/token/ERC1155/utils/ERC1155Utils.sol";
 import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
+import {Multicall} from "@openzeppelin/contracts/utils/Multicall.sol";
 import {IDropCollection} from "./IDropCollection.sol";
 import {IDropFactory} from "./IDropFactory.sol";
 import {EditionBalances} from "./EditionBalances.sol";
@@ -16,8 +17,10 @@ import {Sources} from "../libraries/Sources.sol";
 /// @notice One artist's editions and their sales. See {IDropCollection}.
 /// @dev Deployed once as the implementation of every artist's clone (see {DropFactory}); the artist is a
 ///      clone argument, read from the clone's own code. Ledger and factory are immutables of the
-///      implementation, so a mint reads no storage for them.
-contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializable {
+///      implementation, so a mint reads no storage for them. {Multicall} delegatecalls the clone itself, so
+///      every batched call keeps the caller's `msg.sender` and its checks (minter, artist); it is not
+///      payable, so no call of a batch can reuse a `msg.value`.
+contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializable, Multicall {
     /// @notice Royalties are capped at 25%.
     uint96 public constant MAX_ROYALTY_BPS = 2500;
     uint8 internal constant KIND_PRIMARY = 0;

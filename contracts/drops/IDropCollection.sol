@@ -6,7 +6,9 @@ pragma solidity 0.8.30;
 ///         tier) with its own sale. A mint takes exact payment through the Ledger, where the FeeRouter's
 ///         rules credit the platform fee, the referrer's and affiliate's parts of it, and the artist's net
 ///         (to the artist's Split). A minter (the card checkout's relayer) mints paid fiat orders, each
-///         order id once.
+///         order id once, and may mint many in one transaction through the collection's `multicall`
+///         (OpenZeppelin {Multicall}: `multicall(bytes[] data)` runs each call as the caller). Any failing
+///         call reverts the whole batch, so no order id of a failed batch is consumed.
 /// @dev Fans can trust a running sale: the supply of an edition can only shrink, the currency and the
 ///      metadata are fixed after the first mint, a started sale keeps its start and can only end earlier,
 ///      and every change emits {EditionUpdated} with the whole new config.
@@ -153,5 +155,6 @@ interface IDropCollection {
     /// @notice Minter: mints a fiat order paid off-chain. Each `orderId` mints once; the supply still
     ///         holds. The sale window and the wallet cap were checked at checkout, so they are not checked
     ///         again (a paid order is never refused), but the quantity counts toward the wallet's cap.
+    ///         Batch many orders with `multicall` (see the contract notes): all or none are minted.
     function mintPaid(address to, uint256 id, uint256 quantity, bytes32 orderId) external;
 }
