@@ -1,11 +1,21 @@
 /**
  * Gas benchmark of drops (part of scripts/bench-gas.ts): an artist who was referred creates its collection
- * and editions; fans mint in ETH and USDC, publicly and from the allowlist; the relayer mints a fiat order.
+ * and editions; fans mint in ETH and USDC, publicly and from the allowlist; the relayer mints a fiat order,
+ * then ten in one multicall.
  * Measured mints are steady-state: the treasury, the referrer and the artist's split already hold a Ledger
  * balance in the token (a first fan minted before), and the measured fan mints that edition for the first
  * time (its token balance is a new storage word).
  */
-import { keccak256, parseEther, stringToHex, type Abi, type Address, type PublicClient } from "viem";
+import {
+  encodeFunctionData,
+  getAddress,
+  keccak256,
+  parseEther,
+  stringToHex,
+  type Abi,
+  type Address,
+  type PublicClient,
+} from "viem";
 import { artistRegistryAbi, dropCollectionAbi, dropFactoryAbi } from "../../contracts/generated/abis.ts";
 import { buildAllowlist } from "../../contracts/lib/allowlist.ts";
 import { ZERO_ADDRESS } from "../../contracts/lib/splits.ts";
@@ -126,6 +136,20 @@ export async function benchDrops(b: DropsBench): Promise<{ collection: Address }
     relayer,
     at("mintPaid", [fan10.account.address, 2n, 1n, keccak256(stringToHex("order-1"))]),
   );
+  // Ten fiat orders in one multicall (the card worker's batch): new order ids, ten new token balances.
+  const batch = Array.from({ length: 10 }, (_, i) =>
+    encodeFunctionData({
+      abi,
+      functionName: "mintPaid",
+      args: [
+        getAddress(keccak256(stringToHex(`batch-fan-${i}`)).slice(0, 42)),
+        2n,
+        1n,
+        keccak256(stringToHex(`batch-order-${i}`)),
+      ],
+    }),
+  );
+  await send("drops.mintPaid.batch10", relayer, at("multicall", [batch]));
   await send("drops.setPaused", artist, at("setPaused", [1n, true]));
   await send("drops.setRoyalty", artist, at("setRoyalty", [b.split, 750]));
   // A fan passes one token to another holder of the edition (both balance words exist).
