@@ -4,15 +4,7 @@
  * a batch is all or nothing: a failing call consumes no order id of the batch.
  */
 import assert from "node:assert/strict";
-import {
-  encodeFunctionData,
-  getAddress,
-  keccak256,
-  stringToHex,
-  zeroAddress,
-  type Address,
-  type Hex,
-} from "viem";
+import { encodeFunctionData, getAddress, keccak256, stringToHex, zeroAddress, type Address, type Hex } from "viem";
 import { viem, networkHelpers, fixture, editionConfig, eventsOf, type Drops } from "./fixture.ts";
 
 const order = (n: number): Hex => keccak256(stringToHex(`batch-order-${n}`));
@@ -147,7 +139,7 @@ describe("Drops", function () {
         "DropCollection_NotArtist",
         [getAddress(d.stranger.account.address)],
       );
-      const { result } = await d.collection.simulate.multicall([calls], { account: d.artist.account });
+      const { result } = await d.collection.simulate.multicall([calls], { account: d.artist.account.address });
       assert.equal(BigInt(result[0]!), 5n, "createEdition's return value comes back");
       await d.collection.write.multicall([calls], { account: d.artist.account });
       assert.equal(await d.collection.read.editionCount(), 5n);
