@@ -8,7 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { getAddress, zeroAddress, type Abi, type Address } from "viem";
+import { decodeFunctionData, getAddress, parseEventLogs, zeroAddress, type Abi, type Address, type Hex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { dropCollectionAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
 import { decodeSource } from "../../contracts/lib/sources.ts";
@@ -268,42 +268,118 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(await s.worker().runOnce(), { minted: 0, failed: 0, retried: 0, settled: 0 });
     });
 
-    test("a crash after broadcast: the next worker's reconcile finds the mint; exactly one OrderMinted", async (t) => {
+    test("a crash after broadcast: the next worker's reconcile finds the batch's mints; an unsent order goes back to paid", async (t) => {
       const s = await scenario(kind);
       if (!s) return t.skip("no PostgreSQL");
       const t0 = Date.now() - 1000;
-      const crashed = await insertPaid(s.db, { quantity: 3, paidAt: new Date(t0) });
-      const unsent = await insertPaid(s.db, { quantity: 1, paidAt: new Date(t0 + 10) });
+      const first = await insertPaid(s.db, { quantity: 3, paidAt: new Date(t0) });
+      const second = await insertPaid(s.db, { quantity: 1, paidAt: new Date(t0 + 10) });
+      const hooks: [string, Hex][] = [];
       const broken = s.worker({
-        afterBroadcast: (id) => {
-          if (id === crashed.id) throw new Error("power cut");
+        afterBroadcast: (id, hash) => {
+          hooks.push([id, hash]);
+          if (id === second.id) throw new Error("power cut");
         },
       });
       await assert.rejects(broken.runOnce(), /power cut/);
-      const left = await orderRow(s.db, crashed.id);
-      assert.equal(left.status, "minting");
-      assert.equal(left.mintTx, null, "nothing was recorded after the broadcast");
-      assert.equal((await orderRow(s.db, unsent.id)).status, "minting");
+      assert.deepEqual(
+        hooks.map(([id]) => id),
+        [first.id, second.id],
+        "the hook fires for each order of the batch",
+      );
+      assert.equal(hooks[0]![1], hooks[1]![1], "with the batch's one hash");
+      for (const o of [first, second]) {
+        const left = await orderRow(s.db, o.id);
+        assert.equal(left.status, "minting");
+        assert.equal(left.mintTx, null, "nothing was recorded after the broadcast");
+      }
+      // An order taken by a worker that died before sending it (claimDue leaves it so).
+      const unsent = await insertPaid(s.db, { quantity: 1, paidAt: new Date(t0 + 20) });
+      await s.db.execute(`update orders set status = 'minting', attempts = 1 where id = '${unsent.id}'`);
 
       const next = s.worker();
       await next.reconcile();
-      const row = await orderRow(s.db, crashed.id);
-      assert.equal(row.status, "minted");
-      const logs = await orderMintedLogs(crashed.id, s.startBlock);
-      assert.equal(logs.length, 1);
-      assert.equal(row.mintTx, logs[0]!.transactionHash);
+      for (const o of [first, second]) {
+        const row = await orderRow(s.db, o.id);
+        assert.equal(row.status, "minted");
+        const logs = await orderMintedLogs(o.id, s.startBlock);
+        assert.equal(logs.length, 1);
+        assert.equal(row.mintTx, logs[0]!.transactionHash);
+        assert.equal(row.mintTx, hooks[0]![1]);
+      }
       const back = await orderRow(s.db, unsent.id);
       assert.equal(back.status, "paid", "an order the chain never saw goes back to paid");
       assert.equal(back.mintTx, null);
 
       assert.deepEqual(await next.runOnce(), { minted: 1, failed: 0, retried: 0, settled: 1 });
-      assert.equal((await orderMintedLogs(crashed.id, s.startBlock)).length, 1, "never minted twice");
-      assert.equal((await orderMintedLogs(unsent.id, s.startBlock)).length, 1);
-      assert.equal(await tokenBalance(crashed.wallet, openEdition), 3n);
+      for (const o of [first, second, unsent])
+        assert.equal((await orderMintedLogs(o.id, s.startBlock)).length, 1, "never minted twice");
+      assert.equal(await tokenBalance(first.wallet, openEdition), 3n);
+      assert.equal(await tokenBalance(second.wallet, openEdition), 1n);
       assert.equal(await tokenBalance(unsent.wallet, openEdition), 1n);
       const [settlement] = await settlementRows(s.db);
-      assert.equal(settlement!.units, saleUnits(3000) + saleUnits(1000));
+      assert.equal(settlement!.units, saleUnits(3000) + saleUnits(1000) * 2n);
       assert.equal((await paidEvents(s.startBlock)).length, 1);
+    });
+
+    test("10 orders paid at once: minted in one multicall transaction, every order recording it", async (t) => {
+      const s = await scenario(kind);
+      if (!s) return t.skip("no PostgreSQL");
+      const paidAt = new Date();
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => insertPaid(s.db, { quantity: 1 + (i % 3), paidAt })),
+      );
+      assert.deepEqual(await s.worker().runOnce(), { minted: 10, failed: 0, retried: 0, settled: 1 });
+
+      const rows = await s.db.select().from(orders);
+      assert.ok(rows.every((r) => r.status === "minted"));
+      const txs = new Set(rows.map((r) => r.mintTx));
+      assert.equal(txs.size, 1, "one transaction for the ten orders");
+      const hash = [...txs][0] as Hex;
+      const tx = await chain.client.getTransaction({ hash });
+      assert.equal(getAddress(tx.to!), getAddress(chain.collection));
+      assert.equal(decodeFunctionData({ abi: dropCollectionAbi, data: tx.input }).functionName, "multicall");
+      const receipt = await chain.client.getTransactionReceipt({ hash });
+      const minted = parseEventLogs({ abi: dropCollectionAbi, eventName: "OrderMinted", logs: receipt.logs });
+      assert.deepEqual(minted.map((l) => l.args.orderId).sort(), batch.map((o) => chainOrderId(o.id)).sort());
+      for (const o of batch) {
+        assert.equal((await orderRow(s.db, o.id)).mintBlock, receipt.blockNumber);
+        assert.equal(await tokenBalance(o.wallet, openEdition), BigInt(o.quantity));
+      }
+      assert.equal((await entries(s.db)).length, 10);
+    });
+
+    test("a batch with a sold-out order: the others are minted, only that one fails and is refunded", async (t) => {
+      const s = await scenario(kind);
+      if (!s) return t.skip("no PostgreSQL");
+      const scarce = await chain.createEdition(2);
+      const t0 = Date.now() - 1000;
+      const plan = [
+        { tokenId: scarce, quantity: 2 },
+        { tokenId: openEdition, quantity: 1 },
+        { tokenId: scarce, quantity: 1 }, // nothing left of the scarce edition
+        { tokenId: openEdition, quantity: 2 },
+      ];
+      const placed = [];
+      for (const [i, p] of plan.entries()) placed.push(await insertPaid(s.db, { ...p, paidAt: new Date(t0 + i) }));
+      const late = placed[2]!;
+      assert.deepEqual(await s.worker().runOnce(), { minted: 3, failed: 1, retried: 0, settled: 1 });
+
+      const soldOut = await orderRow(s.db, late.id);
+      assert.equal(soldOut.status, "failed");
+      assert.match(soldOut.lastError!, /DropCollection_SoldOut/);
+      assert.equal(soldOut.mintTx, null);
+      assert.deepEqual(s.refunds, [late.id]);
+      assert.equal((await orderMintedLogs(late.id, s.startBlock)).length, 0);
+      for (const o of placed.filter((o) => o.id !== late.id)) {
+        assert.equal((await orderRow(s.db, o.id)).status, "minted");
+        assert.equal((await orderMintedLogs(o.id, s.startBlock)).length, 1);
+        assert.equal(await tokenBalance(o.wallet, o.tokenId), BigInt(o.quantity));
+      }
+      assert.equal(
+        (await paidEvents(s.startBlock))[0]!.args.gross,
+        saleUnits(2000) + saleUnits(1000) + saleUnits(2000),
+      );
     });
 
     test("an order id already used on chain: reconciled from its OrderMinted log, not minted again", async (t) => {

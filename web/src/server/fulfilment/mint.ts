@@ -1,14 +1,17 @@
 /**
- * One minting run: take a batch of due paid orders, send their mintPaid transactions back to back with
- * nonces counted here (no waiting for a receipt between them), record each hash right after broadcast,
- * then wait for all receipts. A batch takes about as long as one mint, not one mint per order.
+ * One minting run: take a batch of due paid orders, send one multicall per collection (or, for a group
+ * that would revert, one mintPaid per order) back to back with nonces counted here, record each hash right
+ * after broadcast, then wait for all receipts. A run takes about as long as one mint, not one per order,
+ * and the chain spends one transaction on a collection's orders, not one each.
  */
 import { getAddress, type Hex } from "viem";
+import { byCollection, sendBatch } from "./batch";
 import { claimDue, release, type Order } from "./claim";
-import { mintedIn, readMintError, shortMessage, type MintFailure } from "./chain";
+import { mintedIn, shortMessage } from "./chain";
 import { backoffMs, type Ctx } from "./context";
-import { markMinted, recordTx, retryLater } from "./record";
-import { explainFailedReceipt, mintCall, resolveFailure, type Outcome } from "./resolve";
+import { markMinted, retryLater } from "./record";
+import { explainFailedReceipt, type Outcome } from "./resolve";
+import { sendOne, type Run } from "./send";
 
 /** Outcomes of a run, and how many orders it took (a full batch means more may be due). */
 export type MintCounts = { minted: number; failed: number; retried: number; taken: number };
@@ -24,78 +27,56 @@ export async function mintDue(ctx: Ctx): Promise<MintCounts> {
   const batch = await claimDue(ctx);
   counts.taken = batch.length;
   if (batch.length === 0) return counts;
-  const { client, wallet, relayer } = ctx.chain;
+  const { client, relayer } = ctx.chain;
 
-  let nonce: number;
-  let fees: { maxFeePerGas: bigint; maxPriorityFeePerGas: bigint };
+  let run: Run;
   try {
-    [nonce, fees] = await Promise.all([
+    const [nonce, fees] = await Promise.all([
       client.getTransactionCount({ address: relayer, blockTag: "pending" }),
       client.estimateFeesPerGas(),
     ]);
+    run = { ctx, nonce, fees, sent: [], records: [], count };
   } catch (error) {
     for (const order of batch) count(await retryLater(ctx, order, `The chain did not answer: ${shortMessage(error)}`));
     return counts;
   }
 
-  const sent: { order: Order; hash: Hex }[] = [];
-  // Each hash is written as soon as its transaction is out, while the next one is prepared (not awaited
-  // one by one: the writes would otherwise sit between the sends).
-  const records: Promise<void>[] = [];
-  for (let i = 0; i < batch.length; i++) {
-    const order = batch[i]!;
-    const call = mintCall(order);
-    let gas: bigint;
-    try {
-      gas = await client.estimateContractGas({ ...call, account: ctx.chain.account });
-    } catch (error) {
-      // Nothing was sent: the nonce is still free for the next order, unless the chain itself is gone.
-      const failure = readMintError(error);
-      count(await resolveFailure(ctx, order, failure));
-      if (failure.kind === "transient") {
-        await releaseRest(ctx, batch.slice(i + 1), order);
-        break;
-      }
-      continue;
-    }
-    let hash: Hex;
-    try {
-      hash = await wallet.writeContract({ ...call, gas: (gas * 12n) / 10n + 10_000n, nonce, ...fees });
-    } catch (error) {
-      // Whether this nonce was used is unknown: stop here; the next run reads the nonce again.
-      count(await resolveFailure(ctx, order, asTransient(readMintError(error))));
-      await releaseRest(ctx, batch.slice(i + 1), order);
-      break;
-    }
-    nonce++;
-    // A throw here is a crash between broadcast and record: reconcile() on the next start finds the mint.
-    await ctx.deps.afterBroadcast?.(order.id, hash);
-    const record = recordTx(ctx, order.id, hash);
-    record.catch(() => {}); // awaited below; this only keeps a crash above from leaving it unhandled
-    records.push(record);
-    sent.push({ order, hash });
-  }
-  await Promise.all(records);
-  const outcomes = await Promise.all(sent.map(({ order, hash }) => confirm(ctx, order, hash)));
-  outcomes.forEach(count);
+  await sendAll(run, byCollection(batch));
+  await Promise.all(run.records);
+  const outcomes = await Promise.all(run.sent.map(({ orders, hash }) => confirmAll(ctx, orders, hash)));
+  outcomes.flat().forEach(count);
   return counts;
 }
 
-/** A send error that decodes as a revert is read as one; an order id already used is reconciled. */
-function asTransient(failure: MintFailure): MintFailure {
-  return failure.kind === "permanent" ? { kind: "transient", message: failure.message } : failure;
+/** Each collection's orders as one batch, or one by one if the batch would revert; stops where the chain fails. */
+async function sendAll(run: Run, groups: Order[][]): Promise<void> {
+  const queue = groups.flat();
+  let done = 0;
+  const stop = (failed: Order) =>
+    release(
+      run.ctx,
+      queue.slice(done).map((o) => o.id),
+      new Date(Date.now() + backoffMs(run.ctx.retry, failed.attempts)),
+    );
+  for (const group of groups) {
+    const step = group.length > 1 ? await sendBatch(run, group) : "reverts";
+    if (step === "stop") {
+      done += group.length;
+      return stop(group[0]!);
+    }
+    if (step === "sent") {
+      done += group.length;
+      continue;
+    }
+    for (const order of group) {
+      done++;
+      if ((await sendOne(run, order)) === "stop") return stop(order);
+    }
+  }
 }
 
-async function releaseRest(ctx: Ctx, rest: Order[], failed: Order) {
-  await release(
-    ctx,
-    rest.map((o) => o.id),
-    new Date(Date.now() + backoffMs(ctx.retry, failed.attempts)),
-  );
-}
-
-/** Waits for the mint's receipt and records what it says. */
-export async function confirm(ctx: Ctx, order: Order, hash: Hex): Promise<Outcome> {
+/** Waits for a mint's receipt and records what it says for each order it was sent for. */
+export async function confirmAll(ctx: Ctx, orders: Order[], hash: Hex): Promise<Outcome[]> {
   let receipt;
   try {
     receipt = await ctx.chain.client.waitForTransactionReceipt({
@@ -104,9 +85,20 @@ export async function confirm(ctx: Ctx, order: Order, hash: Hex): Promise<Outcom
       pollingInterval: 100,
     });
   } catch (error) {
-    return retryLater(ctx, order, `No receipt for ${hash}: ${shortMessage(error)}`);
+    const why = `No receipt for ${hash}: ${shortMessage(error)}`;
+    return Promise.all(orders.map((order) => retryLater(ctx, order, why)));
   }
-  if (receipt.status === "success" && mintedIn(receipt.logs, getAddress(order.collection), order.chainOrderId as Hex))
-    return (await markMinted(ctx, order, hash, receipt.blockNumber)) ? "minted" : "none";
-  return explainFailedReceipt(ctx, order, hash, receipt.status);
+  const { status, logs, blockNumber } = receipt;
+  return Promise.all(
+    orders.map(async (order): Promise<Outcome> => {
+      if (status === "success" && mintedIn(logs, getAddress(order.collection), order.chainOrderId as Hex))
+        return (await markMinted(ctx, order, hash, blockNumber)) ? "minted" : "none";
+      return explainFailedReceipt(ctx, order, hash, status);
+    }),
+  );
+}
+
+/** One order's mint (the restart reconciliation waits for a known transaction this way). */
+export async function confirm(ctx: Ctx, order: Order, hash: Hex): Promise<Outcome> {
+  return (await confirmAll(ctx, [order], hash))[0]!;
 }

@@ -2,16 +2,16 @@
  * What the worker writes about an order after talking to the chain. Every move is conditional on the order
  * still being `minting`: a refund or dispute that the webhook applied meanwhile wins.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Hex } from "viem";
 import { orders, settlementEntries } from "../db/schema";
 import { cardFeeCents, centsToUnits } from "../checkout/orderKey";
 import type { Order } from "./claim";
 import { backoffMs, type Ctx } from "./context";
 
-/** The broadcast transaction, kept so a restart can look for its receipt. */
-export async function recordTx(ctx: Ctx, orderId: string, hash: Hex): Promise<void> {
-  await ctx.db.update(orders).set({ mintTx: hash, updatedAt: new Date() }).where(eq(orders.id, orderId));
+/** The broadcast transaction (one for every order of a batch), kept so a restart can look for its receipt. */
+export async function recordTx(ctx: Ctx, orderIds: string[], hash: Hex): Promise<void> {
+  await ctx.db.update(orders).set({ mintTx: hash, updatedAt: new Date() }).where(inArray(orders.id, orderIds));
 }
 
 /**

@@ -1,0 +1,56 @@
+/**
+ * One transaction for many orders: a collection's `multicall` of their mintPaid calls (each call runs as
+ * the relayer, so the minter check holds). A batch is all or nothing, so it is simulated first (the gas
+ * estimate runs it); one that would revert is minted order by order instead, where a bad order (sold out,
+ * used id, bad receiver) gets its own exact failure and does not hold the others back.
+ */
+import { encodeFunctionData, getAddress, type Address } from "viem";
+import { dropCollectionAbi } from "@notalabel/contracts";
+import type { Order } from "./claim";
+import { shortMessage } from "./chain";
+import { mintCall, resolveFailure } from "./resolve";
+import { broadcasted, withMargin, type Run, type Step } from "./send";
+
+/** The multicall of a group of one collection's orders. */
+export function multicallOf(group: Order[]) {
+  return {
+    address: getAddress(group[0]!.collection) as Address,
+    abi: dropCollectionAbi,
+    functionName: "multicall" as const,
+    args: [group.map((o) => encodeFunctionData(mintCall(o)))] as const,
+  };
+}
+
+/** Orders grouped by collection, in the order they were taken. */
+export function byCollection(orders: Order[]): Order[][] {
+  const groups = new Map<string, Order[]>();
+  for (const o of orders) {
+    const key = o.collection.toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  return [...groups.values()];
+}
+
+/** Sends the group as one multicall; "reverts" when the simulation fails (nothing was sent). */
+export async function sendBatch(run: Run, group: Order[]): Promise<Step | "reverts"> {
+  const { ctx } = run;
+  const call = multicallOf(group);
+  let gas: bigint;
+  try {
+    gas = await ctx.chain.client.estimateContractGas({ ...call, account: ctx.chain.account });
+  } catch (error) {
+    ctx.log(`a batch of ${group.length} orders would not mint (${shortMessage(error)}): one by one`);
+    return "reverts";
+  }
+  let hash;
+  try {
+    hash = await ctx.chain.wallet.writeContract({ ...call, gas: withMargin(gas), nonce: run.nonce, ...run.fees });
+  } catch (error) {
+    // Whether this nonce was used is unknown: every order of the batch waits; the next run reads the chain.
+    const message = `The batch was not sent: ${shortMessage(error)}`;
+    for (const order of group) run.count(await resolveFailure(ctx, order, { kind: "transient", message }));
+    return "stop";
+  }
+  await broadcasted(run, group, hash);
+  return "sent";
+}
