@@ -349,6 +349,31 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await entries(s.db)).length, 10);
     });
 
+    test("batches of at most batchSize orders, a run taking at most four batches: 10 orders with batchSize 2", async (t) => {
+      const s = await scenario(kind);
+      if (!s) return t.skip("no PostgreSQL");
+      const paidAt = new Date();
+      await Promise.all(Array.from({ length: 10 }, () => insertPaid(s.db, { paidAt })));
+      const w = s.worker({ batchSize: 2 });
+      assert.deepEqual(await w.runOnce({ settle: false }), { minted: 10, failed: 0, retried: 0, settled: 0 });
+      const rows = await s.db.select().from(orders);
+      const count = (key: (r: (typeof rows)[number]) => string) => {
+        const m = new Map<string, number>();
+        for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1);
+        return [...m.values()].sort((x, y) => x - y);
+      };
+      assert.deepEqual(
+        count((r) => r.mintTx!),
+        [2, 2, 2, 2, 2],
+        "five transactions of two orders",
+      );
+      assert.deepEqual(
+        count((r) => String(r.mintingAt!.getTime())),
+        [2, 8],
+        "the first claim took four batches, the next the rest",
+      );
+    });
+
     test("a batch with a sold-out order: the others are minted, only that one fails and is refunded", async (t) => {
       const s = await scenario(kind);
       if (!s) return t.skip("no PostgreSQL");
@@ -608,6 +633,8 @@ for (const kind of DATABASE_KINDS) {
           assert.equal((await orderMintedLogs(o.id, s.startBlock)).length, 1);
           assert.equal(await tokenBalance(o.wallet, openEdition), 1n);
         }
+        // The loop settles once payments stop arriving; a stop right after the mints may precede it.
+        await w.runOnce();
         const all = await entries(s.db);
         assert.equal(all.length, 30);
         assert.ok(

@@ -21,14 +21,17 @@ export function multicallOf(group: Order[]) {
   };
 }
 
-/** Orders grouped by collection, in the order they were taken. */
-export function byCollection(orders: Order[]): Order[][] {
+/** Orders grouped by collection, in the order they were taken, in batches of at most `size`. */
+export function byCollection(orders: Order[], size: number): Order[][] {
   const groups = new Map<string, Order[]>();
   for (const o of orders) {
     const key = o.collection.toLowerCase();
     groups.set(key, [...(groups.get(key) ?? []), o]);
   }
-  return [...groups.values()];
+  const batches: Order[][] = [];
+  for (const group of groups.values())
+    for (let i = 0; i < group.length; i += size) batches.push(group.slice(i, i + size));
+  return batches;
 }
 
 /** Sends the group as one multicall; "reverts" when the simulation fails (nothing was sent). */

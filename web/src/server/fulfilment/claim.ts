@@ -8,21 +8,37 @@ import type { Ctx } from "./context";
 
 export type Order = typeof orders.$inferSelect;
 
-/** Takes up to `ctx.batchSize` due paid orders, oldest paid first: minting, attempts + 1. */
-export async function claimDue(ctx: Ctx, now = new Date()): Promise<Order[]> {
-  const due = ctx.db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.status, "paid"), or(isNull(orders.nextAttemptAt), lte(orders.nextAttemptAt, now))))
-    .orderBy(asc(orders.paidAt), asc(orders.createdAt))
-    .limit(ctx.batchSize)
-    .for("update", { skipLocked: true });
-  const taken = await ctx.db
-    .update(orders)
-    .set({ status: "minting", attempts: sql`${orders.attempts} + 1`, mintingAt: now, updatedAt: now })
-    .where(and(inArray(orders.id, due), eq(orders.status, "paid")))
-    .returning();
-  return taken.sort((a, b) => (a.paidAt?.getTime() ?? 0) - (b.paidAt?.getTime() ?? 0));
+/**
+ * Takes up to `limit` due paid orders, oldest paid first: minting, attempts + 1. Two statements in one
+ * transaction: a single `UPDATE ... WHERE id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)` takes more
+ * than n rows in PostgreSQL and PGlite (the semi-join rescans the locking subquery, which skips the rows
+ * the UPDATE already changed and yields the next ones).
+ */
+export async function claimDue(ctx: Ctx, limit = ctx.batchSize, now = new Date()): Promise<Order[]> {
+  return ctx.db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.status, "paid"), or(isNull(orders.nextAttemptAt), lte(orders.nextAttemptAt, now))))
+      .orderBy(asc(orders.paidAt), asc(orders.createdAt))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    const taken = await tx
+      .update(orders)
+      .set({ status: "minting", attempts: sql`${orders.attempts} + 1`, mintingAt: now, updatedAt: now })
+      .where(
+        and(
+          inArray(
+            orders.id,
+            due.map((d) => d.id),
+          ),
+          eq(orders.status, "paid"),
+        ),
+      )
+      .returning();
+    return taken.sort((a, b) => (a.paidAt?.getTime() ?? 0) - (b.paidAt?.getTime() ?? 0));
+  });
 }
 
 /**

@@ -24,7 +24,7 @@ export type WorkerDeps = {
   retry?: { baseMs: number; maxMs: number; maxAttempts: number };
   /** First block searched for OrderMinted and Paid logs when reconciling (default 0: the whole chain). */
   fromBlock?: bigint;
-  /** Orders taken per run (default 25). */
+  /** Orders minted in one transaction (default 25); a run takes a few such batches. */
   batchSize?: number;
 };
 

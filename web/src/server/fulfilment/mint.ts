@@ -1,20 +1,26 @@
 /**
- * One minting run: take a batch of due paid orders, send one multicall per collection (or, for a group
- * that would revert, one mintPaid per order) back to back with nonces counted here, record each hash right
- * after broadcast, then wait for all receipts. A run takes about as long as one mint, not one per order,
- * and the chain spends one transaction on a collection's orders, not one each.
+ * One minting run: take due paid orders (up to BATCHES_PER_RUN batches), send one multicall per batch of a
+ * collection's orders (at most batchSize; a batch that would revert goes order by order) back to back with
+ * nonces counted here, record each hash right after broadcast, then wait for all receipts. A run takes
+ * about as long as one mint, not one per order, and the chain spends one transaction per batch.
  */
 import { getAddress, type Hex } from "viem";
 import { byCollection, sendBatch } from "./batch";
 import { claimDue, release, type Order } from "./claim";
 import { mintedIn, shortMessage } from "./chain";
 import { backoffMs, type Ctx } from "./context";
-import { markMinted, retryLater } from "./record";
+import { markMintedAll, retryLater } from "./record";
 import { explainFailedReceipt, type Outcome } from "./resolve";
 import { sendOne, type Run } from "./send";
 
 /** Outcomes of a run, and how many orders it took (a full batch means more may be due). */
 export type MintCounts = { minted: number; failed: number; retried: number; taken: number };
+
+/** Batches a run takes and sends before it waits for receipts. */
+export const BATCHES_PER_RUN = 4;
+
+/** The most orders one run takes (a run that takes this many may leave more due). */
+export const runLimit = (ctx: Ctx) => ctx.batchSize * BATCHES_PER_RUN;
 
 /** How long a broadcast mint may take to be mined before the order is retried (the order id guards it). */
 const RECEIPT_TIMEOUT_MS = 120_000;
@@ -24,7 +30,7 @@ export async function mintDue(ctx: Ctx): Promise<MintCounts> {
   const count = (o: Outcome) => {
     if (o !== "none") counts[o]++;
   };
-  const batch = await claimDue(ctx);
+  const batch = await claimDue(ctx, runLimit(ctx));
   counts.taken = batch.length;
   if (batch.length === 0) return counts;
   const { client, relayer } = ctx.chain;
@@ -41,7 +47,7 @@ export async function mintDue(ctx: Ctx): Promise<MintCounts> {
     return counts;
   }
 
-  await sendAll(run, byCollection(batch));
+  await sendAll(run, byCollection(batch, ctx.batchSize));
   await Promise.all(run.records);
   const outcomes = await Promise.all(run.sent.map(({ orders, hash }) => confirmAll(ctx, orders, hash)));
   outcomes.flat().forEach(count);
@@ -89,10 +95,13 @@ export async function confirmAll(ctx: Ctx, orders: Order[], hash: Hex): Promise<
     return Promise.all(orders.map((order) => retryLater(ctx, order, why)));
   }
   const { status, logs, blockNumber } = receipt;
+  const isMinted = (o: Order) =>
+    status === "success" && mintedIn(logs, getAddress(o.collection), o.chainOrderId as Hex);
+  const minted = orders.filter(isMinted);
+  const done = minted.length ? await markMintedAll(ctx, minted, hash, blockNumber) : new Set<string>();
   return Promise.all(
     orders.map(async (order): Promise<Outcome> => {
-      if (status === "success" && mintedIn(logs, getAddress(order.collection), order.chainOrderId as Hex))
-        return (await markMinted(ctx, order, hash, blockNumber)) ? "minted" : "none";
+      if (isMinted(order)) return done.has(order.id) ? "minted" : "none";
       return explainFailedReceipt(ctx, order, hash, status);
     }),
   );

@@ -15,37 +15,51 @@ export async function recordTx(ctx: Ctx, orderIds: string[], hash: Hex): Promise
 }
 
 /**
- * The chain minted the order: minted, and in the same transaction the artist's sale entry (amount minus
- * the card fee). An order refunded or disputed meanwhile keeps its status and gets no sale entry (nothing
- * to take back later), but the mint is recorded. Returns whether the order became minted.
+ * The chain minted these orders (one transaction): minted, and in the same database transaction each one's
+ * sale entry for the artist (amount minus the card fee). An order refunded or disputed meanwhile keeps its
+ * status and gets no sale entry (nothing to take back later), but the mint is recorded. Returns the ids
+ * that became minted. One database transaction for a whole batch: the worker shares the server's event loop
+ * and database with the webhook, so fewer round trips mean faster mints under load.
  */
-export async function markMinted(ctx: Ctx, order: Order, hash: Hex, block: bigint): Promise<boolean> {
-  const fee = cardFeeCents(order.amountCents, ctx.deps.cardFee);
+export async function markMintedAll(ctx: Ctx, minted: Order[], hash: Hex, block: bigint): Promise<Set<string>> {
   const at = new Date();
+  // The card fee depends only on the amount: one update per distinct amount (a burst has few).
+  const byAmount = new Map<number, string[]>();
+  for (const o of minted) byAmount.set(o.amountCents, [...(byAmount.get(o.amountCents) ?? []), o.id]);
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(orders)
-      .set({
-        status: "minted",
-        mintTx: hash,
-        mintBlock: block,
-        mintedAt: at,
-        cardFeeCents: fee,
-        lastError: null,
-        updatedAt: at,
-      })
-      .where(and(eq(orders.id, order.id), eq(orders.status, "minting")))
-      .returning({ artist: orders.artist });
-    if (!row) {
-      await tx.update(orders).set({ mintTx: hash, mintBlock: block, updatedAt: at }).where(eq(orders.id, order.id));
-      return false;
+    const done = new Set<string>();
+    const sales: (typeof settlementEntries.$inferInsert)[] = [];
+    for (const [amountCents, ids] of byAmount) {
+      const fee = cardFeeCents(amountCents, ctx.deps.cardFee);
+      const rows = await tx
+        .update(orders)
+        .set({
+          status: "minted",
+          mintTx: hash,
+          mintBlock: block,
+          mintedAt: at,
+          cardFeeCents: fee,
+          lastError: null,
+          updatedAt: at,
+        })
+        .where(and(inArray(orders.id, ids), eq(orders.status, "minting")))
+        .returning({ id: orders.id, artist: orders.artist });
+      for (const row of rows) {
+        done.add(row.id);
+        sales.push({ artist: row.artist, orderId: row.id, kind: "sale", units: centsToUnits(amountCents - fee) });
+      }
     }
-    await tx
-      .insert(settlementEntries)
-      .values({ artist: row.artist, orderId: order.id, kind: "sale", units: centsToUnits(order.amountCents - fee) })
-      .onConflictDoNothing();
-    return true;
+    if (sales.length) await tx.insert(settlementEntries).values(sales).onConflictDoNothing();
+    const closed = minted.filter((o) => !done.has(o.id)).map((o) => o.id);
+    if (closed.length)
+      await tx.update(orders).set({ mintTx: hash, mintBlock: block, updatedAt: at }).where(inArray(orders.id, closed));
+    return done;
   });
+}
+
+/** One order's mint (see markMintedAll); whether it became minted. */
+export async function markMinted(ctx: Ctx, order: Order, hash: Hex, block: bigint): Promise<boolean> {
+  return (await markMintedAll(ctx, [order], hash, block)).has(order.id);
 }
 
 /** The order can never be minted: failed with a readable reason, and Stripe is asked to refund it once. */

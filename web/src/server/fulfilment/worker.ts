@@ -5,7 +5,7 @@
  * ./reconcile.ts for the rules.
  */
 import { makeContext, type WorkerDeps } from "./context";
-import { mintDue } from "./mint";
+import { mintDue, runLimit } from "./mint";
 import { reconcile } from "./reconcile";
 import { finishStale, settleDue } from "./settle";
 
@@ -18,7 +18,7 @@ export type Worker = {
   reconcile(): Promise<void>;
   /** Mints the due paid orders (batch after batch while batches come back full), then settles. `settle: false` only mints. */
   runOnce(options?: { settle?: boolean }): Promise<RunCounts>;
-  /** Reconciles, then runs every pollMs (default 1000) or sooner when woken. */
+  /** Reconciles, then runs every pollMs (default 1000) or sooner when woken (a run woken while minting settles later). */
   start(pollMs?: number): void;
   /** Runs soon (the webhook calls it when an order became paid). */
   wake(): void;
@@ -26,8 +26,13 @@ export type Worker = {
   stop(): Promise<void>;
 };
 
-/** Batches minted in one run before settling (settlement waits behind at most this much minting). */
-const MAX_BATCHES_PER_RUN = 8;
+/** Minting rounds (see ./mint.ts) in one run before settling (settlement waits behind at most this much). */
+const MAX_ROUNDS_PER_RUN = 8;
+/**
+ * The loop settles only when no payment arrived during the run's minting (settling takes a few
+ * transactions, and newly paid orders should not wait behind it), but at least this often.
+ */
+const SETTLE_AT_LEAST_EVERY_MS = 10_000;
 /** A settlement still sending after this long was left by a failure (not by a pay in flight): finish it. */
 const STALE_SETTLEMENT_MS = 5 * 60_000;
 
@@ -46,20 +51,26 @@ export function createWorker(deps: WorkerDeps): Worker {
     }
   }
 
-  async function runOnce(options: { settle?: boolean } = {}): Promise<RunCounts> {
-    return exclusive(async () => {
-      const counts: RunCounts = { minted: 0, failed: 0, retried: 0, settled: 0 };
-      for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-        const m = await mintDue(ctx);
-        counts.minted += m.minted;
-        counts.failed += m.failed;
-        counts.retried += m.retried;
-        if (m.taken < ctx.batchSize) break;
-      }
-      if (options.settle !== false)
-        counts.settled = (await finishStale(ctx, STALE_SETTLEMENT_MS)) + (await settleDue(ctx));
-      return counts;
-    });
+  let lastSettled = 0;
+  /** Mints the due orders, then settles if `settle()` says so after minting. */
+  async function pass(settle: () => boolean): Promise<RunCounts> {
+    const counts: RunCounts = { minted: 0, failed: 0, retried: 0, settled: 0 };
+    for (let i = 0; i < MAX_ROUNDS_PER_RUN; i++) {
+      const m = await mintDue(ctx);
+      counts.minted += m.minted;
+      counts.failed += m.failed;
+      counts.retried += m.retried;
+      if (m.taken < runLimit(ctx)) break;
+    }
+    if (settle()) {
+      counts.settled = (await finishStale(ctx, STALE_SETTLEMENT_MS)) + (await settleDue(ctx));
+      lastSettled = Date.now();
+    }
+    return counts;
+  }
+
+  function runOnce(options: { settle?: boolean } = {}): Promise<RunCounts> {
+    return exclusive(() => pass(() => options.settle !== false));
   }
 
   let loop: Promise<void> | null = null;
@@ -93,7 +104,7 @@ export function createWorker(deps: WorkerDeps): Worker {
           await exclusive(() => reconcile(ctx));
           reconciled = true;
         }
-        const c = await runOnce();
+        const c = await exclusive(() => pass(() => !woken || Date.now() - lastSettled >= SETTLE_AT_LEAST_EVERY_MS));
         if (c.minted || c.failed || c.retried || c.settled) ctx.log(`run: ${JSON.stringify(c)}`);
       } catch (error) {
         ctx.log(`run failed: ${error instanceof Error ? error.message : String(error)}`);
