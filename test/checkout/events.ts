@@ -12,6 +12,7 @@ import { orders, settlementEntries, stripeEvents, type OrderStatus } from "../..
 import { LOCAL_WEBHOOK_SECRET } from "../../web/src/server/checkout/config.ts";
 import { cardFeeCents, centsToUnits, chainOrderId } from "../../web/src/server/checkout/orderKey.ts";
 import { handleWebhook, type WebhookReply } from "../../web/src/server/checkout/webhook.ts";
+import { createInbox } from "../../web/src/server/checkout/inbox.ts";
 
 export const SECRET = LOCAL_WEBHOOK_SECRET;
 const API_VERSION = "2025-10-29.clover";
@@ -197,16 +198,39 @@ export function signed(
   return { body, signature };
 }
 
-/** A webhook as the route runs it, recording every onPaid call. */
+/**
+ * A webhook as the app runs it: the route records the event and answers, then the inbox applies it. Each
+ * delivery drains the inbox and adds what the event did to the reply (outcome, order, status), so tests
+ * can assert both the answer and the effect; every onPaid call is recorded.
+ */
 export function webhook(db: Db) {
   const paid: string[] = [];
-  const deps = { db, webhookSecret: SECRET, onPaid: (orderId: string) => void paid.push(orderId) };
+  const inbox = createInbox({ db, onPaid: (orderId: string) => void paid.push(orderId) });
+  const seen = new Map<string, Awaited<ReturnType<typeof inbox.drain>> extends Map<string, infer V> ? V : never>();
+  const deps = { db, webhookSecret: SECRET };
+  const post = async (body: string, signature: string | null): Promise<WebhookReply> => {
+    const reply = await handleWebhook(deps, body, signature);
+    if (reply.status !== 200) return reply;
+    // Another delivery's drain may have applied this event: keep what every drain did.
+    for (const [id, applied] of await inbox.drain()) seen.set(id, applied);
+    // A duplicate delivery did nothing itself.
+    const applied = reply.body.duplicate ? undefined : seen.get(String(reply.body.id));
+    return {
+      status: reply.status,
+      body: {
+        ...reply.body,
+        outcome: applied?.outcome ?? null,
+        order: applied?.orderId ?? null,
+        status: applied?.status ?? null,
+      },
+    };
+  };
   return {
     paid,
-    post: (body: string, signature: string | null): Promise<WebhookReply> => handleWebhook(deps, body, signature),
+    post,
     deliver: (event: TestEvent): Promise<WebhookReply> => {
       const s = signed(event);
-      return handleWebhook(deps, s.body, s.signature);
+      return post(s.body, s.signature);
     },
   };
 }

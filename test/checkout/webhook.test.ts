@@ -132,7 +132,7 @@ group("signature", (db) => {
     assert.ok(ms < 1_000, `took ${ms} ms`);
     assert.deepEqual(reply, {
       status: 200,
-      body: { received: true, duplicate: false, outcome: "applied", order: p.orderId, status: "paid" },
+      body: { received: true, id: event.id, duplicate: false, outcome: "applied", order: p.orderId, status: "paid" },
     });
     const state = await orderState(db(), p.orderId);
     assert.equal(state.order?.status, "paid");
@@ -490,7 +490,7 @@ group("events it does not act on", (db) => {
     const reply = await webhook(db()).deliver(event);
     assert.deepEqual(reply, {
       status: 200,
-      body: { received: true, duplicate: false, outcome: "unhandled", order: null, status: null },
+      body: { received: true, id: event.id, duplicate: false, outcome: "unhandled", order: null, status: null },
     });
     const after = await everything(db());
     assert.deepEqual(after.orders, before.orders);

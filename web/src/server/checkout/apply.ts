@@ -1,7 +1,8 @@
 /**
- * Applies one verified Stripe event to the order book in one transaction: the event is recorded by its id
- * (a second delivery, even a concurrent one, finds it and changes nothing), and the order moves only if
- * ./transitions.ts allows it from its current status.
+ * Stripe events in two steps. The webhook records a verified event by its id (a second delivery, even a
+ * concurrent one, finds it and changes nothing) and answers; the inbox (./inbox.ts) then applies each
+ * recorded event once, in one transaction: the order moves only if ./transitions.ts allows it from its
+ * current status.
  */
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
@@ -20,36 +21,63 @@ export type Applied = {
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export async function applyEvent(db: Db, event: Stripe.Event): Promise<Applied> {
+/** Records a verified event (outcome "received"), in one statement; false when it was recorded before. */
+export async function recordEvent(db: Db, event: Stripe.Event): Promise<boolean> {
   const facts = readEvent(event);
+  const fresh = await db
+    .insert(stripeEvents)
+    .values({
+      id: event.id,
+      type: event.type,
+      orderId: facts?.orderId ?? null,
+      paymentIntent: facts?.paymentIntent ?? null,
+      outcome: "received",
+      payload: event,
+      stripeCreatedAt: new Date(event.created * 1000),
+    })
+    .onConflictDoNothing()
+    .returning({ id: stripeEvents.id });
+  return fresh.length > 0;
+}
+
+/**
+ * Applies a recorded event, once: null when it is not (or no longer) waiting, e.g. another applier took it.
+ */
+export async function applyRecorded(db: Db, eventId: string): Promise<Omit<Applied, "delivery"> | null> {
   return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        payload: stripeEvents.payload,
+        outcome: stripeEvents.outcome,
+        paymentIntent: stripeEvents.paymentIntent,
+      })
+      .from(stripeEvents)
+      .where(eq(stripeEvents.id, eventId))
+      .for("update");
+    if (!row || row.outcome !== "received") return null;
+    const facts = readEvent(row.payload as Stripe.Event);
+    if (!facts) {
+      await setOutcome(tx, eventId, "unhandled", null);
+      return { outcome: "unhandled", orderId: null, status: null };
+    }
     // Events of one payment intent apply one at a time: otherwise an early dispute (found by the intent
     // only) and the completed session that gives the order its intent can each miss the other's
     // uncommitted write, and the dispute stays parked for good.
-    if (facts?.paymentIntent)
+    if (facts.paymentIntent)
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${facts.paymentIntent}, 0))`);
-    const fresh = await tx
-      .insert(stripeEvents)
-      .values({
-        id: event.id,
-        type: event.type,
-        orderId: facts?.orderId ?? null,
-        paymentIntent: facts?.paymentIntent ?? null,
-        outcome: "received",
-        stripeCreatedAt: new Date(event.created * 1000),
-      })
-      .onConflictDoNothing()
-      .returning({ id: stripeEvents.id });
-    if (fresh.length === 0)
-      return { delivery: "duplicate", outcome: null, orderId: facts?.orderId ?? null, status: null };
-    if (!facts) {
-      await setOutcome(tx, event.id, "unhandled", null);
-      return { delivery: "received", outcome: "unhandled", orderId: null, status: null };
-    }
     const result = await applyFacts(tx, facts);
-    await setOutcome(tx, event.id, result.outcome, result.orderId);
-    return { delivery: "received", ...result };
+    await setOutcome(tx, eventId, result.outcome, result.orderId);
+    return result;
   });
+}
+
+/** Records and applies at once (scripts and tests that need no inbox). */
+export async function applyEvent(db: Db, event: Stripe.Event): Promise<Applied> {
+  if (!(await recordEvent(db, event))) {
+    return { delivery: "duplicate", outcome: null, orderId: readEvent(event)?.orderId ?? null, status: null };
+  }
+  const applied = await applyRecorded(db, event.id);
+  return { delivery: "received", ...(applied ?? { outcome: null, orderId: null, status: null }) };
 }
 
 async function setOutcome(tx: Tx, eventId: string, outcome: string | null, orderId: string | null) {

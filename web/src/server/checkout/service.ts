@@ -11,6 +11,7 @@ import { createWorker } from "../fulfilment/worker";
 import { readCheckoutConfig, type CheckoutConfig } from "./config";
 import { chainEditionReader, type EditionReader } from "./edition";
 import { stripeClient } from "./stripe";
+import { createInbox, type Inbox } from "./inbox";
 
 export type CheckoutService = {
   config: CheckoutConfig;
@@ -18,8 +19,8 @@ export type CheckoutService = {
   stripe: Stripe;
   client: PublicClient;
   readEdition: EditionReader;
-  /** Wakes the worker (an order became paid); a no-op without a worker. */
-  wake: () => void;
+  /** Applies recorded Stripe events (the webhook wakes it). */
+  inbox: Inbox;
 };
 
 const globalKey = Symbol.for("notalabel.checkout");
@@ -43,7 +44,7 @@ async function open(): Promise<CheckoutService> {
   const client = createPublicClient({ transport: http(config.chain.rpcUrl) });
   const deployment = getDeployment(config.chain.chainId);
   const token = config.settlementToken ?? deployment.tokens?.USDC?.address;
-  let wake = () => {};
+  let wakeWorker = () => {};
   if (config.worker && token) {
     const worker = createWorker({
       db: database.db,
@@ -62,16 +63,23 @@ async function open(): Promise<CheckoutService> {
       log: (line) => console.log(`[fulfilment] ${line}`),
     });
     worker.start();
-    wake = () => worker.wake();
+    wakeWorker = () => worker.wake();
   } else if (config.worker) {
     console.warn("[fulfilment] no settlement token for this chain (SETTLEMENT_TOKEN): the worker is off");
   }
+  const inbox = createInbox({
+    db: database.db,
+    onPaid: () => wakeWorker(),
+    log: (line) => console.log(`[inbox] ${line}`),
+  });
+  // Events a crash left recorded but unapplied.
+  inbox.wake();
   return {
     config,
     database,
     stripe,
     client: client as PublicClient,
     readEdition: chainEditionReader(client as PublicClient, config.chain.chainId),
-    wake,
+    inbox,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The Stripe webhook: verifies the signature over the raw body (a bad signature, a changed body or a
- * timestamp older than the tolerance gets 400 and changes nothing), applies the event in one transaction,
- * and answers at once. Minting is the fulfilment worker's job; it is only woken here.
+ * timestamp older than the tolerance gets 400 and changes nothing), records the event by its id in one
+ * statement, and answers at once. The inbox applies it to its order right after (./inbox.ts); minting is
+ * the fulfilment worker's job.
  */
 import Stripe from "stripe";
 import type { Db } from "../db/client";
-import { applyEvent, type Applied } from "./apply";
+import { recordEvent } from "./apply";
 
 /** Seconds a signature stays valid (Stripe's default). */
 export const SIGNATURE_TOLERANCE_S = 300;
@@ -15,8 +16,8 @@ export type WebhookReply = { status: number; body: Record<string, unknown> };
 export type WebhookDeps = {
   db: Db;
   webhookSecret: string;
-  /** Called after an order became paid, so the worker mints without waiting for its next poll. */
-  onPaid?: (orderId: string) => void;
+  /** Called after a new event was recorded, so the inbox applies it now. */
+  onRecorded?: (eventId: string) => void;
 };
 
 export async function handleWebhook(
@@ -32,23 +33,14 @@ export async function handleWebhook(
     const reason = error instanceof Error ? error.message : String(error);
     return { status: 400, body: { error: `Webhook signature verification failed: ${reason}` } };
   }
-  let applied: Applied;
+  let fresh: boolean;
   try {
-    applied = await applyEvent(deps.db, event);
+    fresh = await recordEvent(deps.db, event);
   } catch (error) {
-    // Nothing was committed; Stripe retries a 5xx later.
-    console.error(`webhook ${event.id} (${event.type}) failed:`, error);
+    // Nothing was recorded; Stripe retries a 5xx later.
+    console.error(`webhook ${event.id} (${event.type}) could not be recorded:`, error);
     return { status: 500, body: { error: "The event could not be recorded; it will be retried." } };
   }
-  if (applied.status === "paid" && applied.outcome === "applied" && applied.orderId) deps.onPaid?.(applied.orderId);
-  return {
-    status: 200,
-    body: {
-      received: true,
-      duplicate: applied.delivery === "duplicate",
-      outcome: applied.outcome,
-      order: applied.orderId,
-      status: applied.status,
-    },
-  };
+  if (fresh) deps.onRecorded?.(event.id);
+  return { status: 200, body: { received: true, id: event.id, duplicate: !fresh } };
 }

@@ -8,6 +8,7 @@ import {
   bigint,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -107,8 +108,9 @@ export const orders = pgTable(
 
 /**
  * Every verified Stripe event, once (its id is the key: a second delivery finds it and changes nothing).
- * `outcome` says what it did: applied, ignored (no change was allowed), or unmatched (no order yet; it is
- * applied when the order learns its payment intent).
+ * The webhook records it (outcome "received") and answers; the inbox then applies it (../checkout/inbox.ts).
+ * `outcome` says what it did: applied, ignored (no change was allowed), unhandled (a type we do not act on),
+ * or unmatched (no order yet; it is applied when the order learns its payment intent).
  */
 export const stripeEvents = pgTable(
   "stripe_events",
@@ -118,13 +120,19 @@ export const stripeEvents = pgTable(
     orderId: text("order_id"),
     paymentIntent: text("payment_intent"),
     outcome: text("outcome").notNull(),
+    /** The verified event as Stripe sent it: what the inbox applies. */
+    payload: jsonb("payload"),
     /** Stripe's creation time of the event. */
     stripeCreatedAt: at("stripe_created_at").notNull(),
     receivedAt: at("received_at")
       .notNull()
       .default(sql`now()`),
   },
-  (t) => [index("stripe_events_order").on(t.orderId), index("stripe_events_payment_intent").on(t.paymentIntent)],
+  (t) => [
+    index("stripe_events_order").on(t.orderId),
+    index("stripe_events_payment_intent").on(t.paymentIntent),
+    index("stripe_events_outcome").on(t.outcome, t.receivedAt),
+  ],
 );
 
 /**

@@ -12,7 +12,7 @@ export async function POST(req: Request): Promise<Response> {
   const raw = await req.text();
   const svc = await checkoutService();
   const reply = await handleWebhook(
-    { db: svc.database.db, webhookSecret: svc.config.stripe.webhookSecret, onPaid: () => svc.wake() },
+    { db: svc.database.db, webhookSecret: svc.config.stripe.webhookSecret, onRecorded: () => svc.inbox.wake() },
     raw,
     req.headers.get("stripe-signature"),
   );

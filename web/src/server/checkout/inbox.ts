@@ -1,0 +1,77 @@
+/**
+ * The inbox of recorded Stripe events: applies every event the webhook recorded ("received"), oldest first,
+ * each once (./apply.ts). The webhook only records and answers, so its answer does not wait for the order
+ * work; the inbox runs right after, and at start for events a crash left unapplied.
+ */
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { stripeEvents } from "../db/schema";
+import { applyRecorded, type Applied } from "./apply";
+
+export type Inbox = {
+  /** Applies soon (a new event was recorded). */
+  wake: () => void;
+  /** Applies every waiting event; resolves with what each did, by event id. */
+  drain: () => Promise<Map<string, Omit<Applied, "delivery">>>;
+};
+
+const BATCH = 100;
+
+export function createInbox(deps: {
+  db: Db;
+  /** An order became paid: the fulfilment worker can mint it. */
+  onPaid?: (orderId: string) => void;
+  log?: (line: string) => void;
+}): Inbox {
+  let running: Promise<Map<string, Omit<Applied, "delivery">>> | null = null;
+  let dirty = false;
+
+  /** One pass over the waiting events, oldest first. */
+  async function pass(done: Map<string, Omit<Applied, "delivery">>): Promise<void> {
+    for (;;) {
+      const waiting = await deps.db
+        .select({ id: stripeEvents.id })
+        .from(stripeEvents)
+        .where(eq(stripeEvents.outcome, "received"))
+        .orderBy(asc(stripeEvents.receivedAt), asc(stripeEvents.id))
+        .limit(BATCH);
+      for (const { id } of waiting) {
+        const applied = await applyRecorded(deps.db, id);
+        if (!applied) continue;
+        done.set(id, applied);
+        if (applied.outcome === "applied" && applied.status === "paid" && applied.orderId)
+          deps.onPaid?.(applied.orderId);
+      }
+      if (waiting.length < BATCH) return;
+    }
+  }
+
+  /**
+   * One drain at a time: a call during a drain joins it and makes it pass once more, so the promise it
+   * gets settles after its own event was applied.
+   */
+  function drain(): Promise<Map<string, Omit<Applied, "delivery">>> {
+    dirty = true;
+    running ??= (async () => {
+      const done = new Map<string, Omit<Applied, "delivery">>();
+      try {
+        while (dirty) {
+          dirty = false;
+          await pass(done);
+        }
+      } catch (error) {
+        // The event stays "received": the next wake tries again.
+        deps.log?.(`an event could not be applied: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return done;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    wake: () => void drain().catch((error) => deps.log?.(`inbox: ${String(error)}`)),
+    drain,
+  };
+}
