@@ -8,6 +8,7 @@ import { encodeFunctionData, getAddress, type Address } from "viem";
 import { dropCollectionAbi } from "@notalabel/contracts";
 import type { Order } from "./claim";
 import { shortMessage } from "./chain";
+import type { Ctx } from "./context";
 import { mintCall, resolveFailure } from "./resolve";
 import { broadcasted, withMargin, type Run, type Step } from "./send";
 
@@ -34,20 +35,31 @@ export function byCollection(orders: Order[], size: number): Order[][] {
   return batches;
 }
 
-/** Sends the group as one multicall; "reverts" when the simulation fails (nothing was sent). */
-export async function sendBatch(run: Run, group: Order[]): Promise<Step | "reverts"> {
-  const { ctx } = run;
-  const call = multicallOf(group);
-  let gas: bigint;
+/**
+ * Simulates a batch (its gas estimate runs it): the gas it needs, or null when it would revert (it is then
+ * minted order by order). A run simulates all its batches at once, against the same state.
+ */
+export async function simulateBatch(ctx: Ctx, group: Order[]): Promise<bigint | null> {
+  if (group.length < 2) return null; // one order: its own mintPaid (cheaper, and its exact error)
   try {
-    gas = await ctx.chain.client.estimateContractGas({ ...call, account: ctx.chain.account });
+    return await ctx.chain.client.estimateContractGas({ ...multicallOf(group), account: ctx.chain.account });
   } catch (error) {
     ctx.log(`a batch of ${group.length} orders would not mint (${shortMessage(error)}): one by one`);
-    return "reverts";
+    return null;
   }
+}
+
+/** Sends a simulated batch as one multicall. */
+export async function sendBatch(run: Run, group: Order[], gas: bigint): Promise<Step> {
+  const { ctx } = run;
   let hash;
   try {
-    hash = await ctx.chain.wallet.writeContract({ ...call, gas: withMargin(gas), nonce: run.nonce, ...run.fees });
+    hash = await ctx.chain.wallet.writeContract({
+      ...multicallOf(group),
+      gas: withMargin(gas),
+      nonce: run.nonce,
+      ...run.fees,
+    });
   } catch (error) {
     // Whether this nonce was used is unknown: every order of the batch waits; the next run reads the chain.
     const message = `The batch was not sent: ${shortMessage(error)}`;
