@@ -26,6 +26,12 @@ export function createInbox(deps: {
   let running: Promise<Map<string, Omit<Applied, "delivery">>> | null = null;
   let dirty = false;
 
+  /**
+   * Embedded PGlite answers through promise callbacks alone; without a turn of the event loop between
+   * events a long drain would hold back the webhook's next answers until it ends.
+   */
+  const yieldToDeliveries = () => new Promise((resolve) => setImmediate(resolve));
+
   /** One pass over the waiting events, oldest first. */
   async function pass(done: Map<string, Omit<Applied, "delivery">>): Promise<void> {
     for (;;) {
@@ -36,6 +42,7 @@ export function createInbox(deps: {
         .orderBy(asc(stripeEvents.receivedAt), asc(stripeEvents.id))
         .limit(BATCH);
       for (const { id } of waiting) {
+        await yieldToDeliveries();
         const applied = await applyRecorded(deps.db, id);
         if (!applied) continue;
         done.set(id, applied);
