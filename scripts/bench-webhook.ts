@@ -7,7 +7,7 @@
  * latency of every delivery, waits until the worker minted every paid order, counts the OrderMinted logs on
  * chain (must equal the distinct paid orders), and reads paid-to-minted times from the orders. Then a
  * steady phase: 20 orders paid one every 250 ms, each timed from payment to mint.
- * Writes bench/results/webhook.json.
+ * Writes bench/results/webhook.json (PGlite) or webhook.postgresql.json (with DATABASE_URL).
  *
  * Run: pnpm bench:webhook   (BUILD_WEB=0 reuses web/.next-bench from an earlier run; DATABASE_URL: PostgreSQL)
  */
@@ -43,6 +43,8 @@ const NOISE = 20;
 const STEADY = 20;
 const WARMUP = 3;
 const TIDE = 2n; // nova's open edition, priced by card in the seed
+/** PGlite (the default) and PostgreSQL (DATABASE_URL) results are kept side by side. */
+const outFile = process.env.DATABASE_URL ? "webhook.postgresql.json" : "webhook.json";
 
 const started = Date.now();
 const stack = await startStack({
@@ -139,6 +141,10 @@ try {
   let next = 0;
   const burstStart = performance.now();
   burstStartAt = burstStart;
+  const { monitorEventLoopDelay } = await import("node:perf_hooks");
+  const eld = monitorEventLoopDelay({ resolution: 5 });
+  eld.enable();
+  if (process.env.BENCH_DEBUG) console.log(`burst starts ${new Date().toISOString()}`);
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < deliveries.length) acks.push(await post(deliveries[next++]!));
@@ -146,6 +152,7 @@ try {
   );
   const burstMs = performance.now() - burstStart;
   if (process.env.BENCH_DEBUG) {
+    console.log(`bench client event loop: max delay ${(eld.max / 1e6).toFixed(0)} ms`);
     const slow = [...acks].sort((a, b) => b.ms - a.ms).slice(0, 12);
     console.log(
       "slowest acks (start offset ms, latency ms):",
@@ -205,9 +212,9 @@ try {
     },
   };
   mkdirSync(join(root, "bench/results"), { recursive: true });
-  writeFileSync(join(root, "bench/results/webhook.json"), JSON.stringify(result, null, 2) + "\n");
+  writeFileSync(join(root, "bench/results", outFile), JSON.stringify(result, null, 2) + "\n");
   console.log(JSON.stringify(result, null, 2));
-  console.log(`bench:webhook done in ${((Date.now() - started) / 1000).toFixed(0)} s -> bench/results/webhook.json`);
+  console.log(`bench:webhook done in ${((Date.now() - started) / 1000).toFixed(0)} s -> bench/results/${outFile}`);
   if (!mintsMatch) process.exitCode = 1;
 
   /** Polls the orders until every one is minted (or 180 s pass); returns their paid and minted times. */
