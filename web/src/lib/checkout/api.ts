@@ -4,30 +4,8 @@
  */
 import type { Address } from "viem";
 
-export type OrderStatus = "pending" | "paid" | "minting" | "minted" | "failed" | "expired" | "refunded" | "disputed";
-
-export type OrderView = {
-  id: string;
-  status: OrderStatus;
-  collection: Address;
-  tokenId: string;
-  quantity: number;
-  wallet: Address;
-  /** Masked by the server. */
-  email: string;
-  amountCents: number;
-  currency: "usd";
-  mintTx: string | null;
-  lastError: string | null;
-  createdAt: string;
-  paidAt: string | null;
-  mintedAt: string | null;
-  closedAt: string | null;
-};
-
-export type PriceView = { collection: Address; tokenId: string; usdCents: number; updatedAt: string };
-
-export type ApiField = "wallet" | "email" | "quantity" | "edition" | "price" | "signature";
+export type { ApiField, OrderStatus, OrderView, PriceView } from "./types";
+import type { ApiField, OrderView, PriceView } from "./types";
 
 export class ApiError extends Error {
   constructor(

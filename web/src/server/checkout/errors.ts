@@ -1,5 +1,5 @@
 /** An error the API answers with a 4xx and a sentence (and the form field it is about). */
-export type Field = "wallet" | "email" | "quantity" | "edition" | "price" | "signature";
+import type { ApiField as Field } from "../../lib/checkout/types";
 
 export class CheckoutError extends Error {
   constructor(

@@ -3,27 +3,11 @@ import { eq } from "drizzle-orm";
 import { getAddress } from "viem";
 import type Stripe from "stripe";
 import type { Db } from "../db/client";
-import { orders, type OrderStatus } from "../db/schema";
+import { orders } from "../db/schema";
+import type { OrderView } from "../../lib/checkout/types";
 import { CheckoutError } from "./errors";
 
-export type OrderView = {
-  id: string;
-  status: OrderStatus;
-  collection: string;
-  tokenId: string;
-  quantity: number;
-  wallet: string;
-  /** Masked: the order page is reachable by anyone who has its link. */
-  email: string;
-  amountCents: number;
-  currency: "usd";
-  mintTx: string | null;
-  lastError: string | null;
-  createdAt: string;
-  paidAt: string | null;
-  mintedAt: string | null;
-  closedAt: string | null;
-};
+export type { OrderView };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

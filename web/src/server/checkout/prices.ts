@@ -11,12 +11,13 @@ import type { Db } from "../db/client";
 import { editionPrices } from "../db/schema";
 import { PRICE_SIGNATURE_MAX_AGE_S, priceMessage } from "../../lib/checkout/priceMessage";
 import { CheckoutError } from "./errors";
+import type { PriceView } from "../../lib/checkout/types";
 // Stripe's smallest USD charge is $0.50; the largest we take by card is $10,000 per copy (shared with the form).
 import { MAX_USD_CENTS, MIN_USD_CENTS } from "../../lib/checkout/usdPrice";
 
 export { MIN_USD_CENTS, MAX_USD_CENTS };
 
-export type PriceView = { collection: string; tokenId: string; usdCents: number; updatedAt: string };
+export type { PriceView };
 
 const view = (r: typeof editionPrices.$inferSelect): PriceView => ({
   collection: getAddress(r.collection),

@@ -4,6 +4,7 @@
  * PGlite otherwise (see ./client.ts). Migrations are generated from this file: `pnpm --dir web db:generate`.
  */
 import { sql } from "drizzle-orm";
+import { ORDER_STATUSES, type OrderStatus } from "../../lib/checkout/types";
 import {
   bigint,
   index,
@@ -18,21 +19,9 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 
-/**
- * pending -> paid -> minting -> minted; or failed (payment failed, or minting failed for good), expired
- * (session expired unpaid), refunded, disputed. See ../checkout/transitions.ts for the allowed moves.
- */
-export const orderStatus = pgEnum("order_status", [
-  "pending",
-  "paid",
-  "minting",
-  "minted",
-  "failed",
-  "expired",
-  "refunded",
-  "disputed",
-]);
-export type OrderStatus = (typeof orderStatus.enumValues)[number];
+/** See ORDER_STATUSES (shared with the UI) and ../checkout/transitions.ts for the allowed moves. */
+export const orderStatus = pgEnum("order_status", ORDER_STATUSES);
+export type { OrderStatus };
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const now = () =>

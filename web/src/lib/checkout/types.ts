@@ -1,0 +1,41 @@
+/** The card checkout's JSON shapes, shared by the API (server/checkout) and the UI. */
+import type { Address } from "viem";
+
+/**
+ * pending -> paid -> minting -> minted; or failed (payment failed, or minting failed for good), expired
+ * (session expired unpaid), refunded, disputed. The database's order_status enum is made from this list.
+ */
+export const ORDER_STATUSES = [
+  "pending",
+  "paid",
+  "minting",
+  "minted",
+  "failed",
+  "expired",
+  "refunded",
+  "disputed",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export type OrderView = {
+  id: string;
+  status: OrderStatus;
+  collection: Address;
+  tokenId: string;
+  quantity: number;
+  wallet: Address;
+  /** Masked by the server. */
+  email: string;
+  amountCents: number;
+  currency: "usd";
+  mintTx: string | null;
+  lastError: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  mintedAt: string | null;
+  closedAt: string | null;
+};
+
+export type PriceView = { collection: Address; tokenId: string; usdCents: number; updatedAt: string };
+
+export type ApiField = "wallet" | "email" | "quantity" | "edition" | "price" | "signature";
