@@ -1,222 +1,44 @@
 /**
- * The fulfilment worker against a real Hardhat node and the real contracts, on PGlite and on PostgreSQL:
- * paid orders (inserted as the webhook leaves them) become NFTs exactly once, failures are retried or
- * refunded, and fiat sales reach the artist's split, the treasury, the referrer and the affiliate through
- * Ledger.pay (source "fiat"), refunds and disputes deducted from the next settlement.
+ * The fulfilment worker minting paid orders against a real Hardhat node and the real contracts, on PGlite
+ * and on PostgreSQL: paid orders (inserted as the webhook leaves them) become NFTs exactly once, in batches
+ * of one multicall transaction, reconciled after a crash, failed and refunded when the chain refuses them,
+ * retried while the RPC is down. Shared setup: ./worker-world.ts.
  *
- *   source scripts/env.sh && node --import tsx --test test/checkout/worker.test.ts
+ *   source scripts/env.sh && node --import tsx --test test/checkout/worker-mint.test.ts
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { decodeFunctionData, getAddress, parseEventLogs, zeroAddress, type Abi, type Address, type Hex } from "viem";
-import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
-import { dropCollectionAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
+import { describe, test } from "node:test";
+import { decodeFunctionData, getAddress, parseEventLogs, type Abi, type Hex } from "viem";
+import { dropCollectionAbi } from "../../contracts/generated/abis.ts";
 import { decodeSource } from "../../contracts/lib/sources.ts";
-import { applyEvent } from "../../web/src/server/checkout/apply.ts";
-import { cardFeeCents, centsToUnits, chainOrderId, newOrderId } from "../../web/src/server/checkout/orderKey.ts";
-import type { Database, Db } from "../../web/src/server/db/client.ts";
-import { orders, settlementEntries, settlements } from "../../web/src/server/db/schema.ts";
-import { createWorker, type WorkerDeps } from "../../web/src/server/fulfilment/worker.ts";
+import { cardFeeCents, chainOrderId, newOrderId } from "../../web/src/server/checkout/orderKey.ts";
+import { orders } from "../../web/src/server/db/schema.ts";
 import { freePort } from "../indexer/processes.ts";
-import { account, startChain, type TestChain } from "./chain.ts";
-import { DATABASE_KINDS, freshDatabase } from "./db.ts";
+import { DATABASE_KINDS } from "./db.ts";
+import {
+  AFFILIATE,
+  assertCredited,
+  CARD_FEE,
+  chain,
+  entries,
+  insertPaid,
+  newWallet,
+  openEdition,
+  orderMintedLogs,
+  orderRow,
+  paidEvents,
+  saleUnits,
+  scenario,
+  settlementRows,
+  setUpWorld,
+  sleep,
+  snapshot,
+  stripeEvent,
+  tokenBalance,
+  usdcBalance,
+} from "./worker-world.ts";
 
-const CARD_FEE = { bps: 290, fixedCents: 30 };
-const AFFILIATE = account(4).address;
-const saleUnits = (cents: number) => centsToUnits(cents - cardFeeCents(cents, CARD_FEE));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const newWallet = () => privateKeyToAccount(generatePrivateKey()).address;
-
-let chain: TestChain;
-/** An open edition every scenario mints from (fresh wallets keep the balances apart). */
-let openEdition: bigint;
-
-before(async () => {
-  chain = await startChain();
-  openEdition = await chain.createEdition(0);
-});
-after(() => chain?.stop());
-
-/**
- * One database per kind for the file (a PGlite takes seconds to open), emptied before each scenario;
- * settlement ids restart at 1, so chain events are only read from the scenario's first block.
- */
-const databases = new Map<string, Promise<Database | null>>();
-after(async () => {
-  for (const d of databases.values()) await (await d)?.close();
-});
-// Opened at load time, so the cluster's stop (an `after` in ./db.ts) belongs to the file, not to the first test.
-databases.set("postgres", freshDatabase("postgres"));
-await databases.get("postgres");
-databases.set("pglite", freshDatabase("pglite"));
-
-/** One scenario's world: an empty database, the chain's block at its start, and a worker factory. */
-async function scenario(kind: (typeof DATABASE_KINDS)[number]) {
-  if (!databases.has(kind)) databases.set(kind, freshDatabase(kind));
-  const database = await databases.get(kind)!;
-  if (!database) return null;
-  const db = database.db;
-  await db.execute("truncate orders, settlement_entries, settlements, stripe_events restart identity");
-  // The scenario's first block (the current one holds the previous scenario's last transaction).
-  const startBlock = (await chain.client.getBlockNumber({ cacheTime: 0 })) + 1n;
-  const refunds: string[] = [];
-  const worker = (over: Partial<WorkerDeps> = {}) =>
-    createWorker({
-      db,
-      rpcUrl: chain.rpc,
-      chainId: 31337,
-      relayerKey: chain.relayerKey,
-      ledger: chain.system.contracts.Ledger.address,
-      settlementToken: chain.usdc,
-      cardFee: CARD_FEE,
-      refund: async (o) => {
-        refunds.push(o.id);
-      },
-      retry: { baseMs: 100, maxMs: 150, maxAttempts: 3 },
-      fromBlock: startBlock,
-      ...over,
-    });
-  return { db, startBlock, refunds, worker };
-}
-
-async function insertPaid(
-  db: Db,
-  o: {
-    id?: string;
-    tokenId?: bigint;
-    quantity?: number;
-    unitCents?: number;
-    wallet?: Address;
-    affiliate?: Address | null;
-    paidAt?: Date;
-  },
-) {
-  const id = o.id ?? newOrderId();
-  const quantity = o.quantity ?? 1;
-  const unitCents = o.unitCents ?? 1000;
-  const paidAt = o.paidAt ?? new Date();
-  const [row] = await db
-    .insert(orders)
-    .values({
-      id,
-      chainOrderId: chainOrderId(id),
-      collection: chain.collection.toLowerCase(),
-      tokenId: o.tokenId ?? openEdition,
-      quantity,
-      wallet: (o.wallet ?? newWallet()).toLowerCase(),
-      email: "fan@example.com",
-      artist: chain.artist.toLowerCase(),
-      affiliate: o.affiliate ? o.affiliate.toLowerCase() : null,
-      unitCents,
-      amountCents: unitCents * quantity,
-      status: "paid",
-      paymentStatus: "paid",
-      sessionId: `cs_${id}`,
-      paymentIntent: `pi_${id}`,
-      paidAt,
-      nextAttemptAt: paidAt,
-    })
-    .returning();
-  return row!;
-}
-
-// Small tables: read whole and picked in JS (drizzle-orm's operators are the web package's dependency).
-const orderRow = async (db: Db, id: string) => (await db.select().from(orders)).find((o) => o.id === id)!;
-const entries = async (db: Db) => (await db.select().from(settlementEntries)).sort((a, b) => a.id - b.id);
-const settlementRows = async (db: Db) => (await db.select().from(settlements)).sort((a, b) => a.id - b.id);
-
-/** A Stripe event as the webhook would verify it, applied with the webhook's own transaction. */
-async function stripeEvent(db: Db, type: "charge.refunded" | "charge.dispute.created", orderId: string) {
-  const object =
-    type === "charge.refunded"
-      ? {
-          id: `ch_${orderId}`,
-          object: "charge",
-          refunded: true,
-          payment_intent: `pi_${orderId}`,
-          metadata: { order_id: orderId },
-        }
-      : { id: `dp_${orderId}`, object: "dispute", payment_intent: `pi_${orderId}`, metadata: { order_id: orderId } };
-  const event = {
-    id: `evt_${type}_${orderId}`,
-    object: "event",
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: { object },
-  };
-  return applyEvent(db, event as unknown as Parameters<typeof applyEvent>[1]);
-}
-
-// ---------------------------------------------------------------- chain reads
-
-const tokenBalance = (wallet: string, id: bigint) =>
-  chain.client.readContract({
-    address: chain.collection,
-    abi: dropCollectionAbi,
-    functionName: "balanceOf",
-    args: [getAddress(wallet), id],
-  });
-const ledgerBalance = (owner: Address) =>
-  chain.client.readContract({
-    address: chain.system.contracts.Ledger.address,
-    abi: ledgerAbi,
-    functionName: "balanceOf",
-    args: [owner, chain.usdc],
-  });
-const usdcBalance = (owner: Address) =>
-  chain.client.readContract({ address: chain.usdc, abi: testTokenAbi, functionName: "balanceOf", args: [owner] });
-const orderMintedLogs = (orderId: string, fromBlock: bigint) =>
-  chain.client.getContractEvents({
-    address: chain.collection,
-    abi: dropCollectionAbi,
-    eventName: "OrderMinted",
-    args: { orderId: chainOrderId(orderId) },
-    fromBlock,
-  });
-const paidEvents = (fromBlock: bigint) =>
-  chain.client.getContractEvents({
-    address: chain.system.contracts.Ledger.address,
-    abi: ledgerAbi,
-    eventName: "Paid",
-    args: { payer: chain.relayer },
-    fromBlock,
-  });
-
-/** Ledger balances of everyone a fiat settlement credits. */
-async function snapshot() {
-  const [payout, treasury, referrer, affiliate, relayerUsdc] = await Promise.all([
-    ledgerBalance(chain.artist),
-    ledgerBalance(chain.treasury),
-    ledgerBalance(chain.referrer),
-    ledgerBalance(AFFILIATE),
-    usdcBalance(chain.relayer),
-  ]);
-  return { payout, treasury, referrer, affiliate, relayerUsdc };
-}
-
-/** The credits a fiat payment of `units` must make: 15% primary fee, 5% of it to the referrer, 20% to an affiliate. */
-function expectedSplit(units: bigint, withAffiliate: boolean) {
-  const fee = (units * 1500n) / 10_000n;
-  const referral = (fee * 500n) / 10_000n;
-  const affiliate = withAffiliate ? (fee * 2000n) / 10_000n : 0n;
-  return { payout: units - fee, referrer: referral, affiliate, treasury: fee - referral - affiliate };
-}
-
-async function assertCredited(before: Awaited<ReturnType<typeof snapshot>>, units: bigint, withAffiliate: boolean) {
-  const after = await snapshot();
-  const want = expectedSplit(units, withAffiliate);
-  assert.equal(after.payout - before.payout, want.payout, "the artist's payout gets the net");
-  assert.equal(
-    after.treasury - before.treasury,
-    want.treasury,
-    "the treasury gets the fee minus the referral and affiliate parts",
-  );
-  assert.equal(after.referrer - before.referrer, want.referrer, "the referrer gets 5% of the fee");
-  assert.equal(after.affiliate - before.affiliate, want.affiliate, "the affiliate's part of the fee");
-  assert.equal(before.relayerUsdc - after.relayerUsdc, units, "the relayer paid the settlement in USDC");
-}
-
-// ---------------------------------------------------------------- scenarios
+await setUpWorld();
 
 for (const kind of DATABASE_KINDS) {
   describe(`fulfilment worker on ${kind}`, () => {
@@ -510,96 +332,6 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(s.refunds, [doomed.id]);
       assert.equal((await orderMintedLogs(doomed.id, s.startBlock)).length, 0);
     });
-
-    test("refund before mint: never minted, nothing settled", async (t) => {
-      const s = await scenario(kind);
-      if (!s) return t.skip("no PostgreSQL");
-      const order = await insertPaid(s.db, {});
-      const applied = await stripeEvent(s.db, "charge.refunded", order.id);
-      assert.equal(applied.status, "refunded");
-      assert.deepEqual(await s.worker().runOnce(), { minted: 0, failed: 0, retried: 0, settled: 0 });
-      const row = await orderRow(s.db, order.id);
-      assert.equal(row.status, "refunded");
-      assert.equal(row.mintTx, null);
-      assert.equal((await orderMintedLogs(order.id, s.startBlock)).length, 0);
-      assert.equal(await tokenBalance(order.wallet, openEdition), 0n);
-      assert.equal((await entries(s.db)).length, 0);
-      assert.equal((await paidEvents(s.startBlock)).length, 0);
-    });
-
-    test("refund after mint, before settlement: the sale and the refund net to zero, no Ledger.pay", async (t) => {
-      const s = await scenario(kind);
-      if (!s) return t.skip("no PostgreSQL");
-      const before = await snapshot();
-      const order = await insertPaid(s.db, { unitCents: 2500 });
-      const w = s.worker();
-      assert.deepEqual(await w.runOnce({ settle: false }), { minted: 1, failed: 0, retried: 0, settled: 0 });
-      await stripeEvent(s.db, "charge.refunded", order.id);
-      assert.equal((await orderRow(s.db, order.id)).status, "refunded");
-      assert.deepEqual(await w.runOnce(), { minted: 0, failed: 0, retried: 0, settled: 0 });
-
-      const all = await entries(s.db);
-      assert.deepEqual(
-        all.map((e) => [e.kind, e.units, e.settlementId]),
-        [
-          ["sale", saleUnits(2500), null],
-          ["refund", -saleUnits(2500), null],
-        ],
-      );
-      assert.equal((await settlementRows(s.db)).length, 0);
-      assert.equal((await paidEvents(s.startBlock)).length, 0);
-      assert.deepEqual(await snapshot(), before, "no credit and no USDC moved");
-      assert.equal(await tokenBalance(order.wallet, openEdition), 1n, "the NFT stays minted");
-    });
-
-    for (const [type, entryKind] of [
-      ["charge.refunded", "refund"],
-      ["charge.dispute.created", "dispute"],
-    ] as const) {
-      test(`${entryKind} after settlement: the next settlement is reduced by exactly that sale`, async (t) => {
-        const s = await scenario(kind);
-        if (!s) return t.skip("no PostgreSQL");
-        const w = s.worker();
-        const first = await insertPaid(s.db, { unitCents: 2000 });
-        assert.deepEqual(await w.runOnce(), { minted: 1, failed: 0, retried: 0, settled: 1 });
-        await stripeEvent(s.db, type, first.id);
-        assert.equal((await orderRow(s.db, first.id)).status, entryKind === "refund" ? "refunded" : "disputed");
-        assert.deepEqual(await w.runOnce(), { minted: 0, failed: 0, retried: 0, settled: 0 }, "a negative sum waits");
-
-        const before = await snapshot();
-        const second = await insertPaid(s.db, { unitCents: 5000, affiliate: AFFILIATE });
-        assert.deepEqual(await w.runOnce(), { minted: 1, failed: 0, retried: 0, settled: 1 });
-        const units = saleUnits(5000) - saleUnits(2000);
-        const rows = await settlementRows(s.db);
-        assert.deepEqual(
-          rows.map((r) => [r.status, r.units]),
-          [
-            ["settled", saleUnits(2000)],
-            ["settled", units],
-          ],
-        );
-        const all = await entries(s.db);
-        assert.deepEqual(
-          all.map((e) => [e.kind, e.units, e.settlementId]),
-          [
-            ["sale", saleUnits(2000), rows[0]!.id],
-            [entryKind, -saleUnits(2000), rows[1]!.id],
-            ["sale", saleUnits(5000), rows[1]!.id],
-          ],
-        );
-        const paid = await paidEvents(s.startBlock);
-        assert.deepEqual(
-          paid.map((p) => [p.args.gross, p.args.ref, decodeSource(p.args.source!)]),
-          [
-            [saleUnits(2000), BigInt(rows[0]!.id), "fiat"],
-            [units, BigInt(rows[1]!.id), "fiat"],
-          ],
-        );
-        assert.equal(paid[1]!.args.affiliate, zeroAddress, "a settlement of several orders names no affiliate");
-        await assertCredited(before, units, false);
-        assert.equal(await tokenBalance(second.wallet, openEdition), 1n);
-      });
-    }
 
     test("30 orders paid at once: all minted once (p95 paid-to-minted reported)", async (t) => {
       const s = await scenario(kind);
