@@ -272,6 +272,8 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   ReentrancyGuardReentrantCall: () => "The call tried to re-enter the contract and was stopped.",
   SafeERC20FailedOperation: (a) => `The token ${addr(a[0])} refused the transfer.`,
   FailedDeployment: () => "Creating the split's address failed.",
+  FailedCall: () => "One call of the batch failed, so none of it happened.",
+  AddressEmptyCode: (a) => `${addr(a[0])} has no contract code, so the batched call could not run.`,
   InsufficientBalance: () => "The contract does not hold enough funds for this.",
   ERC20InsufficientAllowance: () => "The token allowance is too low: approve the Ledger for this amount first.",
   ERC20InsufficientBalance: () => "Your token balance is too low for this amount.",
