@@ -2,7 +2,6 @@
  * Typed calls to the card checkout's JSON API. A 4xx/5xx becomes an ApiError carrying the server's sentence
  * (and the form field it is about), so the UI shows the server's own words next to the right field.
  */
-import type { Address } from "viem";
 
 export type { ApiField, OrderStatus, OrderView, PriceView } from "./types";
 import type { ApiField, OrderView, PriceView } from "./types";
