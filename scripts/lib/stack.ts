@@ -203,8 +203,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
     const web = startService(
       "web",
-      bin("web", "next"),
-      ["start", "--hostname", "127.0.0.1", "--port", String(options.webPort)],
+      process.execPath,
+      ["server.ts", "--hostname", "127.0.0.1", "--port", String(options.webPort)],
       {
         cwd: join(root, "web"),
         env: webEnv,

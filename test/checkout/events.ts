@@ -13,6 +13,7 @@ import { LOCAL_WEBHOOK_SECRET } from "../../web/src/server/checkout/config.ts";
 import { cardFeeCents, centsToUnits, chainOrderId } from "../../web/src/server/checkout/orderKey.ts";
 import { handleWebhook, type WebhookReply } from "../../web/src/server/checkout/webhook.ts";
 import { createInbox } from "../../web/src/server/checkout/inbox.ts";
+import { createRecorder } from "../../web/src/server/checkout/recorder.ts";
 
 export const SECRET = LOCAL_WEBHOOK_SECRET;
 const API_VERSION = "2025-10-29.clover";
@@ -199,7 +200,7 @@ export function signed(
 }
 
 /**
- * A webhook as the app runs it: the route records the event and answers, then the inbox applies it. Each
+ * A webhook as the app runs it: the route records the event (grouped with concurrent deliveries) and answers, then the inbox applies it. Each
  * delivery drains the inbox and adds what the event did to the reply (outcome, order, status), so tests
  * can assert both the answer and the effect; every onPaid call is recorded.
  */
@@ -207,7 +208,7 @@ export function webhook(db: Db) {
   const paid: string[] = [];
   const inbox = createInbox({ db, onPaid: (orderId: string) => void paid.push(orderId) });
   const seen = new Map<string, Awaited<ReturnType<typeof inbox.drain>> extends Map<string, infer V> ? V : never>();
-  const deps = { db, webhookSecret: SECRET };
+  const deps = { record: createRecorder(db).record, webhookSecret: SECRET };
   const post = async (body: string, signature: string | null): Promise<WebhookReply> => {
     const reply = await handleWebhook(deps, body, signature);
     if (reply.status !== 200) return reply;

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { createInbox } from "../../web/src/server/checkout/inbox.ts";
 import { handleWebhook } from "../../web/src/server/checkout/webhook.ts";
+import { recordEvent } from "../../web/src/server/checkout/apply.ts";
 import { stripeEvents } from "../../web/src/server/db/schema.ts";
 import { DATABASE_KINDS, freshDatabase } from "./db.ts";
 import {
@@ -30,7 +31,7 @@ for (const { kind, d } of databases) {
     // The route's part only: verify, record, answer (no inbox woken, as if the process died right after).
     const record = (e: TestEvent) => {
       const s = signed(e);
-      return handleWebhook({ db, webhookSecret: SECRET }, s.body, s.signature);
+      return handleWebhook({ record: (event) => recordEvent(db, event), webhookSecret: SECRET }, s.body, s.signature);
     };
 
     it("events recorded before a crash are applied by the next inbox, once, in the order received", async () => {

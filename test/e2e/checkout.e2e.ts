@@ -1,5 +1,5 @@
 /**
- * Card checkout end to end, with the real pieces (chain, contracts, seed, indexer, `next start`, the local
+ * Card checkout end to end, with the real pieces (chain, contracts, seed, indexer, the web server, the local
  * Stripe-compatible server, Chromium):
  *
  *   node --import tsx --test test/e2e/checkout.e2e.ts
@@ -9,7 +9,8 @@
  * lands on the order page, which follows the order to "minted" with its transaction. The chain holds the
  * NFTs, the order id is recorded on chain once, the artist's split is credited the sale in USDC net of the
  * card fee through the Ledger (source "fiat"), the indexer shows the fiat earnings, and the fan's collection
- * shows the NFTs once the wallet connects. Bad input at the API gets a 4xx and opens no Stripe session.
+ * shows the NFTs once the wallet connects. Bad input at the API gets a 4xx and opens no Stripe session; a
+ * webhook delivery with a bad signature or an oversized body gets a JSON 4xx.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -23,6 +24,7 @@ import { connectWallet } from "./wallet.ts";
 import { indexerQuery } from "./stack.ts";
 import { browserSession } from "./session.ts";
 import { waitFor } from "./poll.ts";
+import { customerCreated, signed } from "../checkout/events.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const at = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i }).address;
@@ -73,6 +75,34 @@ async function flow() {
     assert.ok(reply.error.length > 10, `a sentence: ${reply.error}`);
   }
   assert.equal(await sessionsOpened(), before, "no session was opened for bad input");
+
+  // 0b. The webhook as the web server (web/server.ts) answers it: a bad signature and an oversized body get a
+  // JSON 4xx; a signed delivery is acknowledged once, its repeat as a duplicate.
+  const hook = `${urls.web}/api/stripe/webhook`;
+  const noise = signed(customerCreated());
+  const badSignature = await fetch(hook, {
+    method: "POST",
+    headers: { "stripe-signature": noise.signature.replace(/v1=(\w)/, (_, c) => `v1=${c === "0" ? "1" : "0"}`) },
+    body: noise.body,
+  });
+  assert.equal(badSignature.status, 400);
+  assert.match(((await badSignature.json()) as { error: string }).error, /signature/i);
+  const oversized = await fetch(hook, {
+    method: "POST",
+    headers: { "stripe-signature": noise.signature },
+    body: "x".repeat(2 * 1024 * 1024),
+  });
+  assert.equal(oversized.status, 413);
+  assert.match(((await oversized.json()) as { error: string }).error, /at most/);
+  for (const duplicate of [false, true]) {
+    const res = await fetch(hook, {
+      method: "POST",
+      headers: { "stripe-signature": noise.signature },
+      body: noise.body,
+    });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { received: true, id: JSON.parse(noise.body).id, duplicate });
+  }
 
   // 1. A visitor (no wallet connected) chooses "Pay by card" on the drop page.
   const page = await pageAs(fan);

@@ -23,21 +23,34 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Records a verified event (outcome "received"), in one statement; false when it was recorded before. */
 export async function recordEvent(db: Db, event: Stripe.Event): Promise<boolean> {
-  const facts = readEvent(event);
+  return (await recordEvents(db, [event])).has(event.id);
+}
+
+/**
+ * Records verified events (outcome "received") in one statement; returns the ids that were new. An id
+ * given twice is written once.
+ */
+export async function recordEvents(db: Db, events: Stripe.Event[]): Promise<Set<string>> {
+  const unique = [...new Map(events.map((event) => [event.id, event])).values()];
   const fresh = await db
     .insert(stripeEvents)
-    .values({
-      id: event.id,
-      type: event.type,
-      orderId: facts?.orderId ?? null,
-      paymentIntent: facts?.paymentIntent ?? null,
-      outcome: "received",
-      payload: event,
-      stripeCreatedAt: new Date(event.created * 1000),
-    })
+    .values(
+      unique.map((event) => {
+        const facts = readEvent(event);
+        return {
+          id: event.id,
+          type: event.type,
+          orderId: facts?.orderId ?? null,
+          paymentIntent: facts?.paymentIntent ?? null,
+          outcome: "received" as const,
+          payload: event,
+          stripeCreatedAt: new Date(event.created * 1000),
+        };
+      }),
+    )
     .onConflictDoNothing()
     .returning({ id: stripeEvents.id });
-  return fresh.length > 0;
+  return new Set(fresh.map((row) => row.id));
 }
 
 /**

@@ -16,21 +16,32 @@ export type Inbox = {
 };
 
 const BATCH = 100;
+/** The longest the inbox gives way to deliveries being recorded before it applies its next event. */
+const GIVE_WAY_MS = 100;
 
 export function createInbox(deps: {
   db: Db;
   /** An order became paid: the fulfilment worker can mint it. */
   onPaid?: (orderId: string) => void;
+  /** Resolves when no delivery waits to be recorded (./recorder.ts): those writes go before the next event. */
+  deliveriesIdle?: () => Promise<void>;
   log?: (line: string) => void;
 }): Inbox {
   let running: Promise<Map<string, Omit<Applied, "delivery">>> | null = null;
   let dirty = false;
 
   /**
-   * Embedded PGlite answers through promise callbacks alone; without a turn of the event loop between
-   * events a long drain would hold back the webhook's next answers until it ends.
+   * Before each event: a turn of the event loop (embedded PGlite answers through promise callbacks alone, so
+   * without it a long drain would hold back the webhook until it ends), then the deliveries waiting to be
+   * recorded, for at most GIVE_WAY_MS. Stripe waits for an answer; the event's effect can wait a little.
    */
-  const yieldToDeliveries = () => new Promise((resolve) => setImmediate(resolve));
+  async function yieldToDeliveries() {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!deps.deliveriesIdle) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([deps.deliveriesIdle(), new Promise((resolve) => (timer = setTimeout(resolve, GIVE_WAY_MS)))]);
+    clearTimeout(timer);
+  }
 
   /** One pass over the waiting events, oldest first. */
   async function pass(done: Map<string, Omit<Applied, "delivery">>): Promise<void> {

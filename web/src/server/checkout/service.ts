@@ -1,7 +1,7 @@
 /**
  * The checkout of this server process, opened once: the database (migrated), the Stripe client, the chain
- * client, and the fulfilment worker (started unless CHECKOUT_WORKER=0). Route handlers and the
- * instrumentation hook share it.
+ * client, the webhook (published for web/server.ts), and the fulfilment worker (started unless
+ * CHECKOUT_WORKER=0). Route handlers and the instrumentation hook share it.
  */
 import { createPublicClient, http, type PublicClient } from "viem";
 import type Stripe from "stripe";
@@ -12,6 +12,9 @@ import { readCheckoutConfig, type CheckoutConfig } from "./config";
 import { chainEditionReader, type EditionReader } from "./edition";
 import { stripeClient } from "./stripe";
 import { createInbox, type Inbox } from "./inbox";
+import { publishWebhookEndpoint, type WebhookEndpoint } from "./endpoint";
+import { createRecorder } from "./recorder";
+import { handleWebhook } from "./webhook";
 
 export type CheckoutService = {
   config: CheckoutConfig;
@@ -21,6 +24,8 @@ export type CheckoutService = {
   readEdition: EditionReader;
   /** Applies recorded Stripe events (the webhook wakes it). */
   inbox: Inbox;
+  /** Verifies and records a delivery, wakes the inbox, and says what to answer. */
+  webhook: WebhookEndpoint;
 };
 
 const globalKey = Symbol.for("notalabel.checkout");
@@ -67,13 +72,22 @@ async function open(): Promise<CheckoutService> {
   } else if (config.worker) {
     console.warn("[fulfilment] no settlement token for this chain (SETTLEMENT_TOKEN): the worker is off");
   }
+  const recorder = createRecorder(database.db);
   const inbox = createInbox({
     db: database.db,
     onPaid: () => wakeWorker(),
+    deliveriesIdle: recorder.idle,
     log: (line) => console.log(`[inbox] ${line}`),
   });
   // Events a crash left recorded but unapplied.
   inbox.wake();
+  const webhookDeps = {
+    record: recorder.record,
+    webhookSecret: config.stripe.webhookSecret,
+    onRecorded: () => inbox.wake(),
+  };
+  const webhook: WebhookEndpoint = (raw, signature) => handleWebhook(webhookDeps, raw, signature);
+  publishWebhookEndpoint(webhook);
   return {
     config,
     database,
@@ -81,5 +95,6 @@ async function open(): Promise<CheckoutService> {
     client: client as PublicClient,
     readEdition: chainEditionReader(client as PublicClient, config.chain.chainId),
     inbox,
+    webhook,
   };
 }

@@ -1,12 +1,11 @@
 /**
  * The Stripe webhook: verifies the signature over the raw body (a bad signature, a changed body or a
- * timestamp older than the tolerance gets 400 and changes nothing), records the event by its id in one
- * statement, and answers at once. The inbox applies it to its order right after (./inbox.ts); minting is
+ * timestamp older than the tolerance gets 400 and changes nothing), records the event by its id (in one
+ * statement, with the deliveries that arrived at the same time: ./recorder.ts), and answers at once. The inbox applies it to its order right after (./inbox.ts); minting is
  * the fulfilment worker's job.
  */
 import Stripe from "stripe";
-import type { Db } from "../db/client";
-import { recordEvent } from "./apply";
+import type { RecordEvent } from "./recorder";
 
 /** Seconds a signature stays valid (Stripe's default). */
 export const SIGNATURE_TOLERANCE_S = 300;
@@ -14,7 +13,8 @@ export const SIGNATURE_TOLERANCE_S = 300;
 export type WebhookReply = { status: number; body: Record<string, unknown> };
 
 export type WebhookDeps = {
-  db: Db;
+  /** Writes the event; false when it was recorded before. */
+  record: RecordEvent;
   webhookSecret: string;
   /** Called after a new event was recorded, so the inbox applies it now. */
   onRecorded?: (eventId: string) => void;
@@ -35,7 +35,7 @@ export async function handleWebhook(
   }
   let fresh: boolean;
   try {
-    fresh = await recordEvent(deps.db, event);
+    fresh = await deps.record(event);
   } catch (error) {
     // Nothing was recorded; Stripe retries a 5xx later.
     console.error(`webhook ${event.id} (${event.type}) could not be recorded:`, error);
