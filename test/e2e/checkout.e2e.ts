@@ -94,6 +94,9 @@ async function flow() {
   });
   assert.equal(oversized.status, 413);
   assert.match(((await oversized.json()) as { error: string }).error, /at most/);
+  const get = await fetch(hook);
+  assert.equal(get.status, 405);
+  assert.match(((await get.json()) as { error: string }).error, /POST/);
   for (const duplicate of [false, true]) {
     const res = await fetch(hook, {
       method: "POST",

@@ -14,3 +14,14 @@ export async function POST(req: Request): Promise<Response> {
   const reply = await svc.webhook(raw, req.headers.get("stripe-signature"));
   return Response.json(reply.body, { status: reply.status });
 }
+
+/** Only Stripe's POSTs belong here; anything else gets a JSON 405 rather than an empty page. */
+export function GET(): Response {
+  return Response.json(
+    { error: "This is Stripe's webhook endpoint; it takes POST requests." },
+    {
+      status: 405,
+      headers: { allow: "POST" },
+    },
+  );
+}
