@@ -52,8 +52,10 @@ export function createRecorder(db: Db): Recorder {
         group.map((w) => w.event),
       );
     } catch (error) {
-      // Nothing of the group was written: every delivery in it gets the error (and Stripe retries it).
-      for (const w of group) w.reject(error);
+      // Nothing of the group was written. Alone, each delivery gets its own answer: one that cannot be
+      // written gets the error (and Stripe retries it) without failing the others.
+      if (group.length === 1) return group[0]!.reject(error);
+      for (const w of group) await write([w]);
       return;
     }
     // A delivery repeated within the group: the first is the new one, the others are duplicates.
