@@ -29,25 +29,15 @@ const METHODS: { value: PayMethod; label: string; hint: string }[] = [
 type FormState = { email: string; method: PayMethod; card: string; expiry: string; cvc: string };
 
 export function showPage(state: StripeState, id: string): PageReply {
-  let session: CheckoutSession;
-  try {
-    session = state.session(id);
-  } catch (error) {
-    if (error instanceof StripeLocalError) return notFound();
-    throw error;
-  }
+  const session = findSession(state, id);
+  if (!session) return notFound();
   if (session.status !== "open") return closed(session);
   return form(state, session, defaults(session, state.nowS()), null, 200);
 }
 
 export function submitPage(state: StripeState, id: string, body: string): PageReply {
-  let session: CheckoutSession;
-  try {
-    session = state.session(id);
-  } catch (error) {
-    if (error instanceof StripeLocalError) return notFound();
-    throw error;
-  }
+  const session = findSession(state, id);
+  if (!session) return notFound();
   if (session.status !== "open") return closed(session, 409);
   const f = new URLSearchParams(body);
   const method = (METHODS.find((m) => m.value === f.get("method"))?.value ?? "card") as PayMethod;
@@ -157,6 +147,16 @@ function closed(s: CheckoutSession, status = 200): PageReply {
       `<p role="status" class="notice">${esc(message)}</p>${link}`,
     ),
   };
+}
+
+/** The session, or null when there is none by that id. */
+function findSession(state: StripeState, id: string): CheckoutSession | null {
+  try {
+    return state.session(id);
+  } catch (error) {
+    if (error instanceof StripeLocalError) return null;
+    throw error;
+  }
 }
 
 function notFound(): PageReply {
