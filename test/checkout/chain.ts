@@ -44,8 +44,8 @@ export type TestChain = {
   collection: Address;
   /** Sends a transaction from Hardhat account `from` and waits for it. */
   send: (from: number, address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => Promise<Hex>;
-  /** Creates an edition in the artist's collection (open when maxSupply is 0); returns its id. */
-  createEdition: (maxSupply: number) => Promise<bigint>;
+  /** Creates an edition in the artist's collection (open when maxSupply is 0; no wallet cap when walletCap is 0); returns its id. */
+  createEdition: (maxSupply: number, walletCap?: number) => Promise<bigint>;
 };
 
 export const ARTIST = 1;
@@ -131,12 +131,12 @@ async function setUp(rpc: string, stopNode: () => Promise<void>, ready: () => Pr
   });
   await send(0, usdc, testTokenAbi as Abi, "mint", [relayer, parseUnits("1000000", 6)]);
 
-  const createEdition = async (maxSupply: number) => {
+  const createEdition = async (maxSupply: number, walletCap = 0) => {
     const config = {
       currency: zeroAddress,
       price: parseUnits("0.01", 18),
       maxSupply,
-      walletCap: 0,
+      walletCap,
       start: 0,
       end: 0,
       presaleStart: 0,

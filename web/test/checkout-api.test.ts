@@ -84,17 +84,19 @@ test("prices: GET by collection, PUT the signed price", async () => {
   assert.equal((await rejection(savePrice(update, refused.impl))).field, "signature");
 });
 
-test("orders: GET one, POST its cancel", async () => {
+test("orders: GET one, POST its cancel, both with the order's key in a header (not in the URL)", async () => {
   const o = { id: "o1", status: "expired" };
   const get = fakeFetch(200, { order: o });
-  assert.deepEqual(await fetchOrder("o1", get.impl), o);
+  assert.deepEqual(await fetchOrder("o1", "k1", get.impl), o);
   assert.equal(get.calls[0]!.url, "/api/orders/o1");
+  assert.equal((get.calls[0]!.init.headers as Record<string, string>)["x-order-key"], "k1");
   const cancel = fakeFetch(200, { order: o });
-  assert.deepEqual(await cancelOrder("o1", cancel.impl), o);
+  assert.deepEqual(await cancelOrder("o1", "k1", cancel.impl), o);
   assert.equal(cancel.calls[0]!.url, "/api/orders/o1/cancel");
   assert.equal(cancel.calls[0]!.init.method, "POST");
+  assert.equal((cancel.calls[0]!.init.headers as Record<string, string>)["x-order-key"], "k1");
   assert.equal(
-    (await rejection(fetchOrder("nope", fakeFetch(404, { error: "There is no such order." }).impl))).message,
+    (await rejection(fetchOrder("nope", "k", fakeFetch(404, { error: "There is no such order." }).impl))).message,
     "There is no such order.",
   );
 });

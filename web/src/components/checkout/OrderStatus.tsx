@@ -27,29 +27,37 @@ const TONE: Record<Status, Tone> = {
   disputed: "warning",
 };
 
-export function OrderStatus({ id, via }: { id: string; via: CheckoutReturn }) {
+/** Not worth asking again: no such order (or a wrong key), or no key at all. */
+const final = (error: unknown) => error instanceof ApiError && (error.status === 404 || error.status === 403);
+
+export function OrderStatus({ id, orderKey, via }: { id: string; orderKey: string; via: CheckoutReturn }) {
   const [cancelError, setCancelError] = useState<string | null>(null);
   const q = useQuery({
-    queryKey: ["card-order", id],
-    queryFn: () => fetchOrder(id),
-    refetchInterval: (query) =>
-      query.state.error instanceof ApiError && query.state.error.status === 404
-        ? false
-        : pollInterval(query.state.data?.status),
-    retry: (n, error) => !(error instanceof ApiError && error.status === 404) && n < 3,
+    queryKey: ["card-order", id, orderKey],
+    queryFn: () => fetchOrder(id, orderKey),
+    enabled: orderKey !== "",
+    refetchInterval: (query) => (final(query.state.error) ? false : pollInterval(query.state.data?.status)),
+    retry: (n, error) => !final(error) && n < 3,
   });
 
   // Once per page view (refs survive React's development double effects).
   const cancelled = useRef(false);
   const { refetch } = q;
   useEffect(() => {
-    if (via !== "cancelled" || cancelled.current) return;
+    if (via !== "cancelled" || cancelled.current || !orderKey) return;
     cancelled.current = true;
-    cancelOrder(id)
+    cancelOrder(id, orderKey)
       .then(() => refetch())
       .catch((e: unknown) => setCancelError(e instanceof Error ? e.message : String(e)));
-  }, [id, via, refetch]);
+  }, [id, orderKey, via, refetch]);
 
+  if (!orderKey)
+    return (
+      <Alert tone="error" title="This link has no key">
+        An order opens only with the whole link you got at checkout (and in your receipt): it ends with a key after
+        “?key=”. Check that it was copied whole.
+      </Alert>
+    );
   if (q.isPending)
     return (
       <p className="muted" role="status">
@@ -57,9 +65,10 @@ export function OrderStatus({ id, via }: { id: string; via: CheckoutReturn }) {
       </p>
     );
   if (q.isError && !q.data)
-    return q.error instanceof ApiError && q.error.status === 404 ? (
+    return final(q.error) ? (
       <Alert tone="error" title="No such order">
-        This link does not match an order. Check that it was copied whole, or find the link in your receipt email.
+        This link does not match an order, or its key is wrong. Check that it was copied whole, or find the link in your
+        receipt email.
       </Alert>
     ) : (
       <Alert tone="error" title="Your order cannot be loaded right now">

@@ -5,13 +5,14 @@
  * who never connects pays with an address they paste. The server's refusals appear next to their field.
  */
 import { useState, type FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 import { useAccount, useReadContract } from "wagmi";
 import { dropCollectionAbi } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Button, Field } from "@/components/ui";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { useNow } from "@/components/drops/useNow";
-import { ApiError, startCheckout } from "@/lib/checkout/api";
+import { ApiError, fetchAvailability, startCheckout } from "@/lib/checkout/api";
 import {
   checkCardForm,
   checkEmail,
@@ -20,7 +21,7 @@ import {
   formatUsd,
   type CardField,
 } from "@/lib/checkout/checkoutForm";
-import { cardLimit, cardSaleBlocker } from "@/lib/checkout/cardSale";
+import { cardLimit, cardSaleBlocker, heldSentence } from "@/lib/checkout/cardSale";
 import { saleStateFromChain, saleStatus, type ChainEdition, type SaleState } from "@/lib/dropSale";
 import { QuantityStepper } from "./QuantityStepper";
 
@@ -53,9 +54,17 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
     chainId,
     query: { refetchInterval: 10_000 },
   });
+  // Copies other card buyers hold in unpaid checkouts (held for a few minutes each) or paid, not yet minted.
+  const availability = useQuery({
+    queryKey: ["card-availability", collection, tokenId.toString()],
+    queryFn: () => fetchAvailability(collection, tokenId.toString()),
+    refetchInterval: 10_000,
+  });
+  const held = availability.data?.held ?? 0;
   const state = edition.data ? saleStateFromChain(edition.data as ChainEdition) : initial;
   const blocker = cardSaleBlocker(state, saleStatus(state, now));
-  const { max, sentence: limitSentence } = cardLimit(state);
+  const { max, sentence: limitSentence } = cardLimit(state, held);
+  const holdLine = heldSentence(state, held);
 
   const [qty, setQty] = useState("1");
   const [email, setEmail] = useState("");
@@ -131,6 +140,11 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
 
   return (
     <form className="stack card-checkout" onSubmit={submit} noValidate aria-label="Pay by card">
+      {holdLine ? (
+        <p className="small muted" data-testid="card-availability" style={{ margin: 0 }}>
+          {holdLine}
+        </p>
+      ) : null}
       <QuantityStepper
         id="card-quantity"
         value={qty}

@@ -3,8 +3,8 @@
  * (and the form field it is about), so the UI shows the server's own words next to the right field.
  */
 
-export type { ApiField, OrderStatus, OrderView, PriceView } from "./types";
-import type { ApiField, OrderView, PriceView } from "./types";
+export type { ApiField, Availability, OrderStatus, OrderView, PriceView } from "./types";
+import type { ApiField, Availability, OrderView, PriceView } from "./types";
 
 export class ApiError extends Error {
   constructor(
@@ -83,22 +83,36 @@ export type CheckoutRequest = {
   affiliate?: string;
 };
 
-export function startCheckout(req: CheckoutRequest, fetchImpl?: Fetch): Promise<{ orderId: string; url: string }> {
+export type StartedCheckout = { orderId: string; url: string; secret: string; orderUrl: string };
+
+export function startCheckout(req: CheckoutRequest, fetchImpl?: Fetch): Promise<StartedCheckout> {
   return requestJson("/api/checkout", { method: "POST", body: JSON.stringify(req) }, fetchImpl);
 }
 
-export function fetchOrder(id: string, fetchImpl?: Fetch): Promise<OrderView> {
+/** What card buyers can still get of an edition, and how many copies card checkouts hold. */
+export function fetchAvailability(collection: string, tokenId: string, fetchImpl?: Fetch): Promise<Availability> {
+  return requestJson<Availability>(
+    `/api/checkout?collection=${encodeURIComponent(collection)}&tokenId=${encodeURIComponent(tokenId)}`,
+    { cache: "no-store" },
+    fetchImpl,
+  );
+}
+
+/** The order's secret travels in this header (never in the API's URL, so it stays out of server logs). */
+const keyHeader = (key: string) => ({ "x-order-key": key });
+
+export function fetchOrder(id: string, key: string, fetchImpl?: Fetch): Promise<OrderView> {
   return requestJson<{ order: OrderView }>(
     `/api/orders/${encodeURIComponent(id)}`,
-    { cache: "no-store" },
+    { cache: "no-store", headers: keyHeader(key) },
     fetchImpl,
   ).then((r) => r.order);
 }
 
-export function cancelOrder(id: string, fetchImpl?: Fetch): Promise<OrderView> {
+export function cancelOrder(id: string, key: string, fetchImpl?: Fetch): Promise<OrderView> {
   return requestJson<{ order: OrderView }>(
     `/api/orders/${encodeURIComponent(id)}/cancel`,
-    { method: "POST" },
+    { method: "POST", headers: keyHeader(key) },
     fetchImpl,
   ).then((r) => r.order);
 }

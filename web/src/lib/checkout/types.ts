@@ -36,6 +36,9 @@ export type OrderView = {
   closedAt: string | null;
 };
 
+/** GET /api/checkout?collection&tokenId: the chain's remaining supply (null: open edition), copies held by card orders, and what is left to buy. */
+export type Availability = { remaining: number | null; held: number; available: number | null };
+
 export type PriceView = { collection: Address; tokenId: string; usdCents: number; updatedAt: string };
 
 export type ApiField = "wallet" | "email" | "quantity" | "edition" | "price" | "signature";

@@ -5,6 +5,7 @@
  */
 import { toHex, type Address, type Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
+import { readHoldLimits, type HoldLimits } from "./holds";
 
 export type CheckoutConfig = {
   /** Where links in Stripe sessions point back to (success, cancel). */
@@ -25,6 +26,8 @@ export type CheckoutConfig = {
   cardFee: { bps: number; fixedCents: number };
   /** The settlement stablecoin (USDC); null means the deployment's test USDC. */
   settlementToken: Address | null;
+  /** How long unpaid orders hold copies, and how many one client, email or wallet may hold (./holds.ts). */
+  limits: HoldLimits;
 };
 
 /** Hardhat's development mnemonic; its account #19 is the local relayer (the deploy script makes it the minter). */
@@ -57,5 +60,6 @@ export function readCheckoutConfig(env: Record<string, string | undefined> = pro
     worker: env.CHECKOUT_WORKER !== "0",
     cardFee: { bps: Number(env.CARD_FEE_BPS ?? 290), fixedCents: Number(env.CARD_FEE_FIXED_CENTS ?? 30) },
     settlementToken: (env.SETTLEMENT_TOKEN as Address | undefined) || null,
+    limits: readHoldLimits(env),
   };
 }

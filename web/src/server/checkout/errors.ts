@@ -3,7 +3,7 @@ import type { ApiField as Field } from "../../lib/checkout/types";
 
 export class CheckoutError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 502 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 502 | 503,
     message: string,
     readonly field?: Field,
   ) {

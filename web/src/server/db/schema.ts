@@ -58,6 +58,15 @@ export const orders = pgTable(
     quantity: integer("quantity").notNull(),
     wallet: text("wallet").notNull(),
     email: text("email").notNull(),
+    /** The buyer's client (a hash of its IP address), for the cap on unpaid orders per client. */
+    clientKey: text("client_key"),
+    /** SHA-256 (hex) of the order's secret: reading or cancelling the order anonymously needs the secret. */
+    secretHash: text("secret_hash"),
+    /**
+     * Until when an unpaid (pending) order holds its copies against the edition's supply (../checkout/holds.ts).
+     * Null (orders from before holds): held until the order closes.
+     */
+    holdUntil: at("hold_until"),
     artist: text("artist").notNull(),
     /** Who shared the link (earns the affiliate share of the platform fee at settlement), or null. */
     affiliate: text("affiliate"),
@@ -92,6 +101,7 @@ export const orders = pgTable(
     uniqueIndex("orders_payment_intent").on(t.paymentIntent),
     index("orders_status").on(t.status, t.nextAttemptAt),
     index("orders_edition").on(t.collection, t.tokenId, t.status),
+    index("orders_edition_wallet").on(t.collection, t.tokenId, t.wallet),
   ],
 );
 
