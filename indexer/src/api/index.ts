@@ -1,19 +1,97 @@
 /**
  * HTTP API: GraphQL (/graphql), SQL over HTTP for @ponder/client (/sql/*), and REST extras.
  * Ponder itself serves /health, /ready, /status and /metrics.
+ *
+ * Every GraphQL request is checked before Ponder runs it (./queryLimits.ts: body size, tokens, aliases,
+ * depth) and given a time budget; the SQL endpoint gets a size cap and the same budget (on PostgreSQL
+ * Ponder's read-only connections also stop a statement after 30 s). A refusal is a 4xx JSON naming the
+ * limit; a query over its time is answered 503.
  */
 import { db } from "ponder:api";
 import schema from "ponder:schema";
-import { Hono } from "hono";
+import { Hono, type Context, type Next } from "hono";
 import { client, graphql } from "ponder";
+import { checkQuery, QueryRefused, readGraphqlBody, readQueryLimits } from "./queryLimits.ts";
 import { knownTokens } from "../../lib/chain.ts";
 import { describeZodError, loadStatement, statementCsv, statementQuery, StatementTooLarge } from "./statement.ts";
 
 const tokens = knownTokens();
+const limits = readQueryLimits();
 const app = new Hono();
 
+const refuse = (c: Context, e: QueryRefused) => c.json(e.toJSON(), e.status);
+
+/** Runs the rest of the chain, or answers 503 naming the time limit when it takes longer. */
+async function withinTime(c: Context, next: Next) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const over = new Promise<"over">((resolve) => {
+    timer = setTimeout(() => resolve("over"), limits.timeoutMs);
+  });
+  const done = next().then(() => "done" as const);
+  const first = await Promise.race([done, over]);
+  clearTimeout(timer);
+  if (first === "over") {
+    done.catch(() => {});
+    return refuse(
+      c,
+      new QueryRefused(
+        "timeoutMs",
+        limits.timeoutMs,
+        null,
+        `The query took longer than ${limits.timeoutMs} ms (limit timeoutMs); ask for less.`,
+        503,
+      ),
+    );
+  }
+}
+
+app.post("/graphql", async (c, next) => {
+  try {
+    const declared = Number(c.req.header("content-length") ?? 0);
+    if (declared > limits.maxBodyBytes)
+      throw new QueryRefused(
+        "maxBodyBytes",
+        limits.maxBodyBytes,
+        declared,
+        `The request body is ${declared} bytes; at most ${limits.maxBodyBytes} are allowed (limit maxBodyBytes).`,
+        413,
+      );
+    // A clone: Ponder's handler reads the request's own body afterwards.
+    checkQuery(readGraphqlBody(await c.req.raw.clone().text(), limits), limits);
+  } catch (error) {
+    if (error instanceof QueryRefused) return refuse(c, error);
+    throw error;
+  }
+  return withinTime(c, next);
+});
+app.use("/sql/*", async (c, next) => {
+  const size = (c.req.query("sql") ?? "").length;
+  if (size > limits.maxBodyBytes)
+    return refuse(
+      c,
+      new QueryRefused(
+        "maxBodyBytes",
+        limits.maxBodyBytes,
+        size,
+        `The SQL query is ${size} characters; at most ${limits.maxBodyBytes} are allowed (limit maxBodyBytes).`,
+        413,
+      ),
+    );
+  return withinTime(c, next);
+});
 app.use("/sql/*", client({ db, schema }));
-app.use("/graphql", graphql({ db, schema }));
+// Ponder's own limits stay as a second line (they answer 200 with an error), set just above ours.
+app.use(
+  "/graphql",
+  graphql(
+    { db, schema },
+    {
+      maxOperationDepth: limits.maxDepth + 2,
+      maxOperationTokens: limits.maxTokens + 10,
+      maxOperationAliases: limits.maxAliases + 1,
+    },
+  ),
+);
 
 async function statementFor(query: Record<string, string>) {
   const parsed = statementQuery.safeParse(query);
