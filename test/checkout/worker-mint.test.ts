@@ -296,35 +296,42 @@ for (const kind of DATABASE_KINDS) {
     test("RPC down: retried with a doubling backoff, minted when the chain answers; failed and refunded after maxAttempts", async (t) => {
       const s = await scenario(kind);
       if (!s) return t.skip("no PostgreSQL");
+      // The workers' clock, moved by the test: "due" never depends on how fast this machine runs.
+      let clock = Date.now();
+      const now = () => new Date(clock);
       const dead = `http://127.0.0.1:${await freePort()}`;
-      const down = s.worker({ rpcUrl: dead });
-      const order = await insertPaid(s.db, {});
+      const down = s.worker({ rpcUrl: dead, now });
+      const order = await insertPaid(s.db, { paidAt: now() });
 
       assert.deepEqual(await down.runOnce(), { minted: 0, failed: 0, retried: 1, settled: 0 });
       let row = await orderRow(s.db, order.id);
       assert.equal(row.status, "paid");
       assert.equal(row.attempts, 1);
       assert.ok(row.lastError);
-      assert.equal(row.nextAttemptAt!.getTime() - row.updatedAt.getTime(), 100, "first wait: baseMs");
+      assert.equal(row.nextAttemptAt!.getTime() - clock, 100, "first wait: baseMs");
+      assert.equal(row.updatedAt.getTime(), clock);
+      clock += 99;
       assert.deepEqual(await down.runOnce(), { minted: 0, failed: 0, retried: 0, settled: 0 }, "not due yet");
-      await sleep(110);
-      assert.deepEqual(await down.runOnce(), { minted: 0, failed: 0, retried: 1, settled: 0 });
+      clock += 1;
+      assert.deepEqual(await down.runOnce(), { minted: 0, failed: 0, retried: 1, settled: 0 }, "due at baseMs");
       row = await orderRow(s.db, order.id);
       assert.equal(row.attempts, 2);
-      assert.equal(row.nextAttemptAt!.getTime() - row.updatedAt.getTime(), 150, "doubled, capped at maxMs");
+      assert.equal(row.nextAttemptAt!.getTime() - clock, 150, "doubled, capped at maxMs");
+      clock += 149;
+      assert.deepEqual(await s.worker({ now }).runOnce(), { minted: 0, failed: 0, retried: 0, settled: 0 }, "not due");
 
-      await sleep(160);
-      assert.deepEqual(await s.worker().runOnce(), { minted: 1, failed: 0, retried: 0, settled: 1 });
+      clock += 1;
+      assert.deepEqual(await s.worker({ now }).runOnce(), { minted: 1, failed: 0, retried: 0, settled: 1 });
       row = await orderRow(s.db, order.id);
       assert.equal(row.status, "minted");
       assert.equal(row.attempts, 3);
       assert.equal((await orderMintedLogs(order.id, s.startBlock)).length, 1);
 
       // A chain that never answers: after maxAttempts (3) the order fails and is refunded.
-      const doomed = await insertPaid(s.db, {});
+      const doomed = await insertPaid(s.db, { paidAt: now() });
       for (let i = 0; i < 3; i++) {
         await down.runOnce();
-        await sleep(160);
+        clock += 150;
       }
       row = await orderRow(s.db, doomed.id);
       assert.equal(row.status, "failed");

@@ -19,12 +19,20 @@ const BATCH = 100;
 /** The longest the inbox gives way to deliveries being recorded before it applies its next event. */
 const GIVE_WAY_MS = 100;
 
+function wallTimer() {
+  let timer: NodeJS.Timeout | undefined;
+  const done = new Promise((resolve) => (timer = setTimeout(resolve, GIVE_WAY_MS)));
+  return { done, cancel: () => clearTimeout(timer) };
+}
+
 export function createInbox(deps: {
   db: Db;
   /** An order became paid: the fulfilment worker can mint it. */
   onPaid?: (orderId: string) => void;
   /** Resolves when no delivery waits to be recorded (./recorder.ts): those writes go before the next event. */
   deliveriesIdle?: () => Promise<void>;
+  /** The bound on giving way (default: GIVE_WAY_MS of the wall clock); tests pass a timer they control. */
+  giveWayTimer?: () => { done: Promise<unknown>; cancel: () => void };
   log?: (line: string) => void;
 }): Inbox {
   let running: Promise<Map<string, Omit<Applied, "delivery">>> | null = null;
@@ -38,9 +46,9 @@ export function createInbox(deps: {
   async function yieldToDeliveries() {
     await new Promise((resolve) => setImmediate(resolve));
     if (!deps.deliveriesIdle) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([deps.deliveriesIdle(), new Promise((resolve) => (timer = setTimeout(resolve, GIVE_WAY_MS)))]);
-    clearTimeout(timer);
+    const timer = (deps.giveWayTimer ?? wallTimer)();
+    await Promise.race([deps.deliveriesIdle(), timer.done]);
+    timer.cancel();
   }
 
   /** One pass over the waiting events, oldest first. */

@@ -14,7 +14,7 @@ export type Order = typeof orders.$inferSelect;
  * than n rows in PostgreSQL and PGlite (the semi-join rescans the locking subquery, which skips the rows
  * the UPDATE already changed and yields the next ones).
  */
-export async function claimDue(ctx: Ctx, limit = ctx.batchSize, now = new Date()): Promise<Order[]> {
+export async function claimDue(ctx: Ctx, limit = ctx.batchSize, now = ctx.now()): Promise<Order[]> {
   return ctx.db.transaction(async (tx) => {
     const due = await tx
       .select({ id: orders.id })
@@ -53,7 +53,7 @@ export async function release(ctx: Ctx, ids: string[], notBefore: Date): Promise
       status: "paid",
       attempts: sql`greatest(${orders.attempts} - 1, 0)`,
       nextAttemptAt: notBefore,
-      updatedAt: new Date(),
+      updatedAt: ctx.now(),
     })
     .where(and(inArray(orders.id, ids), eq(orders.status, "minting")));
 }

@@ -26,6 +26,8 @@ export type WorkerDeps = {
   fromBlock?: bigint;
   /** Orders minted in one transaction (default 25); a run takes a few such batches. */
   batchSize?: number;
+  /** The clock for due times, backoff and records (default: the wall clock); tests advance their own. */
+  now?: () => Date;
 };
 
 export type Ctx = {
@@ -36,6 +38,7 @@ export type Ctx = {
   fromBlock: bigint;
   batchSize: number;
   log: (line: string) => void;
+  now: () => Date;
 };
 
 export function makeContext(deps: WorkerDeps): Ctx {
@@ -47,6 +50,7 @@ export function makeContext(deps: WorkerDeps): Ctx {
     fromBlock: deps.fromBlock ?? 0n,
     batchSize: deps.batchSize ?? 25,
     log: deps.log ?? (() => {}),
+    now: deps.now ?? (() => new Date()),
   };
 }
 

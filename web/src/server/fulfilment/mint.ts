@@ -68,7 +68,7 @@ async function sendAll(run: Run, batches: Order[][], gases: (bigint | null)[]): 
     release(
       run.ctx,
       queue.slice(done).map((o) => o.id),
-      new Date(Date.now() + backoffMs(run.ctx.retry, failed.attempts)),
+      new Date(run.ctx.now().getTime() + backoffMs(run.ctx.retry, failed.attempts)),
     );
   for (const [i, group] of batches.entries()) {
     const gas = gases[i];

@@ -11,7 +11,7 @@ import { backoffMs, type Ctx } from "./context";
 
 /** The broadcast transaction (one for every order of a batch), kept so a restart can look for its receipt. */
 export async function recordTx(ctx: Ctx, orderIds: string[], hash: Hex): Promise<void> {
-  await ctx.db.update(orders).set({ mintTx: hash, updatedAt: new Date() }).where(inArray(orders.id, orderIds));
+  await ctx.db.update(orders).set({ mintTx: hash, updatedAt: ctx.now() }).where(inArray(orders.id, orderIds));
 }
 
 /**
@@ -22,7 +22,7 @@ export async function recordTx(ctx: Ctx, orderIds: string[], hash: Hex): Promise
  * and database with the webhook, so fewer round trips mean faster mints under load.
  */
 export async function markMintedAll(ctx: Ctx, minted: Order[], hash: Hex, block: bigint): Promise<Set<string>> {
-  const at = new Date();
+  const at = ctx.now();
   // The card fee depends only on the amount: one update per distinct amount (a burst has few).
   const byAmount = new Map<number, string[]>();
   for (const o of minted) byAmount.set(o.amountCents, [...(byAmount.get(o.amountCents) ?? []), o.id]);
@@ -64,7 +64,7 @@ export async function markMinted(ctx: Ctx, order: Order, hash: Hex, block: bigin
 
 /** The order can never be minted: failed with a readable reason, and Stripe is asked to refund it once. */
 export async function markFailed(ctx: Ctx, order: Order, message: string): Promise<boolean> {
-  const at = new Date();
+  const at = ctx.now();
   const [row] = await ctx.db
     .update(orders)
     .set({ status: "failed", lastError: message, closedAt: at, updatedAt: at })
@@ -90,7 +90,7 @@ export async function retryLater(ctx: Ctx, order: Order, message: string): Promi
     await markFailed(ctx, order, `Minting failed ${order.attempts} times: ${message}`);
     return "failed";
   }
-  const at = new Date();
+  const at = ctx.now();
   await ctx.db
     .update(orders)
     .set({
@@ -105,7 +105,7 @@ export async function retryLater(ctx: Ctx, order: Order, message: string): Promi
 
 /** Back to paid at once (reconcile: the chain never saw the mint); the attempt stays counted. */
 export async function backToPaid(ctx: Ctx, order: Order, why: string): Promise<void> {
-  const at = new Date();
+  const at = ctx.now();
   await ctx.db
     .update(orders)
     .set({ status: "paid", nextAttemptAt: at, mintTx: null, lastError: why, updatedAt: at })

@@ -130,7 +130,7 @@ async function pay(ctx: Ctx, s: Settlement): Promise<boolean> {
 async function markSettled(ctx: Ctx, id: number, hash: Hex): Promise<void> {
   await ctx.db
     .update(settlements)
-    .set({ status: "settled", tx: hash, settledAt: new Date() })
+    .set({ status: "settled", tx: hash, settledAt: ctx.now() })
     .where(and(eq(settlements.id, id), eq(settlements.status, "sending")));
 }
 
@@ -172,7 +172,12 @@ export async function finishStale(ctx: Ctx, olderThanMs: number): Promise<number
   const rows = await ctx.db
     .select()
     .from(settlements)
-    .where(and(eq(settlements.status, "sending"), lt(settlements.createdAt, new Date(Date.now() - olderThanMs + 1))));
+    .where(
+      and(
+        eq(settlements.status, "sending"),
+        lt(settlements.createdAt, new Date(ctx.now().getTime() - olderThanMs + 1)),
+      ),
+    );
   let settled = 0;
   for (const s of rows) if (await finishSending(ctx, s)) settled++;
   return settled;

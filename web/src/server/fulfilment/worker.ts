@@ -64,7 +64,7 @@ export function createWorker(deps: WorkerDeps): Worker {
     }
     if (settle()) {
       counts.settled = (await finishStale(ctx, STALE_SETTLEMENT_MS)) + (await settleDue(ctx));
-      lastSettled = Date.now();
+      lastSettled = ctx.now().getTime();
     }
     return counts;
   }
@@ -104,7 +104,9 @@ export function createWorker(deps: WorkerDeps): Worker {
           await exclusive(() => reconcile(ctx));
           reconciled = true;
         }
-        const c = await exclusive(() => pass(() => !woken || Date.now() - lastSettled >= SETTLE_AT_LEAST_EVERY_MS));
+        const c = await exclusive(() =>
+          pass(() => !woken || ctx.now().getTime() - lastSettled >= SETTLE_AT_LEAST_EVERY_MS),
+        );
         if (c.minted || c.failed || c.retried || c.settled) ctx.log(`run: ${JSON.stringify(c)}`);
       } catch (error) {
         ctx.log(`run failed: ${error instanceof Error ? error.message : String(error)}`);
