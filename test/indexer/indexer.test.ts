@@ -1,7 +1,9 @@
 /**
  * The indexer, end to end: a real Hardhat node, the real system deployed with deploySystem, the real
  * `ponder start` process, many seeded random operations, then every balance, split, payment, referral,
- * statement, drop collection, edition, mint and holding, share token, pool and vault compared with the chain. Runs once on embedded PGlite and once on a private PostgreSQL
+ * statement, drop collection, edition, mint and holding, share token, pool and vault compared with the chain,
+ * and the API's query limits (./limit-checks.ts: deep, long and aliased queries refused with the limit named,
+ * the web app's own queries still answered). Runs once on embedded PGlite and once on a private PostgreSQL
  * cluster.
  *
  *   node --import tsx --test test/indexer/indexer.test.ts        (from the repository root)
@@ -21,6 +23,7 @@ import { getDeployment } from "../../contracts/generated/index.ts";
 import { deploySystem } from "../../scripts/lib/system.ts";
 import { caughtUp, checkIndexer } from "./checks.ts";
 import { checkRevenue } from "./revenue-checks.ts";
+import { checkQueryLimits } from "./limit-checks.ts";
 import { findPgBin, startCluster, type Cluster } from "./postgres.ts";
 import { exited, freePort, start, stop, tail, waitFor, type Child } from "./processes.ts";
 import { drive } from "./scenario.ts";
@@ -94,7 +97,11 @@ if (underMocha) {
       const { failures, stats } = await checkIndexer(url, world);
       const revenue = await checkRevenue(url, world);
       failures.push(...revenue.failures);
-      Object.assign(stats, revenue.stats, { comparisons: stats.comparisons! + revenue.stats.revenueComparisons! });
+      const limits = await checkQueryLimits(url);
+      failures.push(...limits.failures);
+      Object.assign(stats, revenue.stats, limits.stats, {
+        comparisons: stats.comparisons! + revenue.stats.revenueComparisons!,
+      });
       console.log(`[indexer test] ${name}: ${JSON.stringify(stats)} (${elapsed()})`);
       if (failures.length > 0) {
         throw new Error(

@@ -180,7 +180,8 @@ export function measure(query: string, maxTokens = Infinity): QueryCost {
     if (seen.has(def)) return 0; // a cycle: GraphQL validation refuses it anyway
     seen.add(def);
     let d = own.get(def) ?? 0;
-    for (const s of spreads.get(def) ?? []) d = Math.max(d, s.at + depthOf(s.name, seen));
+    // The fragment's own braces stand where the spread is: one level less.
+    for (const s of spreads.get(def) ?? []) d = Math.max(d, s.at + depthOf(s.name, seen) - 1);
     seen.delete(def);
     memo.set(def, d);
     return d;

@@ -1,0 +1,144 @@
+/**
+ * The GraphQL limits without an indexer: how queries are measured (indexer/src/api/queryLimits.ts), and
+ * the web proxy's own bounds (web/src/server/indexer/proxy.ts) in front of a stand-in indexer that records
+ * what reaches it. The real indexer is checked by ./limit-checks.ts inside ./indexer.test.ts.
+ *
+ *   node --import tsx --test test/indexer/query-limits.test.ts
+ */
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, describe, it } from "node:test";
+import { checkQuery, DEFAULT_QUERY_LIMITS, measure, QueryRefused } from "../../indexer/src/api/queryLimits.ts";
+import { forwardToIndexer, selectionDepth } from "../../web/src/server/indexer/proxy.ts";
+import { captureAppQueries } from "./app-queries.ts";
+import { loopQuery } from "./limit-checks.ts";
+
+describe("GraphQL query limits", () => {
+  it("measures depth, tokens and aliases; argument objects, inline fragments and comments add no depth", () => {
+    assert.equal(measure("{ a { b } }").depth, 2);
+    assert.equal(measure('query Q($x: String = "{") { a(where: { b: { c: $x } }) { items { id } } }').depth, 3);
+    assert.equal(measure("{ a { ... on T { b { c } } } } # { { { {").depth, 3);
+    assert.equal(measure("{ x: a { y: b } }").aliases, 2);
+    assert.equal(measure("{ a(first: 1) { b } }").aliases, 0);
+    // A fragment spread adds its fragment's depth, also through other fragments.
+    const viaFragments = `query { a { ...F } } fragment F on T { b { ...G } } fragment G on T { c { d { e } } }`;
+    assert.equal(measure(viaFragments).depth, 5);
+    assert.equal(measure(loopQuery(10)).depth, 10);
+    assert.equal(selectionDepth(loopQuery(10)), 10);
+    assert.equal(measure("{ a b c }").tokens, 5);
+  });
+
+  it("refuses a depth-10 loop naming maxDepth, at once", () => {
+    const t0 = performance.now();
+    assert.throws(
+      () => checkQuery(loopQuery(10), DEFAULT_QUERY_LIMITS),
+      (e: unknown) =>
+        e instanceof QueryRefused && e.limit === "maxDepth" && e.found === 10 && /maxDepth/.test(e.message),
+    );
+    assert.ok(performance.now() - t0 < 1000);
+    assert.doesNotThrow(() => checkQuery(loopQuery(DEFAULT_QUERY_LIMITS.maxDepth), DEFAULT_QUERY_LIMITS));
+  });
+
+  it("refuses long and aliased queries naming the limit", () => {
+    const many = `{ a { ${"id ".repeat(1200)} } }`;
+    assert.throws(
+      () => checkQuery(many, DEFAULT_QUERY_LIMITS),
+      (e: unknown) => e instanceof QueryRefused && e.limit === "maxTokens",
+    );
+    const aliased = `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: b { id }`).join(" ")} }`;
+    assert.throws(
+      () => checkQuery(aliased, DEFAULT_QUERY_LIMITS),
+      (e: unknown) => e instanceof QueryRefused && e.limit === "maxAliases" && e.found === 21,
+    );
+  });
+
+  it("the web app's own queries pass the limits", async () => {
+    const app = await captureAppQueries();
+    assert.ok(app.length >= 20, `captured ${app.length} queries`);
+    for (const c of app) {
+      const cost = checkQuery(c.query, DEFAULT_QUERY_LIMITS);
+      assert.ok(selectionDepth(c.query) <= DEFAULT_QUERY_LIMITS.maxDepth, c.from);
+      assert.ok(cost.tokens < DEFAULT_QUERY_LIMITS.maxTokens / 2, `${c.from}: ${cost.tokens} tokens`);
+    }
+  });
+});
+
+describe("the web's indexer proxy", () => {
+  const reached: string[] = [];
+  let hang = false;
+  const upstream = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString()));
+    req.on("end", () => {
+      reached.push(body);
+      if (hang) return; // never answers
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: { ok: true } }));
+    });
+  });
+  const listening = new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+  after(() => {
+    upstream.closeAllConnections();
+    upstream.close();
+  });
+  const url = async () => {
+    await listening;
+    return `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  };
+  const graphqlRequest = (body: string) =>
+    new Request("http://web.test/api/indexer/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+
+  it("refuses a deep query with a 400 naming maxDepth, without asking the indexer", async () => {
+    const before = reached.length;
+    const res = await forwardToIndexer(
+      graphqlRequest(JSON.stringify({ query: loopQuery(10) })),
+      ["graphql"],
+      "POST",
+      await url(),
+    );
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { error: string; limit: string; max: number; found: number; errors: unknown[] };
+    assert.equal(body.limit, "maxDepth");
+    assert.equal(body.found, 10);
+    assert.match(body.error, /maxDepth/);
+    assert.equal(body.errors.length, 1);
+    assert.equal(reached.length, before);
+  });
+
+  it("refuses an oversized body with a 413 naming maxBodyBytes, and forwards a normal query", async () => {
+    const big = JSON.stringify({ query: `{ a } # ${"x".repeat(20_000)}` });
+    const res = await forwardToIndexer(graphqlRequest(big), ["graphql"], "POST", await url());
+    assert.equal(res.status, 413);
+    assert.equal(((await res.json()) as { limit: string }).limit, "maxBodyBytes");
+    const ok = await forwardToIndexer(
+      graphqlRequest(JSON.stringify({ query: "{ a { b } }" })),
+      ["graphql"],
+      "POST",
+      await url(),
+    );
+    assert.equal(ok.status, 200);
+    assert.deepEqual(await ok.json(), { data: { ok: true } });
+  });
+
+  it("answers 504 naming timeoutMs when the indexer does not answer in time", async () => {
+    hang = true;
+    const res = await forwardToIndexer(
+      graphqlRequest(JSON.stringify({ query: "{ a }" })),
+      ["graphql"],
+      "POST",
+      await url(),
+      {
+        ...{ maxBodyBytes: 16_384, maxDepth: 8 },
+        timeoutMs: 200,
+      },
+    );
+    hang = false;
+    assert.equal(res.status, 504);
+    assert.equal(((await res.json()) as { limit: string }).limit, "timeoutMs");
+  });
+});
