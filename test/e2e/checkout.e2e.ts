@@ -131,8 +131,10 @@ async function flow() {
   await page.waitForURL((u) => u.toString().startsWith(urls.stripe!), { timeout: 30_000 });
   await shot(page, "stripe-page");
   await page.getByRole("button", { name: /^Pay/ }).click();
-  await page.waitForURL(/\/orders\/[0-9a-f-]+\?checkout=success/, { timeout: 30_000 });
+  await page.waitForURL(/\/orders\/[0-9a-f-]+\?key=[\w-]+&checkout=success/, { timeout: 30_000 });
   const orderId = /\/orders\/([0-9a-f-]+)/.exec(page.url())![1]!;
+  // The order's secret rides in the link: the order API answers only with it.
+  const orderKey = new URL(page.url()).searchParams.get("key")!;
 
   // 3. The order page follows the order to "minted" and shows the transaction.
   await page
@@ -225,7 +227,13 @@ async function flow() {
   await shot(page, "collection");
 
   // The order API agrees, with the email masked.
-  const order = (await (await fetch(`${urls.web}/api/orders/${orderId}`)).json()) as {
+  const noKey = await fetch(`${urls.web}/api/orders/${orderId}`);
+  assert.equal(noKey.status, 403, "the order id alone does not open the order");
+  const wrongKey = await fetch(`${urls.web}/api/orders/${orderId}`, { headers: { "x-order-key": "wrong" } });
+  assert.equal(wrongKey.status, 404);
+  const order = (await (
+    await fetch(`${urls.web}/api/orders/${orderId}`, { headers: { "x-order-key": orderKey } })
+  ).json()) as {
     order: { status: string; mintTx: string; email: string };
   };
   assert.equal(order.order.status, "minted");
