@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { saleStatus, type SaleState } from "../src/lib/dropSale.ts";
-import { cardLimit, cardSaleBlocker } from "../src/lib/checkout/cardSale.ts";
+import { cardLimit, cardSaleBlocker, heldSentence } from "../src/lib/checkout/cardSale.ts";
 
 const NOW = 1_800_000_000;
 const sale = (over: Partial<SaleState> = {}): SaleState => ({
@@ -41,4 +41,15 @@ test("a card order is bounded by the card limit, the supply left and the per-wal
   assert.deepEqual(cardLimit(sale({ walletCap: 5 })), { max: 5, sentence: "At most 5 per wallet for this edition." });
   assert.deepEqual(cardLimit(sale({ walletCap: 5, maxSupply: 10, minted: 8 })), { max: 2, sentence: "Only 2 left." });
   assert.equal(cardLimit(sale({ maxSupply: 100, minted: 100 })).max, 0);
+});
+
+test("copies held in other checkouts lower what a card order may take, and the form says how many are held", () => {
+  assert.deepEqual(cardLimit(sale({ maxSupply: 50, minted: 3 }), 44), { max: 3, sentence: "Only 3 left." });
+  const allHeld = cardLimit(sale({ maxSupply: 50, minted: 3 }), 47);
+  assert.equal(allHeld.max, 0);
+  assert.match(allHeld.sentence, /held in other buyers' checkouts/);
+  assert.equal(heldSentence(sale({ maxSupply: 50, minted: 0 }), 3), "47 left · 3 held in checkouts");
+  assert.equal(heldSentence(sale({ maxSupply: 50, minted: 0 }), 0), "50 left");
+  assert.equal(heldSentence(sale(), 2), "2 held in checkouts");
+  assert.equal(heldSentence(sale(), 0), null);
 });
