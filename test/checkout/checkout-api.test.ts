@@ -283,7 +283,8 @@ for (const { kind, d } of databases) {
       // What the page shows: 50 left on chain, 22 held in checkouts.
       const shown = await editionAvailability(deps, chain.collection, tickets);
       assert.deepEqual(shown, { remaining: 50, held: 22, available: 28 });
-      // A real buyer still gets copies.
+      // A real buyer, a minute later, still gets copies.
+      clock = started + 60_000;
       const buyer = await createCheckout(
         deps,
         input({ tokenId: tickets.toString(), quantity: 3, wallet: account(23).address, email: "real@example.com" }),
@@ -297,7 +298,7 @@ for (const { kind, d } of databases) {
       assert.equal((await editionAvailability(deps, chain.collection, tickets)).held, 25);
       clock = started + HOLD_MS + 1000;
       assert.equal(
-        (await editionAvailability({ ...deps, now: () => new Date(clock) }, chain.collection, tickets)).held,
+        (await editionAvailability(deps, chain.collection, tickets)).held,
         3,
         "only the real buyer's order, made later, is still held",
       );

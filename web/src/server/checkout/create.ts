@@ -185,7 +185,7 @@ export async function createCheckout(
           409,
           left <= 0
             ? `The last copies are held in other buyers' checkouts (${h.held} held); holds last ${limits.holdMinutes} minutes, try again then.`
-            : `Only ${left} left (${h.held} held in other checkouts).`,
+            : `Only ${left} left${h.held > 0 ? ` (${h.held} held in other checkouts)` : ""}.`,
           "quantity",
         );
     }
