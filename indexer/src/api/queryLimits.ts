@@ -24,7 +24,7 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxDepth: 8,
   maxTokens: 1000,
   maxAliases: 20,
-  timeoutMs: 5_000,
+  timeoutMs: 8_000,
 };
 
 export type LimitName = keyof QueryLimits;
