@@ -78,10 +78,10 @@ export async function checkQueryLimits(url: string): Promise<{ failures: string[
   const big = q(`{ collections { totalCount } } # ${"x".repeat(DEFAULT_QUERY_LIMITS.maxBodyBytes)}`);
   expectRefused("an oversized body at the indexer", await post(url, big), 413, "maxBodyBytes");
   expectRefused("an oversized body through the web proxy", await viaProxy(url, big), 413, "maxBodyBytes");
-  const sql = await fetch(`${url}/sql/db?sql=${"x".repeat(DEFAULT_QUERY_LIMITS.maxBodyBytes + 1)}`);
+  const sql = await fetch(`${url}/sql/db?sql=${"x".repeat(DEFAULT_QUERY_LIMITS.maxSqlChars + 1)}`);
   const sqlBody = (await sql.json().catch(() => ({}))) as { limit?: string };
-  if (sql.status !== 413 || sqlBody.limit !== "maxBodyBytes")
-    failures.push(`an oversized /sql/db query: expected 413 naming maxBodyBytes, got ${sql.status}`);
+  if (sql.status !== 413 || sqlBody.limit !== "maxSqlChars")
+    failures.push(`an oversized /sql/db query: expected 413 naming maxSqlChars, got ${sql.status}`);
   // The deepest the loop may go is still answered.
   const allowed = await post(url, q(loopQuery(DEFAULT_QUERY_LIMITS.maxDepth)));
   if (allowed.status !== 200 || allowed.body.errors?.length)

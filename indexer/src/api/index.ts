@@ -66,14 +66,14 @@ app.post("/graphql", async (c, next) => {
 });
 app.use("/sql/*", async (c, next) => {
   const size = (c.req.query("sql") ?? "").length;
-  if (size > limits.maxBodyBytes)
+  if (size > limits.maxSqlChars)
     return refuse(
       c,
       new QueryRefused(
-        "maxBodyBytes",
-        limits.maxBodyBytes,
+        "maxSqlChars",
+        limits.maxSqlChars,
         size,
-        `The SQL query is ${size} characters; at most ${limits.maxBodyBytes} are allowed (limit maxBodyBytes).`,
+        `The SQL query is ${size} characters; at most ${limits.maxSqlChars} are allowed (limit maxSqlChars).`,
         413,
       ),
     );

@@ -9,6 +9,8 @@
 export type QueryLimits = {
   /** Request body, in bytes. */
   maxBodyBytes: number;
+  /** The `sql` parameter of SQL over HTTP (/sql/db), in characters (Node refuses URLs over 16 KiB anyway: 431). */
+  maxSqlChars: number;
   /** Nested selection sets (`{ a { b } }` is 2). */
   maxDepth: number;
   /** GraphQL tokens (names, punctuators, values). */
@@ -21,6 +23,7 @@ export type QueryLimits = {
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxBodyBytes: 16 * 1024,
+  maxSqlChars: 8 * 1024,
   maxDepth: 8,
   maxTokens: 1000,
   maxAliases: 20,
@@ -52,7 +55,7 @@ export class QueryRefused extends Error {
   }
 }
 
-/** Reads INDEXER_MAX_BODY_BYTES, INDEXER_MAX_QUERY_DEPTH, _TOKENS, _ALIASES and INDEXER_QUERY_TIMEOUT_MS. */
+/** Reads INDEXER_MAX_BODY_BYTES, INDEXER_MAX_SQL_CHARS, INDEXER_MAX_QUERY_DEPTH, _TOKENS, _ALIASES and INDEXER_QUERY_TIMEOUT_MS. */
 export function readQueryLimits(env: Record<string, string | undefined> = process.env): QueryLimits {
   const num = (name: string, fallback: number) => {
     const raw = env[name];
@@ -64,6 +67,7 @@ export function readQueryLimits(env: Record<string, string | undefined> = proces
   const d = DEFAULT_QUERY_LIMITS;
   return {
     maxBodyBytes: num("INDEXER_MAX_BODY_BYTES", d.maxBodyBytes),
+    maxSqlChars: num("INDEXER_MAX_SQL_CHARS", d.maxSqlChars),
     maxDepth: num("INDEXER_MAX_QUERY_DEPTH", d.maxDepth),
     maxTokens: num("INDEXER_MAX_QUERY_TOKENS", d.maxTokens),
     maxAliases: num("INDEXER_MAX_QUERY_ALIASES", d.maxAliases),
