@@ -4,24 +4,32 @@
  * or the edition is wrong. See server/checkout/create.ts.
  */
 import { createCheckout } from "../../../server/checkout/create";
-import { errorReply, CheckoutError } from "../../../server/checkout/errors";
+import { errorReply } from "../../../server/checkout/errors";
+import { guard } from "../../../server/http/guard";
 import { checkoutService } from "../../../server/checkout/service";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function POST(req: Request): Promise<Response> {
-  try {
-    const body = await req.json().catch(() => {
-      throw new CheckoutError(400, "The request is not JSON.");
-    });
-    const svc = await checkoutService();
-    const created = await createCheckout(
-      { db: svc.database.db, stripe: svc.stripe, readEdition: svc.readEdition, publicWebUrl: svc.config.publicWebUrl },
-      body,
-    );
-    return Response.json(created, { status: 201 });
-  } catch (error) {
-    return errorReply(error);
-  }
-}
+// A fan pays by card without an account: anonymous, but same-origin, JSON, size- and rate-limited and audited.
+export const POST = guard(
+  { route: "/api/checkout", body: "json", access: "anonymous" },
+  async ({ json: body, auditItem }) => {
+    try {
+      const svc = await checkoutService();
+      const created = await createCheckout(
+        {
+          db: svc.database.db,
+          stripe: svc.stripe,
+          readEdition: svc.readEdition,
+          publicWebUrl: svc.config.publicWebUrl,
+        },
+        body,
+      );
+      auditItem(created.orderId, null);
+      return Response.json(created, { status: 201 });
+    } catch (error) {
+      return errorReply(error);
+    }
+  },
+);

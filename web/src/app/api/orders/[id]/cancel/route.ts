@@ -2,16 +2,21 @@
 import { errorReply } from "../../../../../server/checkout/errors";
 import { cancelOrder } from "../../../../../server/checkout/orders";
 import { checkoutService } from "../../../../../server/checkout/service";
+import { guard } from "../../../../../server/http/guard";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function POST(_req: Request, ctx: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const { id } = await ctx.params;
-    const svc = await checkoutService();
-    return Response.json({ order: await cancelOrder({ db: svc.database.db, stripe: svc.stripe }, id) });
-  } catch (error) {
-    return errorReply(error);
-  }
-}
+export const POST = guard<{ params: Promise<{ id: string }> }>(
+  { route: "/api/orders/[id]/cancel", body: "none", access: "anonymous" },
+  async ({ auditItem }, ctx) => {
+    try {
+      const { id } = await ctx.params;
+      auditItem(id, null);
+      const svc = await checkoutService();
+      return Response.json({ order: await cancelOrder({ db: svc.database.db, stripe: svc.stripe }, id) });
+    } catch (error) {
+      return errorReply(error);
+    }
+  },
+);

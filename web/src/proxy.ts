@@ -1,0 +1,29 @@
+/**
+ * Adds the security headers (src/lib/securityHeaders.ts) to every response but Next's static chunks. Runs at
+ * request time, so the policy follows this process's RPC, indexer and media settings.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import { headerSettings, securityHeaders } from "./lib/securityHeaders";
+
+export function proxy(request: NextRequest) {
+  const env: Record<string, string | undefined> = {};
+  for (const k of [
+    "NEXT_PUBLIC_RPC_URL",
+    "NEXT_PUBLIC_INDEXER_URL",
+    "NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID",
+    "MEDIA_S3_PUBLIC_URL",
+    "MEDIA_IPFS_GATEWAY_URL",
+    "NODE_ENV",
+  ])
+    env[k] = process.env[k];
+  const host = request.headers.get("host") ?? request.nextUrl.host;
+  const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
+  const response = NextResponse.next();
+  for (const [name, value] of Object.entries(securityHeaders(headerSettings(env, host, https))))
+    response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
