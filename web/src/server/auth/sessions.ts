@@ -50,7 +50,8 @@ export async function signIn(
     throw new HttpError(400, "This is not a Sign-In with Ethereum message.");
   const hosts = new Set([site.host, ...(ctx.config.publicOrigin ? [new URL(ctx.config.publicOrigin).host] : [])]);
   const origins = new Set([site.origin, ...(ctx.config.publicOrigin ? [ctx.config.publicOrigin] : [])]);
-  if (!hosts.has(fields.domain)) throw new HttpError(401, `The message is for ${fields.domain}, not this site. ${SIGN_IN_AGAIN}`);
+  if (!hosts.has(fields.domain))
+    throw new HttpError(401, `The message is for ${fields.domain}, not this site. ${SIGN_IN_AGAIN}`);
   let uriOrigin = "";
   try {
     uriOrigin = new URL(fields.uri).origin;

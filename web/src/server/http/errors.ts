@@ -9,6 +9,9 @@ export class HttpError extends Error {
   }
 }
 
-export function httpErrorReply(error: HttpError): Response {
-  return Response.json({ error: error.message }, { status: error.status, headers: error.headers });
+export function httpErrorReply(error: HttpError, field?: string): Response {
+  return Response.json(field ? { error: error.message, field } : { error: error.message }, {
+    status: error.status,
+    headers: error.headers,
+  });
 }

@@ -33,6 +33,8 @@ export type GuardOptions = {
   rate?: "write" | "auth";
   /** Check Origin (default true). */
   origin?: boolean;
+  /** A `field` named in every refusal's JSON (the upload form maps it to its place). */
+  errorField?: string;
   /** Record the write in the audit log (default true). */
   audit?: boolean;
 };
@@ -188,7 +190,7 @@ export function guard<RouteCtx = unknown>(
         routeCtx as RouteCtx,
       );
     } catch (error) {
-      if (error instanceof HttpError) return httpErrorReply(error);
+      if (error instanceof HttpError) return httpErrorReply(error, options.errorField);
       throw error;
     }
     if (options.audit !== false) {

@@ -71,7 +71,11 @@ export function chainReferenceCheck(ctx: SecurityContext): ReferenceCheck {
       args: [artist],
     });
     if (collection === zeroAddress) return false;
-    const count = await ctx.client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "editionCount" });
+    const count = await ctx.client.readContract({
+      address: collection,
+      abi: dropCollectionAbi,
+      functionName: "editionCount",
+    });
     const want = (id.startsWith("0x") ? id : `0x${id}`).toLowerCase();
     for (let tokenId = 1n; tokenId <= count; tokenId++) {
       const edition = await ctx.client.readContract({

@@ -44,7 +44,14 @@ async function storeFile(store: MediaStore, base: string, file: Blob, type: { co
 }
 
 export const POST = guard(
-  { route: "/api/media/releases", body: "multipart", maxBytes: MAX_BODY_BYTES, tooLarge: TOO_LARGE, access: "artist" },
+  {
+    route: "/api/media/releases",
+    body: "multipart",
+    maxBytes: MAX_BODY_BYTES,
+    tooLarge: TOO_LARGE,
+    access: "artist",
+    errorField: "form",
+  },
   async ({ req, ctx, session, auditItem }) => {
     const artist = session!.address;
     const body = await readFormBody(req, MAX_BODY_BYTES);
