@@ -39,12 +39,14 @@ let mediaDir = "";
 before(async () => {
   mediaDir = await mkdtemp(join(tmpdir(), "api-security-"));
   process.env.MEDIA_DIR = mediaDir;
-});
-beforeEach(async () => {
-  await h?.close();
   h = await securityHarness();
-  h.artists.add(artist.address.toLowerCase());
 });
+/** A fresh state (empty tables, the clock back at its start) with these limits; the artist registered. */
+async function fresh(config: Parameters<Harness["reset"]>[0] = {}) {
+  await h.reset(config);
+  h.artists.add(artist.address.toLowerCase());
+}
+beforeEach(() => fresh());
 after(async () => {
   await h?.close();
   await rm(mediaDir, { recursive: true, force: true });
@@ -327,8 +329,7 @@ test("SIWE: an expired nonce, an expired message, another chain or a wrong signa
 });
 
 test("429 with Retry-After once an IP's writes are used up; counted in the database; the window ends", async () => {
-  await h.close();
-  h = await securityHarness({ ratePerIp: 2, rateWindowSeconds: 60 });
+  await fresh({ ratePerIp: 2, rateWindowSeconds: 60 });
   const bad = () => checkout(json("/api/checkout", "not json", { "x-forwarded-for": "203.0.113.9" }));
   assert.equal((await bad()).status, 400);
   assert.equal((await bad()).status, 400);
@@ -347,9 +348,7 @@ test("429 with Retry-After once an IP's writes are used up; counted in the datab
 });
 
 test("429 per session: a signed-in wallet is limited across IPs", async () => {
-  await h.close();
-  h = await securityHarness({ ratePerSession: 1 });
-  h.artists.add(artist.address.toLowerCase());
+  await fresh({ ratePerSession: 1 });
   const token = await h.sessionFor(artist.address);
   const post = (ip: string) =>
     allowlists(signed(json("/api/allowlists", { addresses: [fan.address] }, { "x-forwarded-for": ip }), token));
@@ -360,9 +359,7 @@ test("429 per session: a signed-in wallet is limited across IPs", async () => {
 });
 
 test("quota: an artist's uploads are counted; over the count or the bytes is refused with a sentence", async () => {
-  await h.close();
-  h = await securityHarness({ quotaCount: 2, quotaBytes: 10_000 });
-  h.artists.add(artist.address.toLowerCase());
+  await fresh({ quotaCount: 2, quotaBytes: 10_000 });
   const token = await h.sessionFor(artist.address);
   const post = (addresses: string[]) => allowlists(signed(json("/api/allowlists", { addresses }), token));
   assert.equal((await post([fan.address])).status, 201);
@@ -371,9 +368,7 @@ test("quota: an artist's uploads are counted; over the count or the bytes is ref
   assert.equal(full.status, 403);
   assert.match(await errorOf(full), /upload quota is used up \(2 uploads\)/);
 
-  await h.close();
-  h = await securityHarness({ quotaBytes: 1000 });
-  h.artists.add(artist.address.toLowerCase());
+  await fresh({ quotaBytes: 1000 });
   const t2 = await h.sessionFor(artist.address);
   const many = Array.from({ length: 30 }, (_, i) => `0x${(i + 1).toString(16).padStart(40, "0")}`);
   const big = await allowlists(signed(json("/api/allowlists", { addresses: many }), t2));
@@ -382,9 +377,7 @@ test("quota: an artist's uploads are counted; over the count or the bytes is ref
 });
 
 test("cleanup: unreferenced uploads past the grace period are removed (files too), referenced ones kept", async () => {
-  await h.close();
-  h = await securityHarness({ uploadGraceSeconds: 3600 });
-  h.artists.add(artist.address.toLowerCase());
+  await fresh({ uploadGraceSeconds: 3600 });
   const token = await h.sessionFor(artist.address);
   const post = async (addresses: string[]) => {
     const res = await allowlists(signed(json("/api/allowlists", { addresses }), token));

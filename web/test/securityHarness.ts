@@ -11,6 +11,7 @@ import { readSecurityConfig, type SecurityConfig } from "../src/server/http/conf
 import { setSecurityContext, type SecurityContext } from "../src/server/http/context.ts";
 import { siteOf } from "../src/server/http/guard.ts";
 import { createHash, randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 
 export type Harness = {
   ctx: SecurityContext;
@@ -20,6 +21,8 @@ export type Harness = {
   advance: (ms: number) => void;
   /** Resolves every pending body-read deadline (as if its time had passed). */
   expireDeadlines: () => void;
+  /** Empties the security tables and installs a new context with these settings (same database: fast). */
+  reset: (config?: Partial<SecurityConfig>) => Promise<void>;
   /** A session cookie for the address (written straight to the table). */
   sessionFor: (address: Address) => Promise<string>;
   close: () => Promise<void>;
@@ -31,12 +34,12 @@ export async function securityHarness(config: Partial<SecurityConfig> = {}): Pro
   let now = new Date("2026-12-07T00:00:00Z");
   const pending: (() => void)[] = [];
   const artists = new Set<string>();
-  const ctx: SecurityContext = {
+  const make = (overrides: Partial<SecurityConfig>): SecurityContext => ({
     db: database.db,
     // Port 9 (discard): never reached by these tests.
     client: createPublicClient({ transport: http("http://127.0.0.1:9") }) as PublicClient,
     chainId: 31337,
-    config: { ...readSecurityConfig({}), ...config },
+    config: { ...readSecurityConfig({}), ...overrides },
     now: () => new Date(now),
     sleep: (_ms, signal) =>
       new Promise<void>((resolve) => {
@@ -44,10 +47,9 @@ export async function securityHarness(config: Partial<SecurityConfig> = {}): Pro
         signal.addEventListener("abort", () => resolve(), { once: true });
       }),
     isArtist: async (address) => artists.has(address.toLowerCase()),
-  };
-  setSecurityContext(ctx);
-  return {
-    ctx,
+  });
+  const harness: Harness = {
+    ctx: make(config),
     database,
     artists,
     advance: (ms) => {
@@ -55,6 +57,15 @@ export async function securityHarness(config: Partial<SecurityConfig> = {}): Pro
     },
     expireDeadlines: () => {
       for (const resolve of pending.splice(0)) resolve();
+    },
+    reset: async (overrides = {}) => {
+      await database.db.execute(
+        sql`TRUNCATE auth_nonces, auth_sessions, rate_limits, audit_log, media_uploads RESTART IDENTITY`,
+      );
+      artists.clear();
+      now = new Date("2026-12-07T00:00:00Z");
+      harness.ctx = make(overrides);
+      setSecurityContext(harness.ctx);
     },
     sessionFor: async (address) => {
       const token = randomBytes(16).toString("base64url");
@@ -72,6 +83,8 @@ export async function securityHarness(config: Partial<SecurityConfig> = {}): Pro
       await database.close();
     },
   };
+  setSecurityContext(harness.ctx);
+  return harness;
 }
 
 /** The request as a signed-in browser on this site sends it: same Origin, the session cookie. */
