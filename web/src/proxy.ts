@@ -1,5 +1,5 @@
 /**
- * Adds the security headers (src/lib/securityHeaders.ts) to every response but Next's static chunks. Runs at
+ * Adds the security headers (src/lib/securityHeaders.ts) to every page. Runs at
  * request time, so the policy follows this process's RPC, indexer and media settings.
  */
 import { NextResponse, type NextRequest } from "next/server";
@@ -24,6 +24,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Pages only: with a proxy in front of a route, Next buffers the request body (up to 10 MB) so both can read
+// it, which would cut uploads and defeat the API's own streaming limits. API answers get their headers from
+// next.config.ts.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };
