@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { parseArgs } from "node:util";
 import next from "next";
 import { publishedWebhookEndpoint, WEBHOOK_PATH, type WebhookEndpoint } from "./src/server/checkout/endpoint.ts";
+import { protectRequest, socketLimitsFromEnv } from "./src/server/http/socket.ts";
 
 /** Stripe's event payloads are far smaller; a larger body is refused without being kept. */
 const MAX_WEBHOOK_BODY = 1024 * 1024;
@@ -23,7 +24,10 @@ const app = next({ dev: false, dir: import.meta.dirname, hostname: hostname ?? "
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const limits = socketLimitsFromEnv(process.env);
 const server = createServer((req, res) => {
+  // The client's IP for rate limits and the audit log, and the body deadline (src/server/http/socket.ts).
+  protectRequest(req, res, limits);
   const webhook = req.method === "POST" && req.url === WEBHOOK_PATH ? publishedWebhookEndpoint() : undefined;
   if (webhook) void serveWebhook(webhook, req, res);
   else void handle(req, res);
@@ -32,6 +36,9 @@ const server = createServer((req, res) => {
 // request on a connection this server is closing.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
+// No request may take longer than the longest body deadline (an upload) plus time to answer; Node's default
+// is 5 minutes. The per-request deadline above is what cuts a slow JSON body at 10 s.
+server.requestTimeout = limits.uploadTimeoutMs + 30_000;
 server.listen(port, hostname, () => console.log(`web app ready on http://${hostname ?? "localhost"}:${port}`));
 
 // Stopped by its supervisor (the start command, a container): exit at once, as `next start` does. The

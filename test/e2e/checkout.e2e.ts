@@ -66,7 +66,8 @@ async function flow() {
   ] as const) {
     const res = await fetch(`${urls.web}/api/checkout`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // A write must come from the site's own pages (server/http/guard.ts): the Origin a browser sends.
+      headers: { "content-type": "application/json", origin: urls.web },
       body: JSON.stringify({ collection, tokenId: TIDE.toString(), email: "fan@example.com", ...body }),
     });
     assert.equal(res.status, 400, `${JSON.stringify(body)} is refused`);

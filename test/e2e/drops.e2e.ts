@@ -4,8 +4,8 @@
  *
  *   node --import tsx --test test/e2e/drops.e2e.ts
  *
- * An artist (lumen, referred by nova, paid through its split) creates its collection and a release
- * (cover, preview, price, supply) in the app; a fan opens the drop page and mints two; the fan's
+ * An artist (lumen, referred by nova, paid through its split) creates its collection, is refused an upload
+ * until it signs in with its wallet (SIWE), then creates a release (cover, preview, price, supply) in the app; a fan opens the drop page and mints two; the fan's
  * collection shows them; a cap and an allowlist explain themselves before the wallet opens; the artist's
  * dashboard shows the sale less the platform fee; the referrer's earnings show its 5% of the fee. Every
  * figure is also checked against the chain.
@@ -93,6 +93,20 @@ async function flow() {
   await studio.getByLabel("Price (ETH)").fill("0.05");
   await studio.getByRole("textbox", { name: "Supply" }).fill("10");
   await shot(studio, "release-form");
+  // Uploads need a signed-in artist: without a session the API refuses (401 and a sentence) and the form
+  // shows that sentence; nothing is created.
+  const anonymous = await studio.evaluate(async () => {
+    const res = await fetch("/api/media/releases", { method: "POST", body: new FormData() });
+    return { status: res.status, body: (await res.json()) as { error: string } };
+  });
+  assert.equal(anonymous.status, 401);
+  assert.match(anonymous.body.error, /^Sign in/);
+  await studio.getByRole("button", { name: "Create release" }).click();
+  await studio.getByText(/Sign in with your wallet first/).waitFor({ timeout: 60_000 });
+  await shot(studio, "release-refused-signed-out");
+  // One click and one signature (EIP-4361) sign the artist in; the upload then goes through.
+  await studio.getByRole("button", { name: "Sign in", exact: true }).first().click();
+  await studio.getByText("Signed in", { exact: true }).waitFor({ timeout: 30_000 });
   await studio.getByRole("button", { name: "Create release" }).click();
   await studio.getByText("Release created").waitFor({ timeout: 90_000 });
   const link = await studio.getByTestId("drop-link").inputValue();

@@ -1,4 +1,4 @@
-import { test, after, beforeEach } from "node:test";
+import { test, after, before, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { encodeAbiParameters, getAddress, keccak256, toHex, type Address, type Hex } from "viem";
 import { buildAllowlist } from "@notalabel/contracts";
-import { POST } from "../src/app/api/allowlists/route.ts";
+import { POST as rawPOST } from "../src/app/api/allowlists/route.ts";
+import { securityHarness, signed, type Harness } from "./securityHarness.ts";
 import { GET } from "../src/app/api/allowlists/[root]/route.ts";
 import {
   MAX_ALLOWLIST_ADDRESSES,
@@ -17,6 +18,18 @@ import {
   parseAllowlistText,
   storeAllowlist,
 } from "../src/lib/allowlists.ts";
+
+// Uploads need a signed-in registered artist (server/http/guard.ts): every request here is sent as one.
+const ARTIST = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+let harness: Harness;
+let token = "";
+before(async () => {
+  harness = await securityHarness({ ratePerIp: 10_000, ratePerSession: 10_000 });
+  harness.artists.add(ARTIST.toLowerCase());
+  token = await harness.sessionFor(ARTIST);
+});
+after(() => harness.close());
+const POST = (req: Request) => rawPOST(signed(req, token));
 
 const ORIGIN = "http://localhost:3000";
 

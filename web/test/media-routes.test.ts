@@ -1,13 +1,26 @@
-import { test, after, beforeEach } from "node:test";
+import { test, after, before, beforeEach } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { POST } from "../src/app/api/media/releases/route.ts";
+import { POST as rawPOST } from "../src/app/api/media/releases/route.ts";
+import { securityHarness, signed, type Harness } from "./securityHarness.ts";
 import { GET as getFile } from "../src/app/api/media/files/[key]/route.ts";
 import { GET as getMetadata } from "../src/app/api/metadata/[id]/route.ts";
 import { RELEASES_PATH, uploadRelease, type ReleaseCreated } from "../src/lib/media/uploadRelease.ts";
+
+// Uploads need a signed-in registered artist (server/http/guard.ts): every request here is sent as one.
+const ARTIST = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+let harness: Harness;
+let token = "";
+before(async () => {
+  harness = await securityHarness({ ratePerIp: 10_000, ratePerSession: 10_000 });
+  harness.artists.add(ARTIST.toLowerCase());
+  token = await harness.sessionFor(ARTIST);
+});
+after(() => harness.close());
+const POST = (req: Request) => rawPOST(signed(req, token));
 
 const MiB = 1024 * 1024;
 const ORIGIN = "http://localhost:3000";

@@ -18,6 +18,7 @@ import { storeAllowlist } from "@/lib/allowlists";
 import { dropPath } from "@/lib/editions";
 import { errorMessage } from "@/lib/errors";
 import { uploadRelease, type ReleaseCreated } from "@/lib/media/uploadRelease";
+import { SignInButton, useSession } from "@/components/wallet/session";
 import {
   emptyReleaseForm,
   metadataHashOf,
@@ -71,6 +72,7 @@ export function ReleaseEditor({
   const { chain, chainId } = useAppConfig();
   const tokens = useMemo(() => tokensFor(chainId), [chainId]);
   const tx = useTx();
+  const session = useSession();
   const now = useNowSeconds();
   const [values, setValues] = useState<ReleaseFormValues>(() => emptyReleaseForm(tokens[0]!.address, artistName));
   const [files, setFiles] = useState<Record<FileKind, File | null>>({ cover: null, audio: null });
@@ -531,6 +533,12 @@ export function ReleaseEditor({
             </Alert>
           ) : null}
           <TxStatus state={tx.state} onDismiss={tx.reset} />
+          {session.signedIn ? null : (
+            <Alert tone="info" title="Sign in to upload" action={<SignInButton size="md" />}>
+              Uploading the cover, audio and allowlist needs a signed-in artist wallet: sign one message (no
+              transaction, no fee).
+            </Alert>
+          )}
           <div className="row">
             <Button type="submit" loading={busy}>
               Create release

@@ -13,6 +13,7 @@ import type { AppConfig } from "@/lib/config";
 import { chainFor } from "@/lib/chains";
 import { AppConfigContext } from "./AppConfigContext";
 import { ToastProvider } from "@/components/ui/Toast";
+import { SessionProvider } from "./session";
 
 function makeWagmiConfig(cfg: AppConfig) {
   const chain = chainFor(cfg.chainId, cfg.rpcUrl);
@@ -49,7 +50,9 @@ export default function Providers({ config, children }: { config: AppConfig; chi
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider theme={lightTheme({ accentColor: "#4338ca", borderRadius: "small" })} initialChain={chain}>
           <AppConfigContext.Provider value={appConfig}>
-            <ToastProvider>{children}</ToastProvider>
+            <SessionProvider>
+              <ToastProvider>{children}</ToastProvider>
+            </SessionProvider>
           </AppConfigContext.Provider>
         </RainbowKitProvider>
       </QueryClientProvider>

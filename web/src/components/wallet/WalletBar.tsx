@@ -3,9 +3,11 @@ import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useAccount, useSwitchChain } from "wagmi";
 import { Button } from "@/components/ui";
 import { useAppConfig } from "./AppConfigContext";
+import { SignInButton, useSession } from "./session";
 
-/** The bar under the site header on wallet pages: network state and the connect button. */
+/** The bar under the site header on wallet pages: network state, the connect button and Sign in. */
 export function WalletBar() {
+  const session = useSession();
   const { chain } = useAppConfig();
   const { isConnected, chainId } = useAccount();
   const { switchChain, isPending } = useSwitchChain();
@@ -37,7 +39,15 @@ export function WalletBar() {
             </span>
           )}
         </div>
-        <ConnectButton showBalance={false} chainStatus="none" accountStatus="address" />
+        <div className="row small">
+          {session.error ? (
+            <span className="small" role="alert">
+              {session.error}
+            </span>
+          ) : null}
+          {wrong ? null : <SignInButton />}
+          <ConnectButton showBalance={false} chainStatus="none" accountStatus="address" />
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Media store on local disk: one file per key, directly under the media folder. */
-import { access, readFile } from "node:fs/promises";
+import { access, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { assertMediaKey } from "./keys.ts";
@@ -33,6 +33,9 @@ export function createLocalStore(dir: string): MediaStore {
         if (isMissing(err)) return null;
         throw err;
       }
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true });
     },
   };
 }

@@ -16,6 +16,8 @@ export interface MediaStore {
   put(key: string, bytes: Bytes, contentType: string): Promise<{ publicUrl: string | null }>;
   /** The stored bytes, or null when nothing is stored under the key. */
   get(key: string): Promise<Bytes | null>;
+  /** Removes what is stored under the key (unreferenced uploads); backends without it keep the bytes. */
+  delete?(key: string): Promise<void>;
 }
 
 type Env = Record<string, string | undefined>;

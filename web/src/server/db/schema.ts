@@ -169,3 +169,82 @@ export const settlements = pgTable("settlements", {
   createdAt: now(),
   settledAt: at("settled_at"),
 });
+
+/*
+ * The web API's own security state (see ../http/guard.ts and ../auth): Sign-In with Ethereum nonces and
+ * sessions, rate-limit counters, the audit log of writes and artists' upload quotas. Kept in this database so
+ * every web instance sees the same sessions and limits.
+ */
+
+/** A nonce handed out by GET /api/auth/nonce: used at most once (deleted when a sign-in consumes it). */
+export const authNonces = pgTable(
+  "auth_nonces",
+  {
+    nonce: text("nonce").primaryKey(),
+    expiresAt: at("expires_at").notNull(),
+    createdAt: now(),
+  },
+  (t) => [index("auth_nonces_expires").on(t.expiresAt)],
+);
+
+/** A signed-in wallet. `id` is the sha256 of the cookie's secret, so the table never holds a usable token. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    /** Checksummed address that signed the SIWE message. */
+    address: text("address").notNull(),
+    chainId: integer("chain_id").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    createdAt: now(),
+  },
+  (t) => [index("auth_sessions_address").on(t.address), index("auth_sessions_expires").on(t.expiresAt)],
+);
+
+/** rate-limiter-flexible's counters (one row per limiter key; see ../http/rateLimit.ts). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expire: at("expire"),
+});
+
+/** Who wrote what, when and from where: one row per write request that reached a handler. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: at("at").notNull(),
+    /** The session's address, or null for an anonymous write (card checkout). */
+    address: text("address"),
+    method: text("method").notNull(),
+    route: text("route").notNull(),
+    /** The item written (release id, allowlist root, order id, collection:token...), when known. */
+    item: text("item"),
+    /** Whose item it is (the artist's address, or a collection), so an artist can list writes to its items. */
+    owner: text("owner"),
+    status: integer("status").notNull(),
+    ip: text("ip"),
+  },
+  (t) => [index("audit_log_owner").on(t.owner, t.at), index("audit_log_address").on(t.address, t.at)],
+);
+
+/**
+ * What an artist has stored (a release's files and metadata, or an allowlist), counted against its quota.
+ * An upload is provisional until an edition of the artist's collection references it (confirmedAt); the
+ * cleanup (../media/uploads.ts) removes provisional uploads older than the grace period.
+ */
+export const mediaUploads = pgTable(
+  "media_uploads",
+  {
+    /** The metadata id of a release, or the root of an allowlist. */
+    id: text("id").notNull(),
+    artist: text("artist").notNull(),
+    kind: text("kind", { enum: ["release", "allowlist"] }).notNull(),
+    /** The store keys written (files and documents). */
+    keys: jsonb("keys").$type<string[]>().notNull(),
+    bytes: bigint("bytes", { mode: "number" }).notNull(),
+    createdAt: at("created_at").notNull(),
+    confirmedAt: at("confirmed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.artist, t.id] }), index("media_uploads_pending").on(t.confirmedAt, t.createdAt)],
+);

@@ -12,35 +12,38 @@
 import { getAddress, isAddress } from "viem";
 import { createCheckout } from "../../../server/checkout/create";
 import { editionAvailability } from "../../../server/checkout/availability";
-import { clientIp } from "../../../server/checkout/clientIp";
 import { errorReply, CheckoutError } from "../../../server/checkout/errors";
+import { guard } from "../../../server/http/guard";
 import { checkoutService } from "../../../server/checkout/service";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function POST(req: Request): Promise<Response> {
-  try {
-    const body = await req.json().catch(() => {
-      throw new CheckoutError(400, "The request is not JSON.");
-    });
-    const svc = await checkoutService();
-    const created = await createCheckout(
-      {
-        db: svc.database.db,
-        stripe: svc.stripe,
-        readEdition: svc.readEdition,
-        publicWebUrl: svc.config.publicWebUrl,
-        limits: svc.config.limits,
-      },
-      body,
-      { ip: clientIp(req) },
-    );
-    return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
-  } catch (error) {
-    return errorReply(error);
-  }
-}
+// A fan pays by card without an account: anonymous, but same-origin, JSON, size- and rate-limited and audited.
+// The per-client cap on unpaid orders uses the guard's client address (the server sets it from the socket).
+export const POST = guard(
+  { route: "/api/checkout", body: "json", access: "anonymous" },
+  async ({ json: body, auditItem, ip }) => {
+    try {
+      const svc = await checkoutService();
+      const created = await createCheckout(
+        {
+          db: svc.database.db,
+          stripe: svc.stripe,
+          readEdition: svc.readEdition,
+          publicWebUrl: svc.config.publicWebUrl,
+          limits: svc.config.limits,
+        },
+        body,
+        { ip: ip === "unknown" ? null : ip },
+      );
+      auditItem(created.orderId, null);
+      return Response.json(created, { status: 201, headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      return errorReply(error);
+    }
+  },
+);
 
 export async function GET(req: Request): Promise<Response> {
   try {

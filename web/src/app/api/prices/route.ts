@@ -6,6 +6,7 @@
 import { getAddress, isAddress } from "viem";
 import { CheckoutError, errorReply } from "../../../server/checkout/errors";
 import { listPrices, setPrice } from "../../../server/checkout/prices";
+import { guard } from "../../../server/http/guard";
 import { checkoutService } from "../../../server/checkout/service";
 
 export const dynamic = "force-dynamic";
@@ -25,15 +26,20 @@ export async function GET(req: Request): Promise<Response> {
   }
 }
 
-export async function PUT(req: Request): Promise<Response> {
-  try {
-    const body = await req.json().catch(() => {
-      throw new CheckoutError(400, "The request is not JSON.");
-    });
-    const svc = await checkoutService();
-    const price = await setPrice({ db: svc.database.db, client: svc.client, chainId: svc.config.chain.chainId }, body);
-    return Response.json({ price });
-  } catch (error) {
-    return errorReply(error);
-  }
-}
+/** Setting a price belongs to the artist's account: a signed-in session is required besides the signed message. */
+export const PUT = guard(
+  { route: "/api/prices", body: "json", access: "account" },
+  async ({ json: body, auditItem }) => {
+    try {
+      const svc = await checkoutService();
+      const price = await setPrice(
+        { db: svc.database.db, client: svc.client, chainId: svc.config.chain.chainId },
+        body,
+      );
+      auditItem(`${price.collection}:${price.tokenId}`, price.collection);
+      return Response.json({ price });
+    } catch (error) {
+      return errorReply(error);
+    }
+  },
+);

@@ -3,8 +3,12 @@
  * `description`, `artistName`, `credits` (JSON list of {name, role}) and `isrc`. Everything is checked
  * before anything is stored; then the two files and the ERC-1155 metadata JSON are stored, and the
  * metadata URL (the token URI of the edition) is returned.
+ * Only a signed-in registered artist may upload (server/http/guard.ts: 401 without a session, 403 for a wallet
+ * that is not an artist); what it stores counts against its quota (server/media/uploads.ts, 403 when full).
  * Helpers are imported by relative path so the handler also runs under plain node in the tests.
  */
+import { guard } from "../../../../server/http/guard.ts";
+import { checkQuota, cleanupNowAndThen, recordUpload } from "../../../../server/media/uploads.ts";
 import { errorResponse } from "../../../../lib/media/errors.ts";
 import { readFormBody } from "../../../../lib/media/formBody.ts";
 import { JSON_CONTENT_TYPE } from "../../../../lib/media/formats.ts";
@@ -36,45 +40,74 @@ async function storeFile(store: MediaStore, base: string, file: Blob, type: { co
   const bytes = new Uint8Array(await file.arrayBuffer());
   const key = contentKey(bytes, type.ext);
   const { publicUrl } = await store.put(key, bytes, type.contentType);
-  return publicUrl ?? fileUrl(base, key);
+  return { key, url: publicUrl ?? fileUrl(base, key) };
 }
 
-export async function POST(req: Request): Promise<Response> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return errorResponse(413, TOO_LARGE, "form");
-  if (!req.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data"))
-    return errorResponse(415, "Send the release as a multipart/form-data upload.", "form");
-  const body = await readFormBody(req, MAX_BODY_BYTES);
-  if (!body.ok)
-    return body.reason === "too-large"
-      ? errorResponse(413, TOO_LARGE, "form")
-      : errorResponse(400, "The upload could not be read. Try sending it again.", "form");
-  const { form } = body;
+export const POST = guard(
+  {
+    route: "/api/media/releases",
+    body: "multipart",
+    maxBytes: MAX_BODY_BYTES,
+    tooLarge: TOO_LARGE,
+    access: "artist",
+    errorField: "form",
+  },
+  async ({ req, ctx, session, auditItem }) => {
+    const artist = session!.address;
+    const body = await readFormBody(req, MAX_BODY_BYTES);
+    if (!body.ok)
+      return body.reason === "too-large"
+        ? errorResponse(413, TOO_LARGE, "form")
+        : errorResponse(400, "The upload could not be read. Try sending it again.", "form");
+    const { form } = body;
 
-  const fields = parseReleaseFields(form);
-  if (!fields.ok) return errorResponse(400, fields.message, fields.field);
-  const coverFile = form.get("cover");
-  const cover = await validateMediaFile("cover", coverFile);
-  if (!cover.ok) return errorResponse(STATUS[cover.reason], cover.message, cover.field);
-  const audioFile = form.get("audio");
-  const audio = await validateMediaFile("audio", audioFile);
-  if (!audio.ok) return errorResponse(STATUS[audio.reason], audio.message, audio.field);
+    const fields = parseReleaseFields(form);
+    if (!fields.ok) return errorResponse(400, fields.message, fields.field);
+    const coverFile = form.get("cover");
+    const cover = await validateMediaFile("cover", coverFile);
+    if (!cover.ok) return errorResponse(STATUS[cover.reason], cover.message, cover.field);
+    const audioFile = form.get("audio");
+    const audio = await validateMediaFile("audio", audioFile);
+    if (!audio.ok) return errorResponse(STATUS[audio.reason], audio.message, audio.field);
 
-  try {
-    const base = publicBaseUrl(req);
     const store = getMediaStore();
-    const [image, audioUrl] = await Promise.all([
-      // validateMediaFile accepted both, so both are files.
-      storeFile(store, base, coverFile as Blob, cover),
-      storeFile(store, base, audioFile as Blob, audio),
-    ]);
-    const metadata = buildReleaseMetadata(fields.fields, { image, audio: audioUrl });
-    const bytes = serializeMetadata(metadata);
-    const id = sha256Hex(bytes);
-    await store.put(`${id}.json`, bytes, JSON_CONTENT_TYPE);
-    const created: ReleaseCreated = { id, metadataUri: metadataUri(base, id), image, audio: audioUrl, metadata };
-    return Response.json(created, { status: 201 });
-  } catch (err) {
-    console.error("media: storing a release failed", err);
-    return errorResponse(500, "The files could not be stored right now. Please try again in a moment.");
-  }
-}
+    const coverBlob = coverFile as Blob;
+    const audioBlob = audioFile as Blob;
+    // The metadata document is small; a few KB are reserved for it in the quota check.
+    await checkQuota(ctx, artist, coverBlob.size + audioBlob.size + 16 * 1024);
+    cleanupNowAndThen(ctx, store);
+
+    try {
+      const base = publicBaseUrl(req);
+      const [image, audioStored] = await Promise.all([
+        // validateMediaFile accepted both, so both are files.
+        storeFile(store, base, coverFile as Blob, cover),
+        storeFile(store, base, audioFile as Blob, audio),
+      ]);
+      const audioUrl = audioStored.url;
+      const metadata = buildReleaseMetadata(fields.fields, { image: image.url, audio: audioUrl });
+      const bytes = serializeMetadata(metadata);
+      const id = sha256Hex(bytes);
+      await store.put(`${id}.json`, bytes, JSON_CONTENT_TYPE);
+      await recordUpload(ctx, {
+        artist,
+        id,
+        kind: "release",
+        keys: [image.key, audioStored.key, `${id}.json`],
+        bytes: coverBlob.size + audioBlob.size + bytes.length,
+      });
+      auditItem(id, artist);
+      const created: ReleaseCreated = {
+        id,
+        metadataUri: metadataUri(base, id),
+        image: image.url,
+        audio: audioUrl,
+        metadata,
+      };
+      return Response.json(created, { status: 201 });
+    } catch (err) {
+      console.error("media: storing a release failed", err);
+      return errorResponse(500, "The files could not be stored right now. Please try again in a moment.");
+    }
+  },
+);

@@ -1,0 +1,145 @@
+/**
+ * Artists' upload quotas and the cleanup of uploads nobody uses.
+ *
+ * Every release upload (cover, audio, metadata) and allowlist is recorded against the signed-in artist
+ * (table media_uploads) and counted against a quota of bytes and uploads. An upload is provisional until an
+ * edition of the artist's own collection references it: a release when an edition's `metadataHash` is its
+ * id, an allowlist when an edition's `presaleRoot` is its root. The cleanup, run at upload time (at most
+ * once an hour per process) or by anyone holding the context, looks at provisional uploads older than the
+ * grace period: referenced ones are confirmed for good; the others are removed with their files (unless
+ * another upload still names a file: keys are content addresses and may be shared), which frees the quota.
+ */
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { dropCollectionAbi, dropFactoryAbi, getDeployment } from "@notalabel/contracts";
+import { zeroAddress, type Address } from "viem";
+import type { MediaStore } from "../../lib/media/store";
+import { mediaUploads } from "../db/schema";
+import type { SecurityContext } from "../http/context";
+import { formatBytes } from "../http/body";
+import { HttpError } from "../http/errors";
+
+export type UploadKind = "release" | "allowlist";
+
+/** What the artist holds now: bytes and uploads. */
+export async function usage(ctx: SecurityContext, artist: Address): Promise<{ bytes: number; count: number }> {
+  const [row] = await ctx.db
+    .select({ bytes: sql<string>`coalesce(sum(${mediaUploads.bytes}), 0)`, count: sql<string>`count(*)` })
+    .from(mediaUploads)
+    .where(eq(mediaUploads.artist, artist));
+  return { bytes: Number(row?.bytes ?? 0), count: Number(row?.count ?? 0) };
+}
+
+/** Throws 403 when `bytes` more (one more upload) would exceed the artist's quota. */
+export async function checkQuota(ctx: SecurityContext, artist: Address, bytes: number): Promise<void> {
+  const used = await usage(ctx, artist);
+  const { quotaBytes, quotaCount } = ctx.config;
+  if (used.count + 1 > quotaCount)
+    throw new HttpError(
+      403,
+      `Your upload quota is used up (${quotaCount} uploads). Uploads no edition uses are removed after a while; create editions from the ones you have.`,
+    );
+  if (used.bytes + bytes > quotaBytes)
+    throw new HttpError(
+      403,
+      `This upload (${formatBytes(bytes)}) would exceed your storage quota: ${formatBytes(used.bytes)} of ${formatBytes(quotaBytes)} used.`,
+    );
+}
+
+/** Records an upload against the artist (the same id again counts once). */
+export async function recordUpload(
+  ctx: SecurityContext,
+  upload: { artist: Address; id: string; kind: UploadKind; keys: string[]; bytes: number },
+): Promise<void> {
+  await ctx.db
+    .insert(mediaUploads)
+    .values({ ...upload, createdAt: ctx.now() })
+    .onConflictDoNothing();
+}
+
+/** Whether an edition of the artist's collection references the upload. */
+export type ReferenceCheck = (artist: Address, kind: UploadKind, id: string) => Promise<boolean>;
+
+/** Reads the artist's collection on chain: the metadata hashes and presale roots of its editions. */
+export function chainReferenceCheck(ctx: SecurityContext): ReferenceCheck {
+  return async (artist, kind, id) => {
+    const factory = getDeployment(ctx.chainId).contracts.DropFactory?.address;
+    if (!factory) return false;
+    const collection = await ctx.client.readContract({
+      address: factory,
+      abi: dropFactoryAbi,
+      functionName: "collectionOf",
+      args: [artist],
+    });
+    if (collection === zeroAddress) return false;
+    const count = await ctx.client.readContract({
+      address: collection,
+      abi: dropCollectionAbi,
+      functionName: "editionCount",
+    });
+    const want = (id.startsWith("0x") ? id : `0x${id}`).toLowerCase();
+    for (let tokenId = 1n; tokenId <= count; tokenId++) {
+      const edition = await ctx.client.readContract({
+        address: collection,
+        abi: dropCollectionAbi,
+        functionName: "edition",
+        args: [tokenId],
+      });
+      const value = kind === "release" ? edition.config.metadataHash : edition.config.presaleRoot;
+      if (value.toLowerCase() === want) return true;
+    }
+    return false;
+  };
+}
+
+/** Confirms referenced provisional uploads past the grace period and removes the others. */
+export async function cleanupUploads(
+  ctx: SecurityContext,
+  store: MediaStore,
+  isReferenced: ReferenceCheck = chainReferenceCheck(ctx),
+): Promise<{ confirmed: number; removed: number }> {
+  const cutoff = new Date(ctx.now().getTime() - ctx.config.uploadGraceSeconds * 1000);
+  const due = await ctx.db
+    .select()
+    .from(mediaUploads)
+    .where(and(isNull(mediaUploads.confirmedAt), lt(mediaUploads.createdAt, cutoff)))
+    .limit(500);
+  let confirmed = 0;
+  let removed = 0;
+  for (const upload of due) {
+    const where = and(eq(mediaUploads.artist, upload.artist), eq(mediaUploads.id, upload.id));
+    let referenced: boolean;
+    try {
+      referenced = await isReferenced(upload.artist as Address, upload.kind, upload.id);
+    } catch {
+      continue; // the chain is not reachable: decide next time
+    }
+    if (referenced) {
+      await ctx.db.update(mediaUploads).set({ confirmedAt: ctx.now() }).where(where);
+      confirmed++;
+      continue;
+    }
+    await ctx.db.delete(mediaUploads).where(where);
+    removed++;
+    if (!store.delete) continue;
+    for (const key of upload.keys) {
+      const [other] = await ctx.db
+        .select({ id: mediaUploads.id })
+        .from(mediaUploads)
+        .where(sql`${mediaUploads.keys} @> ${JSON.stringify([key])}::jsonb`)
+        .limit(1);
+      if (!other) await store.delete(key).catch(() => {});
+    }
+  }
+  return { confirmed, removed };
+}
+
+let lastCleanup = 0;
+const CLEANUP_EVERY_MS = 3600_000;
+
+/** Runs the cleanup in the background when the last run in this process is an hour old. */
+export function cleanupNowAndThen(ctx: SecurityContext, store: MediaStore): void {
+  const now = ctx.now().getTime();
+  if (now - lastCleanup < CLEANUP_EVERY_MS) return;
+  lastCleanup = now;
+  void cleanupUploads(ctx, store).catch((error) => console.error("media: upload cleanup failed", error));
+}
