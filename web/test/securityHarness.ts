@@ -28,9 +28,9 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-export async function securityHarness(config: Partial<SecurityConfig> = {}): Promise<Harness> {
-  const database = openDatabase({ pgliteDir: "memory://" });
-  await database.migrate();
+export async function securityHarness(config: Partial<SecurityConfig> = {}, existing?: Database): Promise<Harness> {
+  const database = existing ?? openDatabase({ pgliteDir: "memory://" });
+  if (!existing) await database.migrate();
   let now = new Date("2026-12-07T00:00:00Z");
   const pending: (() => void)[] = [];
   const artists = new Set<string>();

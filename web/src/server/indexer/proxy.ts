@@ -5,6 +5,9 @@
  * the limit (`{ error, limit, max, found, errors: [{ message }] }`, so GraphQL clients show the sentence).
  * The indexer checks again, fully (indexer/src/api/queryLimits.ts).
  */
+import { readLimitedBody } from "../http/body";
+import { realSleep } from "../http/context";
+import { HttpError, httpErrorReply } from "../http/errors";
 
 export type ProxyLimits = { maxBodyBytes: number; maxDepth: number; timeoutMs: number };
 
@@ -24,6 +27,8 @@ export function readProxyLimits(env: Record<string, string | undefined> = proces
 }
 
 const GET_PATHS = new Set(["statement.csv", "statement.json", "status", "ready"]);
+/** A client that announces a query and sends it slowly is answered 408 after this long. */
+const BODY_READ_TIMEOUT_MS = 10_000;
 
 function refused(status: number, limit: keyof ProxyLimits, max: number, found: number | null, message: string) {
   return Response.json(
@@ -67,25 +72,15 @@ export function selectionDepth(query: string): number {
   return max;
 }
 
-/** Reads at most `max` bytes of the body; null when it is longer. */
+/** Reads at most `max` bytes of the body within the read deadline; null when it is longer. */
 async function readCapped(req: Request, max: number): Promise<string | null> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > max) return null;
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
+  try {
+    const bytes = await readLimitedBody(req, { maxBytes: max, timeoutMs: BODY_READ_TIMEOUT_MS, sleep: realSleep });
+    return Buffer.from(bytes).toString("utf8");
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 413) return null;
+    throw error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function forwardToIndexer(
@@ -100,7 +95,15 @@ export async function forwardToIndexer(
   if (!allowed) return Response.json({ error: `Not an indexer endpoint: /${joined}` }, { status: 404 });
   let body: string | undefined;
   if (method === "POST") {
-    const text = await readCapped(req, limits.maxBodyBytes);
+    if (!/^application\/json\s*(;|$)/.test(req.headers.get("content-type")?.toLowerCase() ?? ""))
+      return Response.json({ error: "Send the query as JSON (Content-Type: application/json)." }, { status: 415 });
+    let text: string | null;
+    try {
+      text = await readCapped(req, limits.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof HttpError) return httpErrorReply(error);
+      throw error;
+    }
     if (text === null)
       return refused(
         413,

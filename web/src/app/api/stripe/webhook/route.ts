@@ -4,12 +4,26 @@
  * answers this path itself once the checkout is open, with the same function.
  */
 import { checkoutService } from "../../../../server/checkout/service";
+import { readLimitedBody } from "../../../../server/http/body";
+import { realSleep } from "../../../../server/http/context";
+import { HttpError, httpErrorReply } from "../../../../server/http/errors";
+
+/** As web/server.ts: Stripe's payloads are far smaller; a larger body is refused while reading. */
+const MAX_WEBHOOK_BODY = 1024 * 1024;
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 export async function POST(req: Request): Promise<Response> {
-  const raw = await req.text();
+  // Server-to-server: no Origin or session (the signature is the check), but bounded in size and time.
+  let raw: string;
+  try {
+    const bytes = await readLimitedBody(req, { maxBytes: MAX_WEBHOOK_BODY, timeoutMs: 10_000, sleep: realSleep });
+    raw = new TextDecoder().decode(bytes);
+  } catch (error) {
+    if (error instanceof HttpError) return httpErrorReply(error);
+    throw error;
+  }
   const svc = await checkoutService();
   const reply = await svc.webhook(raw, req.headers.get("stripe-signature"));
   return Response.json(reply.body, { status: reply.status });
