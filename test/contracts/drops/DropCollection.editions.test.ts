@@ -204,8 +204,18 @@ describe("Drops", function () {
           [d.ids.eth, next],
         );
         assert.deepEqual(await d.collection.read.edition([d.ids.eth]), { config: next, minted: 1, paused: false });
+        // A fan who saw the old price is refused by name (F-01); one who accepts the new price must pay it.
         await viem.assertions.revertWithCustomErrorWithArgs(
           d.collection.write.mint([d.payer.account.address, d.ids.eth, 1n, zeroAddress, d.configs.eth.price], {
+            account: d.payer.account,
+            value: d.configs.eth.price,
+          }),
+          d.collection,
+          "DropCollection_PriceAboveMax",
+          [d.ids.eth, parseEther("0.03"), d.configs.eth.price],
+        );
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          d.collection.write.mint([d.payer.account.address, d.ids.eth, 1n, zeroAddress, parseEther("0.03")], {
             account: d.payer.account,
             value: d.configs.eth.price,
           }),
