@@ -74,6 +74,7 @@ contract DropsInvariantTest is DropsFixture {
         handler.mintPublic(0, 1, 3, 2, 0, 1);
         handler.mintPublic(0, 1, 4, 5, 1, 1);
         handler.mintPublic(0, 1, 4, 1, 1, 8); // wrong payment
+        handler.mintPublic(0, 1, 4, 1, 1, (7 << 8) | 1); // the buyer's limit is below the price (F-01)
         handler.mintPublic(0, 6, 4, 1, 1, 1); // holders[6] rejects the tokens
         handler.mintPublic(0, 1, 0, 1, 1, 1); // edition 0 not started yet
         // fiat, a replay, a stranger

@@ -483,8 +483,8 @@ contract DropsHandler is Test {
     ///      above, and (1 in 8) just below, as when the artist's repricing lands first (F-01).
     function _maxPrice(uint256 price, uint256 seed) internal pure returns (uint256) {
         uint256 r = (seed >> 8) % 8;
-        if (r == 0 && price != 0) return price - 1;
-        if (r == 1) return type(uint256).max;
+        if (r == 7 && price != 0) return price - 1;
+        if (r == 6) return type(uint256).max;
         return price;
     }
 
