@@ -439,7 +439,7 @@ export const DROP_OPS: Op[] = [
     run: async (rng, world) => {
       const t = await latestTimestamp(world);
       const cols = [...world.collections.values()];
-      const variant = rng.int(0, 9);
+      const variant = rng.int(0, 10);
       switch (variant) {
         case 0: {
           // A sale that is paused, not started or over.
@@ -600,6 +600,25 @@ export const DROP_OPS: Op[] = [
               },
               "",
             ],
+          });
+        }
+        case 9: {
+          // The artist raised the price after the buyer saw it: the buyer's limit refuses it (F-01).
+          const open = await findEditions(
+            rng,
+            world,
+            ({ e }) => publicOpen(e, t) && remaining(e) > 0n && e.config.price > 0n,
+          );
+          if (open.length === 0) return null;
+          const { col, ed, e } = rng.pick(open);
+          const payer = rng.pick(world.actors);
+          const value = await payFor(world, payer, e.config.currency, e.config.price);
+          return expectRevert(world, payer, "mint above the buyer's maxPrice", {
+            address: col.address,
+            abi: dropCollectionAbi,
+            functionName: "mint",
+            args: [payer.address, ed.id, 1n, zeroAddress, e.config.price - 1n],
+            value,
           });
         }
         default: {
