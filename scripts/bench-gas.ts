@@ -312,6 +312,7 @@ async function main() {
     split: mutable10,
     fans: fans as Wallet[],
     relayer: deployer!,
+    owner: owner!,
   });
   await benchMarket({
     send: send as never,

@@ -96,10 +96,12 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
     // ---------------------------------------------------------------- sales
 
     /// @inheritdoc IDropCollection
-    function mint(address to, uint256 id, uint256 quantity, address affiliate) external payable {
+    function mint(address to, uint256 id, uint256 quantity, address affiliate, uint256 maxPrice) external payable {
         Stored storage e = _editions[id];
         Terms memory t = e.terms;
         _checkOpen(id, t);
+        // F-01: the price is read from the word already loaded, so the buyer's limit costs one comparison.
+        if (t.price > maxPrice) revert DropCollection_PriceAboveMax(id, t.price, maxPrice);
         if (block.timestamp < t.start) revert DropCollection_SaleNotStarted(id, t.start);
         if (t.end != 0 && block.timestamp >= t.end) revert DropCollection_SaleEnded(id, t.end);
         _takeSupply(e, t, id, quantity);
@@ -114,12 +116,14 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
         uint256 id,
         uint256 quantity,
         bytes32[] calldata proof,
-        address affiliate
+        address affiliate,
+        uint256 maxPrice
     ) external payable {
         Stored storage e = _editions[id];
         Terms memory t = e.terms;
         _checkOpen(id, t);
         Presale memory pre = e.presale;
+        if (pre.price > maxPrice) revert DropCollection_PriceAboveMax(id, pre.price, maxPrice);
         bytes32 root = e.presaleRoot;
         if (root == 0 || block.timestamp < pre.start || block.timestamp >= t.start) {
             revert DropCollection_PresaleNotActive(id);
@@ -198,6 +202,9 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
     /// @inheritdoc IDropCollection
     function setMinter(address minter, bool allowed) external onlyArtist {
         if (minter == address(0)) revert DropCollection_ZeroAddress();
+        // F-07: a minter mints without payment or window; only the platform's relayer may be one. Removing
+        // is always allowed, so an artist can stop card sales.
+        if (allowed && minter != FACTORY.defaultMinter()) revert DropCollection_MinterNotPlatform(minter);
         _minters[minter] = allowed;
         emit MinterSet(minter, allowed);
     }

@@ -11,7 +11,9 @@ pragma solidity 0.8.30;
 ///         call reverts the whole batch, so no order id of a failed batch is consumed.
 /// @dev Fans can trust a running sale: the supply of an edition can only shrink, the currency and the
 ///      metadata are fixed after the first mint, a started sale keeps its start and can only end earlier,
-///      and every change emits {EditionUpdated} with the whole new config.
+///      and every change emits {EditionUpdated} with the whole new config. A repricing never reaches a buyer
+///      beyond the per-token `maxPrice` it signed ({mint}, {mintAllowlisted}), and only the platform's minter
+///      mints without payment ({setMinter}).
 interface IDropCollection {
     /// @notice Everything that defines an edition's sale. Times are unix seconds.
     struct EditionConfig {
@@ -86,6 +88,10 @@ interface IDropCollection {
     error DropCollection_Locked(uint256 id);
     /// @notice A started sale keeps its start and can only end earlier.
     error DropCollection_SaleRunning(uint256 id);
+    /// @notice The edition's unit `price` (public or presale) is above the most the buyer accepts per token.
+    error DropCollection_PriceAboveMax(uint256 id, uint256 price, uint256 maxPrice);
+    /// @notice Only the minter the platform names (the factory's default minter) can be allowed.
+    error DropCollection_MinterNotPlatform(address minter);
 
     /// @notice A new edition, with its whole config and its own URI (empty: the factory's base URI).
     event EditionCreated(uint256 indexed id, EditionConfig config, string uri);
@@ -131,7 +137,12 @@ interface IDropCollection {
     /// @notice Artist: pauses or resumes an edition's sale.
     function setPaused(uint256 id, bool paused) external;
 
-    /// @notice Artist: allows or removes a minter for fiat orders.
+    /// @notice Artist: allows or removes a minter for fiat orders. Only the platform's minter (the factory's
+    ///         current {IDropFactory-defaultMinter}, the card checkout's relayer) can be allowed; any minter
+    ///         can be removed.
+    /// @dev A minter mints without payment, outside the sale window and while paused (see {mintPaid}): a
+    ///      minter of the artist's own choosing would mint for free after a sale ended, breaking the promise
+    ///      that a started sale can only end earlier, and report off-platform sales as card orders.
     function setMinter(address minter, bool allowed) external;
 
     /// @notice Artist: sets the ERC-2981 royalty of every edition (at most 25%, normally to its Split).
@@ -140,16 +151,23 @@ interface IDropCollection {
     /// @notice Public sale: mints `quantity` of edition `id` to `to` for exactly `price * quantity` (ETH as
     ///         msg.value; an ERC-20 pulled by the Ledger from the caller). `affiliate` (or zero) is who
     ///         shared the link; it earns part of the platform fee, never of the artist's share.
-    function mint(address to, uint256 id, uint256 quantity, address affiliate) external payable;
+    /// @dev The artist may change the price of a running sale, and fans approve the Ledger once for every
+    ///      drop: `maxPrice` is the most the caller accepts per token (the unit price it was shown), so a
+    ///      repricing that lands first reverts with {DropCollection_PriceAboveMax} instead of charging
+    ///      more. A price at or below `maxPrice` is charged as stored (a price cut never hurts the buyer).
+    /// @param maxPrice Most the caller pays per token, in the edition's currency (not the total).
+    function mint(address to, uint256 id, uint256 quantity, address affiliate, uint256 maxPrice) external payable;
 
     /// @notice Presale: like {mint} at the presale price, for a `to` on the allowlist (`proof` from the
     ///         edition's Merkle tree), within the presale cap.
+    /// @param maxPrice Most the caller pays per token: the presale price it was shown (see {mint}).
     function mintAllowlisted(
         address to,
         uint256 id,
         uint256 quantity,
         bytes32[] calldata proof,
-        address affiliate
+        address affiliate,
+        uint256 maxPrice
     ) external payable;
 
     /// @notice Minter: mints a fiat order paid off-chain. Each `orderId` mints once; the supply still

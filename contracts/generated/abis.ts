@@ -3734,6 +3734,17 @@ export const dropCollectionAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "minter",
+        "type": "address"
+      }
+    ],
+    "name": "DropCollection_MinterNotPlatform",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "uint256",
         "name": "id",
         "type": "uint256"
@@ -3789,6 +3800,27 @@ export const dropCollectionAbi = [
       }
     ],
     "name": "DropCollection_PresaleNotActive",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "id",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxPrice",
+        "type": "uint256"
+      }
+    ],
+    "name": "DropCollection_PriceAboveMax",
     "type": "error"
   },
   {
@@ -4882,6 +4914,11 @@ export const dropCollectionAbi = [
         "internalType": "address",
         "name": "affiliate",
         "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxPrice",
+        "type": "uint256"
       }
     ],
     "name": "mint",
@@ -4915,6 +4952,11 @@ export const dropCollectionAbi = [
         "internalType": "address",
         "name": "affiliate",
         "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxPrice",
+        "type": "uint256"
       }
     ],
     "name": "mintAllowlisted",

@@ -36,6 +36,8 @@ export type DropsBench = {
   fans: Wallet[];
   /** Allowed to mint fiat orders. */
   relayer: Wallet;
+  /** The DropFactory's owner: names the relayer as the platform's minter (only it can be allowed, F-07). */
+  owner: Wallet;
 };
 
 const abi = dropCollectionAbi as Abi;
@@ -87,8 +89,9 @@ export async function benchDrops(b: DropsBench): Promise<{ collection: Address }
   });
 
   // Editions: 1 ETH public, 2 USDC public, 3 ETH with an allowlist presale running now.
+  const usdcPrice = 5_000_000n;
   await send("drops.createEdition", artist, at("createEdition", [editionConfig(), ""]));
-  await send(null, artist, at("createEdition", [editionConfig({ currency: b.usdc, price: 5_000_000n }), ""]));
+  await send(null, artist, at("createEdition", [editionConfig({ currency: b.usdc, price: usdcPrice }), ""]));
   const allowlist = buildAllowlist([listed.account.address, first.account.address, fan.account.address]);
   const now = Number((await client.getBlock()).timestamp);
   await send(
@@ -109,27 +112,33 @@ export async function benchDrops(b: DropsBench): Promise<{ collection: Address }
   const price = parseEther("0.01");
   const none = ZERO_ADDRESS;
   // Warm-up: the fee, referral and split balances exist (ETH and USDC) before the measured mints.
-  await send(null, first, at("mint", [first.account.address, 1n, 1n, none], price));
-  await send(null, first, at("mint", [first.account.address, 2n, 1n, none]));
+  await send(null, first, at("mint", [first.account.address, 1n, 1n, none, price], price));
+  await send(null, first, at("mint", [first.account.address, 2n, 1n, none, usdcPrice]));
 
-  await send("drops.mint.eth.1", fan, at("mint", [fan.account.address, 1n, 1n, none], price));
-  await send("drops.mint.eth.10", fan10, at("mint", [fan10.account.address, 1n, 10n, none], price * 10n));
-  await send("drops.mint.erc20.1", fanErc20, at("mint", [fanErc20.account.address, 2n, 1n, none]));
+  await send("drops.mint.eth.1", fan, at("mint", [fan.account.address, 1n, 1n, none, price], price));
+  await send("drops.mint.eth.10", fan10, at("mint", [fan10.account.address, 1n, 10n, none, price], price * 10n));
+  await send("drops.mint.erc20.1", fanErc20, at("mint", [fanErc20.account.address, 2n, 1n, none, usdcPrice]));
   await send(
     "drops.mint.eth.1.affiliate",
     fan,
-    at("mint", [fan.account.address, 1n, 1n, first.account.address], price),
+    at("mint", [fan.account.address, 1n, 1n, first.account.address, price], price),
   );
   await send(
     "drops.mintAllowlisted.1",
     listed,
     at(
       "mintAllowlisted",
-      [listed.account.address, 3n, 1n, allowlist.proof(listed.account.address), none],
+      [listed.account.address, 3n, 1n, allowlist.proof(listed.account.address), none, parseEther("0.008")],
       parseEther("0.008"),
     ),
   );
 
+  await send(null, b.owner, {
+    address: b.factory,
+    abi: dropFactoryAbi as Abi,
+    functionName: "setDefaultMinter",
+    args: [relayer.account.address],
+  });
   await send("drops.setMinter", artist, at("setMinter", [relayer.account.address, true]));
   await send(
     "drops.mintPaid.1",

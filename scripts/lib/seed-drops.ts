@@ -189,14 +189,16 @@ export async function seedDrops(s: DropsSeed): Promise<string> {
     quantity: bigint,
     price: bigint,
     affiliate?: number,
+    currency: "eth" | "usdc" = "eth",
   ) => {
+    // `price` is the unit price the fan saw: the mint's maxPrice, and its msg.value for ETH.
     await s.send(
       fan,
       collection,
       collectionAbi,
       "mint",
-      [address(fan), id, quantity, affiliate === undefined ? ZERO_ADDRESS : address(affiliate)],
-      price * quantity,
+      [address(fan), id, quantity, affiliate === undefined ? ZERO_ADDRESS : address(affiliate), price],
+      currency === "eth" ? price * quantity : 0n,
     );
     mints++;
   };
@@ -217,7 +219,7 @@ export async function seedDrops(s: DropsSeed): Promise<string> {
   await mint(f3, kairo, ticket, 2n, parseEther("0.05"));
   await mint(f0, kairo, ticket, 1n, parseEther("0.05"));
   // USDC: fans approved the Ledger in the main seed; the Ledger pulls the exact price.
-  for (const fan of [f1, f2, f3]) await mint(fan, nova, tide, 1n, 0n);
+  for (const fan of [f1, f2, f3]) await mint(fan, nova, tide, 1n, parseUnits(NOVA[1]!.price, 6), undefined, "usdc");
 
   // The allowlist presale of "Afterglow" runs: f0 (account #10) is on the list.
   const list = buildAllowlist(NOVA[2]!.presale!.listed.map(address));
@@ -226,7 +228,7 @@ export async function seedDrops(s: DropsSeed): Promise<string> {
     nova,
     collectionAbi,
     "mintAllowlisted",
-    [address(f0), afterglow, 1n, list.proof(address(f0)), ZERO_ADDRESS],
+    [address(f0), afterglow, 1n, list.proof(address(f0)), ZERO_ADDRESS, parseEther("0.02")],
     parseEther("0.02"),
   );
   mints++;

@@ -123,7 +123,7 @@ async function flow() {
     address: collection,
     abi: dropCollectionAbi,
     functionName: "mint",
-    args: [collector.address, EDITION, 3n, ETH],
+    args: [collector.address, EDITION, 3n, ETH, parseEther("0.02")],
     value: parseEther("0.06"),
   });
   await client.waitForTransactionReceipt({ hash: mintHash });

@@ -147,7 +147,7 @@ async function sharesFlow() {
     address: collection,
     abi: dropCollectionAbi,
     functionName: "mint",
-    args: [buyer.address, 1n, 1n, ETH],
+    args: [buyer.address, 1n, 1n, ETH, edition.config.price],
     value: edition.config.price,
   });
   await send({

@@ -320,7 +320,7 @@ export async function checkDrops(
     if (log.eventName === "OrderMinted")
       orders.set(key(log.transactionHash, log.address, String(log.args.id!)), log.args.orderId!);
   }
-  const presaleSelector = toFunctionSelector("mintAllowlisted(address,uint256,uint256,bytes32[],address)");
+  const presaleSelector = toFunctionSelector("mintAllowlisted(address,uint256,uint256,bytes32[],address,uint256)");
   const artistOf = new Map(created.map((e) => [lc(e.args.collection!), lc(e.args.artist!)]));
   let expectedMints = 0;
   let paidMints = 0;

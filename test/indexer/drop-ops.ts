@@ -222,7 +222,7 @@ export const DROP_OPS: Op[] = [
         address: col.address,
         abi: dropCollectionAbi,
         functionName: "mint",
-        args: [to.address, ed.id, quantity, affiliate],
+        args: [to.address, ed.id, quantity, affiliate, e.config.price],
         value,
       });
       return `mint ${quantity} of ${col.address}#${ed.id} to ${to.address} by ${payer.address} for ${total} of ${e.config.currency} affiliate ${affiliate}`;
@@ -257,7 +257,7 @@ export const DROP_OPS: Op[] = [
         address: col.address,
         abi: dropCollectionAbi,
         functionName: "mintAllowlisted",
-        args: [to, ed.id, quantity, allowlist.proof(to)!, affiliate],
+        args: [to, ed.id, quantity, allowlist.proof(to)!, affiliate, e.config.presalePrice],
         value,
       });
       return `presale mint ${quantity} of ${col.address}#${ed.id} to ${to} by ${payer.address} for ${total} affiliate ${affiliate}`;
@@ -294,6 +294,15 @@ export const DROP_OPS: Op[] = [
       const col = rng.pick(cols);
       const minter = rng.pick([world.minter, world.defaultMinter]).address;
       const allowed = !col.minters.has(minter);
+      // Only the platform's minter (the factory's default) can be allowed (F-07); removing is always possible.
+      if (allowed && minter !== world.defaultMinter.address) {
+        return expectRevert(world, col.artist, "setMinter of a minter the platform did not name", {
+          address: col.address,
+          abi: dropCollectionAbi,
+          functionName: "setMinter",
+          args: [minter, true],
+        });
+      }
       await send(world, col.artist, {
         address: col.address,
         abi: dropCollectionAbi,
@@ -430,7 +439,7 @@ export const DROP_OPS: Op[] = [
     run: async (rng, world) => {
       const t = await latestTimestamp(world);
       const cols = [...world.collections.values()];
-      const variant = rng.int(0, 9);
+      const variant = rng.int(0, 10);
       switch (variant) {
         case 0: {
           // A sale that is paused, not started or over.
@@ -448,7 +457,7 @@ export const DROP_OPS: Op[] = [
             address: col.address,
             abi: dropCollectionAbi,
             functionName: "mint",
-            args: [payer.address, ed.id, 1n, zeroAddress],
+            args: [payer.address, ed.id, 1n, zeroAddress, e.config.price],
             value,
           });
         }
@@ -463,7 +472,7 @@ export const DROP_OPS: Op[] = [
             address: col.address,
             abi: dropCollectionAbi,
             functionName: "mint",
-            args: [payer.address, ed.id, 1n, zeroAddress],
+            args: [payer.address, ed.id, 1n, zeroAddress, e.config.price],
             value,
           });
         }
@@ -482,7 +491,7 @@ export const DROP_OPS: Op[] = [
             address: col.address,
             abi: dropCollectionAbi,
             functionName: "mint",
-            args: [payer.address, ed.id, quantity, zeroAddress],
+            args: [payer.address, ed.id, quantity, zeroAddress, e.config.price],
             value,
           });
         }
@@ -498,7 +507,7 @@ export const DROP_OPS: Op[] = [
             address: col.address,
             abi: dropCollectionAbi,
             functionName: "mintAllowlisted",
-            args: [world.owner.address, ed.id, 1n, ed.allowlist!.proof(listed)!, zeroAddress],
+            args: [world.owner.address, ed.id, 1n, ed.allowlist!.proof(listed)!, zeroAddress, e.config.presalePrice],
             value,
           });
         }
@@ -591,6 +600,25 @@ export const DROP_OPS: Op[] = [
               },
               "",
             ],
+          });
+        }
+        case 9: {
+          // The artist raised the price after the buyer saw it: the buyer's limit refuses it (F-01).
+          const open = await findEditions(
+            rng,
+            world,
+            ({ e }) => publicOpen(e, t) && remaining(e) > 0n && e.config.price > 0n,
+          );
+          if (open.length === 0) return null;
+          const { col, ed, e } = rng.pick(open);
+          const payer = rng.pick(world.actors);
+          const value = await payFor(world, payer, e.config.currency, e.config.price);
+          return expectRevert(world, payer, "mint above the buyer's maxPrice", {
+            address: col.address,
+            abi: dropCollectionAbi,
+            functionName: "mint",
+            args: [payer.address, ed.id, 1n, zeroAddress, e.config.price - 1n],
+            value,
           });
         }
         default: {

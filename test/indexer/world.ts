@@ -116,7 +116,10 @@ export type World = {
   accounts: Account[];
   /** Accounts that receive and hold drop tokens (EOAs only: contracts must accept ERC-1155). */
   fans: Account[];
-  /** The factory's default minter (passed to deploySystem) and another minter artists may allow. */
+  /**
+   * The factory's default minter (passed to deploySystem): the checkout relayer, the only minter an artist
+   * can allow (F-07); and another account an artist tries to allow, refused.
+   */
   defaultMinter: Account;
   minter: Account;
   /** The checkout relayer (Hardhat account #19, as in the dev stack): mints card orders, pays fiat settlements. */
@@ -163,7 +166,7 @@ export function makeWorld(rpc: string, deployment: Deployment): World {
     treasury: accounts[0]!.address,
     accounts,
     fans,
-    defaultMinter: accounts[11]!,
+    defaultMinter: relayer,
     minter: accounts[10]!,
     relayer,
     card: { orders: [], settlements: [], unsettled: new Map() },

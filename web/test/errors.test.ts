@@ -112,6 +112,8 @@ test("drop mint failures become sentences a fan can act on", () => {
   );
   assert.match(errorMessage(reverted(c, "DropCollection_WrongPayment", [0n, 5n])), /paid in a token/);
   assert.match(errorMessage(reverted(c, "DropCollection_UnknownEdition", [9n])), /no edition #9/);
+  assert.match(errorMessage(reverted(c, "DropCollection_PriceAboveMax", [1n, 2n, 1n])), /raised the price/);
+  assert.match(errorMessage(reverted(c, "DropCollection_MinterNotPlatform", [SPLIT])), /only the platform/);
   assert.match(errorMessage(reverted(c, "ERC1155InvalidReceiver", [SPLIT])), /cannot receive these tokens/);
   assert.match(errorMessage(reverted(dropFactoryAbi, "DropFactory_NotRegistered", [SPLIT])), /Register as an artist/);
 });

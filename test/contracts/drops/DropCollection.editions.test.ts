@@ -24,7 +24,7 @@ async function create(d: Drops, config: EditionConfig, uri = "") {
 /** Mints one token of `id` for its price, as `fan`. */
 async function mintOne(d: Drops, id: bigint, fan = d.payer) {
   const { config } = await d.collection.read.edition([id]);
-  return d.collection.write.mint([fan.account.address, id, 1n, zeroAddress], {
+  return d.collection.write.mint([fan.account.address, id, 1n, zeroAddress, config.price], {
     account: fan.account,
     value: config.currency === ETH ? config.price : 0n,
   });
@@ -204,8 +204,18 @@ describe("Drops", function () {
           [d.ids.eth, next],
         );
         assert.deepEqual(await d.collection.read.edition([d.ids.eth]), { config: next, minted: 1, paused: false });
+        // A fan who saw the old price is refused by name (F-01); one who accepts the new price must pay it.
         await viem.assertions.revertWithCustomErrorWithArgs(
-          d.collection.write.mint([d.payer.account.address, d.ids.eth, 1n, zeroAddress], {
+          d.collection.write.mint([d.payer.account.address, d.ids.eth, 1n, zeroAddress, d.configs.eth.price], {
+            account: d.payer.account,
+            value: d.configs.eth.price,
+          }),
+          d.collection,
+          "DropCollection_PriceAboveMax",
+          [d.ids.eth, parseEther("0.03"), d.configs.eth.price],
+        );
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          d.collection.write.mint([d.payer.account.address, d.ids.eth, 1n, zeroAddress, parseEther("0.03")], {
             account: d.payer.account,
             value: d.configs.eth.price,
           }),
@@ -322,7 +332,7 @@ describe("Drops", function () {
           assert.deepEqual((await d.collection.read.edition([d.ids.eth])).config, next);
           // Now an ERC-20 edition: it charges USDC, not ETH.
           const before = await d.usdc.read.balanceOf([d.payer.account.address]);
-          await d.collection.write.mint([d.payer.account.address, d.ids.eth, 1n, zeroAddress], {
+          await d.collection.write.mint([d.payer.account.address, d.ids.eth, 1n, zeroAddress, 2n], {
             account: d.payer.account,
           });
           assert.equal(before - (await d.usdc.read.balanceOf([d.payer.account.address])), 2n);
@@ -501,10 +511,13 @@ describe("Drops", function () {
           assert.equal(await d.collection.read.editionCount(), 4n);
           assert.ok((await d.collection.read.uri([d.ids.presale])).length > 0, "the holders keep their metadata");
           // The sale is open now.
-          await d.collection.write.mint([d.alice.account.address, d.ids.presale, 1n, zeroAddress], {
-            account: d.alice.account,
-            value: d.configs.presale.price,
-          });
+          await d.collection.write.mint(
+            [d.alice.account.address, d.ids.presale, 1n, zeroAddress, d.configs.presale.price],
+            {
+              account: d.alice.account,
+              value: d.configs.presale.price,
+            },
+          );
           assert.equal((await d.collection.read.edition([d.ids.presale])).minted, 3);
         });
 
@@ -604,6 +617,24 @@ describe("Drops", function () {
           [relayer, false],
         );
         assert.equal(await d.collection.read.isMinter([relayer]), false);
+      });
+
+      it("allows only the platform's minter (the factory's default minter); removes any (F-07)", async function () {
+        const d = await networkHelpers.loadFixture(fixture);
+        const carol = getAddress(d.carol.account.address);
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          d.collection.write.setMinter([carol, true], { account: d.artist.account }),
+          d.collection,
+          "DropCollection_MinterNotPlatform",
+          [carol],
+        );
+        await d.collection.write.setMinter([d.relayer.account.address, true], { account: d.artist.account });
+        // The platform rotates its relayer: the new one can be allowed, the old one still removed.
+        await d.dropFactory.write.setDefaultMinter([carol], { account: d.owner.account });
+        await d.collection.write.setMinter([carol, true], { account: d.artist.account });
+        await d.collection.write.setMinter([d.relayer.account.address, false], { account: d.artist.account });
+        assert.equal(await d.collection.read.isMinter([carol]), true);
+        assert.equal(await d.collection.read.isMinter([d.relayer.account.address]), false);
       });
     });
 

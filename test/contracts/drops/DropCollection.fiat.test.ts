@@ -105,7 +105,8 @@ describe("Drops", function () {
           [order(1)],
         );
       }
-      // another minter cannot replay it either
+      // another minter (the platform rotated its relayer to carol) cannot replay it either
+      await d.dropFactory.write.setDefaultMinter([d.carol.account.address], { account: d.owner.account });
       await d.collection.write.setMinter([d.carol.account.address, true], { account: d.artist.account });
       await viem.assertions.revertWithCustomErrorWithArgs(
         mintPaid(d, d.alice.account.address, d.ids.eth, 1n, order(1), d.carol),
@@ -147,7 +148,7 @@ describe("Drops", function () {
       await mintPaid(d, bob, d.ids.eth, 2n, order(3));
       assert.deepEqual(await d.collection.read.mintedBy([d.ids.eth, bob]), [6n, 0n]);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        d.collection.write.mint([bob, d.ids.eth, 1n, zeroAddress], {
+        d.collection.write.mint([bob, d.ids.eth, 1n, zeroAddress, d.configs.eth.price], {
           account: d.bob.account,
           value: d.configs.eth.price,
         }),

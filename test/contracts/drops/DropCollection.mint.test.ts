@@ -18,17 +18,22 @@ import {
 
 type Fan = Drops["payer"];
 
-/** `fan` mints `quantity` of `id` to `to` (itself by default), paying `value` (price × quantity by default). */
+/**
+ * `fan` mints `quantity` of `id` to `to` (itself by default), paying `value` (price × quantity by default),
+ * accepting at most `maxPrice` per token (the stored price by default).
+ */
 async function mint(
   d: Drops,
   fan: Fan,
   id: bigint,
   quantity: bigint,
-  opts: { to?: Address; affiliate?: Address; value?: bigint } = {},
+  opts: { to?: Address; affiliate?: Address; value?: bigint; maxPrice?: bigint } = {},
 ) {
   const { config } = await d.collection.read.edition([id]);
   const value = opts.value ?? (config.currency === ETH ? config.price * quantity : 0n);
-  return d.collection.write.mint([opts.to ?? fan.account.address, id, quantity, opts.affiliate ?? zeroAddress], {
+  const maxPrice = opts.maxPrice ?? config.price; // the price the fan saw
+  const to = opts.to ?? fan.account.address;
+  return d.collection.write.mint([to, id, quantity, opts.affiliate ?? zeroAddress, maxPrice], {
     account: fan.account,
     value,
   });
@@ -262,6 +267,29 @@ describe("Drops", function () {
         }
       });
 
+      it("PriceAboveMax when the artist raised the price after the fan saw it; a lower price is charged (F-01)", async function () {
+        const d = await networkHelpers.loadFixture(fixture);
+        const seen = d.configs.usdc.price;
+        const raised = 200n * USDC_UNIT;
+        await d.collection.write.updateEdition([d.ids.usdc, { ...d.configs.usdc, price: raised }], {
+          account: d.artist.account,
+        });
+        const before = await d.usdc.read.balanceOf([d.payer.account.address]);
+        await viem.assertions.revertWithCustomErrorWithArgs(
+          mint(d, d.payer, d.ids.usdc, 2n, { maxPrice: seen }),
+          d.collection,
+          "DropCollection_PriceAboveMax",
+          [d.ids.usdc, raised, seen],
+        );
+        assert.equal(await d.usdc.read.balanceOf([d.payer.account.address]), before, "nothing taken");
+        const cut = seen - 1n;
+        await d.collection.write.updateEdition([d.ids.usdc, { ...d.configs.usdc, price: cut }], {
+          account: d.artist.account,
+        });
+        await mint(d, d.payer, d.ids.usdc, 2n, { maxPrice: seen });
+        assert.equal(before - (await d.usdc.read.balanceOf([d.payer.account.address])), 2n * cut, "the stored price");
+      });
+
       it("reverts without an allowance to the Ledger (an approval to the collection does not count)", async function () {
         const d = await networkHelpers.loadFixture(fixture);
         await d.usdc.write.approve([d.ledger.address, d.configs.usdc.price - 1n], { account: d.payer.account });
@@ -478,7 +506,7 @@ describe("Drops", function () {
         );
         for (const id of [0n, 5n, 77n]) {
           await viem.assertions.revertWithCustomErrorWithArgs(
-            d.collection.write.mint([d.payer.account.address, id, 1n, zeroAddress], { account: d.payer.account }),
+            d.collection.write.mint([d.payer.account.address, id, 1n, zeroAddress, 0n], { account: d.payer.account }),
             d.collection,
             "DropCollection_UnknownEdition",
             [id],

@@ -166,7 +166,7 @@ describe("Drops", function () {
       const mint = encodeFunctionData({
         abi: d.collection.abi,
         functionName: "mint",
-        args: [d.alice.account.address, d.ids.eth, 1n, zeroAddress],
+        args: [d.alice.account.address, d.ids.eth, 1n, zeroAddress, d.configs.eth.price],
       });
       await assert.rejects(
         d.alice.sendTransaction({

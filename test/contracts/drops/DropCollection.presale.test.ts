@@ -26,13 +26,14 @@ async function presale(
   fan: Fan,
   id: bigint,
   quantity: bigint,
-  opts: { to?: Address; proof?: readonly Hex[]; affiliate?: Address; value?: bigint } = {},
+  opts: { to?: Address; proof?: readonly Hex[]; affiliate?: Address; value?: bigint; maxPrice?: bigint } = {},
 ) {
   const to = opts.to ?? fan.account.address;
   const { config } = await d.collection.read.edition([id]);
   const value = opts.value ?? (config.currency === ETH ? config.presalePrice * quantity : 0n);
   const proof = opts.proof ?? d.allowlist.proof(to) ?? [];
-  return d.collection.write.mintAllowlisted([to, id, quantity, proof, opts.affiliate ?? zeroAddress], {
+  const maxPrice = opts.maxPrice ?? config.presalePrice;
+  return d.collection.write.mintAllowlisted([to, id, quantity, proof, opts.affiliate ?? zeroAddress, maxPrice], {
     account: fan.account,
     value,
   });
@@ -110,7 +111,7 @@ describe("Drops", function () {
       await presale(d, d.alice, id, 1n);
       // The public sale is not open during the presale, even to the allowlist.
       await viem.assertions.revertWithCustomErrorWithArgs(
-        d.collection.write.mint([d.alice.account.address, id, 1n, zeroAddress], {
+        d.collection.write.mint([d.alice.account.address, id, 1n, zeroAddress, 3n], {
           account: d.alice.account,
           value: 3n,
         }),
@@ -127,7 +128,7 @@ describe("Drops", function () {
         "DropCollection_PresaleNotActive",
         [id],
       );
-      await d.collection.write.mint([d.alice.account.address, id, 1n, zeroAddress], {
+      await d.collection.write.mint([d.alice.account.address, id, 1n, zeroAddress, 3n], {
         account: d.alice.account,
         value: 3n,
       });
@@ -220,9 +221,12 @@ describe("Drops", function () {
       await presale(d, d.alice, id, 2n);
       await networkHelpers.time.increaseTo(d.configs.presale.start);
       const price = d.configs.presale.price;
-      await d.collection.write.mint([alice, id, 3n, zeroAddress], { account: d.alice.account, value: price * 3n });
+      await d.collection.write.mint([alice, id, 3n, zeroAddress, price], {
+        account: d.alice.account,
+        value: price * 3n,
+      });
       await viem.assertions.revertWithCustomErrorWithArgs(
-        d.collection.write.mint([alice, id, 1n, zeroAddress], { account: d.alice.account, value: price }),
+        d.collection.write.mint([alice, id, 1n, zeroAddress, price], { account: d.alice.account, value: price }),
         d.collection,
         "DropCollection_WalletCapExceeded",
         [id, alice, 3n, 3n],

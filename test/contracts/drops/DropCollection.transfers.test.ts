@@ -38,7 +38,7 @@ describe("Drops", function () {
       const d = await networkHelpers.loadFixture(fixture);
       const [alice, bob] = [getAddress(d.alice.account.address), getAddress(d.bob.account.address)];
       const id = d.ids.eth;
-      await d.collection.write.mint([alice, id, 5n, zeroAddress], {
+      await d.collection.write.mint([alice, id, 5n, zeroAddress, d.configs.eth.price], {
         account: d.alice.account,
         value: d.configs.eth.price * 5n,
       });
@@ -55,12 +55,15 @@ describe("Drops", function () {
       assert.equal((await d.collection.read.edition([id])).minted, 5);
       // alice's cap is spent although she holds only 2; bob's is whole although he holds 3
       await viem.assertions.revertWithCustomErrorWithArgs(
-        d.collection.write.mint([alice, id, 1n, zeroAddress], { account: d.alice.account, value: d.configs.eth.price }),
+        d.collection.write.mint([alice, id, 1n, zeroAddress, d.configs.eth.price], {
+          account: d.alice.account,
+          value: d.configs.eth.price,
+        }),
         d.collection,
         "DropCollection_WalletCapExceeded",
         [id, alice, 5n, 5n],
       );
-      await d.collection.write.mint([bob, id, 5n, zeroAddress], {
+      await d.collection.write.mint([bob, id, 5n, zeroAddress, d.configs.eth.price], {
         account: d.bob.account,
         value: d.configs.eth.price * 5n,
       });
@@ -78,10 +81,13 @@ describe("Drops", function () {
       const d = await networkHelpers.loadFixture(fixture);
       const [alice, bob] = [getAddress(d.alice.account.address), getAddress(d.bob.account.address)];
       const id = d.ids.presale;
-      await d.collection.write.mintAllowlisted([alice, id, 2n, d.allowlist.proof(alice)!, zeroAddress], {
-        account: d.alice.account,
-        value: d.configs.presale.presalePrice * 2n,
-      });
+      await d.collection.write.mintAllowlisted(
+        [alice, id, 2n, d.allowlist.proof(alice)!, zeroAddress, d.configs.presale.presalePrice],
+        {
+          account: d.alice.account,
+          value: d.configs.presale.presalePrice * 2n,
+        },
+      );
       await d.collection.write.safeTransferFrom([alice, bob, id, 2n, "0x"], { account: d.alice.account });
       assert.deepEqual(await d.collection.read.mintedBy([id, alice]), [0n, 2n]);
       assert.deepEqual(await d.collection.read.mintedBy([id, bob]), [0n, 0n]);
@@ -98,12 +104,14 @@ describe("Drops", function () {
         Address,
         Address,
       ];
-      await d.collection.write.mint([alice, d.ids.eth, 4n, zeroAddress], {
+      await d.collection.write.mint([alice, d.ids.eth, 4n, zeroAddress, d.configs.eth.price], {
         account: d.alice.account,
         value: d.configs.eth.price * 4n,
       });
-      await d.collection.write.mint([alice, d.ids.usdc, 6n, zeroAddress], { account: d.alice.account });
-      await d.collection.write.mint([alice, d.ids.free, 1n, zeroAddress], { account: d.alice.account });
+      await d.collection.write.mint([alice, d.ids.usdc, 6n, zeroAddress, d.configs.usdc.price], {
+        account: d.alice.account,
+      });
+      await d.collection.write.mint([alice, d.ids.free, 1n, zeroAddress, 0n], { account: d.alice.account });
       await viem.assertions.revertWithCustomErrorWithArgs(
         d.collection.write.safeBatchTransferFrom([alice, bob, [d.ids.eth, d.ids.usdc], [1n, 1n], "0x"], {
           account: d.carol.account,
@@ -136,7 +144,7 @@ describe("Drops", function () {
     it("reverts with ERC1155InsufficientBalance beyond the balance, leaving the mint count alone", async function () {
       const d = await networkHelpers.loadFixture(fixture);
       const alice = getAddress(d.alice.account.address);
-      await d.collection.write.mint([alice, d.ids.eth, 2n, zeroAddress], {
+      await d.collection.write.mint([alice, d.ids.eth, 2n, zeroAddress, d.configs.eth.price], {
         account: d.alice.account,
         value: d.configs.eth.price * 2n,
       });
@@ -175,7 +183,7 @@ describe("Drops", function () {
         const fanEth = await d.publicClient.getBalance({ address: fan });
         const block = await d.publicClient.getBlockNumber();
         await viem.assertions.revertWithCustomErrorWithArgs(
-          d.collection.write.mint([to, d.ids.eth, 2n, d.carol.account.address], {
+          d.collection.write.mint([to, d.ids.eth, 2n, d.carol.account.address, d.configs.eth.price], {
             account: d.payer.account,
             value: d.configs.eth.price * 2n,
             gas: GAS,
@@ -185,7 +193,7 @@ describe("Drops", function () {
           [to],
         );
         await viem.assertions.revertWithCustomErrorWithArgs(
-          d.collection.write.mint([to, d.ids.free, 1n, zeroAddress], { account: d.payer.account, gas: GAS }),
+          d.collection.write.mint([to, d.ids.free, 1n, zeroAddress, 0n], { account: d.payer.account, gas: GAS }),
           d.collection,
           "ERC1155InvalidReceiver",
           [to],
@@ -196,7 +204,7 @@ describe("Drops", function () {
         assert.deepEqual(await state(d, to, ids), before);
         // The mock is the cause: once it accepts, the same mint goes through and is charged.
         await rejector.write.setAccept([true]);
-        await d.collection.write.mint([to, d.ids.eth, 2n, d.carol.account.address], {
+        await d.collection.write.mint([to, d.ids.eth, 2n, d.carol.account.address, d.configs.eth.price], {
           account: d.payer.account,
           value: d.configs.eth.price * 2n,
         });
@@ -211,7 +219,10 @@ describe("Drops", function () {
         const fanEth = await d.publicClient.getBalance({ address: fan });
         const block = await d.publicClient.getBlockNumber();
         await viem.assertions.revertWithCustomErrorWithArgs(
-          d.collection.write.mint([to, d.ids.usdc, 3n, zeroAddress], { account: d.payer.account, gas: GAS }),
+          d.collection.write.mint([to, d.ids.usdc, 3n, zeroAddress, d.configs.usdc.price], {
+            account: d.payer.account,
+            gas: GAS,
+          }),
           d.collection,
           "ERC1155InvalidReceiver",
           [to],
@@ -221,7 +232,9 @@ describe("Drops", function () {
         assert.equal(fanEth - (await d.publicClient.getBalance({ address: fan })), gas, "only gas was spent");
         assert.deepEqual(await state(d, to, [d.ids.usdc]), before, "fan USDC, Ledger and counts unchanged");
         await rejector.write.setAccept([true]);
-        await d.collection.write.mint([to, d.ids.usdc, 3n, zeroAddress], { account: d.payer.account });
+        await d.collection.write.mint([to, d.ids.usdc, 3n, zeroAddress, d.configs.usdc.price], {
+          account: d.payer.account,
+        });
         assert.equal(before.fanUsdc - (await d.usdc.read.balanceOf([fan])), 3n * d.configs.usdc.price);
       });
 
@@ -236,7 +249,7 @@ describe("Drops", function () {
         await d.collection.write.setMinter([d.relayer.account.address, true], { account: d.artist.account });
         const before = await state(d, to, [5n]);
         await viem.assertions.revertWithCustomErrorWithArgs(
-          d.collection.write.mintAllowlisted([to, 5n, 1n, list.proof(to)!, zeroAddress], {
+          d.collection.write.mintAllowlisted([to, 5n, 1n, list.proof(to)!, zeroAddress, 5n], {
             account: d.payer.account,
             value: 5n,
             gas: GAS,
@@ -259,7 +272,7 @@ describe("Drops", function () {
       it("a transfer to it reverts and both balances stay", async function () {
         const { d, to } = await withRejector();
         const alice = getAddress(d.alice.account.address);
-        await d.collection.write.mint([alice, d.ids.eth, 1n, zeroAddress], {
+        await d.collection.write.mint([alice, d.ids.eth, 1n, zeroAddress, d.configs.eth.price], {
           account: d.alice.account,
           value: d.configs.eth.price,
         });

@@ -78,6 +78,9 @@ export async function fixture() {
   const collectionAddress = await dropFactory.read.predictCollection([artist.account.address]);
   await dropFactory.write.createCollection([COLLECTION_NAME, BigInt(ROYALTY_BPS)], { account: artist.account });
   const collection = await viem.getContractAt("DropCollection", collectionAddress);
+  // The platform names the card relayer after the collection exists: the artist allows it (setMinter), as
+  // only the factory's default minter can be allowed (F-07).
+  await dropFactory.write.setDefaultMinter([relayer.account.address], { account: core.owner.account });
 
   const USDC = getAddress(usdc.address);
   const now = await networkHelpers.time.latest();

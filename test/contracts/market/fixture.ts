@@ -77,18 +77,20 @@ export async function fixture() {
   await nft.write.mint([alice.account.address, 2n]);
   await greedy.write.mint([alice.account.address, 1n]);
   await hostile.write.mint([alice.account.address, 7n, 10n]);
-  await d.collection.write.mint([alice.account.address, d.ids.eth, 5n, zeroAddress], {
+  await d.collection.write.mint([alice.account.address, d.ids.eth, 5n, zeroAddress, d.configs.eth.price], {
     account: alice.account,
     value: d.configs.eth.price * 5n,
   });
-  await d.collection.write.mint([alice.account.address, d.ids.usdc, 20n, zeroAddress], { account: alice.account });
+  await d.collection.write.mint([alice.account.address, d.ids.usdc, 20n, zeroAddress, d.configs.usdc.price], {
+    account: alice.account,
+  });
   const approve = { account: alice.account };
   await nft.write.setApprovalForAll([market.address, true], approve);
   await greedy.write.setApprovalForAll([market.address, true], approve);
   await hostile.write.setApprovalForAll([market.address, true], approve);
   await d.collection.write.setApprovalForAll([market.address, true], approve);
   // bob holds ETH-edition tokens too but has not approved the marketplace.
-  await d.collection.write.mint([bob.account.address, d.ids.eth, 2n, zeroAddress], {
+  await d.collection.write.mint([bob.account.address, d.ids.eth, 2n, zeroAddress, d.configs.eth.price], {
     account: bob.account,
     value: d.configs.eth.price * 2n,
   });

@@ -40,6 +40,9 @@ contract DropsInvariantTest is DropsFixture {
         address[] memory creditees = new address[](7);
         (creditees[0], creditees[1], creditees[2], creditees[3]) = (treasury, scout, split, artistB);
         (creditees[4], creditees[5], creditees[6]) = (bandA, bandB, artistA);
+        // The handler's minter is the platform's (only the factory's default minter can be allowed, F-07).
+        vm.prank(owner);
+        factory.setDefaultMinter(vm.addr(0x3177E4));
         handler = new DropsHandler(ledger, usdc, a, artistA, b, artistB, split, config, creditees);
 
         bytes4[] memory selectors = new bytes4[](12);
@@ -71,6 +74,7 @@ contract DropsInvariantTest is DropsFixture {
         handler.mintPublic(0, 1, 3, 2, 0, 1);
         handler.mintPublic(0, 1, 4, 5, 1, 1);
         handler.mintPublic(0, 1, 4, 1, 1, 8); // wrong payment
+        handler.mintPublic(0, 1, 4, 1, 1, (7 << 8) | 1); // the buyer's limit is below the price (F-01)
         handler.mintPublic(0, 6, 4, 1, 1, 1); // holders[6] rejects the tokens
         handler.mintPublic(0, 1, 0, 1, 1, 1); // edition 0 not started yet
         // fiat, a replay, a stranger
@@ -143,7 +147,7 @@ contract DropsInvariantTest is DropsFixture {
                         abi.encodeWithSelector(IDropCollection.DropCollection_NotAllowlisted.selector, id, list[i])
                     );
                 }
-                col.mintAllowlisted(list[i], id, 1, proof, address(0));
+                col.mintAllowlisted(list[i], id, 1, proof, address(0), 0);
             }
             (, uint256 pre) = col.mintedBy(id, list[i]);
             assertEq(pre, 1, "one presale mint each");

@@ -50,6 +50,8 @@ contract DropsFuzzTest is DropsFixture {
         fan = makeAddr("fan");
         affiliate = makeAddr("affiliate");
         minter = makeAddr("minter");
+        vm.prank(owner);
+        factory.setDefaultMinter(minter); // only the platform's minter can be allowed (F-07)
         vm.prank(artist);
         referred.setMinter(minter, true);
     }
@@ -151,7 +153,7 @@ contract DropsFuzzTest is DropsFixture {
             usdc.approve(address(ledger), k.amount);
         }
         vm.prank(fan);
-        k.collection.mint{value: value}(fan, k.id, quantity, k.affiliate);
+        k.collection.mint{value: value}(fan, k.id, quantity, k.affiliate, price);
 
         // Each distinct address gained the sum of the parts it plays (the affiliate may be anyone).
         uint256 totalCredited;
@@ -176,6 +178,52 @@ contract DropsFuzzTest is DropsFixture {
         assertEq(address(k.collection).balance, 0, "the collection keeps no ETH");
         assertEq(usdc.balanceOf(address(k.collection)), 0, "the collection keeps no tokens");
         assertEq(k.collection.balanceOf(fan, k.id), quantity, "tokens minted");
+    }
+
+    /// @notice F-01: whatever the artist reprices a running sale to before the mint lands, the payer never pays
+    ///         more than its limit per token: within the limit the stored price is charged, above it the
+    ///         mint reverts by name and takes nothing. The payer holds and approves far more (a standing
+    ///         approval to the Ledger), so only `maxPrice` stands between its funds and the new price.
+    function testFuzz_mint_repriced_neverChargesAboveMax(
+        uint96 seen,
+        uint96 repriced,
+        uint256 maxPrice,
+        uint256 quantity,
+        bool inUsdc
+    ) public {
+        quantity = bound(quantity, 1, 100);
+        address currency = inUsdc ? address(usdc) : ETH;
+        vm.prank(artist);
+        uint256 id = referred.createEdition(saleConfig(currency, seen, 0, 0), "");
+        IDropCollection.EditionConfig memory c = referred.edition(id).config;
+        c.price = repriced;
+        vm.prank(artist);
+        referred.updateEdition(id, c);
+
+        uint256 total = uint256(repriced) * quantity;
+        uint256 value = inUsdc ? 0 : total;
+        vm.deal(fan, total + 1 ether);
+        usdc.mint(fan, total + 1e12);
+        vm.prank(fan);
+        usdc.approve(address(ledger), type(uint256).max);
+        uint256 before = _wallet(fan, currency);
+
+        if (repriced > maxPrice) {
+            vm.expectRevert(
+                abi.encodeWithSelector(IDropCollection.DropCollection_PriceAboveMax.selector, id, repriced, maxPrice)
+            );
+        }
+        vm.prank(fan);
+        referred.mint{value: value}(fan, id, quantity, address(0), maxPrice);
+
+        uint256 paid = before - _wallet(fan, currency);
+        if (maxPrice < type(uint256).max / quantity) assertLe(paid, maxPrice * quantity, "never above the limit");
+        assertEq(paid, repriced > maxPrice ? 0 : total, "the stored price within the limit, else nothing");
+        assertEq(referred.balanceOf(fan, id), repriced > maxPrice ? 0 : quantity, "minted only within the limit");
+    }
+
+    function _wallet(address who, address currency) internal view returns (uint256) {
+        return currency == ETH ? who.balance : usdc.balanceOf(who);
     }
 
     function _held(address currency) internal view returns (uint256) {
@@ -233,6 +281,8 @@ contract DropsFuzzTest is DropsFixture {
 
         // Another minter cannot replay it either.
         address second = makeAddr("second-minter");
+        vm.prank(owner);
+        factory.setDefaultMinter(second); // the platform rotated its relayer
         vm.prank(artist);
         referred.setMinter(second, true);
         vm.expectRevert(abi.encodeWithSelector(IDropCollection.DropCollection_OrderAlreadyMinted.selector, orderId));

@@ -30,7 +30,7 @@ contract DropsHandler is Test {
 
     /// @dev The rules a call breaks: the selectors of the errors it may revert with.
     struct Expect {
-        bytes4[8] sel;
+        bytes4[10] sel;
         uint256 n;
     }
 
@@ -180,12 +180,14 @@ contract DropsHandler is Test {
         uint256 amount = uint256(c.price) * quantity;
         (uint256 value, bool wrong) = _fund(actor, c.currency, amount, paySeed);
         _add(x, wrong, IDropCollection.DropCollection_WrongPayment.selector);
+        uint256 maxPrice = _maxPrice(c.price, paySeed);
+        _add(x, maxPrice < c.price, IDropCollection.DropCollection_PriceAboveMax.selector);
 
         Snap memory s0 = _snap(ed, to, actor, c.currency);
         vm.prank(actor);
         bool ok;
         bytes memory reason;
-        try ed.c.mint{value: value}(to, ed.id, quantity, affiliate) {
+        try ed.c.mint{value: value}(to, ed.id, quantity, affiliate, maxPrice) {
             ok = true;
         } catch (bytes memory r) {
             reason = r;
@@ -241,12 +243,14 @@ contract DropsHandler is Test {
         uint256 amount = uint256(c.presalePrice) * quantity;
         (uint256 value, bool wrong) = _fund(actor, c.currency, amount, paySeed);
         _add(x, wrong, IDropCollection.DropCollection_WrongPayment.selector);
+        uint256 maxPrice = _maxPrice(c.presalePrice, paySeed);
+        _add(x, maxPrice < c.presalePrice, IDropCollection.DropCollection_PriceAboveMax.selector);
 
         Snap memory s0 = _snap(ed, to, actor, c.currency);
         vm.prank(actor);
         bool ok;
         bytes memory reason;
-        try ed.c.mintAllowlisted{value: value}(to, ed.id, quantity, proof, address(0)) {
+        try ed.c.mintAllowlisted{value: value}(to, ed.id, quantity, proof, address(0), maxPrice) {
             ok = true;
         } catch (bytes memory r) {
             reason = r;
@@ -473,6 +477,15 @@ contract DropsHandler is Test {
         if (_isOwner[a]) return;
         _isOwner[a] = true;
         owners.push(a);
+    }
+
+    /// @dev The buyer's limit per token: usually the price it saw (the current one), sometimes any amount
+    ///      above, and (1 in 8) just below, as when the artist's repricing lands first (F-01).
+    function _maxPrice(uint256 price, uint256 seed) internal pure returns (uint256) {
+        uint256 r = (seed >> 8) % 8;
+        if (r == 7 && price != 0) return price - 1;
+        if (r == 6) return type(uint256).max;
+        return price;
     }
 
     /// @dev 1 to `max`, or (1 in 11) zero.

@@ -95,7 +95,7 @@ contract MarketFuzzTest is DropsFixture {
         listed = bound(listed, 1, 1000);
         bought = bound(bought, 1, listed);
         vm.prank(seller);
-        drops.mint(seller, 1, listed, address(0));
+        drops.mint(seller, 1, listed, address(0), 0); // a free edition
         (address receiver, uint256 raw) = drops.royaltyInfo(1, price * bought);
         assertEq(receiver, payout, "royalty to the artist's payout");
         Expected memory e = _expected(price * bought, raw, true);

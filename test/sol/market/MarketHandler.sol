@@ -120,7 +120,7 @@ contract MarketHandler is Test {
         if (kindSeed % 2 == 0 && nftCount < MAX_NFTS) {
             NFT.mint(actor, ++nftCount);
         } else {
-            DROPS.mint(actor, DROP_ID, bound(quantity, 1, 5), address(0));
+            DROPS.mint(actor, DROP_ID, bound(quantity, 1, 5), address(0), 0); // a free edition
         }
         calls["mint"]++;
     }

@@ -273,7 +273,7 @@ contract OfferAuctionFuzzTest is DropsFixture {
         uint256 quantity
     ) internal returns (address collection, uint256 tokenId, address receiver) {
         if (referredDrop) {
-            drops.mint(seller, 1, quantity, address(0));
+            drops.mint(seller, 1, quantity, address(0), 0); // a free edition
             return (address(drops), 1, payout);
         }
         nft.setRoyalty(HostileRoyaltyNFT.Mode.Honest, royaltyReceiver, royaltyBps);

@@ -137,6 +137,8 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   DropFactory_AlreadyCreated: (a) => `This artist already has a drop collection, at ${addr(a[1])}.`,
   // Drops: a collection's sales
   DropCollection_NotArtist: () => "Only the collection's artist can do this. Connect the artist's wallet.",
+  DropCollection_MinterNotPlatform: (a) =>
+    `${addr(a[0])} cannot be allowed to mint: only the platform's card checkout minter can be (it is allowed in every new collection).`,
   DropCollection_NotMinter: (a) => `${addr(a[0])} is not allowed to mint card orders for this collection.`,
   DropCollection_UnknownEdition: (a) => `This collection has no edition #${s(a[0])}.`,
   DropCollection_ZeroQuantity: () => "Mint at least 1.",
@@ -166,6 +168,9 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
           18,
           18,
         )}. Reload the page: the price may have changed.`,
+  // The amounts are in the edition's currency, which the error does not name: no figures here.
+  DropCollection_PriceAboveMax: () =>
+    "The artist raised the price after this page loaded, so the mint was refused and nothing was charged. Reload the page to see the new price.",
   DropCollection_NotAllowlisted: (a) => `${addr(a[1])} is not on this presale's allowlist.`,
   DropCollection_OrderAlreadyMinted: () => "This card order was already minted.",
   DropCollection_RoyaltyTooHigh: (a) => `The royalty is at most ${bps(a[1])} (${bps(a[0])} was asked).`,

@@ -194,20 +194,23 @@ function Panel({ collection, tokenId, initial, currency, affiliate, serverNow, t
     if (!account || !canMint || quantity === null) return;
     const affiliateArg = buyerAffiliate ?? zeroAddress;
     const value = isEth ? total : undefined;
+    // The unit price shown is the most the fan accepts: if the artist raises it before this transaction
+    // lands, the mint reverts (DropCollection_PriceAboveMax) instead of charging more than was shown.
+    const maxPrice = unit;
     const receipt =
       phase === "presale"
         ? await tx.send("Mint", {
             address: collection,
             abi: dropCollectionAbi,
             functionName: "mintAllowlisted",
-            args: [account, tokenId, BigInt(quantity), presaleProof as Hex[], affiliateArg],
+            args: [account, tokenId, BigInt(quantity), presaleProof as Hex[], affiliateArg, maxPrice],
             value,
           })
         : await tx.send("Mint", {
             address: collection,
             abi: dropCollectionAbi,
             functionName: "mint",
-            args: [account, tokenId, BigInt(quantity), affiliateArg],
+            args: [account, tokenId, BigInt(quantity), affiliateArg, maxPrice],
             value,
           });
     if (receipt) {
