@@ -152,7 +152,7 @@ describe("Ledger", function () {
     });
 
     it("addOperator is for factories (level 2) only, and makes fresh contracts level-1 operators", async function () {
-      const { ledger, feeRouter, owner, alice, bob, carol } = await networkHelpers.loadFixture(fixture);
+      const { ledger, feeRouter, owner, alice, carol } = await networkHelpers.loadFixture(fixture);
       await viem.assertions.revertWithCustomErrorWithArgs(
         ledger.write.addOperator([carol.account.address], { account: alice.account }),
         ledger,

@@ -56,8 +56,6 @@ contract MoneyHandler is Test {
     mapping(address split => uint256) public ghostAdvancePaid;
     mapping(address split => uint256) public ghostMaxAdvance;
     mapping(bytes32 action => uint256) public calls;
-    /// @notice Payments whose payer lost more of its ERC-20 than the payment it named (issue 14, F-02).
-    uint256 public overPulls;
 
     constructor(
         Ledger ledger,
@@ -183,9 +181,7 @@ contract MoneyHandler is Test {
         for (uint256 i; i < 4; ++i) {
             if (who[i] != address(0)) before[i] = LEDGER.balanceOf(who[i], token);
         }
-        // The payer approved the Ledger for good: what it loses must still be exactly this payment.
-        uint256 payerBefore = token == address(0) ? 0 : _holding(actor, token);
-
+        uint256 payerBefore = token == address(0) ? 0 : _holding(actor, token); // loses exactly `amount` (F-02)
         vm.prank(caller);
         uint256 net = LEDGER.pay{value: token == address(0) ? amount : 0}(
             IPayments.Payment({
@@ -200,7 +196,7 @@ contract MoneyHandler is Test {
             })
         );
         assertEq(net, expected[0], "pay returns the net");
-        if (token != address(0) && payerBefore - _holding(actor, token) > amount) ++overPulls;
+        if (token != address(0) && payerBefore - _holding(actor, token) > amount) calls["overPull"]++;
         // Each address's change == the sum of the parts it holds (the parties may coincide).
         for (uint256 i; i < 4; ++i) {
             address a = who[i];
