@@ -673,6 +673,8 @@ export const offer = onchainTable(
     /** Null for a collection-wide offer. */
     tokenId: t.bigint(),
     anyToken: t.boolean().notNull(),
+    /** A collection-wide offer accepts token ids up to this one (its terms' tokenId); null for a one-token offer. */
+    maxTokenId: t.bigint(),
     standard: t.text().notNull(),
     quantity: t.bigint().notNull(),
     /** Marketplace.offerRemaining(id). */
@@ -719,7 +721,10 @@ export const auction = onchainTable(
     /** As given (0 = the 5% default). */
     minRaiseBps: t.integer().notNull(),
     salt: t.bigint().notNull(),
-    /** "live" | "settled" | "cancelled". A live auction whose `end` has passed awaits settlement. */
+    /**
+     * "live" | "settled" | "cancelled" | "unwound". A live auction whose `end` has passed awaits settlement;
+     * one still unsettled 14 days after it can be unwound (bid back to the bidder, token to the seller).
+     */
     status: t.text().notNull(),
     /** 0 before the first bid. */
     highestBid: t.bigint().notNull(),

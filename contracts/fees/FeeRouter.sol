@@ -20,8 +20,15 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     /// @notice The referrer's part of every fee: 5%.
     uint16 public constant REFERRAL_BPS = 500;
 
-    /// @notice How long a fee change waits before it can apply.
+    /// @inheritdoc IFeeRouter
+    uint64 public constant MIN_TIMELOCK = 1 hours;
+    /// @inheritdoc IFeeRouter
+    uint64 public constant GRACE_PERIOD = 14 days;
+
+    /// @inheritdoc IFeeRouter
     uint64 public immutable TIMELOCK;
+    /// @inheritdoc IFeeRouter
+    uint64 public immutable SETUP_END;
     IPayments public immutable LEDGER;
 
     /// @notice The affiliate share can be at most half of the fee.
@@ -32,10 +39,22 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     mapping(uint8 kind => uint16 bps) internal _pendingBps;
     mapping(uint8 kind => uint64 eta) internal _pendingEta;
 
+    /// @dev An operator naming waiting for its timelock.
+    struct PendingOperator {
+        uint8 level;
+        uint64 eta;
+    }
+
+    mapping(address account => PendingOperator) internal _pendingOperators;
+    bool internal _setupClosed;
+
     constructor(IPayments ledger, address treasury_, address owner_, uint64 timelock) Ownable(owner_) {
         if (address(ledger) == address(0) || treasury_ == address(0)) revert FeeRouter_ZeroAddress();
+        // A timelock users cannot react in is no timelock.
+        if (timelock < MIN_TIMELOCK) revert FeeRouter_TimelockTooShort(timelock, MIN_TIMELOCK);
         LEDGER = ledger;
         TIMELOCK = timelock;
+        SETUP_END = uint64(block.timestamp) + timelock;
         _config = IPayments.Rates({
             treasury: treasury_,
             primaryBps: 1500,
@@ -96,6 +115,8 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
         uint64 eta = _pendingEta[kind];
         if (eta == 0) revert FeeRouter_NoPendingChange(kind);
         if (block.timestamp < eta) revert FeeRouter_TimelockActive(kind, eta);
+        // A change forgotten in the queue must not surprise anyone months later.
+        if (block.timestamp > eta + GRACE_PERIOD) revert FeeRouter_ChangeExpired(kind, eta, eta + GRACE_PERIOD);
         uint16 bps = _pendingBps[kind];
         uint16 old;
         if (kind == KIND_PRIMARY) (old, _config.primaryBps) = (_config.primaryBps, bps);
@@ -133,8 +154,68 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     }
 
     /// @inheritdoc IFeeRouter
-    function setOperator(address account, uint8 level) external onlyOwner {
+    function setupClosed() public view returns (bool) {
+        return _setupClosed || block.timestamp >= SETUP_END;
+    }
+
+    /// @inheritdoc IFeeRouter
+    function setInitialOperator(address account, uint8 level) external onlyOwner {
+        if (setupClosed()) revert FeeRouter_SetupClosed();
+        if (level != 0 && account.code.length == 0) revert FeeRouter_NotAContract(account);
         LEDGER.setOperator(account, level);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function closeSetup() external onlyOwner {
+        if (setupClosed()) revert FeeRouter_SetupClosed();
+        _setupClosed = true;
+        emit SetupClosed();
+    }
+
+    /// @inheritdoc IFeeRouter
+    function pendingOperator(address account) external view returns (uint8 level, uint64 eta) {
+        PendingOperator memory p = _pendingOperators[account];
+        return (p.level, p.eta);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function proposeOperator(address account, uint8 level) external onlyOwner {
+        if (level == 0 || level > 2) revert FeeRouter_InvalidLevel(level);
+        // An operator pulls what payers approved to the Ledger: a wallet key must never hold that power.
+        if (account.code.length == 0) revert FeeRouter_NotAContract(account);
+        uint64 eta = uint64(block.timestamp) + TIMELOCK;
+        _pendingOperators[account] = PendingOperator({level: level, eta: eta});
+        emit OperatorProposed(account, level, eta);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function applyOperator(address account) external {
+        PendingOperator memory p = _pendingOperators[account];
+        if (p.eta == 0) revert FeeRouter_NoPendingOperator(account);
+        if (block.timestamp < p.eta) revert FeeRouter_OperatorTimelockActive(account, p.eta);
+        if (block.timestamp > p.eta + GRACE_PERIOD)
+            revert FeeRouter_OperatorExpired(account, p.eta, p.eta + GRACE_PERIOD);
+        // Checked again: an address that had code when proposed may have none now (a self-destructed
+        // contract in the same transaction as its creation, then anything re-created there).
+        if (account.code.length == 0) revert FeeRouter_NotAContract(account);
+        delete _pendingOperators[account];
+        emit OperatorApplied(account, p.level, p.eta);
+        LEDGER.setOperator(account, p.level);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function cancelOperator(address account) external onlyOwner {
+        PendingOperator memory p = _pendingOperators[account];
+        if (p.eta == 0) revert FeeRouter_NoPendingOperator(account);
+        delete _pendingOperators[account];
+        emit OperatorCancelled(account, p.level, p.eta);
+    }
+
+    /// @inheritdoc IFeeRouter
+    function revokeOperator(address account) external onlyOwner {
+        delete _pendingOperators[account];
+        emit OperatorRevoked(account);
+        LEDGER.setOperator(account, 0);
     }
 
     function _bps(IPayments.Rates memory c, uint8 kind) internal pure returns (uint16) {

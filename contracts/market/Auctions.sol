@@ -31,6 +31,11 @@ abstract contract Auctions is IAuctions, MarketBase {
     /// @dev The most gas the delivery gets: a winner's wallet that burns gas costs the settler at most this.
     uint256 internal constant DELIVERY_GAS_CAP = 500_000;
     bytes32 internal constant SOURCE_OUTBID = "outbid";
+    bytes32 internal constant SOURCE_UNWOUND = "unwound";
+    /// @inheritdoc IAuctions
+    /// @dev Long enough that the seller (or anyone) settles a healthy auction first, so a winner cannot use the
+    ///      escape as a free option on the lot.
+    uint256 public constant SETTLE_GRACE = 14 days;
 
     mapping(bytes32 id => AuctionState) internal _auctions;
 
@@ -145,7 +150,9 @@ abstract contract Auctions is IAuctions, MarketBase {
     function claimAuctionItem(Auction calldata auction, address to) external nonReentrant {
         bytes32 id = auctionId(auction);
         AuctionState storage state = _auctions[id];
-        if (!state.held || state.bidder != msg.sender) revert Market_NothingToClaim(id, msg.sender);
+        // A token held after settlement is the winner's; one held after unwinding is the seller's.
+        address owner = state.status == Status.Unwound ? auction.seller : state.bidder;
+        if (!state.held || owner != msg.sender) revert Market_NothingToClaim(id, msg.sender);
         // The marketplace takes tokens it moves itself, so a claim to its own address would be stuck for good.
         if (to == address(0) || to == address(this)) revert Market_BadRecipient(to);
         state.held = false;
@@ -153,12 +160,33 @@ abstract contract Auctions is IAuctions, MarketBase {
         _transferOut(auction.standard, auction.collection, auction.tokenId, to, auction.quantity);
     }
 
-    /// @dev The state of a live auction; a settled or unknown one fails by name.
+    /// @inheritdoc IAuctions
+    function unwindAuction(Auction calldata auction) external nonReentrant {
+        bytes32 id = auctionId(auction);
+        AuctionState storage state = _live(id);
+        address bidder = state.bidder;
+        uint256 unwindAt = uint256(state.end) + SETTLE_GRACE;
+        // Without a bid the seller cancels; with one, settling stays the only way out during the grace.
+        if (bidder == address(0) || block.timestamp < unwindAt) revert Market_UnwindTooEarly(id, unwindAt);
+        uint256 amount = state.amount;
+        state.status = Status.Unwound;
+        state.amount = 0;
+
+        bool eth = auction.currency == ETH;
+        if (!eth) _approveLedger(IERC20(auction.currency), amount);
+        ILedger(address(LEDGER)).deposit{value: eth ? amount : 0}(bidder, auction.currency, amount, SOURCE_UNWOUND);
+        bool returned = _deliver(auction, auction.seller);
+        if (!returned) state.held = true;
+        emit AuctionUnwound(id, bidder, amount, returned);
+    }
+
+    /// @dev The state of a live auction; a settled, unwound or unknown one fails by name.
     function _live(bytes32 id) internal view returns (AuctionState storage state) {
         state = _auctions[id];
         Status status = state.status;
         if (status == Status.Live) return state;
         if (status == Status.Settled) revert Market_AuctionSettled(id);
+        if (status == Status.Unwound) revert Market_AuctionUnwound(id);
         revert Market_NoAuction(id);
     }
 
@@ -200,16 +228,17 @@ abstract contract Auctions is IAuctions, MarketBase {
         }
     }
 
-    /// @dev Delivers the lot to the winner, keeping back enough gas to record a failure: a winner whose
-    ///      wallet refuses the token, or burns gas, cannot block the settlement; it claims the token later.
+    /// @dev Delivers the lot to the winner (to the seller, when unwinding), keeping back enough gas to record a
+    ///      failure: a winner whose wallet refuses the token, or burns gas, cannot block the settlement; it claims
+    ///      the token later.
     ///      The delivery gets at least DELIVERY_GAS, so only the winner's own wallet can make it fail, and at
     ///      most DELIVERY_GAS_CAP, so a wallet that burns gas cannot make the settler pay for more.
-    function _deliver(Auction calldata auction, address winner) internal returns (bool) {
+    function _deliver(Auction calldata auction, address to) internal returns (bool) {
         if (gasleft() < DELIVERY_GAS + DELIVERY_RESERVE) revert Market_SettleGas(DELIVERY_GAS + DELIVERY_RESERVE);
         uint256 gas = gasleft() - DELIVERY_RESERVE;
         if (gas > DELIVERY_GAS_CAP) gas = DELIVERY_GAS_CAP;
         if (auction.standard == Standard.ERC721) {
-            try IERC721(auction.collection).safeTransferFrom{gas: gas}(address(this), winner, auction.tokenId) {
+            try IERC721(auction.collection).safeTransferFrom{gas: gas}(address(this), to, auction.tokenId) {
                 return true;
             } catch {
                 return false;
@@ -218,7 +247,7 @@ abstract contract Auctions is IAuctions, MarketBase {
         try
             IERC1155(auction.collection).safeTransferFrom{gas: gas}(
                 address(this),
-                winner,
+                to,
                 auction.tokenId,
                 auction.quantity,
                 ""

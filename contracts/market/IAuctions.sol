@@ -10,7 +10,10 @@ import {IMarketBase} from "./IMarketBase.sol";
 ///         15 minutes after it. The outbid bidder is credited in the Ledger at once, so no bidder can block
 ///         another. Anyone settles once after the end: the sale pays like any other ({IPayments-paySale}) and
 ///         the token goes to the winner (or waits for it, if its wallet refuses the token). The seller may
-///         cancel only before the first bid.
+///         cancel only before the first bid. A bid that is not settled within {SETTLE_GRACE} of the end (a
+///         settlement that keeps failing, e.g. on a collection or currency gone hostile) can be unwound by
+///         anyone: the bid becomes the bidder's Ledger credit and the token goes back to the seller (or waits
+///         for the seller's claim), so no bid and no token is ever stuck.
 /// @dev An auction lives on chain as the hash of its terms and its state; its terms can never change.
 interface IAuctions is IMarketBase {
     /// @notice The terms of an auction. Its id is the hash of these terms.
@@ -40,7 +43,9 @@ interface IAuctions is IMarketBase {
         /// @dev The token is escrowed; bids may come while the end is zero (no bid yet) or ahead.
         Live,
         /// @dev Settled: paid, and the token delivered or waiting for the winner.
-        Settled
+        Settled,
+        /// @dev Unwound after the grace period: the bid credited back, the token returned or waiting for the seller.
+        Unwound
     }
 
     /// @notice An auction's state, in two storage words.
@@ -50,7 +55,7 @@ interface IAuctions is IMarketBase {
         /// @dev Zero before the first bid.
         uint40 end;
         Status status;
-        /// @dev The token could not be delivered at settlement and waits for the winner to claim it.
+        /// @dev The token could not be delivered at settlement (unwinding) and waits for the winner (seller).
         bool held;
         /// @dev The highest bid, escrowed in the marketplace until outbid (then a Ledger credit) or settled.
         uint256 amount;
@@ -86,6 +91,10 @@ interface IAuctions is IMarketBase {
     error Market_BadRecipient(address to);
     /// @notice Only the winner can claim the token, and only when it is waiting.
     error Market_NothingToClaim(bytes32 id, address caller);
+    /// @notice The auction was unwound already.
+    error Market_AuctionUnwound(bytes32 id);
+    /// @notice An auction can only be unwound once it has a bid and `unwindAt` (end plus the grace) passed.
+    error Market_UnwindTooEarly(bytes32 id, uint256 unwindAt);
 
     /// @notice A new auction with all its terms; the token is now escrowed.
     event AuctionCreated(bytes32 indexed id, address indexed seller, address indexed collection, Auction auction);
@@ -104,8 +113,16 @@ interface IAuctions is IMarketBase {
     /// @notice The auction was settled: `winner` paid `amount` (its parts are the Ledger's `SalePaid` event
     ///         just before, with `ref` = uint256(id)); `delivered` is false when the token waits for a claim.
     event AuctionSettled(bytes32 indexed id, address indexed winner, uint256 amount, bool delivered);
-    /// @notice The winner claimed a token that could not be delivered at settlement, to `to`.
+    /// @notice The winner claimed a token that could not be delivered at settlement, to `to` (or the seller,
+    ///         one that could not be returned when the auction was unwound).
     event AuctionItemClaimed(bytes32 indexed id, address indexed to);
+    /// @notice The auction was unwound: `bidder` was credited its `amount` in the Ledger (source "unwound");
+    ///         `returned` is false when the token waits for the seller's claim.
+    event AuctionUnwound(bytes32 indexed id, address indexed bidder, uint256 amount, bool returned);
+
+    /// @notice How long after its end an auction with a bid can only be settled; after that it can also be
+    ///         unwound: 14 days.
+    function SETTLE_GRACE() external view returns (uint256);
 
     /// @notice The id of an auction's terms: keccak256(abi.encode(auction)).
     function auctionId(Auction calldata auction) external pure returns (bytes32);
@@ -130,6 +147,12 @@ interface IAuctions is IMarketBase {
     /// @notice Anyone, once, after the end: pays the sale and delivers the token to the winner.
     function settle(Auction calldata auction) external;
 
-    /// @notice Winner: takes a token that could not be delivered at settlement, to `to`.
+    /// @notice Winner: takes a token that could not be delivered at settlement, to `to`. Seller: takes a token
+    ///         that could not be returned when the auction was unwound.
     function claimAuctionItem(Auction calldata auction, address to) external;
+
+    /// @notice Anyone, once the auction's end plus {SETTLE_GRACE} passed and it is still not settled: credits
+    ///         the bid back to the bidder in the Ledger and returns the token to the seller (or keeps it for the
+    ///         seller's claim). The escape for a settlement that cannot succeed; until then only settle ends it.
+    function unwindAuction(Auction calldata auction) external;
 }

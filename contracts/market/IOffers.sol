@@ -4,17 +4,22 @@ pragma solidity 0.8.30;
 import {IMarketBase} from "./IMarketBase.sol";
 
 /// @title IOffers
-/// @notice Offers in an ERC-20 (WETH, USDC) on one token or on any token of a collection. The buyer's funds
-///         stay in its wallet, approved to the Ledger; they are checked and pulled when an owner accepts.
+/// @notice Offers in an ERC-20 (WETH, USDC) on one token or on the tokens of a collection up to a token id.
+///         The buyer's funds stay in its wallet, approved to the Ledger; they are checked and pulled when an
+///         owner accepts.
+/// @dev A collection offer names the highest token id it accepts, so a token created after the offer (a new
+///      edition the artist mints for free) cannot fill it: for our drops, whose editions are numbered from 1
+///      up, the web app offers on every edition that exists (`tokenId` = the collection's `editionCount`). For
+///      a collection whose new ids can fall below existing ones, offer on one token instead.
 /// @dev Like a listing, an offer lives on chain as the hash of its terms and what is left of it.
 interface IOffers is IMarketBase {
     /// @notice An offer to buy. Its id is the hash of these terms.
     struct Offer {
         address buyer;
         address collection;
-        /// @dev The token wanted; ignored when `anyToken`.
+        /// @dev The token wanted; for a collection offer, the highest token id accepted.
         uint256 tokenId;
-        /// @dev A collection offer: any token of the collection will do.
+        /// @dev A collection offer: any token of the collection with an id up to `tokenId` will do.
         bool anyToken;
         Standard standard;
         /// @dev 1 for an ERC-721; any quantity of an ERC-1155, accepted in parts.
@@ -37,7 +42,8 @@ interface IOffers is IMarketBase {
     error Market_AlreadyOffered(bytes32 id);
     /// @notice Nothing is left of the offer (never made, accepted, or cancelled).
     error Market_NoOffer(bytes32 id);
-    /// @notice The offer is for another token than `tokenId`.
+    /// @notice The offer is for another token than `tokenId` (or, for a collection offer, for ids up to a
+    ///         lower one).
     error Market_WrongToken(uint256 tokenId);
     /// @notice The buyer no longer holds or approves to the Ledger the `needed` amount.
     error Market_OfferUnfunded(address buyer, uint256 needed, uint256 balance, uint256 allowance);

@@ -133,32 +133,54 @@ abstract contract MarketBase is IMarketBase, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev ERC-2981 with a gas cap; a collection without it, a reverting or gas-burning one pays no royalty,
-    ///      and a royalty above 25% is cut to 25%.
+    /// @dev ERC-2981 with a gas cap; a collection without it, a reverting or gas-burning one, or one whose
+    ///      answer is malformed (under two words, a receiver word with bits above an address's) pays no
+    ///      royalty, and a royalty above 25% is cut to 25%.
     function _royalty(address collection, uint256 tokenId, uint256 total) internal view returns (address, uint256) {
-        try IERC2981(collection).royaltyInfo{gas: ROYALTY_GAS}(tokenId, total) returns (address to, uint256 amount) {
-            if (to == address(0) || amount == 0) return (address(0), 0);
-            uint256 cap = (total * MAX_ROYALTY_BPS) / BPS;
-            return (to, amount > cap ? cap : amount);
-        } catch {
-            return (address(0), 0);
-        }
+        (bool ok, uint256 receiverWord, uint256 amount) = _staticRead(
+            collection,
+            abi.encodeCall(IERC2981.royaltyInfo, (tokenId, total)),
+            64
+        );
+        if (!ok || receiverWord >> 160 != 0 || receiverWord == 0 || amount == 0) return (address(0), 0);
+        uint256 cap = (total * MAX_ROYALTY_BPS) / BPS;
+        return (address(uint160(receiverWord)), amount > cap ? cap : amount);
     }
 
     /// @dev The registered artist behind one of our drop collections, whose referrer earns its share of the
-    ///      fee; zero for other collections. A collection is ours exactly when its address is the drop
-    ///      factory's clone for the artist it names (computed, no storage read).
+    ///      fee; zero for other collections (and for any malformed answer). A collection is ours exactly when
+    ///      its address is the drop factory's clone for the artist it names (computed, no storage read).
     function _artistOf(address collection) internal view returns (address) {
-        try IDropCollection(collection).artist{gas: ROYALTY_GAS}() returns (address artist) {
-            address expected = Clones.predictDeterministicAddressWithImmutableArgs(
-                DROP_IMPLEMENTATION,
-                abi.encodePacked(artist),
-                bytes32(uint256(uint160(artist))),
-                DROP_FACTORY
-            );
-            return expected == collection ? artist : address(0);
-        } catch {
-            return address(0);
+        (bool ok, uint256 word, ) = _staticRead(collection, abi.encodeCall(IDropCollection.artist, ()), 32);
+        if (!ok || word >> 160 != 0) return address(0);
+        address artist = address(uint160(word));
+        address expected = Clones.predictDeterministicAddressWithImmutableArgs(
+            DROP_IMPLEMENTATION,
+            abi.encodePacked(artist),
+            bytes32(word),
+            DROP_FACTORY
+        );
+        return expected == collection ? artist : address(0);
+    }
+
+    /// @dev Reads up to two words from an untrusted view call, with a gas cap (ROYALTY_GAS). `ok` is false
+    ///      when the call reverts or returns fewer than `minSize` bytes. Solidity's try/catch cannot do this:
+    ///      it reverts on an answer it cannot decode. Assembly only to copy at most 64 bytes of the answer,
+    ///      into scratch space, so a huge answer costs us nothing either.
+    function _staticRead(
+        address target,
+        bytes memory data,
+        uint256 minSize
+    ) internal view returns (bool ok, uint256 first, uint256 second) {
+        uint256 gasCap = ROYALTY_GAS;
+        // solhint-disable-next-line no-inline-assembly
+        assembly ("memory-safe") {
+            ok := staticcall(gasCap, target, add(data, 0x20), mload(data), 0, 0x40)
+            if lt(returndatasize(), minSize) {
+                ok := 0
+            }
+            first := mload(0)
+            second := mload(0x20)
         }
     }
 }

@@ -6,7 +6,8 @@ import {IOffers} from "./IOffers.sol";
 import {MarketBase} from "./MarketBase.sol";
 
 /// @title Offers
-/// @notice Offers on a token or a collection, paid from the buyer's wallet at acceptance. See {IOffers}.
+/// @notice Offers on a token or on a collection (ids up to a bound), paid from the buyer's wallet at acceptance.
+///         See {IOffers}.
 abstract contract Offers is IOffers, MarketBase {
     mapping(bytes32 id => uint256) internal _offerRemaining;
 
@@ -53,7 +54,8 @@ abstract contract Offers is IOffers, MarketBase {
         uint256 left = _offerRemaining[id];
         if (left == 0) revert Market_NoOffer(id);
         if (block.timestamp >= offer.expiry) revert Market_Expired(id, offer.expiry);
-        if (!offer.anyToken && tokenId != offer.tokenId) revert Market_WrongToken(tokenId);
+        // A collection offer covers the ids up to the one it names: never a token created after it.
+        if (offer.anyToken ? tokenId > offer.tokenId : tokenId != offer.tokenId) revert Market_WrongToken(tokenId);
         if (quantity == 0 || quantity > left) revert Market_QuantityUnavailable(quantity, left);
         unchecked {
             _offerRemaining[id] = left - quantity;

@@ -138,10 +138,13 @@ export async function deploySystem(
   const sharesFactory = await deploy(wallet, client, "SharesFactory", [ledger.address, registry.address]);
   const poolFactory = await deploy(wallet, client, "PoolFactory", [ledger.address, registry.address]);
   const feeRouterAbi = artifact(ARTIFACTS.FeeRouter).abi;
-  await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [dropFactory.address, 2]);
-  await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [marketplace.address, 1]);
+  // The platform's own operators are named during the FeeRouter's one-shot initial set-up, which is closed
+  // before the hand-over: from then on every naming waits for the timelock (issue 14, F-02).
+  await send(wallet, client, feeRouter.address, feeRouterAbi, "setInitialOperator", [dropFactory.address, 2]);
+  await send(wallet, client, feeRouter.address, feeRouterAbi, "setInitialOperator", [marketplace.address, 1]);
   // Shares contracts pull a buyer's ERC-20 through the Ledger: the factory makes each one an operator.
-  await send(wallet, client, feeRouter.address, feeRouterAbi, "setOperator", [sharesFactory.address, 2]);
+  await send(wallet, client, feeRouter.address, feeRouterAbi, "setInitialOperator", [sharesFactory.address, 2]);
+  await send(wallet, client, feeRouter.address, feeRouterAbi, "closeSetup", []);
   if (getAddress(options.owner) !== getAddress(from)) {
     await send(wallet, client, feeRouter.address, feeRouterAbi, "transferOwnership", [options.owner]);
   }

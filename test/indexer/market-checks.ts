@@ -100,6 +100,7 @@ type OfferRow = {
   collection: Hex;
   tokenId: string | null;
   anyToken: boolean;
+  maxTokenId: string | null;
   quantity: string;
   remaining: string;
   currency: Hex;
@@ -299,7 +300,7 @@ export async function checkMarket(
     url,
     "offers",
     "offerFilter",
-    "id buyer collection tokenId anyToken quantity remaining currency price expiry filled cancelled expired active inactiveReason",
+    "id buyer collection tokenId anyToken maxTokenId quantity remaining currency price expiry filled cancelled expired active inactiveReason",
   );
   const offerRows = new Map<string, OfferRow>(offers.map((o) => [o.id, o]));
   const made = named("OfferMade");
@@ -324,12 +325,23 @@ export async function checkMarket(
     }
     const what = `offer ${id}`;
     f.eq(
-      [row.buyer, row.collection, row.tokenId, row.anyToken, row.quantity, row.currency, row.price, row.expiry],
+      [
+        row.buyer,
+        row.collection,
+        row.tokenId,
+        row.anyToken,
+        row.maxTokenId,
+        row.quantity,
+        row.currency,
+        row.price,
+        row.expiry,
+      ],
       [
         lc(t.buyer),
         lc(t.collection),
         t.anyToken ? null : String(t.tokenId),
         t.anyToken,
+        t.anyToken ? String(t.tokenId) : null,
         String(t.quantity),
         lc(t.currency),
         String(t.price),

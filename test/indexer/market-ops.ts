@@ -311,6 +311,7 @@ export const MARKET_OPS: Op[] = [
       const terms: Offer = {
         buyer: buyer.address,
         collection: h.collection,
+        // A collection offer accepts ids up to its tokenId (F-05): this one, the ones below it.
         tokenId: h.tokenId,
         anyToken: rng.chance(0.3),
         standard: h.standard,
@@ -333,7 +334,7 @@ export const MARKET_OPS: Op[] = [
         args: [terms],
       });
       marketOf(world).offers.push({ id, terms });
-      return `offer ${id}: ${terms.quantity} of ${h.collection}#${terms.anyToken ? "any" : h.tokenId} at ${terms.price} by ${buyer.address}`;
+      return `offer ${id}: ${terms.quantity} of ${h.collection}#${terms.anyToken ? `any<=${h.tokenId}` : h.tokenId} at ${terms.price} by ${buyer.address}`;
     },
   },
   {
@@ -350,7 +351,7 @@ export const MARKET_OPS: Op[] = [
           (h) =>
             h.collection === o.terms.collection &&
             h.owner.address !== o.terms.buyer &&
-            (o.terms.anyToken || h.tokenId === o.terms.tokenId),
+            (o.terms.anyToken ? h.tokenId <= o.terms.tokenId : h.tokenId === o.terms.tokenId),
         );
         if (sellers.length === 0) continue;
         const h = rng.pick(sellers);

@@ -244,24 +244,167 @@ contract FeeRouterTest is Fixture {
     }
 
     // ---------------------------------------------------------------------------------------------
-    // Operators
+    // Operators: initial set-up, then the timelock (issue 14, F-02)
     // ---------------------------------------------------------------------------------------------
 
-    function testFuzz_setOperator_writesLevel(address account, uint8 level) public {
+    /// @dev A fresh contract with code (an operator must be one).
+    function _contract() internal returns (address a) {
+        a = makeAddr("an operator contract");
+        vm.etch(a, hex"00");
+    }
+
+    /// @notice During the set-up the owner writes any level of a contract at once.
+    function testFuzz_setInitialOperator_writesLevel(uint8 level) public {
         level = uint8(bound(level, 0, 2));
+        address account = _contract();
         vm.expectEmit(address(ledger));
         emit IPayments.OperatorSet(account, level, address(router));
         vm.prank(admin);
-        router.setOperator(account, level);
+        router.setInitialOperator(account, level);
         assertEq(ledger.operatorLevel(account), level, "level");
     }
 
-    function testFuzz_setOperator_reverts_forInvalidLevel(address account, uint8 level) public {
+    function testFuzz_setInitialOperator_reverts_forInvalidLevel(uint8 level) public {
         level = uint8(bound(level, 3, type(uint8).max));
+        address account = _contract();
         vm.prank(admin);
         vm.expectRevert(abi.encodeWithSelector(IPayments.Payments_InvalidLevel.selector, level));
-        router.setOperator(account, level);
+        router.setInitialOperator(account, level);
         assertEq(ledger.operatorLevel(account), 0, "no level");
+    }
+
+    /// @notice A wallet is never an operator, neither at set-up nor through the timelock.
+    function testFuzz_operator_reverts_forWallet(uint8 level) public {
+        level = uint8(bound(level, 1, 2));
+        address wallet = makeAddr("a wallet");
+        vm.startPrank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_NotAContract.selector, wallet));
+        router.setInitialOperator(wallet, level);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_NotAContract.selector, wallet));
+        router.proposeOperator(wallet, level);
+        vm.stopPrank();
+        assertEq(ledger.operatorLevel(wallet), 0, "no level");
+    }
+
+    /// @notice The set-up ends when the owner closes it, or one timelock after deployment, for good.
+    function test_setInitialOperator_reverts_afterSetup() public {
+        address account = _contract();
+        vm.warp(router.SETUP_END());
+        assertTrue(router.setupClosed(), "closed by time");
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_SetupClosed.selector));
+        router.setInitialOperator(account, 1);
+    }
+
+    function test_closeSetup_endsItAtOnce() public {
+        address account = _contract();
+        vm.startPrank(admin);
+        router.closeSetup();
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_SetupClosed.selector));
+        router.setInitialOperator(account, 1);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_SetupClosed.selector));
+        router.closeSetup();
+        vm.stopPrank();
+        assertEq(ledger.operatorLevel(account), 0, "no level");
+    }
+
+    /// @notice A proposed operator has no level until the timelock elapsed; then anyone applies it, within the
+    ///         grace period.
+    function testFuzz_proposeOperator_waitsForTimelock(uint8 level, uint256 early) public {
+        level = uint8(bound(level, 1, 2));
+        early = bound(early, 0, TIMELOCK - 1);
+        address account = _contract();
+        uint64 eta = uint64(block.timestamp) + TIMELOCK;
+        vm.expectEmit(address(router));
+        emit IFeeRouter.OperatorProposed(account, level, eta);
+        vm.prank(admin);
+        router.proposeOperator(account, level);
+        (uint8 pendingLevel, uint64 pendingEta) = router.pendingOperator(account);
+        assertEq(pendingLevel, level, "pending level");
+        assertEq(pendingEta, eta, "pending eta");
+        vm.warp(block.timestamp + early);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_OperatorTimelockActive.selector, account, eta));
+        router.applyOperator(account);
+        assertEq(ledger.operatorLevel(account), 0, "no level before the eta");
+        vm.warp(eta);
+        vm.expectEmit(address(router));
+        emit IFeeRouter.OperatorApplied(account, level, eta);
+        router.applyOperator(account);
+        assertEq(ledger.operatorLevel(account), level, "level after the eta");
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_NoPendingOperator.selector, account));
+        router.applyOperator(account);
+    }
+
+    function test_applyOperator_reverts_whenExpired() public {
+        address account = _contract();
+        vm.prank(admin);
+        router.proposeOperator(account, 1);
+        uint64 eta = uint64(block.timestamp) + TIMELOCK;
+        uint64 expiry = eta + router.GRACE_PERIOD();
+        vm.warp(expiry + 1);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_OperatorExpired.selector, account, eta, expiry));
+        router.applyOperator(account);
+        assertEq(ledger.operatorLevel(account), 0, "never applied");
+    }
+
+    function test_cancelOperator_dropsTheNaming() public {
+        address account = _contract();
+        uint64 eta = uint64(block.timestamp) + TIMELOCK;
+        vm.startPrank(admin);
+        router.proposeOperator(account, 2);
+        vm.expectEmit(address(router));
+        emit IFeeRouter.OperatorCancelled(account, 2, eta);
+        router.cancelOperator(account);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_NoPendingOperator.selector, account));
+        router.cancelOperator(account);
+        vm.stopPrank();
+        vm.warp(eta);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_NoPendingOperator.selector, account));
+        router.applyOperator(account);
+        assertEq(ledger.operatorLevel(account), 0, "no level");
+    }
+
+    /// @notice Revoking needs no delay (it can only stop pulls) and drops a pending naming.
+    function test_revokeOperator_isImmediate() public {
+        address account = _contract();
+        vm.startPrank(admin);
+        router.setInitialOperator(account, 1);
+        router.proposeOperator(account, 2);
+        router.revokeOperator(account);
+        vm.stopPrank();
+        assertEq(ledger.operatorLevel(account), 0, "revoked");
+        (, uint64 eta) = router.pendingOperator(account);
+        assertEq(eta, 0, "nothing pending");
+    }
+
+    function testFuzz_proposeOperator_reverts_forInvalidLevel(uint8 level) public {
+        vm.assume(level == 0 || level > 2);
+        address account = _contract();
+        vm.prank(admin);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_InvalidLevel.selector, level));
+        router.proposeOperator(account, level);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Fee changes: expiry and the timelock's floor (issue 14, F-10)
+    // ---------------------------------------------------------------------------------------------
+
+    function testFuzz_applyFee_reverts_whenExpired(uint256 late) public {
+        late = bound(late, 1, 365 days);
+        vm.prank(admin);
+        router.proposeFee(1, 500);
+        uint64 eta = uint64(block.timestamp) + TIMELOCK;
+        uint64 expiry = eta + router.GRACE_PERIOD();
+        vm.warp(expiry + late);
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_ChangeExpired.selector, 1, eta, expiry));
+        router.applyFee(1);
+        _assertMirrored();
+    }
+
+    function test_constructor_reverts_forShortTimelock() public {
+        uint64 minimum = router.MIN_TIMELOCK();
+        vm.expectRevert(abi.encodeWithSelector(IFeeRouter.FeeRouter_TimelockTooShort.selector, minimum - 1, minimum));
+        new FeeRouter(IPayments(address(ledger)), treasury, admin, minimum - 1);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -281,7 +424,15 @@ contract FeeRouterTest is Fixture {
         vm.expectRevert(err);
         router.setAffiliateShare(1);
         vm.expectRevert(err);
-        router.setOperator(stranger, 1);
+        router.setInitialOperator(stranger, 1);
+        vm.expectRevert(err);
+        router.proposeOperator(stranger, 1);
+        vm.expectRevert(err);
+        router.cancelOperator(stranger);
+        vm.expectRevert(err);
+        router.revokeOperator(stranger);
+        vm.expectRevert(err);
+        router.closeSetup();
         vm.stopPrank();
         _assertMirrored();
         assertEq(ledger.operatorLevel(stranger), 0, "no operator");

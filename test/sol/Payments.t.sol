@@ -41,6 +41,8 @@ contract PaymentsTest is Fixture {
         payer = makeAddr("payer");
         affiliate = makeAddr("affiliate");
         operator = makeAddr("operator");
+        // Operators are contracts (issue 14, F-02): give the test operator code.
+        vm.etch(operator, hex"00");
         registerArtist(referrer, "ref", address(0), "");
         registerArtist(artist, "artist", payout, "ref");
         registerArtist(solo, "solo", address(0), "");
@@ -334,7 +336,7 @@ contract PaymentsTest is Fixture {
     /// @notice A zero payment reverts, in ETH or an ERC-20, from the payer or an operator.
     function test_pay_reverts_onZeroAmount() public {
         vm.prank(admin);
-        router.setOperator(operator, 1);
+        router.setInitialOperator(operator, 1);
         address[2] memory callers = [payer, operator];
         for (uint256 i; i < 2; ++i) {
             vm.prank(callers[i]);
@@ -400,7 +402,7 @@ contract PaymentsTest is Fixture {
         amount = bound(amount, 1, 1e30);
         level = uint8(bound(level, 1, 2));
         vm.prank(admin);
-        router.setOperator(operator, level);
+        router.setInitialOperator(operator, level);
         _fund(payer, address(usdc), amount);
         address aff = withAffiliate ? affiliate : address(0);
         IPayments.Payment memory p = newPayment(payer, address(usdc), amount, artist, 0, aff);
@@ -423,7 +425,7 @@ contract PaymentsTest is Fixture {
     /// @notice An operator can only spend what the payer approved to the Ledger.
     function test_pay_erc20_operatorIsBoundByTheApproval() public {
         vm.prank(admin);
-        router.setOperator(operator, 1);
+        router.setInitialOperator(operator, 1);
         usdc.mint(payer, 1_000);
         vm.prank(payer);
         usdc.approve(address(ledger), 400);
@@ -434,7 +436,7 @@ contract PaymentsTest is Fixture {
         ledger.pay(newPayment(payer, address(usdc), 1_000, artist, 0, address(0)));
         // Demoted to level 0, it can no longer pay for anyone.
         vm.prank(admin);
-        router.setOperator(operator, 0);
+        router.setInitialOperator(operator, 0);
         vm.prank(operator);
         vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_Unauthorized.selector, operator));
         ledger.pay(newPayment(payer, address(usdc), 400, artist, 0, address(0)));
@@ -491,10 +493,12 @@ contract PaymentsTest is Fixture {
     /// @notice Only a level-2 account (a factory) may add operators, only of level 1, and only contracts
     ///         without a level (the ones it just created): never a wallet, never another factory.
     function testFuzz_addOperator_onlyFactories(address caller, uint8 level, bool isContract) public {
-        vm.assume(caller != address(0) && caller != address(vm));
+        vm.assume(uint160(caller) > 0xff && caller != address(vm));
         level = uint8(bound(level, 0, 2));
+        // Only contracts are operators (F-02): a fuzzed wallet gets code.
+        if (level != 0 && caller.code.length == 0) vm.etch(caller, hex"00");
         vm.prank(admin);
-        router.setOperator(caller, level);
+        router.setInitialOperator(caller, level);
         // A fresh contract (any code will do) or a wallet.
         address account = isContract ? address(new GasBurner()) : makeAddr("a wallet");
         vm.prank(caller);

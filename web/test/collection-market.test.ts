@@ -188,9 +188,10 @@ test("openCollectionOffers: only collection-wide offers a holder can still accep
   assert.deepEqual(openCollectionOffers(offers, 2000), []);
 });
 
-test("collectionOfferTerms: anyToken with token id 0 and the form's values", () => {
+test("collectionOfferTerms: anyToken up to the newest token id (F-05) and the form's values", () => {
   const t = collectionOfferTerms({
     buyer: BUYER,
+    maxTokenId: 4n,
     collection: NOVA,
     standard: ERC1155,
     quantity: 5n,
@@ -202,7 +203,7 @@ test("collectionOfferTerms: anyToken with token id 0 and the form's values", () 
   assert.deepEqual(t, {
     buyer: BUYER,
     collection: NOVA,
-    tokenId: 0n,
+    tokenId: 4n,
     anyToken: true,
     standard: ERC1155,
     quantity: 5n,

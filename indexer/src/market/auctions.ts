@@ -1,7 +1,8 @@
 /**
  * Marketplace auctions: AuctionCreated, AuctionCancelled, BidPlaced (a bid row; the outbid refund is the
  * Ledger's Credited "outbid", see ledger.ts), AuctionSettled (the sale itself: sales.ts),
- * AuctionItemClaimed.
+ * AuctionItemClaimed, AuctionUnwound (the escape for a bid that could not settle: the bid is the bidder's
+ * Ledger credit "unwound", the token went back to the seller or waits for its claim).
  */
 import { ponder } from "ponder:registry";
 import { auction, bid } from "ponder:schema";
@@ -96,4 +97,13 @@ ponder.on("Marketplace:AuctionItemClaimed", async ({ event, context }) => {
   await context.db
     .update(auction, { id: lower(event.args.id) })
     .set({ held: false, claimed: true, claimedTo: lower(event.args.to), updatedAt: event.block.timestamp });
+});
+
+ponder.on("Marketplace:AuctionUnwound", async ({ event, context }) => {
+  await context.db.update(auction, { id: lower(event.args.id) }).set({
+    status: "unwound",
+    held: !event.args.returned,
+    settledAt: event.block.timestamp,
+    updatedAt: event.block.timestamp,
+  });
 });

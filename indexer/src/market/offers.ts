@@ -25,6 +25,8 @@ ponder.on("Marketplace:OfferMade", async ({ event, context }) => {
     collection: lower(o.collection),
     tokenId: o.anyToken ? null : o.tokenId,
     anyToken: o.anyToken,
+    // A collection offer's tokenId is the highest id it accepts (issue 14, F-05).
+    maxTokenId: o.anyToken ? o.tokenId : null,
     standard: standardName(o.standard),
     quantity: o.quantity,
     remaining: o.quantity,

@@ -102,7 +102,7 @@ describe("FeeRouter", function () {
       assert.equal(await feeRouter.read.pendingOwner(), zeroAddress);
       // The deployer keeps nothing.
       await viem.assertions.revertWithCustomErrorWithArgs(
-        feeRouter.write.setOperator([stranger.account.address, 1], { account: deployer.account }),
+        feeRouter.write.proposeOperator([stranger.account.address, 1], { account: deployer.account }),
         feeRouter,
         "OwnableUnauthorizedAccount",
         [getAddress(deployer.account.address)],
@@ -201,30 +201,44 @@ describe("FeeRouter", function () {
       assert.deepEqual([none.fee, none.affiliateFee, none.net], [1_500n, 0n, 8_500n]);
     });
 
-    it("setOperator: owner only, levels 0 to 2 written to the Ledger, level 3 reverts Payments_InvalidLevel", async function () {
-      const { feeRouter, ledger, owner, stranger, alice } = await networkHelpers.loadFixture(fixture);
+    it("operators: the deploy closed the set-up; owner only; contracts only; proposed, applied after the timelock, revoked at once", async function () {
+      const { feeRouter, ledger, owner, stranger, alice, usdc } = await networkHelpers.loadFixture(fixture);
+      assert.equal(await feeRouter.read.setupClosed(), true);
+      await viem.assertions.revertWithCustomError(
+        feeRouter.write.setInitialOperator([usdc.address, 1], { account: owner.account }),
+        feeRouter,
+        "FeeRouter_SetupClosed",
+      );
       await viem.assertions.revertWithCustomErrorWithArgs(
-        feeRouter.write.setOperator([alice.account.address, 1], { account: stranger.account }),
+        feeRouter.write.proposeOperator([usdc.address, 1], { account: stranger.account }),
         feeRouter,
         "OwnableUnauthorizedAccount",
         [getAddress(stranger.account.address)],
       );
-      for (const level of [2, 1, 0]) {
-        await viem.assertions.emitWithArgs(
-          feeRouter.write.setOperator([alice.account.address, level], { account: owner.account }),
-          ledger,
-          "OperatorSet",
-          [getAddress(alice.account.address), level, feeRouter.address],
-        );
-        assert.equal(await ledger.read.operatorLevel([alice.account.address]), level);
-      }
       await viem.assertions.revertWithCustomErrorWithArgs(
-        feeRouter.write.setOperator([alice.account.address, 3], { account: owner.account }),
-        ledger,
-        "Payments_InvalidLevel",
-        [3],
+        feeRouter.write.proposeOperator([alice.account.address, 1], { account: owner.account }),
+        feeRouter,
+        "FeeRouter_NotAContract",
+        [getAddress(alice.account.address)],
       );
-      assert.equal(await ledger.read.operatorLevel([alice.account.address]), 0);
+      await feeRouter.write.proposeOperator([usdc.address, 1], { account: owner.account });
+      const [, eta] = await feeRouter.read.pendingOperator([usdc.address]);
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        feeRouter.write.applyOperator([usdc.address]),
+        feeRouter,
+        "FeeRouter_OperatorTimelockActive",
+        [getAddress(usdc.address), eta],
+      );
+      await networkHelpers.time.increase(Number(TIMELOCK));
+      await viem.assertions.emitWithArgs(
+        feeRouter.write.applyOperator([usdc.address], { account: stranger.account }),
+        ledger,
+        "OperatorSet",
+        [getAddress(usdc.address), 1, feeRouter.address],
+      );
+      assert.equal(await ledger.read.operatorLevel([usdc.address]), 1);
+      await feeRouter.write.revokeOperator([usdc.address], { account: owner.account });
+      assert.equal(await ledger.read.operatorLevel([usdc.address]), 0);
     });
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { network } from "hardhat";
-import { getAddress, parseEther, zeroAddress } from "viem";
-import { deployCore, ETH, payment, tag } from "../helpers/system.ts";
+import { encodeFunctionData, getAddress, parseEther, zeroAddress } from "viem";
+import { deployCore, ETH, payment, tag, TIMELOCK } from "../helpers/system.ts";
 
 const { viem, networkHelpers } = await network.create();
 
@@ -152,45 +152,52 @@ describe("Ledger", function () {
     });
 
     it("addOperator is for factories (level 2) only, and makes fresh contracts level-1 operators", async function () {
-      const { ledger, feeRouter, owner, alice, bob, carol } = await networkHelpers.loadFixture(fixture);
+      const { ledger, feeRouter, owner, alice, carol } = await networkHelpers.loadFixture(fixture);
       await viem.assertions.revertWithCustomErrorWithArgs(
         ledger.write.addOperator([carol.account.address], { account: alice.account }),
         ledger,
         "Ledger_Unauthorized",
         [getAddress(alice.account.address)],
       );
-      await feeRouter.write.setOperator([bob.account.address, 1], { account: owner.account });
+      // Operators are contracts named through the timelock (issue 14, F-02): contracts that forward calls.
+      const operator = await viem.deployContract("HostileBidder", [ledger.address]);
+      const factory = await viem.deployContract("HostileBidder", [ledger.address]);
+      const add = (by: typeof factory, account: `0x${string}`) =>
+        by.write.exec([
+          ledger.address,
+          encodeFunctionData({ abi: ledger.abi, functionName: "addOperator", args: [account] }),
+        ]);
+      await feeRouter.write.proposeOperator([operator.address, 1], { account: owner.account });
+      await feeRouter.write.proposeOperator([factory.address, 2], { account: owner.account });
+      await networkHelpers.time.increase(Number(TIMELOCK));
+      await feeRouter.write.applyOperator([operator.address]);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.addOperator([carol.account.address], { account: bob.account }),
+        add(operator, carol.account.address),
         ledger,
         "Ledger_Unauthorized",
-        [getAddress(bob.account.address)],
+        [operator.address],
       );
-      await feeRouter.write.setOperator([alice.account.address, 2], { account: owner.account });
+      await feeRouter.write.applyOperator([factory.address]);
       // A factory promotes the contracts it creates (here: any fresh contract) ...
       const probe = await viem.deployContract("contracts/mocks/GasBurner.sol:GasBurner");
-      await viem.assertions.emitWithArgs(
-        ledger.write.addOperator([probe.address], { account: alice.account }),
-        ledger,
-        "OperatorSet",
-        [getAddress(probe.address), 1, getAddress(alice.account.address)],
-      );
+      await viem.assertions.emitWithArgs(add(factory, probe.address), ledger, "OperatorSet", [
+        getAddress(probe.address),
+        1,
+        factory.address,
+      ]);
       assert.equal(await ledger.read.operatorLevel([probe.address]), 1);
       // ... never a wallet, never an account that has a level already (no demoting another factory).
       for (const [account, level] of [
         [carol.account.address, 0],
         [probe.address, 1],
-        [alice.account.address, 2],
+        [factory.address, 2],
       ] as const) {
-        await viem.assertions.revertWithCustomErrorWithArgs(
-          ledger.write.addOperator([account], { account: alice.account }),
-          ledger,
-          "Payments_InvalidLevel",
-          [level],
-        );
+        await viem.assertions.revertWithCustomErrorWithArgs(add(factory, account), ledger, "Payments_InvalidLevel", [
+          level,
+        ]);
       }
       assert.equal(await ledger.read.operatorLevel([carol.account.address]), 0);
-      assert.equal(await ledger.read.operatorLevel([alice.account.address]), 2);
+      assert.equal(await ledger.read.operatorLevel([factory.address]), 2);
     });
 
     it("the trusted callers are the deployed FeeRouter and ArtistRegistry", async function () {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { network } from "hardhat";
-import { getAddress, parseEther, zeroAddress } from "viem";
-import { deployCore, ETH, expectedSplit, LIVE, MARKET, payment, PRIMARY, tag } from "../helpers/system.ts";
+import { encodeFunctionData, getAddress, parseEther, zeroAddress } from "viem";
+import { deployCore, ETH, expectedSplit, LIVE, MARKET, payment, PRIMARY, tag, TIMELOCK } from "../helpers/system.ts";
 
 const { viem, networkHelpers } = await network.create();
 
@@ -300,13 +300,21 @@ describe("Ledger payments", function () {
     it("an operator (level 1) pulls from a payer who approved the Ledger, and only up to the approval", async function () {
       const { ledger, feeRouter, usdc, owner, artist, bob, payer, stranger } =
         await networkHelpers.loadFixture(fixture);
+      // Operators are contracts named through the timelock (issue 14, F-02): one that forwards calls.
+      const op = await viem.deployContract("HostileBidder", [ledger.address]);
+      await feeRouter.write.proposeOperator([op.address, 1], { account: owner.account });
+      await networkHelpers.time.increase(Number(TIMELOCK));
       await viem.assertions.emitWithArgs(
-        feeRouter.write.setOperator([stranger.account.address, 1], { account: owner.account }),
+        feeRouter.write.applyOperator([op.address], { account: stranger.account }),
         ledger,
         "OperatorSet",
-        [getAddress(stranger.account.address), 1, feeRouter.address],
+        [op.address, 1, feeRouter.address],
       );
-      assert.equal(await ledger.read.operatorLevel([stranger.account.address]), 1);
+      assert.equal(await ledger.read.operatorLevel([op.address]), 1);
+      const payBy = (pay: typeof p) =>
+        op.write.exec([ledger.address, encodeFunctionData({ abi: ledger.abi, functionName: "pay", args: [pay] })], {
+          account: stranger.account,
+        });
       await usdc.write.mint([payer.account.address, 2_000n]);
       await usdc.write.approve([ledger.address, 1_000n], { account: payer.account });
       const p = payment({
@@ -317,11 +325,11 @@ describe("Ledger payments", function () {
         source: "mint",
         ref: 7n,
       });
-      await viem.assertions.emitWithArgs(ledger.write.pay([p], { account: stranger.account }), ledger, "Paid", [
+      await viem.assertions.emitWithArgs(payBy(p), ledger, "Paid", [
         getAddress(artist.account.address),
         getAddress(payer.account.address),
         usdc.address,
-        getAddress(stranger.account.address),
+        op.address,
         PRIMARY,
         tag("mint"),
         7n,
@@ -334,20 +342,11 @@ describe("Ledger payments", function () {
       assert.equal(await usdc.read.balanceOf([payer.account.address]), 1_000n);
       assert.equal(await ledger.read.balanceOf([bob.account.address, usdc.address]), 850n);
       // The allowance is spent: the operator cannot pull more.
-      await viem.assertions.revertWithCustomError(
-        ledger.write.pay([p], { account: stranger.account }),
-        usdc,
-        "ERC20InsufficientAllowance",
-      );
+      await viem.assertions.revertWithCustomError(payBy(p), usdc, "ERC20InsufficientAllowance");
       // Level 0 again: unauthorized again.
-      await feeRouter.write.setOperator([stranger.account.address, 0], { account: owner.account });
+      await feeRouter.write.revokeOperator([op.address], { account: owner.account });
       await usdc.write.approve([ledger.address, 1_000n], { account: payer.account });
-      await viem.assertions.revertWithCustomErrorWithArgs(
-        ledger.write.pay([p], { account: stranger.account }),
-        ledger,
-        "Ledger_Unauthorized",
-        [getAddress(stranger.account.address)],
-      );
+      await viem.assertions.revertWithCustomErrorWithArgs(payBy(p), ledger, "Ledger_Unauthorized", [op.address]);
     });
 
     it("in ETH the payer is the caller's statement: anyone may pay with its own value and name a payer", async function () {

@@ -332,7 +332,13 @@ describe("Marketplace", function () {
         assert.equal((events[0]!.args as { royaltyReceiver: Address }).royaltyReceiver, zeroAddress);
         assert.equal(await m.hostile.read.balanceOf([m.bob.account.address, 7n]), 4n);
 
-        const o = offer(m, { collection: m.hostile.address, anyToken: true, quantity: 6n, price: USDC_UNIT });
+        const o = offer(m, {
+          collection: m.hostile.address,
+          anyToken: true,
+          tokenId: 7n,
+          quantity: 6n,
+          price: USDC_UNIT,
+        });
         await m.market.write.makeOffer([o], { account: m.bob.account });
         before = await balances(m, owners, m.USDC);
         await m.market.write.acceptOffer([o, 7n, 6n], { account: m.alice.account });

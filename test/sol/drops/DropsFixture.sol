@@ -33,7 +33,7 @@ abstract contract DropsFixture is Fixture {
             address(0)
         );
         vm.prank(admin);
-        router.setOperator(address(factory), 2);
+        router.setInitialOperator(address(factory), 2);
         assertEq(ledger.operatorLevel(address(factory)), 2, "the factory is a Ledger factory");
         usdc = new TestToken("USD Coin", "USDC", 6);
         vm.label(address(factory), "DropFactory");

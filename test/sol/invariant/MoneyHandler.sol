@@ -181,7 +181,7 @@ contract MoneyHandler is Test {
         for (uint256 i; i < 4; ++i) {
             if (who[i] != address(0)) before[i] = LEDGER.balanceOf(who[i], token);
         }
-
+        uint256 payerBefore = token == address(0) ? 0 : _holding(actor, token); // loses exactly `amount` (F-02)
         vm.prank(caller);
         uint256 net = LEDGER.pay{value: token == address(0) ? amount : 0}(
             IPayments.Payment({
@@ -196,6 +196,7 @@ contract MoneyHandler is Test {
             })
         );
         assertEq(net, expected[0], "pay returns the net");
+        if (token != address(0) && payerBefore - _holding(actor, token) > amount) calls["overPull"]++;
         // Each address's change == the sum of the parts it holds (the parties may coincide).
         for (uint256 i; i < 4; ++i) {
             address a = who[i];

@@ -32,7 +32,7 @@ contract MarketInvariantTest is DropsFixture {
         deployDrops();
         market = new Marketplace(IPayments(address(ledger)), factory);
         vm.prank(admin);
-        router.setOperator(address(market), 1);
+        router.setInitialOperator(address(market), 1);
         address scout = makeAddr("scout");
         registerArtist(scout, "scout", address(0), "");
         (address payout, ) = newSplit(makeAddr("band-a"), makeAddr("band-b"), bytes32(0));

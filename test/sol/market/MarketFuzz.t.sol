@@ -46,7 +46,7 @@ contract MarketFuzzTest is DropsFixture {
         deployDrops();
         market = new Marketplace(IPayments(address(ledger)), factory);
         vm.prank(admin);
-        router.setOperator(address(market), 1);
+        router.setInitialOperator(address(market), 1);
         assertEq(ledger.rates().marketBps, MARKET_BPS, "default market fee");
 
         scout = makeAddr("scout");

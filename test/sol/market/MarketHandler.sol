@@ -213,7 +213,8 @@ contract MarketHandler is Test {
         IOffers.Offer memory offer = IOffers.Offer({
             buyer: actors[buyerSeed % actors.length],
             collection: erc721 ? address(NFT) : address(DROPS),
-            tokenId: erc721 ? 1 + ((tokenSeed >> 8) % nftCount) : DROP_ID,
+            // A collection offer names the highest id it takes (F-05): the tokens that exist now.
+            tokenId: erc721 ? ((tokenSeed >> 16) % 3 == 0 ? nftCount : 1 + ((tokenSeed >> 8) % nftCount)) : DROP_ID,
             anyToken: (tokenSeed >> 16) % 3 == 0,
             standard: erc721 ? IMarketBase.Standard.ERC721 : IMarketBase.Standard.ERC1155,
             quantity: erc721 ? 1 : uint64(bound(quantity, 1, 5)),
@@ -238,7 +239,7 @@ contract MarketHandler is Test {
         address seller;
         uint256 tokenId = offer.tokenId;
         if (offer.standard == IMarketBase.Standard.ERC721) {
-            if (offer.anyToken) tokenId = 1 + (sellerSeed % nftCount);
+            if (offer.anyToken) tokenId = 1 + (sellerSeed % offer.tokenId);
             seller = NFT.ownerOf(tokenId);
             if (!_isActor(seller) || seller == offer.buyer) return;
             quantity = 1;

@@ -54,7 +54,7 @@ contract OfferAuctionFuzzTest is DropsFixture {
         deployDrops();
         market = new Marketplace(IPayments(address(ledger)), factory);
         vm.prank(admin);
-        router.setOperator(address(market), 1);
+        router.setInitialOperator(address(market), 1);
         assertEq(ledger.rates().marketBps, MARKET_BPS, "default market fee");
 
         scout = makeAddr("scout");
@@ -102,7 +102,7 @@ contract OfferAuctionFuzzTest is DropsFixture {
         IOffers.Offer memory o = IOffers.Offer({
             buyer: buyer,
             collection: collection,
-            tokenId: anyToken ? 0 : tokenId,
+            tokenId: tokenId, // a collection offer: ids up to this one (F-05)
             anyToken: anyToken,
             standard: IMarketBase.Standard.ERC1155,
             quantity: uint64(offered),

@@ -32,7 +32,7 @@ abstract contract RevenueFixture is Fixture {
         sharesFactory = new SharesFactory(IPayments(address(ledger)), IArtistRegistry(address(registry)));
         poolFactory = new PoolFactory(address(ledger), IArtistRegistry(address(registry)));
         vm.prank(admin);
-        router.setOperator(address(sharesFactory), 2);
+        router.setInitialOperator(address(sharesFactory), 2);
         usdc = new TestToken("USD Coin", "USDC", 6);
         artist = makeAddr("artist");
         registerArtist(artist, "artist", address(0), "");

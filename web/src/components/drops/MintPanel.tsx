@@ -31,6 +31,7 @@ import {
   type SaleState,
 } from "@/lib/dropSale";
 import { formatAmount, formatDateTime } from "@/lib/format";
+import { raisedAllowance } from "@/lib/allowance";
 import { useNow } from "./useNow";
 import { PayByCard } from "@/components/checkout/PayByCard";
 import { PayMethodSwitch, type PayMethod } from "@/components/checkout/PayMethodSwitch";
@@ -184,7 +185,7 @@ function Panel({ collection, tokenId, initial, currency, affiliate, serverNow, t
       address: currency.address,
       abi: testTokenAbi,
       functionName: "approve",
-      args: [ledger, total],
+      args: [ledger, raisedAllowance(allowance.data, total)],
     });
   }
 

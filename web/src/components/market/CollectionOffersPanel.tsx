@@ -6,6 +6,8 @@
  * and the quantity they hold are known.
  */
 import type { Address } from "viem";
+import { useReadContract } from "wagmi";
+import { dropCollectionAbi } from "@notalabel/contracts";
 import { ConnectPrompt } from "@/components/wallet/WalletBar";
 import type { ClockSample } from "@/lib/market/clock";
 import { openCollectionOffers } from "@/lib/market/collection";
@@ -28,6 +30,13 @@ export function CollectionOffersPanel(props: Props) {
   const read = useClockReader();
   const now = useChainNow(props.clock, read);
   const open = openCollectionOffers(props.offers, now);
+  // A collection offer covers the editions that exist now (ids 1..editionCount), never one created later.
+  const newest = useReadContract({
+    address: props.collection,
+    abi: dropCollectionAbi,
+    functionName: "editionCount",
+    chainId: env.app.chain.id,
+  });
   return (
     <div className="stack">
       {open.length === 0 ? (
@@ -49,7 +58,10 @@ export function CollectionOffersPanel(props: Props) {
               testId="collection-offer"
               cancelTestId="cancel-collection-offer"
               details={(t) => (
-                <>each{t.standard === ERC721 ? "" : ` · for ${o.remaining} of ${o.quantity}`} · any token</>
+                <>
+                  each{t.standard === ERC721 ? "" : ` · for ${o.remaining} of ${o.quantity}`} · any token up to #
+                  {t.tokenId.toString()}
+                </>
               )}
             />
           ))}
@@ -58,9 +70,21 @@ export function CollectionOffersPanel(props: Props) {
       <p className="small muted" style={{ margin: 0 }}>
         A holder accepts an offer for a token it holds from that token&apos;s market page.
       </p>
-      {env.account ? (
-        <OfferForm collection={props.collection} standard={props.standard} env={env} now={now} />
+      {!env.account ? null : newest.isError ? (
+        <p className="small muted" data-testid="collection-offer-unavailable">
+          Collection-wide offers are for drop collections, whose editions are numbered: make an offer on a token
+          instead.
+        </p>
       ) : (
+        <OfferForm
+          collection={props.collection}
+          maxTokenId={newest.data}
+          standard={props.standard}
+          env={env}
+          now={now}
+        />
+      )}
+      {env.account ? null : (
         <ConnectPrompt what="Connect a wallet to offer for any token of this collection. Your funds stay in your wallet until a holder accepts." />
       )}
     </div>

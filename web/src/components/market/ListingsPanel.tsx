@@ -15,6 +15,7 @@ import { formatDateTime } from "@/lib/format";
 import { tokenInfo } from "@/lib/tokens";
 import { listingTerms, ERC721 } from "@/lib/market/terms";
 import type { ListingRow } from "@/lib/market/queries";
+import { raisedAllowance } from "@/lib/allowance";
 import { useErc20, useMarketEnv } from "./useMarketEnv";
 
 export function ListingsPanel({ listings }: { listings: ListingRow[] }) {
@@ -62,7 +63,7 @@ function ListingItem({ row, env }: { row: ListingRow; env: ReturnType<typeof use
       address: terms.currency,
       abi: testTokenAbi,
       functionName: "approve",
-      args: [env.ledger as Address, total],
+      args: [env.ledger as Address, raisedAllowance(erc20.allowance, total)],
     });
   const cancel = () =>
     env.market &&

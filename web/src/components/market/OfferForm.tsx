@@ -1,8 +1,10 @@
 "use client";
 /**
- * Making an offer in an ERC-20, on one token or (no `tokenId`: anyToken) on any token of a collection:
- * step 1 approves the LEDGER for the total, which it pulls from the wallet only when a holder accepts;
- * step 2 signs the offer. The two variants differ only in their wording and test ids (VARIANTS).
+ * Making an offer in an ERC-20, on one token or (no `tokenId`: anyToken) on the tokens of a collection that
+ * exist now (ids up to `maxTokenId`, the newest edition: one created later cannot fill it, issue 14 F-05):
+ * step 1 raises the LEDGER allowance by the total (lib/allowance), which the Ledger pulls from the wallet
+ * only when a holder accepts; step 2 signs the offer. The two variants differ only in their wording and test
+ * ids (VARIANTS).
  */
 import { useState } from "react";
 import { zeroAddress, type Address } from "viem";
@@ -14,6 +16,7 @@ import { tokenInfo, tokensFor } from "@/lib/tokens";
 import { collectionOfferTerms } from "@/lib/market/collection";
 import { parseOfferForm } from "@/lib/market/forms";
 import { ERC721, type Standard } from "@/lib/market/terms";
+import { raisedAllowance } from "@/lib/allowance";
 import { AmountField, CountField, CurrencyField } from "./fields";
 import { useFormText } from "./useFormText";
 import { useErc20, type useMarketEnv } from "./useMarketEnv";
@@ -39,13 +42,15 @@ type Props = {
   collection: Address;
   /** The token the offer is for; none for an offer on any token of the collection. */
   tokenId?: bigint;
+  /** A collection offer covers token ids up to this one (the newest edition); undefined while unknown. */
+  maxTokenId?: bigint;
   standard: Standard;
   env: ReturnType<typeof useMarketEnv>;
   /** Chain time (unix seconds) the expiry counts from. */
   now: number;
 };
 
-export function OfferForm({ collection, tokenId, standard, env, now }: Props) {
+export function OfferForm({ collection, tokenId, maxTokenId, standard, env, now }: Props) {
   const anyToken = tokenId === undefined;
   const v = anyToken ? VARIANTS.anyToken : VARIANTS.token;
   const tx = useTx();
@@ -64,8 +69,11 @@ export function OfferForm({ collection, tokenId, standard, env, now }: Props) {
   const submit = async () => {
     f.touch();
     if (!parsed.ok || needsApproval || !m || !env.account) return;
+    if (anyToken && maxTokenId === undefined) return;
     const terms = { buyer: env.account, collection, standard, currency, salt: BigInt(Date.now()), ...parsed.value };
-    const offer: Offer = anyToken ? collectionOfferTerms(terms) : { ...terms, tokenId, anyToken: false };
+    const offer: Offer = anyToken
+      ? collectionOfferTerms({ ...terms, maxTokenId: maxTokenId! })
+      : { ...terms, tokenId, anyToken: false };
     if (await tx.send(v.txLabel, { address: m, abi: marketplaceAbi, functionName: "makeOffer", args: [offer] }))
       f.clear("price");
   };
@@ -121,8 +129,9 @@ export function OfferForm({ collection, tokenId, standard, env, now }: Props) {
       {anyToken ? (
         <p className="small muted" style={{ margin: 0 }}>
           {standard === ERC721
-            ? "Any one token of the collection can fill this offer."
-            : "Holders of any token of the collection can fill it, in parts, until the quantity is reached."}
+            ? "Any one token of the collection that exists now can fill this offer."
+            : "Holders of any edition that exists now can fill it, in parts, until the quantity is reached."}
+          {maxTokenId === undefined ? " Reading the collection's editions…" : ` (token ids up to #${maxTokenId}).`}
         </p>
       ) : null}
       <ol className="mint-steps">
@@ -142,7 +151,7 @@ export function OfferForm({ collection, tokenId, standard, env, now }: Props) {
                   address: currency,
                   abi: testTokenAbi,
                   functionName: "approve",
-                  args: [env.ledger, total],
+                  args: [env.ledger, raisedAllowance(erc20.allowance, total)],
                 })
               }
             >
@@ -156,7 +165,7 @@ export function OfferForm({ collection, tokenId, standard, env, now }: Props) {
           <span className="mint-step-title">Step 2 of 2: make the offer</span>
           <Button
             type="submit"
-            disabled={tx.busy || needsApproval || env.wrongNetwork}
+            disabled={tx.busy || needsApproval || env.wrongNetwork || (anyToken && maxTokenId === undefined)}
             data-testid={`${v.ids}-submit`}
             loading={tx.busy && "label" in tx.state && tx.state.label === v.txLabel}
           >

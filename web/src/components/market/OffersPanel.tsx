@@ -32,7 +32,9 @@ export function OffersPanel(props: Props) {
   const read = useClockReader();
   const now = useChainNow(props.clock, read);
   const { held } = useHeld(props.collection, props.tokenId, props.standard, env.account);
-  const live = props.offers.filter((o) => o.active && Number(o.expiry) > now && BigInt(o.remaining) > 0n);
+  // A collection offer covers token ids up to its maxTokenId only (F-05): hide those this token cannot fill.
+  const covers = (o: OfferRow) => !o.anyToken || (o.maxTokenId !== null && BigInt(o.maxTokenId) >= props.tokenId);
+  const live = props.offers.filter((o) => o.active && Number(o.expiry) > now && BigInt(o.remaining) > 0n && covers(o));
   return (
     <div className="stack">
       {live.length === 0 ? (
@@ -82,7 +84,7 @@ function Details({ terms, remaining }: { terms: Offer; remaining: string }) {
         <>
           {" · "}
           <Link href={collectionMarketPath(terms.collection)} data-testid="offer-any-token">
-            any token of the collection
+            any token of the collection up to #{terms.tokenId.toString()}
           </Link>
         </>
       ) : (

@@ -17,6 +17,7 @@ import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { formatPrice } from "@/lib/dropSale";
 import { buyableBy } from "@/lib/shares/offering";
 import { tokenInfo } from "@/lib/tokens";
+import { raisedAllowance } from "@/lib/allowance";
 import { useVaultEnv } from "./useVaultEnv";
 
 type Props = { shares: Address; currency: Address; price: bigint; walletCap: bigint; symbol: string };
@@ -66,7 +67,7 @@ export function BuyShares({ shares, currency, price, walletCap, symbol }: Props)
       address: currency,
       abi: testTokenAbi as Abi,
       functionName: "approve",
-      args: [env.ledger, cost],
+      args: [env.ledger, raisedAllowance(erc20.allowance, cost)],
     });
   const buy = async () => {
     const r = await tx.send("Buy shares", {

@@ -142,9 +142,14 @@ export function openCollectionOffers<
     });
 }
 
-/** The terms of a collection-wide offer (IOffers.Offer with anyToken; the token id is ignored, 0 by convention). */
+/**
+ * The terms of a collection-wide offer (IOffers.Offer with anyToken): its tokenId is the highest token id it
+ * accepts, `maxTokenId` (the collection's newest edition when the offer is made), so an edition created
+ * later cannot fill it (issue 14, F-05).
+ */
 export function collectionOfferTerms(o: {
   buyer: Address;
+  maxTokenId: bigint;
   collection: Address;
   standard: Standard;
   quantity: bigint;
@@ -156,7 +161,7 @@ export function collectionOfferTerms(o: {
   return {
     buyer: o.buyer,
     collection: o.collection,
-    tokenId: 0n,
+    tokenId: o.maxTokenId,
     anyToken: true,
     standard: o.standard,
     quantity: o.quantity,

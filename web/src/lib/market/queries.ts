@@ -39,6 +39,8 @@ export type OfferRow = {
   /** Null for a collection-wide offer. */
   tokenId: string | null;
   anyToken: boolean;
+  /** A collection-wide offer accepts token ids up to this one; null for a one-token offer. */
+  maxTokenId: string | null;
   /** "erc721" | "erc1155". */
   standard: string;
   quantity: string;
@@ -66,7 +68,7 @@ export type AuctionRow = {
   duration: number;
   minRaiseBps: number;
   salt: string;
-  /** "live" | "settled" | "cancelled". */
+  /** "live" | "settled" | "cancelled" | "unwound". */
   status: string;
   highestBid: string;
   highestBidder: Hex | null;
@@ -148,7 +150,7 @@ export type TokenPriceRow = {
 export const LISTING_FIELDS =
   "id seller collection tokenId standard quantity remaining currency price expiry salt active inactiveReason createdAt txHash";
 export const OFFER_FIELDS =
-  "id buyer collection tokenId anyToken standard quantity remaining currency price expiry salt active inactiveReason createdAt txHash";
+  "id buyer collection tokenId anyToken maxTokenId standard quantity remaining currency price expiry salt active inactiveReason createdAt txHash";
 export const AUCTION_FIELDS =
   "id seller collection tokenId standard quantity currency reserve duration minRaiseBps salt status highestBid highestBidder end bidCount held settledAt createdAt txHash";
 export const BID_FIELDS = "id auction bidder amount end timestamp txHash";

@@ -48,14 +48,21 @@ export function listingTerms(r: RowBase & { seller: string; tokenId: Num; price:
   };
 }
 
-/** A collection-wide offer's row has no token id: the struct carries 0. */
+/** A collection-wide offer's row has no token id: the struct carries the highest id it accepts (maxTokenId). */
 export function offerTerms(
-  r: RowBase & { buyer: string; tokenId: Num | null; anyToken: boolean; price: Num; expiry: Num },
+  r: RowBase & {
+    buyer: string;
+    tokenId: Num | null;
+    anyToken: boolean;
+    maxTokenId?: Num | null;
+    price: Num;
+    expiry: Num;
+  },
 ): Offer {
   return {
     ...baseTerms(r),
     buyer: r.buyer as Address,
-    tokenId: BigInt(r.tokenId ?? 0),
+    tokenId: BigInt((r.anyToken ? r.maxTokenId : r.tokenId) ?? 0),
     anyToken: Boolean(r.anyToken),
     price: BigInt(r.price),
     expiry: Number(r.expiry),
@@ -103,7 +110,8 @@ export type AuctionPhase =
 export function auctionPhase(a: { status: string; end: Num }, now: number): AuctionPhase {
   const status = a.status.toLowerCase();
   if (status === "settled") return "settled";
-  if (status === "cancelled" || status === "none") return "cancelled";
+  // Unwound (F-03 escape): ended without a sale, the bid back to the bidder, like a cancelled auction.
+  if (status === "cancelled" || status === "none" || status === "unwound") return "cancelled";
   const end = Number(a.end);
   if (end === 0) return "awaiting";
   return now >= end ? "ended" : "running";

@@ -5,7 +5,7 @@
  * apply as to any sale. A zero or negative sum waits for later sales.
  */
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
-import { erc20Abi, getAddress, maxUint256, zeroAddress, type Address, type Hex } from "viem";
+import { erc20Abi, getAddress, zeroAddress, type Address, type Hex } from "viem";
 import { FEE_KINDS, ledgerAbi } from "@notalabel/contracts";
 import { orders, settlementEntries, settlements } from "../db/schema";
 import { FIAT_SOURCE, findPaid, shortMessage } from "./chain";
@@ -73,7 +73,11 @@ async function affiliateOf(ctx: Ctx, settlementId: number): Promise<Address> {
   return rows.length === 1 && rows[0]!.affiliate ? getAddress(rows[0]!.affiliate) : zeroAddress;
 }
 
-/** The relayer lets the Ledger pull the stablecoin (approved once for good; it only holds settlement funds). */
+/**
+ * The relayer lets the Ledger pull exactly this settlement's amount, right before `Ledger.pay`: never an
+ * unlimited approval, so nothing the relayer holds beyond the settlement in flight is exposed to any Ledger
+ * operator (issue 14, F-02). An allowance left by a settlement that failed is replaced, not added to.
+ */
 async function ensureAllowance(ctx: Ctx, token: Address, units: bigint): Promise<void> {
   const { client, wallet, relayer } = ctx.chain;
   const allowed = await client.readContract({
@@ -82,12 +86,12 @@ async function ensureAllowance(ctx: Ctx, token: Address, units: bigint): Promise
     functionName: "allowance",
     args: [relayer, ctx.deps.ledger],
   });
-  if (allowed >= units) return;
+  if (allowed === units) return;
   const hash = await wallet.writeContract({
     address: token,
     abi: erc20Abi,
     functionName: "approve",
-    args: [ctx.deps.ledger, maxUint256],
+    args: [ctx.deps.ledger, units],
   });
   const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 100 });
   if (receipt.status !== "success") throw new Error(`approving the Ledger reverted (${hash})`);
