@@ -8004,6 +8004,17 @@ export const royaltySharesAbi = [
     "inputs": [
       {
         "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "Income_NotBeneficiary",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
         "name": "account",
         "type": "address"
       },
@@ -8148,6 +8159,22 @@ export const royaltySharesAbi = [
       }
     ],
     "name": "Shares_OfferingClosed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxPrice",
+        "type": "uint256"
+      }
+    ],
+    "name": "Shares_PriceAboveMax",
     "type": "error"
   },
   {
@@ -8551,6 +8578,11 @@ export const royaltySharesAbi = [
         "internalType": "address",
         "name": "affiliate",
         "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxPrice",
+        "type": "uint256"
       }
     ],
     "name": "buy",
@@ -9248,6 +9280,17 @@ export const revenuePoolAbi = [
       }
     ],
     "name": "Income_BadReceiver",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "Income_NotBeneficiary",
     "type": "error"
   },
   {

@@ -6,6 +6,8 @@ pragma solidity 0.8.30;
 
 import {RevenueFixture} from "../utils/RevenueFixture.sol";
 import {RoyaltyShares} from "../../../contracts/shares/RoyaltyShares.sol";
+import {IRoyaltyShares} from "../../../contracts/shares/IRoyaltyShares.sol";
+import {IIncomeVault} from "../../../contracts/revenue/IIncomeVault.sol";
 import {RevenuePool} from "../../../contracts/pools/RevenuePool.sol";
 import {IRevenuePool} from "../../../contracts/pools/IRevenuePool.sol";
 
@@ -46,6 +48,15 @@ contract F04FlashHolderTakesPendingIncomeTest is RevenueFixture {
         vm.stopPrank();
     }
 
+    /// @dev `who` collects `token` on `vault`: it takes in what waits, or finds nothing (the move before it
+    ///      already took it in: Income_ZeroAmount, the only refusal allowed).
+    function _collect(address who, address vault, address token) internal {
+        vm.prank(who);
+        try IIncomeVault(vault).collect(token) {} catch (bytes memory reason) {
+            assertEq(bytes4(reason), IIncomeVault.Income_ZeroAmount.selector, "collect refused: nothing waits");
+        }
+    }
+
     function _assertAttackerGotNothing(address vault) internal view {
         RoyaltyShares v = RoyaltyShares(payable(vault));
         assertEq(v.claimable(attacker, ETH), 0, "the attacker's ETH from income that arrived before it");
@@ -59,11 +70,10 @@ contract F04FlashHolderTakesPendingIncomeTest is RevenueFixture {
 
         vm.prank(artist);
         shares.transfer(attacker, 500);
-        vm.startPrank(attacker);
-        shares.collect(ETH);
-        shares.collect(address(usdc));
+        _collect(attacker, address(shares), ETH);
+        _collect(attacker, address(shares), address(usdc));
+        vm.prank(attacker);
         shares.transfer(artist, 500);
-        vm.stopPrank();
 
         _assertAttackerGotNothing(address(shares));
         assertEq(shares.claimable(artist, ETH), PENDING, "the holder when it arrived gets all of it");
@@ -79,8 +89,7 @@ contract F04FlashHolderTakesPendingIncomeTest is RevenueFixture {
 
         vm.prank(artist);
         shares.transfer(attacker, 999);
-        vm.prank(attacker);
-        shares.collect(address(usdc));
+        _collect(attacker, address(shares), address(usdc));
 
         assertEq(shares.claimable(attacker, address(usdc)), 0, "the buyer's USDC from before");
         assertEq(shares.claimable(artist, address(usdc)), PENDING_USDC, "the seller's USDC");
@@ -95,11 +104,10 @@ contract F04FlashHolderTakesPendingIncomeTest is RevenueFixture {
         uint256 id = pool.requestJoin(1000, "");
         vm.prank(artist);
         pool.decideJoin(id, true);
-        vm.startPrank(attacker);
-        pool.collect(ETH);
-        pool.collect(address(usdc));
+        _collect(attacker, address(pool), ETH);
+        _collect(attacker, address(pool), address(usdc));
+        vm.prank(attacker);
         pool.leave();
-        vm.stopPrank();
 
         _assertAttackerGotNothing(address(pool));
         assertEq(pool.claimable(artist, ETH), PENDING, "the member when it arrived gets all of it");
@@ -114,8 +122,7 @@ contract F04FlashHolderTakesPendingIncomeTest is RevenueFixture {
         _pendingInLedger(address(pool));
         vm.prank(artist);
         pool.vote(id, true);
-        vm.prank(attacker);
-        pool.collect(ETH);
+        _collect(attacker, address(pool), ETH);
 
         assertEq(pool.claimable(attacker, ETH), 0, "the newcomer's ETH from before it joined");
         assertEq(pool.claimable(artist, ETH), PENDING, "the member's");
@@ -132,9 +139,26 @@ contract F04FlashHolderTakesPendingIncomeTest is RevenueFixture {
         _pendingInLedger(address(pool));
         vm.prank(member);
         pool.leave();
-        pool.collect(ETH);
+        _collect(member, address(pool), ETH);
 
         assertEq(pool.claimable(member, ETH), PENDING / 2, "the leaver's half");
         assertEq(pool.claimable(artist, ETH), PENDING / 2, "the member's half");
+    }
+
+    /// @notice An offering buyer right after a split credited the vault: the buy takes that income in first.
+    function test_F04_shares_offeringBuyerCollects_getsNothingFromBefore() public {
+        RoyaltyShares shares = newShares(
+            1000,
+            IRoyaltyShares.Offering({currency: ETH, price: 1e15, amount: 600, walletCap: 0, start: 0, end: 0})
+        );
+        _pendingInLedger(address(shares));
+        vm.deal(attacker, 600e15);
+        vm.prank(attacker);
+        shares.buy{value: 600e15}(600, address(0), 1e15);
+        _collect(attacker, address(shares), ETH);
+        _collect(attacker, address(shares), address(usdc));
+
+        _assertAttackerGotNothing(address(shares));
+        assertEq(shares.claimable(artist, ETH), PENDING, "the artist held every share when it arrived");
     }
 }
