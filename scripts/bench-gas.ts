@@ -495,11 +495,15 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   split distributions credit it) in as income. \`shares.transfer\` moves 10 shares between two holders
   that already hold shares and hold a USDC correction word (their ETH correction shares the balance's word);
   \`shares.transfer.firstAfterIncome\` is the one-time cost of creating both USDC correction words (2 x
-  ~17,000). \`shares.claim\` is a holder's first claim of its ETH income; \`shares.claim.erc20\` of its USDC;
+  ~17,000). Every transfer first reads the vault's Ledger balances of ETH and USDC and its USDC holdings, to
+  take in income that waits there (F-04: it belongs to the holders before the transfer); with something
+  waiting, \`shares.transfer.pendingEth\` also withdraws the vault's ETH credit (taken in through
+  \`receive\`) and \`shares.transfer.pendingUsdc\` its USDC credit. \`shares.claim\` is a holder's first claim of its ETH income; \`shares.claim.erc20\` of its USDC;
   \`shares.claimAll.firstTime\` pays both currencies to a holder that never moved shares (its USDC
   correction word is new).
 - \`pools.*\` (scripts/bench/pools.ts): a pool with the equal rule, joins by vote, a 10% budget, income in
-  ETH and USDC. \`pools.vote.executesJoin\` is the admin's vote that admits a member; \`pools.deposit\` is the
+  ETH and USDC. \`pools.vote.executesJoin\` is the admin's vote that admits a member (a join and a leave
+  first take in income waiting in the pool's Ledger balance; here none waits); \`pools.deposit\` is the
   first ETH income (the budget's word is new); \`pools.claim\` is a member's first claim of its ETH income;
   \`pools.vote.executesSpend\` credits the budget spend to the recipient in the Ledger.
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).

@@ -8528,6 +8528,17 @@ export const royaltySharesAbi = [
     "inputs": [
       {
         "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "Income_NotBeneficiary",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
         "name": "account",
         "type": "address"
       },
@@ -8672,6 +8683,22 @@ export const royaltySharesAbi = [
       }
     ],
     "name": "Shares_OfferingClosed",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "uint256",
+        "name": "price",
+        "type": "uint256"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxPrice",
+        "type": "uint256"
+      }
+    ],
+    "name": "Shares_PriceAboveMax",
     "type": "error"
   },
   {
@@ -9075,6 +9102,11 @@ export const royaltySharesAbi = [
         "internalType": "address",
         "name": "affiliate",
         "type": "address"
+      },
+      {
+        "internalType": "uint256",
+        "name": "maxPrice",
+        "type": "uint256"
       }
     ],
     "name": "buy",
@@ -9772,6 +9804,17 @@ export const revenuePoolAbi = [
       }
     ],
     "name": "Income_BadReceiver",
+    "type": "error"
+  },
+  {
+    "inputs": [
+      {
+        "internalType": "address",
+        "name": "caller",
+        "type": "address"
+      }
+    ],
+    "name": "Income_NotBeneficiary",
     "type": "error"
   },
   {

@@ -133,6 +133,8 @@ contract RevenuePool is IRevenuePool, IncomeVault {
     function leave() external nonReentrant {
         uint256 weight = _accounts[msg.sender].units;
         if (weight == 0) revert Pool_NotMember(msg.sender);
+        // What reached the pool while it was a member is partly the leaver's (F-04).
+        _collectPending();
         _removeUnits(msg.sender, weight);
         _totalWeight -= weight;
         memberCount -= 1;
@@ -171,6 +173,8 @@ contract RevenuePool is IRevenuePool, IncomeVault {
             if (isMember(p.account)) return _reject(id, p);
             if (memberCount >= MAX_MEMBERS) revert Pool_TooManyMembers(MAX_MEMBERS);
             p.status = Status.Executed;
+            // Income that reached the pool before the newcomer joined is the members' (F-04).
+            _collectPending();
             _join(p.account, p.amount, id);
         } else {
             uint256 available = _budget[p.token];

@@ -7,6 +7,10 @@ pragma solidity 0.8.30;
 ///         (USDC on our deployments): sent to it directly, deposited, or collected from its Ledger balance
 ///         (where split distributions credit it). Every unit earns an equal part of each income that
 ///         arrives while it is held, whoever held it before; `claim` pays an account what its units earned.
+///         Income has arrived once it is in the vault's Ledger balance or at its address: every move of units
+///         (a transfer, a buy, a join, a leave) first takes in what is pending, so that income is shared by
+///         the units held when it arrived, not by those held when someone collects it. Income still waiting
+///         upstream (in a split's Ledger balance, not distributed yet) has not arrived.
 /// @dev Accounting: {RevenuePerUnit}. Income arriving costs the same whatever the number of holders.
 ///      Money in = money claimed + money claimable + rounding dust (at most one unit of the token per
 ///      account), always; pools also keep a budget.
@@ -29,6 +33,8 @@ interface IIncomeVault {
     error Income_TransferFailed(address to, uint256 amount);
     /// @notice The receiver is zero or the vault itself.
     error Income_BadReceiver(address to);
+    /// @notice Only the beneficiary (the artist of shares, the admin of a pool) may release other tokens.
+    error Income_NotBeneficiary(address caller);
 
     /// @notice `amount` of `token` from `from` was shared by the units; `perUnit` is the cumulative income
     ///         per unit after it (scaled by 1e9, see {scale}).
@@ -58,7 +64,8 @@ interface IIncomeVault {
     function deposit(address token, uint256 amount) external payable;
     /// @notice Takes the vault's whole Ledger balance of `token` in as income (split distributions credit it
     ///         there), and for `CURRENCY` any tokens that reached the vault otherwise (a plain transfer, a
-    ///         Ledger withdrawal someone else triggered). Anyone may call it.
+    ///         Ledger withdrawal someone else triggered). Anyone may call it; every move of units does it first
+    ///         (without reverting when nothing is pending).
     /// @return amount The income that arrived.
     function collect(address token) external returns (uint256 amount);
     /// @notice Pays `account` what it has earned in `token` (ETH or `CURRENCY`). Anyone may call it.
@@ -69,7 +76,7 @@ interface IIncomeVault {
     function claimAll(address account) external returns (uint256 eth, uint256 token);
     /// @notice Pays the caller's earnings in `token` to `to` (for accounts that cannot take ETH themselves).
     function claimTo(address token, address to) external returns (uint256 amount);
-    /// @notice Sends a token the vault does not account (its holdings and its Ledger balance) to the
-    ///         vault's beneficiary (the artist of shares, the admin of a pool), so nothing is stuck.
+    /// @notice Beneficiary only (the artist of shares, the admin of a pool): sends a token the vault does not
+    ///         account (its holdings and its Ledger balance) to the caller, so nothing is stuck.
     function release(address token) external returns (uint256 amount);
 }

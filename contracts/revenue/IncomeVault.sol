@@ -119,12 +119,29 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
             return ILedger(LEDGER).withdraw(address(this), ETH);
         }
         if (token != CURRENCY) revert Income_UnsupportedCurrency(token);
+        amount = _collectCurrency(token);
+        if (amount == 0) revert Income_ZeroAmount();
+    }
+
+    /// @dev Takes in everything that reached the vault and is not shared yet, so that it is shared by the
+    ///      units held when it arrived: called before any units move (a transfer, a buy, a join, a leave).
+    ///      Without it, whoever held units when someone called `collect` took income that arrived before it
+    ///      held anything (F-04). Each step runs only when something waits, so a move with nothing pending
+    ///      pays the reads alone.
+    function _collectPending() internal {
+        if (ILedger(LEDGER).balanceOf(address(this), ETH) != 0) ILedger(LEDGER).withdraw(address(this), ETH);
+        address currency = CURRENCY;
+        if (currency != address(0)) _collectCurrency(currency);
+    }
+
+    /// @dev Takes the vault's Ledger balance of `CURRENCY` and everything it holds beyond what is owed in as
+    ///      income: the Ledger credit just taken, a credit someone else withdrew for the vault, or tokens sent
+    ///      to it with a plain transfer.
+    function _collectCurrency(address token) internal returns (uint256 amount) {
         if (ILedger(LEDGER).balanceOf(address(this), token) != 0) ILedger(LEDGER).withdraw(address(this), token);
-        // Everything held beyond what is owed is new income: the Ledger credit just taken, a credit someone
-        // else withdrew for the vault, or tokens sent to it with a plain transfer.
         uint256 held = _currencyHeld;
         amount = IERC20(token).balanceOf(address(this)) - held;
-        if (amount == 0) revert Income_ZeroAmount();
+        if (amount == 0) return 0;
         _currencyHeld = held + amount;
         _income(token, LEDGER, amount);
     }
@@ -210,11 +227,14 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
 
     /// @inheritdoc IIncomeVault
     function release(address token) external nonReentrant returns (uint256 amount) {
+        address to = _beneficiary();
+        // The beneficiary alone decides when tokens nobody accounts leave (F-08): a stranger could otherwise
+        // push them out while a mistaken credit is still being sorted out with its sender.
+        if (msg.sender != to) revert Income_NotBeneficiary(msg.sender);
         if (token == ETH || token == CURRENCY) revert Income_SupportedCurrency(token);
         if (ILedger(LEDGER).balanceOf(address(this), token) != 0) ILedger(LEDGER).withdraw(address(this), token);
         amount = IERC20(token).balanceOf(address(this));
         if (amount == 0) revert Income_ZeroAmount();
-        address to = _beneficiary();
         IERC20(token).safeTransfer(to, amount);
         emit Released(token, to, amount);
     }

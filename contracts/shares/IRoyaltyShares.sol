@@ -8,8 +8,9 @@ import {IIncomeVault} from "../revenue/IIncomeVault.sol";
 /// @notice Fan-owned royalty shares of one song: a fixed supply of whole shares (an ERC-20 with 0
 ///         decimals) that is also the vault of their income. The artist names the vault as a recipient of
 ///         the song's split at the percentage it chooses; what reaches the vault is shared pro rata by the
-///         holders ({IIncomeVault}), settled on every transfer, so a seller keeps what its shares earned
-///         before and a buyer earns only what arrives after.
+///         holders ({IIncomeVault}), settled on every transfer (which first takes in income pending in the
+///         vault's Ledger balance), so a seller keeps what its shares earned before and a buyer earns only
+///         what arrives after.
 /// @dev The supply is minted to the artist. A primary offering sells part of it from the artist's balance
 ///      (reserved while the offering runs) at a fixed price in ETH or an ERC-20; proceeds are paid through
 ///      the Ledger (platform fee, referral, rest to the artist's payout split). Unsold shares stay with
@@ -45,6 +46,8 @@ interface IRoyaltyShares is IIncomeVault, IERC20Metadata {
     error Shares_WalletCap(address buyer, uint256 cap, uint256 bought, uint256 requested);
     /// @notice ETH sent does not equal the price of the shares (or ETH was sent for an ERC-20 offering).
     error Shares_WrongPayment(uint256 sent, uint256 cost);
+    /// @notice The price of one share is above the most the buyer accepts.
+    error Shares_PriceAboveMax(uint256 price, uint256 maxPrice);
     /// @notice The caller is not the artist.
     error Shares_NotArtist(address caller);
     /// @notice The artist's shares still on offer cannot be transferred until the offering ends.
@@ -70,8 +73,9 @@ interface IRoyaltyShares is IIncomeVault, IERC20Metadata {
 
     /// @notice Buys `amount` shares in the offering: ETH (exactly the cost) or the offering's ERC-20,
     ///         pulled through the Ledger. `affiliate` (or zero) shared the link and earns the affiliate share
-    ///         of the platform fee.
-    function buy(uint256 amount, address affiliate) external payable;
+    ///         of the platform fee. `maxPrice` is the most the buyer accepts per share (the price it was
+    ///         shown): a higher price reverts with `Shares_PriceAboveMax`.
+    function buy(uint256 amount, address affiliate, uint256 maxPrice) external payable;
     /// @notice Artist: ends the offering now; unsold shares are free to move.
     function endOffering() external;
 }

@@ -126,6 +126,8 @@ contract RoyaltyShares is IRoyaltyShares, IncomeVault, IERC20Errors {
             uint256 reserved = offeringRemaining();
             if (balance - value < reserved) revert Shares_Reserved(reserved, balance, value);
         }
+        // Income that reached the vault before this transfer belongs to the holders before it (F-04).
+        _collectPending();
         _moveUnits(from, to, value);
         emit Transfer(from, to, value);
     }
@@ -162,8 +164,10 @@ contract RoyaltyShares is IRoyaltyShares, IncomeVault, IERC20Errors {
     }
 
     /// @inheritdoc IRoyaltyShares
-    function buy(uint256 amount, address affiliate) external payable nonReentrant {
+    function buy(uint256 amount, address affiliate, uint256 maxPrice) external payable nonReentrant {
         if (amount == 0) revert Shares_ZeroAmount();
+        // The price is fixed at creation, but the buyer's limit holds whatever a contract behind a link charges.
+        if (OFFER_PRICE > maxPrice) revert Shares_PriceAboveMax(OFFER_PRICE, maxPrice);
         if (block.timestamp < OFFER_START || (OFFER_END != 0 && block.timestamp >= OFFER_END)) {
             revert Shares_OfferingClosed(OFFER_START, OFFER_END);
         }
@@ -178,6 +182,7 @@ contract RoyaltyShares is IRoyaltyShares, IncomeVault, IERC20Errors {
 
         _remaining = remaining - amount;
         buyer.tag = uint64(bought);
+        _collectPending();
         // The reserved shares are always in the artist's balance: the move cannot underflow.
         _moveUnits(ARTIST, msg.sender, amount);
         emit Transfer(ARTIST, msg.sender, amount);

@@ -70,10 +70,10 @@ export async function benchShares(b: SharesBench): Promise<{ shares: Address }> 
   });
   const price = parseEther("0.001");
 
-  await send(null, first, at("buy", [100n, ZERO_ADDRESS], 100n * price));
-  await send("shares.buy", buyer, at("buy", [100n, ZERO_ADDRESS], 100n * price));
-  await send(null, holder, at("buy", [100n, ZERO_ADDRESS], 100n * price));
-  await send(null, other, at("buy", [50n, ZERO_ADDRESS], 50n * price));
+  await send(null, first, at("buy", [100n, ZERO_ADDRESS, price], 100n * price));
+  await send("shares.buy", buyer, at("buy", [100n, ZERO_ADDRESS, price], 100n * price));
+  await send(null, holder, at("buy", [100n, ZERO_ADDRESS, price], 100n * price));
+  await send(null, other, at("buy", [50n, ZERO_ADDRESS, price], 50n * price));
 
   // Income: ETH straight to the vault, USDC deposited, and a Ledger credit collected.
   await send("shares.deposit", payer, at("deposit", [ZERO_ADDRESS, parseEther("1")], parseEther("1")));
@@ -96,6 +96,23 @@ export async function benchShares(b: SharesBench): Promise<{ shares: Address }> 
   // Transfers: the first one after income writes each side's USDC correction word for the first time.
   await send("shares.transfer.firstAfterIncome", holder, at("transfer", [buyer.account.address, 10n]));
   await send("shares.transfer", holder, at("transfer", [buyer.account.address, 10n]));
+  // Income waiting in the vault's Ledger balance (a split distribution nobody collected): the transfer takes
+  // it in first, so that the holders before it share it (F-04).
+  await send(null, payer, {
+    address: b.ledger,
+    abi: ledgerAbi as Abi,
+    functionName: "deposit",
+    args: [shares, ZERO_ADDRESS, parseEther("0.5"), `0x${"00".repeat(32)}`],
+    value: parseEther("0.5"),
+  });
+  await send("shares.transfer.pendingEth", holder, at("transfer", [buyer.account.address, 10n]));
+  await send(null, payer, {
+    address: b.ledger,
+    abi: ledgerAbi as Abi,
+    functionName: "deposit",
+    args: [shares, b.usdc, 1_000_000n, `0x${"00".repeat(32)}`],
+  });
+  await send("shares.transfer.pendingUsdc", holder, at("transfer", [buyer.account.address, 10n]));
 
   // Claims: `holder` moved shares since the income (its words exist); `other` never did.
   await send("shares.claim", holder, at("claim", [holder.account.address, ZERO_ADDRESS]));

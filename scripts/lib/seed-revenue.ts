@@ -96,7 +96,7 @@ export async function seedRevenue(s: RevenueSeed): Promise<string> {
     [f2, 25n],
   ];
   for (const [fan, amount] of buys) {
-    await s.send(fan, shares, royaltySharesAbi as Abi, "buy", [amount, ZERO_ADDRESS], amount * price);
+    await s.send(fan, shares, royaltySharesAbi as Abi, "buy", [amount, ZERO_ADDRESS, price], amount * price);
   }
 
   // Five days of income: fans tip Nova (her split distributes, the vault collects its 20%), and the label

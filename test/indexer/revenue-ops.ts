@@ -75,7 +75,7 @@ export const REVENUE_OPS: Op[] = [
       const amount = o.remaining + 1n;
       const value = await fund(world, buyer, o.currency, amount * o.price, c(world).Ledger.address);
       return expectRevert(world, buyer, "buy above the offering's remainder", {
-        ...shares(v.address, "buy", [amount, zeroAddress]),
+        ...shares(v.address, "buy", [amount, zeroAddress, o.price]),
         value,
       });
     },

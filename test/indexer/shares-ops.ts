@@ -71,7 +71,7 @@ export const SHARES_OPS: Op[] = [
         const cost = amount * o.price;
         const value = await fund(world, buyer, o.currency, cost, c(world).Ledger.address);
         const affiliate = rng.chance(0.3) ? rng.pick(world.accounts).address : zeroAddress;
-        await send(world, buyer, { ...shares(v.address, "buy", [amount, affiliate]), value });
+        await send(world, buyer, { ...shares(v.address, "buy", [amount, affiliate, o.price]), value });
         return `buy ${amount} shares of ${v.address} by ${buyer.address} for ${cost} ${o.currency} (affiliate ${affiliate})`;
       }
       return null;

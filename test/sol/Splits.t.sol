@@ -446,7 +446,10 @@ contract SplitsTest is Fixture {
                 sum += got;
             }
             assertEq(sum, amount, "recipients + dust == amount");
-        } catch {
+        } catch (bytes memory reason) {
+            // The one refusal allowed: checked math overflowing on rest * PPM (Panic 0x11), only when it must.
+            assertEq(keccak256(reason), keccak256(abi.encodeWithSignature("Panic(uint256)", 0x11)), "overflow panic");
+            assertTrue(amount > type(uint256).max / PPM, "refused only an amount whose rest * PPM overflows");
             assertEq(huge.balanceOf(split), amount, "a reverted distribution leaves everything in place");
             assertEq(ledger.balanceOf(split, address(huge)), 0, "nothing credited");
         }

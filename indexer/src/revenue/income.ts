@@ -11,7 +11,7 @@ import { lower } from "../lib/money.ts";
 import { addToVault, dayStart, vaultKey, type VaultKind } from "../lib/revenue.ts";
 
 const LEDGER: Hex = lower(deployment().contracts.Ledger.address);
-const COLLECT = toFunctionSelector("collect(address)");
+const DEPOSIT = toFunctionSelector("deposit(address,uint256)");
 
 type Income = {
   id: string;
@@ -114,9 +114,10 @@ ponder.on("RevenuePool:BudgetCredited", async ({ event, context }) => {
     return;
   }
   // No members: all of it went to the budget and no IncomeReceived follows, so its sender is not in the
-  // logs. A `collect` called on the pool takes it from the Ledger; otherwise the transaction's sender.
+  // logs. A call to the pool other than a plain send or a `deposit` (a `collect`, or a join that takes in
+  // what is pending first) takes it from the Ledger; otherwise the transaction's sender.
   const tx = event.transaction;
-  const collected = tx.to !== null && lower(tx.to) === vault && tx.input.slice(0, 10) === COLLECT;
+  const collected = tx.to !== null && lower(tx.to) === vault && tx.input !== "0x" && tx.input.slice(0, 10) !== DEPOSIT;
   const perUnit = (await context.db.find(vaultCurrency, { id: vaultKey(vault, token) }))?.perUnit ?? 0n;
   await context.db.insert(vaultIncome).values({
     id: event.id,

@@ -288,19 +288,25 @@ describe("Pools", function () {
       assert.equal(await r.pool.read.budget([ETH]), budgetPart(ethPart));
     });
 
-    it("release sends a token it does not account to the admin", async function () {
+    it("release sends a token it does not account to the admin, on the admin's call only", async function () {
       const r = await networkHelpers.loadFixture(trio);
       const other = await viem.deployContract("contracts/mocks/TestToken.sol:TestToken", ["Other", "OTH", 18]);
       await other.write.mint([r.pool.address, 42n]);
-      await viem.assertions.emitWithArgs(
+      await viem.assertions.revertWithCustomErrorWithArgs(
         r.pool.write.release([other.address], { account: r.bob.account }),
+        r.pool,
+        "Income_NotBeneficiary",
+        [addr(r.bob)],
+      );
+      await viem.assertions.emitWithArgs(
+        r.pool.write.release([other.address], { account: r.artist.account }),
         r.pool,
         "Released",
         [getAddress(other.address), addr(r.artist), 42n],
       );
       assert.equal(await other.read.balanceOf([r.artist.account.address]), 42n);
       await viem.assertions.revertWithCustomErrorWithArgs(
-        r.pool.write.release([r.USDC]),
+        r.pool.write.release([r.USDC], { account: r.artist.account }),
         r.pool,
         "Income_SupportedCurrency",
         [r.USDC],

@@ -53,6 +53,10 @@ describe("Shares", function () {
         const a = who.account.address;
         const ethDue = model.claim(a);
         const usdcDue = usdcModel.claim(a);
+        // the chain agrees with the model before anything is paid (the model alone would only check itself)
+        assert.equal(await w.shares.read.balanceOf([a]), units, "the holder's shares, on chain");
+        assert.equal(await w.shares.read.claimable([a, ETH]), ethDue, "ETH claimable on chain == the model");
+        assert.equal(await w.shares.read.claimable([a, w.USDC]), usdcDue, "USDC claimable on chain == the model");
         // each holder gets its exact share, short of at most one wei per income
         assert.ok(ethDue <= (ethIn * units) / 1_000n && ethDue + BigInt(incomes.length) >= (ethIn * units) / 1_000n);
         assert.ok(

@@ -257,11 +257,12 @@ describe("Shares", function () {
       // USDC that lands there anyway belongs to the artist
       await w.usdc.write.transfer([shares.address, 5n], { account: w.payer.account });
       const before = await w.usdc.read.balanceOf([w.artist.account.address]);
-      await viem.assertions.emitWithArgs(shares.write.release([w.USDC]), shares, "Released", [
-        w.USDC,
-        addr(w.artist),
-        5n,
-      ]);
+      await viem.assertions.emitWithArgs(
+        shares.write.release([w.USDC], { account: w.artist.account }),
+        shares,
+        "Released",
+        [w.USDC, addr(w.artist), 5n],
+      );
       assert.equal((await w.usdc.read.balanceOf([w.artist.account.address])) - before, 5n);
       // ETH income still works, and claimAll pays ETH only
       await sendEth(w, shares.address, 1_000n);
@@ -270,7 +271,7 @@ describe("Shares", function () {
       assert.deepEqual(result, [1_000n, 0n]);
     });
 
-    it("release sends another ERC-20 (held, and credited in the Ledger) to the artist", async function () {
+    it("release sends another ERC-20 (held, and credited in the Ledger) to the artist, on the artist's call only", async function () {
       const w = await networkHelpers.loadFixture(holdersFixture);
       const other = await otherToken(w);
       const token = getAddress(other.address);
@@ -280,7 +281,14 @@ describe("Shares", function () {
         account: w.payer.account,
       });
       assert.equal(await w.ledger.read.balanceOf([w.shares.address, token]), 30n);
-      const hash = await w.shares.write.release([token], { account: w.stranger.account });
+      // F-08: nobody else chooses when it leaves
+      await viem.assertions.revertWithCustomErrorWithArgs(
+        w.shares.write.release([token], { account: w.stranger.account }),
+        w.shares,
+        "Income_NotBeneficiary",
+        [addr(w.stranger)],
+      );
+      const hash = await w.shares.write.release([token], { account: w.artist.account });
       const events = await logsOf(w, hash, w.shares.address, w.shares.abi);
       assert.deepEqual(
         events.map((e) => [e.eventName, e.args]),
@@ -290,7 +298,11 @@ describe("Shares", function () {
       assert.equal(await other.read.balanceOf([w.shares.address]), 0n);
       assert.equal(await w.ledger.read.balanceOf([w.shares.address, token]), 0n);
       // nothing left
-      await viem.assertions.revertWithCustomError(w.shares.write.release([token]), w.shares, "Income_ZeroAmount");
+      await viem.assertions.revertWithCustomError(
+        w.shares.write.release([token], { account: w.artist.account }),
+        w.shares,
+        "Income_ZeroAmount",
+      );
     });
 
     it("release refuses ETH and the currency (Income_SupportedCurrency): those are the holders' income", async function () {
@@ -299,7 +311,7 @@ describe("Shares", function () {
       await depositUsdc(w, w.shares, 1_000n);
       for (const token of [ETH, w.USDC]) {
         await viem.assertions.revertWithCustomErrorWithArgs(
-          w.shares.write.release([token]),
+          w.shares.write.release([token], { account: w.artist.account }),
           w.shares,
           "Income_SupportedCurrency",
           [token],

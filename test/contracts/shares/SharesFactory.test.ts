@@ -146,7 +146,7 @@ describe("Shares", function () {
       assert.equal(await shares.read.offeringRemaining(), 0n);
       assert.equal((await shares.read.offering()).start, 0, "no start is resolved without an offering");
       await viem.assertions.revertWithCustomErrorWithArgs(
-        shares.write.buy([1n, zeroAddress], { account: r.alice.account }),
+        shares.write.buy([1n, zeroAddress, 0n], { account: r.alice.account }),
         shares,
         "Shares_OfferingClosed",
         [0n, 0n],

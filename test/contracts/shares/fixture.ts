@@ -53,17 +53,21 @@ export async function sharesFixture() {
 
 export type SharesWorld = Awaited<ReturnType<typeof sharesFixture>>;
 
-/** `buyer` buys `amount` shares, paying the exact ETH cost (for an ETH offering) unless `value` is given. */
+/**
+ * `buyer` buys `amount` shares, paying the exact ETH cost (for an ETH offering) unless `value` is given, and
+ * accepting at most the offering's price (the one it read) unless `maxPrice` is given.
+ */
 export async function buy(
   r: Revenue,
   shares: Shares,
   buyer: Account,
   amount: bigint,
-  opts: { affiliate?: Address; value?: bigint } = {},
+  opts: { affiliate?: Address; value?: bigint; maxPrice?: bigint } = {},
 ) {
   const o = await shares.read.offering();
   const value = opts.value ?? (o.currency === ETH ? o.price * amount : 0n);
-  return shares.write.buy([amount, opts.affiliate ?? zeroAddress], { account: buyer.account, value });
+  const maxPrice = opts.maxPrice ?? o.price;
+  return shares.write.buy([amount, opts.affiliate ?? zeroAddress, maxPrice], { account: buyer.account, value });
 }
 
 export const addr = (a: Account) => getAddress(a.account.address);

@@ -17,7 +17,9 @@ import {IRevenuePool} from "../../../contracts/pools/IRevenuePool.sol";
 ///         - what members can claim, plus the budget, never exceeds what the pool holds, per currency;
 ///         - income == claims + claimable + budget + budget spent, up to one unit of dust per member, and
 ///           the pool holds exactly income - claims - spends;
-///         - every member's claimed + claimable stays within its exact share (rounding never creates value).
+///         - every member's claimed + claimable stays within its exact share (rounding never creates value);
+///         - nobody earns income that arrived while it was not a member (F-04: income waiting in the pool's
+///           Ledger balance is taken in before anyone joins or leaves).
 contract PoolsInvariantTest is RevenueFixture {
     PoolsHandler[2] internal handlers;
 
@@ -29,7 +31,7 @@ contract PoolsInvariantTest is RevenueFixture {
         handlers[0] = new PoolsHandler(byAdmin, ledger, usdc);
         handlers[1] = new PoolsHandler(byVote, ledger, usdc);
         for (uint256 k; k < 2; ++k) {
-            bytes4[] memory selectors = new bytes4[](8);
+            bytes4[] memory selectors = new bytes4[](10);
             selectors[0] = PoolsHandler.incomeEth.selector;
             selectors[1] = PoolsHandler.incomeUsdc.selector;
             selectors[2] = PoolsHandler.join.selector;
@@ -38,6 +40,8 @@ contract PoolsInvariantTest is RevenueFixture {
             selectors[5] = PoolsHandler.claimAll.selector;
             selectors[6] = PoolsHandler.spend.selector;
             selectors[7] = PoolsHandler.join.selector; // joins weigh double: leaves empty the pool fast
+            selectors[8] = PoolsHandler.incomeWaits.selector;
+            selectors[9] = PoolsHandler.collect.selector;
             targetContract(address(handlers[k]));
             targetSelector(FuzzSelector({addr: address(handlers[k]), selectors: selectors}));
         }
@@ -48,6 +52,8 @@ contract PoolsInvariantTest is RevenueFixture {
         for (uint256 k; k < 2; ++k) {
             PoolsHandler h = handlers[k];
             h.incomeEth(0, 3e18);
+            h.incomeWaits(false, 2e18); // waits while candidate 1 joins: the admin's alone
+            h.incomeWaits(true, 3_000_001);
             h.join(1, 250, true);
             h.join(2, 40, false); // rejected
             h.join(3, 7, true);
@@ -58,6 +64,10 @@ contract PoolsInvariantTest is RevenueFixture {
             h.leave(1);
             h.leave(1); // not a member any more: Pool_NotMember
             h.incomeUsdc(0, 9_999);
+            h.incomeWaits(false, 1e18 + 1);
+            h.collect(false); // a stranger collects
+            h.collect(false); // nothing waits: Income_ZeroAmount
+            h.incomeWaits(true, 12_345); // waits while candidate 3 leaves: partly its
             h.claim(1, false); // left, its earnings stay claimable
             h.claim(1, false); // nothing: Income_NothingToClaim
             h.claimAll(0);
@@ -68,6 +78,9 @@ contract PoolsInvariantTest is RevenueFixture {
             h.join(4, 3, true);
             h.claimAll(3);
             h.checkModel();
+            h.checkArrivedWhileMember();
+            assertEq(h.calls("waits"), 4, "incomes that waited");
+            assertEq(h.calls("collect"), 1, "collected by a stranger");
             assertEq(h.calls("join"), 3, "joins");
             assertEq(h.calls("rejected"), 1, "rejections");
             assertEq(h.calls("leave"), 3, "leaves");
@@ -87,7 +100,7 @@ contract PoolsInvariantTest is RevenueFixture {
             for (uint256 t; t < 2; ++t) {
                 uint256 sum = h.budget(t);
                 for (uint256 i; i < 5; ++i) sum += c[t][i];
-                assertLe(sum, h.held(t), "claimable + budget <= what the pool holds");
+                assertLe(sum, h.heldHere(t), "claimable + budget <= what the pool holds at its address");
             }
         }
     }
@@ -103,7 +116,8 @@ contract PoolsInvariantTest is RevenueFixture {
                     claims += h.claimed(t, i);
                     claimable += h.earned(t, i) - h.claimed(t, i);
                 }
-                uint256 accounted = claims + claimable + h.budget(t) + h.spent(t);
+                // Income still waiting in the pool's Ledger balance is nobody's yet.
+                uint256 accounted = claims + claimable + h.budget(t) + h.spent(t) + h.waiting(t);
                 assertLe(accounted, h.income(t), "never more than came in");
                 assertLe(h.income(t), accounted + 5, "at most one unit of dust per member");
                 assertEq(h.held(t), h.income(t) - claims - h.spent(t), "held == income - claims - spends");
@@ -115,5 +129,12 @@ contract PoolsInvariantTest is RevenueFixture {
     function invariant_everyMemberWithinItsExactShare() public view {
         handlers[0].checkModel();
         handlers[1].checkModel();
+    }
+
+    /// @notice F-04: nobody earns income that arrived before it joined (or after it left).
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_noMemberEarnsIncomeFromBeforeItJoined() public view {
+        handlers[0].checkArrivedWhileMember();
+        handlers[1].checkArrivedWhileMember();
     }
 }

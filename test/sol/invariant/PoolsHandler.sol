@@ -10,15 +10,20 @@ import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 
 /// @title PoolsHandler
 /// @notice Drives one revenue pool (ETH and USDC income) through random sequences of income (ETH sent, ETH and
-///         USDC deposited, Ledger credits collected), join requests accepted or rejected (by the admin, or by
-///         the members' vote under the vote policy), leaves, claims, claimAll and budget spends (proposed by a
-///         member, voted through by the electors), by five candidates, the admin first.
+///         USDC deposited, Ledger credits collected), income that WAITS in the pool's Ledger balance while
+///         members join and leave (each join and leave takes it in first), a stranger's collect, join requests
+///         accepted or rejected (by the admin, or by the members' vote under the vote policy), leaves, claims,
+///         claimAll and budget spends (proposed by a member, voted through by the electors), by five
+///         candidates, the admin first.
 /// @dev Keeps a reference model: each member's exact share of every income is rest * weight / total weight
 ///      (rest = income less the budget's part; all of it goes to the budget while there are no members),
 ///      kept as rationals floored (`lo`) and ceiled (`up`) at 1e18 precision, and `dust`, a bound on the
 ///      carried remainder a member may receive: what it claimed plus what it can claim is at most its exact
-///      share plus that dust and at most one unit below. A membership change must leave every account's
-///      claimable unchanged, exactly; the budget follows the rule exactly. Every call is bounded so that it
+///      share plus that dust and at most one unit below. Income that waits is shared in the model when it is
+///      taken in (with the weights then, which no membership change may precede); `arrived` counts, per
+///      candidate, the income that arrived while it was a member, which nobody's earnings may exceed. With
+///      nothing waiting, a membership change must leave every account's claimable unchanged, exactly (with
+///      income waiting, it may only add to them); the budget follows the rule exactly. Every call is bounded so that it
 ///      succeeds or reverts with the error the rules name (failOnRevert).
 contract PoolsHandler is Test {
     uint256 public constant N = 5;
@@ -50,6 +55,9 @@ contract PoolsHandler is Test {
     uint256[2] public budget;
     uint256[2] public spent;
     uint256[2] public accrued;
+    /// @dev Income in the pool's Ledger balance, not taken in yet.
+    uint256[2] public waiting;
+    uint256[N][2] public arrived;
     /// @dev The total weight at the last accrual: the carried remainder is below it (scaled).
     uint256[2] internal _lastWeight;
 
@@ -70,8 +78,14 @@ contract PoolsHandler is Test {
         return t == 0 ? ETH : address(USDC);
     }
 
-    function held(uint256 t) public view returns (uint256) {
+    /// @notice What the pool holds of currency `t` at its address (what claims and spends are paid from).
+    function heldHere(uint256 t) public view returns (uint256) {
         return t == 0 ? address(POOL).balance : USDC.balanceOf(address(POOL));
+    }
+
+    /// @notice What the pool holds of currency `t`, at its address and in its Ledger balance.
+    function held(uint256 t) public view returns (uint256) {
+        return heldHere(t) + LEDGER.balanceOf(address(POOL), token(t));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -92,10 +106,15 @@ contract PoolsHandler is Test {
             POOL.deposit{value: amount}(ETH, amount);
         } else {
             LEDGER.deposit{value: amount}(address(POOL), ETH, amount, "split");
-            assertEq(POOL.collect(ETH), amount, "collect takes the Ledger balance");
+            _arrived(0, amount, before);
+            assertEq(POOL.collect(ETH), waiting[0] + amount, "collect takes the Ledger balance");
+            vm.stopPrank();
+            _takeIn(0, amount);
+            return;
         }
         vm.stopPrank();
-        _booked(0, amount, before);
+        _arrived(0, amount, before);
+        _booked(0, amount);
     }
 
     /// @notice USDC income: deposited, or credited in the Ledger and collected.
@@ -110,17 +129,71 @@ contract PoolsHandler is Test {
         } else {
             USDC.approve(address(LEDGER), amount);
             LEDGER.deposit(address(POOL), address(USDC), amount, "split");
-            assertEq(POOL.collect(address(USDC)), amount, "collect takes the Ledger balance");
+            _arrived(1, amount, before);
+            assertEq(POOL.collect(address(USDC)), waiting[1] + amount, "collect takes the Ledger balance");
+            vm.stopPrank();
+            _takeIn(1, amount);
+            return;
         }
         vm.stopPrank();
-        _booked(1, amount, before);
+        _arrived(1, amount, before);
+        _booked(1, amount);
     }
 
-    function _booked(uint256 t, uint256 amount, uint256 before) internal {
+    /// @notice Income that waits: a split distribution credits the pool in the Ledger; nobody collects.
+    function incomeWaits(bool usdc, uint256 amount) external {
+        uint256 t = usdc ? 1 : 0;
+        amount = bound(amount, 1, MAX_INCOME);
+        uint256 before = held(t);
+        vm.startPrank(PAYER);
+        if (t == 0) {
+            vm.deal(PAYER, amount);
+            LEDGER.deposit{value: amount}(address(POOL), ETH, amount, "split");
+        } else {
+            USDC.mint(PAYER, amount);
+            USDC.approve(address(LEDGER), amount);
+            LEDGER.deposit(address(POOL), address(USDC), amount, "split");
+        }
+        vm.stopPrank();
+        _arrived(t, amount, before);
+        waiting[t] += amount;
+        calls["waits"] += 1;
+    }
+
+    /// @notice A stranger collects what waits (nothing: Income_ZeroAmount).
+    function collect(bool usdc) external {
+        uint256 t = usdc ? 1 : 0;
+        vm.prank(GRANTEE);
+        if (waiting[t] == 0) {
+            vm.expectRevert(IIncomeVault.Income_ZeroAmount.selector);
+            POOL.collect(token(t));
+            return;
+        }
+        assertEq(POOL.collect(token(t)), waiting[t], "collect takes all that waits");
+        _takeIn(t, 0);
+        calls["collect"] += 1;
+    }
+
+    /// @dev Income arrived (in the Ledger balance or at the address): it is the members' of now.
+    function _arrived(uint256 t, uint256 amount, uint256 before) internal {
         assertEq(held(t), before + amount, "the pool holds the income");
+        income[t] += amount;
+        for (uint256 i; i < N; ++i) {
+            if (weight[i] != 0) arrived[t][i] += amount;
+        }
+    }
+
+    /// @dev What waits, plus `amount` arriving with it, taken in as one income (as the pool does).
+    function _takeIn(uint256 t, uint256 amount) internal {
+        uint256 all = waiting[t] + amount;
+        waiting[t] = 0;
+        if (all != 0) _booked(t, all);
+    }
+
+    /// @dev Books income taken in with the weights now.
+    function _booked(uint256 t, uint256 amount) internal {
         uint256 w = totalWeight;
         uint256 toBudget = w == 0 ? amount : (amount * POOL.BUDGET_BPS()) / BPS;
-        income[t] += amount;
         budget[t] += toBudget;
         assertEq(POOL.budget(token(t)), budget[t], "the budget's part, exactly");
         uint256 rest = amount - toBudget;
@@ -154,9 +227,15 @@ contract PoolsHandler is Test {
             return;
         }
         uint256[N][2] memory before = claimables();
+        bool waited = accept && (waiting[0] != 0 || waiting[1] != 0);
         vm.prank(account);
         uint256 id = POOL.requestJoin(w, "");
         _decide(id, accept);
+        // An accepted join took in what waited, shared by the members before it.
+        if (accept) {
+            _takeIn(0, 0);
+            _takeIn(1, 0);
+        }
         IRevenuePool.Status status = POOL.proposal(id).status;
         if (accept) {
             assertTrue(status == IRevenuePool.Status.Executed, "accepted");
@@ -168,7 +247,7 @@ contract PoolsHandler is Test {
             calls["rejected"] += 1;
         }
         assertEq(POOL.unitsOf(account), weight[i], "the newcomer's weight");
-        _assertUnchanged(before, "a join changes nobody's earnings");
+        _assertUnchanged(before, waited, "a join changes nobody's earnings");
     }
 
     /// @dev The admin decides (admin policy, or while the proposal has no electorate), else the members
@@ -202,13 +281,17 @@ contract PoolsHandler is Test {
             return;
         }
         uint256[N][2] memory before = claimables();
+        bool waited = waiting[0] != 0 || waiting[1] != 0;
         vm.prank(account);
         POOL.leave();
+        // The leave took in what waited, shared with the weights before it (the model's, not yet changed).
+        _takeIn(0, 0);
+        _takeIn(1, 0);
         totalWeight -= weight[i];
         weight[i] = 0;
         calls["leave"] += 1;
         assertEq(POOL.unitsOf(account), 0, "no weight left");
-        _assertUnchanged(before, "a leave changes nobody's earnings");
+        _assertUnchanged(before, waited, "a leave changes nobody's earnings");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -291,10 +374,21 @@ contract PoolsHandler is Test {
         }
     }
 
-    function _assertUnchanged(uint256[N][2] memory before, string memory what) internal view {
+    /// @dev Nothing waited: every claimable unchanged. Something waited (and was taken in): none lower.
+    function _assertUnchanged(uint256[N][2] memory before, bool waited, string memory what) internal view {
         uint256[N][2] memory afterwards = claimables();
         for (uint256 t; t < 2; ++t) {
-            for (uint256 i; i < N; ++i) assertEq(afterwards[t][i], before[t][i], what);
+            for (uint256 i; i < N; ++i) {
+                if (waited) assertGe(afterwards[t][i], before[t][i], what);
+                else assertEq(afterwards[t][i], before[t][i], what);
+            }
+        }
+    }
+
+    /// @notice Nobody has earned (claimed + claimable) more than the income that arrived while it was a member.
+    function checkArrivedWhileMember() external view {
+        for (uint256 t; t < 2; ++t) {
+            for (uint256 i; i < N; ++i) assertLe(earned(t, i), arrived[t][i], "earned only what arrived while member");
         }
     }
 
@@ -322,7 +416,7 @@ contract PoolsHandler is Test {
             }
             assertLe(all, accrued[t], "rounding never creates value");
             assertLe(accrued[t], all + N, "at most one unit of dust per member");
-            assertEq(accrued[t] + budget[t] + spent[t], income[t], "income == accrued + budget + spent");
+            assertEq(accrued[t] + budget[t] + spent[t] + waiting[t], income[t], "income == accrued + budget + spent");
             assertEq(POOL.budget(token(t)), budget[t], "budget");
             assertEq(held(t), income[t] - out - spent[t], "the pool holds income - claims - spends");
         }

@@ -10,15 +10,18 @@ import {RoyaltyShares} from "../../../contracts/shares/RoyaltyShares.sol";
 import {IRoyaltyShares} from "../../../contracts/shares/IRoyaltyShares.sol";
 
 /// @title SharesInvariantTest
-/// @notice Invariants of royalty shares under random sequences of income, transfers (direct and by an
-///         approved spender), offering buys, the offering ending, time and claims ({SharesHandler}, which also
-///         checks inside every transfer and buy that nobody's claimable changes), on two vaults: 1,000 shares
+/// @notice Invariants of royalty shares under random sequences of income (some of it waiting in the vault's
+///         Ledger balance or at its address while shares move), a stranger's collect, flash holds, transfers
+///         (direct and by an approved spender), offering buys, the offering ending, time and claims
+///         ({SharesHandler}, which also records every transfer and buy that changed somebody's claimable
+///         when nothing waited, or lowered it when something did), on two vaults: 1,000 shares
 ///         with an ETH offering (cap per wallet, a window), and the largest supply (1e9) without offering:
 ///         - what holders can claim never exceeds what the vault holds, per currency;
-///         - income == claims + claimable, up to one unit of dust per holder, and the vault holds exactly
-///           income - claims;
+///         - income taken in == claims + claimable, up to one unit of dust per holder, and the vault holds
+///           exactly income - claims (at its address and in its Ledger balance);
 ///         - a transfer never changes what was earned in total, and every holder's claimed + claimable stays
-///           within its exact share (rounding never creates value).
+///           within its exact share (rounding never creates value);
+///         - no account has earned more than the income that arrived while it held shares (F-04).
 contract SharesInvariantTest is RevenueFixture {
     SharesHandler[2] internal handlers;
 
@@ -39,7 +42,7 @@ contract SharesInvariantTest is RevenueFixture {
         handlers[0] = new SharesHandler(offered, ledger, usdc);
         handlers[1] = new SharesHandler(newShares(1e9, noOffering()), ledger, usdc);
         for (uint256 k; k < 2; ++k) {
-            bytes4[] memory selectors = new bytes4[](10);
+            bytes4[] memory selectors = new bytes4[](14);
             selectors[0] = SharesHandler.incomeEth.selector;
             selectors[1] = SharesHandler.incomeUsdc.selector;
             selectors[2] = SharesHandler.transfer.selector;
@@ -50,6 +53,10 @@ contract SharesInvariantTest is RevenueFixture {
             selectors[7] = SharesHandler.claim.selector;
             selectors[8] = SharesHandler.claimAll.selector;
             selectors[9] = SharesHandler.transfer.selector; // transfers weigh double
+            selectors[10] = SharesHandler.incomeWaits.selector;
+            selectors[11] = SharesHandler.pushWaiting.selector;
+            selectors[12] = SharesHandler.collect.selector;
+            selectors[13] = SharesHandler.flashHold.selector;
             targetContract(address(handlers[k]));
             targetSelector(FuzzSelector({addr: address(handlers[k]), selectors: selectors}));
         }
@@ -69,6 +76,17 @@ contract SharesInvariantTest is RevenueFixture {
         h.transfer(3, 3, 7, false); // to itself
         h.incomeEth(2, 5e17);
         h.incomeUsdc(1, 77);
+        h.incomeWaits(false, 4e18);
+        h.incomeWaits(true, 5_000_001);
+        h.pushWaiting(true); // USDC at the address, unaccounted
+        h.flashHold(3, 1, 40); // fan 3 lends to fan 1 while income waits
+        h.incomeWaits(false, 1e18 + 3);
+        h.collect(false);
+        h.collect(false); // nothing waits: Income_ZeroAmount
+        h.incomeWaits(true, 999);
+        h.incomeWaits(false, 2e18);
+        h.pushWaiting(false); // ETH pushed: taken in through receive()
+        h.transfer(1, 2, 3, false); // USDC waiting: taken in first
         h.claim(1, false, false);
         h.claim(1, false, false); // nothing left: Income_NothingToClaim
         h.claim(2, true, true);
@@ -78,15 +96,20 @@ contract SharesInvariantTest is RevenueFixture {
         h.endOffering(); // ended: Shares_OfferingClosed
         h.warp(30 days);
         h.checkModel();
-        assertEq(h.calls("income"), 5, "incomes");
+        h.checkArrivedWhileHeld();
+        assertEq(h.calls("income"), 10, "incomes");
+        assertEq(h.calls("waits"), 5, "incomes that waited");
+        assertEq(h.calls("push"), 2, "pushed by a stranger");
+        assertEq(h.calls("collect"), 1, "collected by a stranger");
+        assertEq(h.calls("flashHold"), 1, "flash holds");
         assertEq(h.calls("buy"), 1, "buys");
         assertEq(h.calls("reserved"), 1, "reserved shares refused");
-        assertEq(h.calls("transfer"), 4, "transfers");
+        assertEq(h.calls("transfer"), 5, "transfers");
         assertEq(h.calls("claim"), 1, "claims");
         assertEq(h.calls("claimTo"), 1, "claims to another wallet");
         assertEq(h.calls("claimAll"), 2, "claimAlls");
         assertEq(h.calls("endOffering"), 2, "the offering ended (then refused)");
-        assertEq(h.ghostTransfers(), 5, "transfers and buys checked");
+        assertEq(h.ghostTransfers(), 6, "transfers and buys checked");
         assertEq(h.ghostMoved(), 0, "none changed what was earned");
     }
 
@@ -98,7 +121,7 @@ contract SharesInvariantTest is RevenueFixture {
             for (uint256 t; t < 2; ++t) {
                 uint256 sum;
                 for (uint256 i; i < 4; ++i) sum += c[t][i];
-                assertLe(sum, h.held(t), "claimable <= what the vault holds");
+                assertLe(sum, h.heldHere(t), "claimable <= what the vault holds at its address");
             }
         }
     }
@@ -115,7 +138,8 @@ contract SharesInvariantTest is RevenueFixture {
                     all += h.earned(t, i);
                 }
                 assertLe(all, h.income(t), "rounding never creates value");
-                assertLe(h.income(t), all + 4, "at most one unit of dust per holder");
+                // Income still waiting (Ledger balance, or USDC at the address) is nobody's claimable yet.
+                assertLe(h.income(t) - h.waiting(t), all + 4, "at most one unit of dust per holder");
                 assertEq(h.held(t), h.income(t) - claims, "held == income - claims");
             }
         }
@@ -127,5 +151,11 @@ contract SharesInvariantTest is RevenueFixture {
             assertEq(handlers[k].ghostMoved(), 0, "no transfer changed what was earned in total");
             handlers[k].checkModel();
         }
+    }
+
+    /// @notice F-04: nobody earns income that arrived before it held shares (a buyer, a borrower).
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_noAccountEarnsIncomeFromBeforeItHeld() public view {
+        for (uint256 k; k < 2; ++k) handlers[k].checkArrivedWhileHeld();
     }
 }

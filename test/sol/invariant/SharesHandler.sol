@@ -10,15 +10,22 @@ import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 
 /// @title SharesHandler
 /// @notice Drives one royalty shares vault (ETH and USDC income) through random sequences of income (ETH
-///         sent, ETH and USDC deposited, Ledger credits collected), transfers, transfers by an approved
+///         sent, ETH and USDC deposited, Ledger credits collected), income that WAITS (credited in the vault's
+///         Ledger balance, or USDC pushed to its address by anyone's `Ledger.withdraw`) while shares move,
+///         a stranger's `collect`, flash holds (lend, collect, give back), transfers, transfers by an approved
 ///         spender, offering buys, the artist ending the offering, time, claims, claimAll and claimTo, by
 ///         the artist and three fans.
 /// @dev Keeps a reference model: a holder's exact entitlement is the sum over incomes of amount * its balance
 ///      then / supply (`num` / supply); `dust` (the sum of its balances at each income) bounds the carried
-///      remainder it may receive, scaled by 1e9. Every transfer and buy must leave every holder's claimable
-///      unchanged, exactly, so what was earned in total before equals what was earned after (`ghostMoved`
-///      counts the transfers that changed it: always zero, asserted here too). Calls are bounded so that they
-///      succeed or revert with the error the rules name (failOnRevert).
+///      remainder it may receive, scaled by 1e9. Income is booked when it ARRIVES (in the Ledger balance or
+///      at the address), with the balances then: `num` and `dust` once it was taken in, `pendNum` and
+///      `pendDust` while it waits; every move of units takes in what waits, so the upper bound uses both.
+///      `arrived` is, per holder, the income that arrived while it held shares: nobody earns more than that.
+///      With nothing waiting, a transfer or buy must leave every holder's claimable unchanged, exactly; with
+///      income waiting, it may only add to them. A check that fails here does not revert (a reverting
+///      handler would roll the evidence back): `ghostMoved` counts the moves that broke it and the
+///      invariants assert it is zero. Calls are bounded so that they succeed or revert with the error the
+///      rules name (failOnRevert).
 contract SharesHandler is Test {
     uint256 public constant N = 4;
     uint256 internal constant SCALE = 1e9;
@@ -38,6 +45,11 @@ contract SharesHandler is Test {
     uint256[N][2] public num;
     uint256[N][2] public dust;
     uint256[N][2] public claimed;
+    uint256[N][2] public pendNum;
+    uint256[N][2] public pendDust;
+    uint256[N][2] public arrived;
+    /// @dev Income booked and not yet taken in (Ledger balance, or USDC at the address unaccounted).
+    uint256[2] public waiting;
     uint256[2] public income;
     uint256 public ghostTransfers;
     uint256 public ghostMoved;
@@ -59,8 +71,16 @@ contract SharesHandler is Test {
         return t == 0 ? ETH : address(USDC);
     }
 
-    function held(uint256 t) public view returns (uint256) {
+    /// @notice What the vault holds of currency `t` at its address (what claims are paid from).
+    function heldHere(uint256 t) public view returns (uint256) {
         return t == 0 ? address(SHARES).balance : USDC.balanceOf(address(SHARES));
+    }
+
+    /// @notice What the vault holds of currency `t`, at its address and in its Ledger balance.
+    function held(uint256 t) public view returns (uint256) {
+        return
+            (t == 0 ? address(SHARES).balance : USDC.balanceOf(address(SHARES))) +
+            LEDGER.balanceOf(address(SHARES), token(t));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -81,10 +101,14 @@ contract SharesHandler is Test {
             SHARES.deposit{value: amount}(ETH, amount);
         } else {
             LEDGER.deposit{value: amount}(address(SHARES), ETH, amount, "split");
-            assertEq(SHARES.collect(ETH), amount, "collect takes the Ledger balance");
+            _booked(0, amount, before, true);
+            assertEq(SHARES.collect(ETH), waiting[0], "collect takes the Ledger balance");
+            _takenIn(0);
+            vm.stopPrank();
+            return;
         }
         vm.stopPrank();
-        _booked(0, amount, before);
+        _booked(0, amount, before, false);
     }
 
     /// @notice USDC income: deposited, or credited in the Ledger and collected.
@@ -99,20 +123,89 @@ contract SharesHandler is Test {
         } else {
             USDC.approve(address(LEDGER), amount);
             LEDGER.deposit(address(SHARES), address(USDC), amount, "split");
-            assertEq(SHARES.collect(address(USDC)), amount, "collect takes the Ledger balance");
+            _booked(1, amount, before, true);
+            assertEq(SHARES.collect(address(USDC)), waiting[1], "collect takes all that waits");
+            _takenIn(1);
+            vm.stopPrank();
+            return;
         }
         vm.stopPrank();
-        _booked(1, amount, before);
+        _booked(1, amount, before, false);
     }
 
-    function _booked(uint256 t, uint256 amount, uint256 before) internal {
+    /// @notice Income that waits: a split distribution credits the vault in the Ledger; nobody collects.
+    function incomeWaits(bool usdc, uint256 amount) external {
+        uint256 t = usdc ? 1 : 0;
+        amount = bound(amount, 1, 1e24);
+        uint256 before = held(t);
+        vm.startPrank(PAYER);
+        if (t == 0) {
+            vm.deal(PAYER, amount);
+            LEDGER.deposit{value: amount}(address(SHARES), ETH, amount, "split");
+        } else {
+            USDC.mint(PAYER, amount);
+            USDC.approve(address(LEDGER), amount);
+            LEDGER.deposit(address(SHARES), address(USDC), amount, "split");
+        }
+        vm.stopPrank();
+        _booked(t, amount, before, true);
+        calls["waits"] += 1;
+    }
+
+    /// @notice Anyone pushes the vault's Ledger balance to it: ETH arrives through receive() (taken in), USDC
+    ///         lands at its address and keeps waiting, unaccounted, until something takes it in.
+    function pushWaiting(bool usdc) external {
+        uint256 t = usdc ? 1 : 0;
+        if (LEDGER.balanceOf(address(SHARES), token(t)) == 0) return;
+        uint256 before = held(t);
+        vm.prank(WALLET);
+        LEDGER.withdraw(address(SHARES), token(t));
+        assertEq(held(t), before, "pushed, still the vault's");
+        if (t == 0) _takenIn(0);
+        calls["push"] += 1;
+    }
+
+    /// @notice A stranger collects (nothing waiting: Income_ZeroAmount).
+    function collect(bool usdc) external {
+        uint256 t = usdc ? 1 : 0;
+        vm.prank(WALLET);
+        if (waiting[t] == 0) {
+            vm.expectRevert(IIncomeVault.Income_ZeroAmount.selector);
+            SHARES.collect(token(t));
+            return;
+        }
+        assertEq(SHARES.collect(token(t)), waiting[t], "collect takes all that waits");
+        _takenIn(t);
+        calls["collect"] += 1;
+    }
+
+    /// @dev Books income that arrived, with the balances now (`waits`: not taken in yet).
+    function _booked(uint256 t, uint256 amount, uint256 before, bool waits) internal {
         assertEq(held(t), before + amount, "the vault holds the income");
         income[t] += amount;
+        if (waits) waiting[t] += amount;
         for (uint256 i; i < N; ++i) {
-            num[t][i] += amount * bal[i];
-            dust[t][i] += bal[i];
+            if (waits) {
+                pendNum[t][i] += amount * bal[i];
+                pendDust[t][i] += bal[i];
+            } else {
+                num[t][i] += amount * bal[i];
+                dust[t][i] += bal[i];
+            }
+            if (bal[i] != 0) arrived[t][i] += amount;
         }
         calls["income"] += 1;
+    }
+
+    /// @dev What waited in currency `t` was taken in.
+    function _takenIn(uint256 t) internal {
+        waiting[t] = 0;
+        for (uint256 i; i < N; ++i) {
+            num[t][i] += pendNum[t][i];
+            dust[t][i] += pendDust[t][i];
+            pendNum[t][i] = 0;
+            pendDust[t][i] = 0;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -127,6 +220,9 @@ contract SharesHandler is Test {
         uint256 movable = bal[f] - (f == 0 ? SHARES.offeringRemaining() : 0);
         amount = bound(amount, 0, movable);
         (uint256[N][2] memory before, uint256 total) = _snapshot();
+        bool waited = waiting[0] != 0 || waiting[1] != 0;
+        _takenIn(0);
+        _takenIn(1);
         bal[f] -= amount;
         bal[r] += amount;
         ghostTransfers += 1;
@@ -143,7 +239,38 @@ contract SharesHandler is Test {
         }
         assertEq(SHARES.balanceOf(holders[f]), bal[f], "sender balance");
         assertEq(SHARES.balanceOf(holders[r]), bal[r], "receiver balance");
-        _assertUnchanged(before, total, "a transfer changes nobody's earnings");
+        _assertUnchanged(before, total, waited);
+    }
+
+    /// @notice Holder `from` lends shares to `to`, which collects what waits, then gives them back (a flash
+    ///         loan's sequence, in one call): the borrower must gain nothing from income that arrived before.
+    function flashHold(uint256 from, uint256 to, uint256 amount) external {
+        uint256 f = from % N;
+        uint256 r = to % N;
+        if (f == r) r = (r + 1) % N;
+        uint256 movable = bal[f] - (f == 0 ? SHARES.offeringRemaining() : 0);
+        if (movable == 0) return;
+        amount = bound(amount, 1, movable);
+        calls["flashHold"] += 1;
+        vm.prank(holders[f]);
+        SHARES.transfer(holders[r], amount);
+        _takenIn(0);
+        _takenIn(1);
+        // From here the borrower holds the loan: what it collects now arrived before it.
+        uint256[N][2] memory mid = claimables();
+        for (uint256 t; t < 2; ++t) {
+            if (LEDGER.balanceOf(address(SHARES), token(t)) != 0) {
+                vm.prank(holders[r]);
+                SHARES.collect(token(t));
+            }
+        }
+        vm.prank(holders[r]);
+        SHARES.transfer(holders[f], amount); // the balances are back where the model has them
+        uint256 broke =
+            (SHARES.claimable(holders[r], ETH) != mid[0][r] ? 1 : 0) +
+                (SHARES.claimable(holders[r], address(USDC)) != mid[1][r] ? 1 : 0);
+        // solhint-disable-next-line reentrancy
+        ghostMoved += broke;
     }
 
     /// @notice Moving more than the artist may (its shares still on offer are reserved) is refused.
@@ -169,16 +296,19 @@ contract SharesHandler is Test {
         if (room == 0) return;
         amount = bound(amount, 1, room);
         (uint256[N][2] memory before, uint256 total) = _snapshot();
+        bool waited = waiting[0] != 0 || waiting[1] != 0;
+        _takenIn(0);
+        _takenIn(1);
         uint256 vaultEth = held(0);
         bal[0] -= amount;
         bal[h] += amount;
         ghostTransfers += 1;
         vm.deal(fan, amount * PRICE);
         vm.prank(fan);
-        SHARES.buy{value: amount * PRICE}(amount, address(0));
+        SHARES.buy{value: amount * PRICE}(amount, address(0), PRICE);
         assertEq(SHARES.balanceOf(fan), bal[h], "the fan got its shares");
         assertEq(held(0), vaultEth, "the proceeds go to the Ledger, not the vault");
-        _assertUnchanged(before, total, "a buy changes nobody's earnings");
+        _assertUnchanged(before, total, waited);
         calls["buy"] += 1;
     }
 
@@ -273,13 +403,18 @@ contract SharesHandler is Test {
         }
     }
 
-    function _assertUnchanged(uint256[N][2] memory before, uint256 total, string memory what) internal {
+    /// @dev Records (without reverting) a move that changed a holder's claimable: with nothing waiting, any
+    ///      change; with income waiting (taken in by the move), any decrease. The model checks then bound what
+    ///      the waiting income gave each holder.
+    function _assertUnchanged(uint256[N][2] memory before, uint256 total, bool waited) internal {
         (uint256[N][2] memory afterwards, uint256 totalAfter) = _snapshot();
-        if (totalAfter != total) ghostMoved += 1;
-        assertEq(totalAfter, total, "what was earned in total");
+        bool broke = waited ? totalAfter < total : totalAfter != total;
         for (uint256 t; t < 2; ++t) {
-            for (uint256 i; i < N; ++i) assertEq(afterwards[t][i], before[t][i], what);
+            for (uint256 i; i < N; ++i) {
+                if (waited ? afterwards[t][i] < before[t][i] : afterwards[t][i] != before[t][i]) broke = true;
+            }
         }
+        if (broke) ghostMoved += 1;
     }
 
     /// @notice What holder `i` has earned in currency `t`: claimed + claimable.
@@ -287,12 +422,21 @@ contract SharesHandler is Test {
         return claimed[t][i] + SHARES.claimable(holders[i], token(t));
     }
 
-    /// @notice Holder `i`'s earnings against its exact entitlement num / supply: at most one unit below,
-    ///         never above but for the carried remainder it received (below dust / 1e9).
+    /// @notice Holder `i`'s earnings against its exact entitlement: never above its share of everything that
+    ///         arrived while it held shares (taken in or waiting) but for the carried remainder it received
+    ///         (below dust / 1e9), at most one unit below its share of what was taken in.
     function checkHolder(uint256 t, uint256 i) public view {
         uint256 e = earned(t, i);
-        assertLe(e * SCALE * SUPPLY, num[t][i] * SCALE + dust[t][i] * SUPPLY, "never above the exact share");
+        uint256 d = dust[t][i] + pendDust[t][i];
+        assertLe(e * SCALE * SUPPLY, (num[t][i] + pendNum[t][i]) * SCALE + d * SUPPLY, "never above the exact share");
         assertLe(num[t][i] * SCALE, (e + 1) * SCALE * SUPPLY + dust[t][i] * SUPPLY, "at most one unit below");
+    }
+
+    /// @notice Nobody has earned (claimed + claimable) more than the income that arrived while it held shares.
+    function checkArrivedWhileHeld() external view {
+        for (uint256 t; t < 2; ++t) {
+            for (uint256 i; i < N; ++i) assertLe(earned(t, i), arrived[t][i], "earned only what arrived while held");
+        }
     }
 
     /// @notice The whole model: every holder, the balances, and money in == claims + held.

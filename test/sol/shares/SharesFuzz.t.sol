@@ -173,7 +173,7 @@ contract SharesFuzzTest is RevenueFixture {
         uint256 vaultEth = address(shares).balance;
         vm.deal(holders[h], amount * PRICE);
         vm.prank(holders[h]);
-        shares.buy{value: amount * PRICE}(amount, address(0));
+        shares.buy{value: amount * PRICE}(amount, address(0), PRICE);
         bal[0] -= amount;
         bal[h] += amount;
         assertEq(shares.balanceOf(holders[h]), bal[h], "the buyer got the shares");
@@ -265,7 +265,7 @@ contract SharesFuzzTest is RevenueFixture {
     function _buyAs(RoyaltyShares s, address buyer, uint256 amount) internal {
         vm.deal(buyer, amount * PRICE);
         vm.prank(buyer);
-        s.buy{value: amount * PRICE}(amount, address(0));
+        s.buy{value: amount * PRICE}(amount, address(0), PRICE);
     }
 
     function testFuzz_buy_revertsPastTheWalletCap(uint64 cap, uint256 first, uint256 extra) public {
@@ -279,7 +279,7 @@ contract SharesFuzzTest is RevenueFixture {
         vm.deal(fan, extra * PRICE);
         vm.prank(fan);
         vm.expectRevert(abi.encodeWithSelector(IRoyaltyShares.Shares_WalletCap.selector, fan, cap, first, extra));
-        s.buy{value: extra * PRICE}(extra, address(0));
+        s.buy{value: extra * PRICE}(extra, address(0), PRICE);
         if (first < cap) _buyAs(s, fan, cap - first); // up to the cap is fine
         assertEq(s.balanceOf(fan), cap, "exactly the cap");
     }
@@ -298,7 +298,7 @@ contract SharesFuzzTest is RevenueFixture {
         } else {
             vm.expectRevert(abi.encodeWithSelector(IRoyaltyShares.Shares_SoldOut.selector, extra, left));
         }
-        s.buy{value: extra * PRICE}(extra, address(0));
+        s.buy{value: extra * PRICE}(extra, address(0), PRICE);
     }
 
     function testFuzz_buy_revertsOutsideTheWindow(uint32 delay, uint32 length, uint256 at) public {
@@ -311,7 +311,7 @@ contract SharesFuzzTest is RevenueFixture {
         vm.deal(holders[1], PRICE);
         vm.prank(holders[1]);
         vm.expectRevert(abi.encodeWithSelector(IRoyaltyShares.Shares_OfferingClosed.selector, start, end));
-        s.buy{value: PRICE}(1, address(0));
+        s.buy{value: PRICE}(1, address(0), PRICE);
         vm.warp(start + (at % (end - start))); // inside it is fine
         _buyAs(s, holders[1], 1);
         assertEq(s.balanceOf(holders[1]), 1, "bought inside the window");
@@ -341,11 +341,10 @@ contract SharesFuzzTest is RevenueFixture {
     // Finding
     // ---------------------------------------------------------------------------------------------
 
-    /// @notice FINDING (fails today): ILedger.withdraw(owner, token) may be triggered by anyone, and an
-    ///         ERC-20 it pays to a vault arrives outside `collect`, so the vault never accounts it: `collect`
-    ///         then finds an empty Ledger balance (Ledger_ZeroAmount) and `release` refuses the vault's own
-    ///         currency (Income_SupportedCurrency). Anyone can thus lock the holders' USDC income (split
-    ///         distributions credited to the vault) in the vault for good; the same holds for pools.
+    /// @notice Regression (fixed: `collect` counts the currency held beyond what the vault owes): anyone may
+    ///         trigger ILedger.withdraw(owner, token), and an ERC-20 it pays to a vault arrives outside
+    ///         `collect`. It must still become the holders' income, not stay locked in the vault (`release`
+    ///         refuses the vault's own currency); the same holds for pools.
     function testFuzz_collect_usdcPushedByAnyoneIsStillIncome(address caller, uint256 amount) public {
         _open(1000); // the artist holds every share
         amount = bound(amount, 1, 1e24);
@@ -353,7 +352,7 @@ contract SharesFuzzTest is RevenueFixture {
         vm.prank(caller);
         ledger.withdraw(address(shares), address(usdc)); // "Anyone may trigger it for the owner"
         assertEq(usdc.balanceOf(address(shares)), amount, "the vault holds the USDC");
-        try shares.collect(address(usdc)) {} catch {} // whatever collect can still do about it
+        assertEq(shares.collect(address(usdc)), amount, "collect takes in what was pushed to the vault");
         assertEq(shares.claimable(artist, address(usdc)), amount, "the holders' income, claimable");
     }
 }

@@ -197,6 +197,8 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Income_TransferFailed: (a) =>
     `Paying ETH to ${addr(a[0])} failed (a contract that refuses ETH). Claim to another address instead.`,
   Income_BadReceiver: () => "Claim to a wallet, not to the zero address or the vault itself.",
+  Income_NotBeneficiary: () =>
+    "Only the artist of these shares (or the admin of this pool) can release tokens the vault does not account.",
   // Royalty shares
   SharesFactory_NotRegistered: () => "Register as an artist before creating shares.",
   SharesFactory_InvalidSupply: (a) => `The supply must be between 1 and 1,000,000,000 shares (${s(a[0])} was asked).`,
@@ -227,6 +229,8 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
     BigInt(a[1] as bigint) !== 0n && BigInt(a[0] as bigint) !== 0n && BigInt(a[0] as bigint) !== BigInt(a[1] as bigint)
       ? `The ETH sent must be exactly the price: ${formatAmount(a[1] as bigint, 18, 18)} ETH. Reload the page.`
       : "The payment does not match the price: send exactly the price in ETH, or no ETH for a token offering.",
+  Shares_PriceAboveMax: () =>
+    "The price of a share is above the one you were shown: nothing was bought. Reload the page to see the price.",
   Shares_NotArtist: () => "Only the artist who created these shares can do this. Connect the artist's wallet.",
   Shares_Reserved: (a) =>
     `${s(a[0])} of your shares are reserved for the running offering: you can move at most ${

@@ -3,7 +3,7 @@
  * Buying in a primary offering: ETH (exactly the cost), or the offering's ERC-20 in two labelled steps:
  * approve the Ledger (which pulls the cost for every offering), then buy. What is left and what this
  * wallet already bought are read from the chain (offeringRemaining, boughtBy), so the cap is explained
- * before the wallet opens.
+ * before the wallet opens. The price shown is passed as the most the fan accepts per share.
  */
 import { useState } from "react";
 import { zeroAddress, type Abi, type Address } from "viem";
@@ -74,7 +74,8 @@ export function BuyShares({ shares, currency, price, walletCap, symbol }: Props)
       address: shares,
       abi: royaltySharesAbi as Abi,
       functionName: "buy",
-      args: [amount, zeroAddress],
+      // The price shown is the most the fan accepts: the contract refuses a higher one (Shares_PriceAboveMax).
+      args: [amount, zeroAddress, price],
       value: erc20.isEth ? cost : undefined,
     });
     if (r) await reads.refetch();
