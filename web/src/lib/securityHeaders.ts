@@ -1,8 +1,8 @@
 /**
  * The security headers of every page (set by src/proxy.ts at request time, so one build serves any chain,
  * indexer and media host). Content-Security-Policy: scripts only from this site; Next's inline bootstrap
- * scripts need 'unsafe-inline' because most pages are prerendered (nonces need every page rendered per
- * request); no 'unsafe-eval' outside `next dev`. `connect-src` allows the configured RPC and indexer (and
+ * scripts are allowed by 'unsafe-inline' for now (per-request nonces from the proxy are the stricter next
+ * step: nearly every page is already rendered per request); no 'unsafe-eval' outside `next dev`. `connect-src` allows the configured RPC and indexer (and
  * WalletConnect when a project id is set); images and audio may come from this site, data/blob URLs and the
  * media store's public hosts. No page is meant to be embedded: frame-ancestors 'none'.
  */

@@ -8,6 +8,7 @@ import { useState, type FormEvent } from "react";
 import type { Address } from "viem";
 import { useSignMessage } from "wagmi";
 import { Button } from "@/components/ui";
+import { SignInButton } from "@/components/wallet/session";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { ApiError, savePrice } from "@/lib/checkout/api";
 import { formatUsd } from "@/lib/checkout/checkoutForm";
@@ -135,6 +136,8 @@ export function CardPriceEditor({
           {error}
         </p>
       ) : null}
+      {/* Prices belong to the artist's account: the server asks for a signed-in session (401). */}
+      {state.status === "error" && /^Sign in/.test(state.message) ? <SignInButton /> : null}
     </form>
   );
 }
