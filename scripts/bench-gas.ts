@@ -51,7 +51,7 @@ const GOALS: Record<string, { goal: number; anchor?: string }> = {
   "market.settle": { goal: 110_000 },
   "shares.deposit": { goal: 40_000 },
   "shares.claim": { goal: 60_000 },
-  "shares.transfer": { goal: 65_000, anchor: "OpenZeppelin ERC20 transfer to a new holder: about 51,000" },
+  "shares.transfer": { goal: 70_000, anchor: "OpenZeppelin ERC20 transfer to a new holder: about 51,000" },
   "shares.buy": { goal: 120_000 },
   "pools.claim": { goal: 60_000 },
 };
