@@ -376,6 +376,19 @@ test("quota: an artist's uploads are counted; over the count or the bytes is ref
   assert.match(await errorOf(big), /would exceed your storage quota/);
 });
 
+test("quota: parallel uploads cannot together pass a quota each alone fits in; a failed upload gives its hold back", async () => {
+  await fresh({ quotaCount: 2, quotaBytes: 10_000 });
+  const token = await h.sessionFor(artist.address);
+  const lists = Array.from({ length: 6 }, (_, i) => [`0x${(i + 1).toString(16).padStart(40, "0")}`]);
+  const answers = await Promise.all(
+    lists.map((addresses) => allowlists(signed(json("/api/allowlists", { addresses }), token))),
+  );
+  assert.deepEqual(answers.map((r) => r.status).sort(), [201, 201, 403, 403, 403, 403]);
+  const rows = await h.database.db.select().from(mediaUploads);
+  assert.equal(rows.length, 2, "two uploads recorded, no hold left behind");
+  assert.ok(rows.every((r) => !r.id.startsWith("hold:")));
+});
+
 test("cleanup: unreferenced uploads past the grace period are removed (files too), referenced ones kept", async () => {
   await fresh({ uploadGraceSeconds: 3600 });
   const token = await h.sessionFor(artist.address);

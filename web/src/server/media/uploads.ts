@@ -9,10 +9,12 @@
  * grace period: referenced ones are confirmed for good; the others are removed with their files (unless
  * another upload still names a file: keys are content addresses and may be shared), which frees the quota.
  */
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, like, lt, sql } from "drizzle-orm";
 import { dropCollectionAbi, dropFactoryAbi, getDeployment } from "@notalabel/contracts";
 import { zeroAddress, type Address } from "viem";
 import type { MediaStore } from "../../lib/media/store";
+import type { Db } from "../db/client";
 import { mediaUploads } from "../db/schema";
 import type { SecurityContext } from "../http/context";
 import { formatBytes } from "../http/body";
@@ -20,40 +22,65 @@ import { HttpError } from "../http/errors";
 
 export type UploadKind = "release" | "allowlist";
 
-/** What the artist holds now: bytes and uploads. */
-export async function usage(ctx: SecurityContext, artist: Address): Promise<{ bytes: number; count: number }> {
-  const [row] = await ctx.db
+/** Prefix of the row that holds quota for an upload in progress (see {reserveQuota}). */
+const HOLD = "hold:";
+/** A hold older than this belongs to an upload that crashed mid-way: the cleanup frees it. */
+const HOLD_LIFETIME_MS = 3600_000;
+
+/** What the artist holds now: bytes and uploads (uploads in progress included). */
+export async function usage(db: Db, artist: Address): Promise<{ bytes: number; count: number }> {
+  const [row] = await db
     .select({ bytes: sql<string>`coalesce(sum(${mediaUploads.bytes}), 0)`, count: sql<string>`count(*)` })
     .from(mediaUploads)
     .where(eq(mediaUploads.artist, artist));
   return { bytes: Number(row?.bytes ?? 0), count: Number(row?.count ?? 0) };
 }
 
-/** Throws 403 when `bytes` more (one more upload) would exceed the artist's quota. */
-export async function checkQuota(ctx: SecurityContext, artist: Address, bytes: number): Promise<void> {
-  const used = await usage(ctx, artist);
+/**
+ * Holds `bytes` of the artist's quota (and one upload) for an upload about to be stored, or throws 403 when
+ * that would exceed it. The check and the hold are one transaction under a per-artist lock, so parallel
+ * uploads (from several web instances too) cannot together pass a quota that each alone fits in. Returns the
+ * hold's id, which {recordUpload} turns into the upload's row and {releaseQuota} gives back.
+ */
+export async function reserveQuota(ctx: SecurityContext, artist: Address, kind: UploadKind, bytes: number) {
+  const hold = `${HOLD}${randomUUID()}`;
   const { quotaBytes, quotaCount } = ctx.config;
-  if (used.count + 1 > quotaCount)
-    throw new HttpError(
-      403,
-      `Your upload quota is used up (${quotaCount} uploads). Uploads no edition uses are removed after a while; create editions from the ones you have.`,
-    );
-  if (used.bytes + bytes > quotaBytes)
-    throw new HttpError(
-      403,
-      `This upload (${formatBytes(bytes)}) would exceed your storage quota: ${formatBytes(used.bytes)} of ${formatBytes(quotaBytes)} used.`,
-    );
+  await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`quota:${artist}`}, 0))`);
+    const used = await usage(tx, artist);
+    if (used.count + 1 > quotaCount)
+      throw new HttpError(
+        403,
+        `Your upload quota is used up (${quotaCount} uploads). Uploads no edition uses are removed after a while; create editions from the ones you have.`,
+      );
+    if (used.bytes + bytes > quotaBytes)
+      throw new HttpError(
+        403,
+        `This upload (${formatBytes(bytes)}) would exceed your storage quota: ${formatBytes(used.bytes)} of ${formatBytes(quotaBytes)} used.`,
+      );
+    await tx.insert(mediaUploads).values({ artist, id: hold, kind, keys: [], bytes, createdAt: ctx.now() });
+  });
+  return hold;
 }
 
-/** Records an upload against the artist (the same id again counts once). */
+/** Gives back a hold whose upload was not stored. */
+export async function releaseQuota(ctx: SecurityContext, artist: Address, hold: string): Promise<void> {
+  await ctx.db.delete(mediaUploads).where(and(eq(mediaUploads.artist, artist), eq(mediaUploads.id, hold)));
+}
+
+/** Records a stored upload against the artist in place of its hold (the same id again counts once). */
 export async function recordUpload(
   ctx: SecurityContext,
+  hold: string,
   upload: { artist: Address; id: string; kind: UploadKind; keys: string[]; bytes: number },
 ): Promise<void> {
-  await ctx.db
-    .insert(mediaUploads)
-    .values({ ...upload, createdAt: ctx.now() })
-    .onConflictDoNothing();
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(mediaUploads).where(and(eq(mediaUploads.artist, upload.artist), eq(mediaUploads.id, hold)));
+    await tx
+      .insert(mediaUploads)
+      .values({ ...upload, createdAt: ctx.now() })
+      .onConflictDoNothing();
+  });
 }
 
 /** Whether an edition of the artist's collection references the upload. */
@@ -97,11 +124,22 @@ export async function cleanupUploads(
   store: MediaStore,
   isReferenced: ReferenceCheck = chainReferenceCheck(ctx),
 ): Promise<{ confirmed: number; removed: number }> {
+  // Holds of uploads that never finished (a crash between the hold and the record) free their quota.
+  const staleHolds = new Date(ctx.now().getTime() - HOLD_LIFETIME_MS);
+  await ctx.db
+    .delete(mediaUploads)
+    .where(and(like(mediaUploads.id, `${HOLD}%`), lt(mediaUploads.createdAt, staleHolds)));
   const cutoff = new Date(ctx.now().getTime() - ctx.config.uploadGraceSeconds * 1000);
   const due = await ctx.db
     .select()
     .from(mediaUploads)
-    .where(and(isNull(mediaUploads.confirmedAt), lt(mediaUploads.createdAt, cutoff)))
+    .where(
+      and(
+        isNull(mediaUploads.confirmedAt),
+        lt(mediaUploads.createdAt, cutoff),
+        sql`${mediaUploads.id} not like ${`${HOLD}%`}`,
+      ),
+    )
     .limit(500);
   let confirmed = 0;
   let removed = 0;

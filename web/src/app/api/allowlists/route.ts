@@ -18,7 +18,7 @@ import {
 } from "../../../lib/allowlists.ts";
 import { getMediaStore } from "../../../lib/media/store.ts";
 import { guard } from "../../../server/http/guard.ts";
-import { checkQuota, recordUpload } from "../../../server/media/uploads.ts";
+import { reserveQuota, releaseQuota, recordUpload } from "../../../server/media/uploads.ts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -68,10 +68,10 @@ export const POST = guard(
 
     const artist = session!.address;
     // An allowlist document is about 45 bytes per address.
-    await checkQuota(ctx, artist, entries.addresses.length * 45 + 100);
+    const hold = await reserveQuota(ctx, artist, "allowlist", entries.addresses.length * 45 + 100);
     try {
       const { root, count } = await saveAllowlist(getMediaStore(), entries.addresses);
-      await recordUpload(ctx, {
+      await recordUpload(ctx, hold, {
         artist,
         id: root,
         kind: "allowlist",
@@ -81,6 +81,7 @@ export const POST = guard(
       auditItem(root, artist);
       return Response.json({ root, count }, { status: 201 });
     } catch (err) {
+      await releaseQuota(ctx, artist, hold).catch(() => {});
       console.error("allowlists: storing a list failed", err);
       return fail(500, "The allowlist could not be stored right now. Please try again in a moment.");
     }

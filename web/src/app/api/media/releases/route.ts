@@ -8,7 +8,7 @@
  * Helpers are imported by relative path so the handler also runs under plain node in the tests.
  */
 import { guard } from "../../../../server/http/guard.ts";
-import { checkQuota, cleanupNowAndThen, recordUpload } from "../../../../server/media/uploads.ts";
+import { reserveQuota, releaseQuota, cleanupNowAndThen, recordUpload } from "../../../../server/media/uploads.ts";
 import { errorResponse } from "../../../../lib/media/errors.ts";
 import { readFormBody } from "../../../../lib/media/formBody.ts";
 import { JSON_CONTENT_TYPE } from "../../../../lib/media/formats.ts";
@@ -74,7 +74,7 @@ export const POST = guard(
     const coverBlob = coverFile as Blob;
     const audioBlob = audioFile as Blob;
     // The metadata document is small; a few KB are reserved for it in the quota check.
-    await checkQuota(ctx, artist, coverBlob.size + audioBlob.size + 16 * 1024);
+    const hold = await reserveQuota(ctx, artist, "release", coverBlob.size + audioBlob.size + 16 * 1024);
     cleanupNowAndThen(ctx, store);
 
     try {
@@ -89,7 +89,7 @@ export const POST = guard(
       const bytes = serializeMetadata(metadata);
       const id = sha256Hex(bytes);
       await store.put(`${id}.json`, bytes, JSON_CONTENT_TYPE);
-      await recordUpload(ctx, {
+      await recordUpload(ctx, hold, {
         artist,
         id,
         kind: "release",
@@ -106,6 +106,7 @@ export const POST = guard(
       };
       return Response.json(created, { status: 201 });
     } catch (err) {
+      await releaseQuota(ctx, artist, hold).catch(() => {});
       console.error("media: storing a release failed", err);
       return errorResponse(500, "The files could not be stored right now. Please try again in a moment.");
     }
