@@ -83,6 +83,19 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   FeeRouter_ZeroAddress: () => "An address is missing.",
   FeeRouter_AffiliateAboveCap: (a) =>
     `The affiliate share is at most ${bps(a[1])} of the fee (${bps(a[0])} was asked).`,
+  FeeRouter_ChangeExpired: (a) =>
+    `This fee change expired on ${formatDateTime(n(a[2]))}, 14 days after it could apply. Propose it again.`,
+  FeeRouter_TimelockTooShort: (a) => `The timelock must be at least ${s(a[1])} seconds (${s(a[0])} was given).`,
+  FeeRouter_InvalidLevel: (a) => `Operator levels are 1 (operator) and 2 (factory); ${s(a[0])} was given.`,
+  FeeRouter_NotAContract: (a) =>
+    `${addr(a[0])} is not a contract: only platform contracts can be operators, never a wallet.`,
+  FeeRouter_NoPendingOperator: (a) => `No operator naming is pending for ${addr(a[0])}.`,
+  FeeRouter_OperatorTimelockActive: (a) =>
+    `Naming ${addr(a[0])} as an operator is timelocked until ${formatDateTime(n(a[1]))}.`,
+  FeeRouter_OperatorExpired: (a) =>
+    `Naming ${addr(a[0])} as an operator expired on ${formatDateTime(n(a[2]))}. Propose it again.`,
+  FeeRouter_SetupClosed: () =>
+    "The deployment's set-up is closed: operators are now named through the timelock (proposeOperator).",
   // Payments (in the Ledger)
   Payments_UnknownArtist: (a) => `${addr(a[0])} is not a registered artist, so it cannot be paid through the platform.`,
   Payments_UnknownKind: (a) => `Unknown product kind (${s(a[0])}).`,
@@ -130,6 +143,10 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
     "The token delivered less than the bid (fee-on-transfer tokens cannot be used in auctions).",
   Market_NothingToClaim: () => "There is nothing to claim: only the winner can claim a token that waits for them.",
   Market_BadRecipient: () => "Claim the token to your own wallet or another address, not to the marketplace.",
+  Market_AuctionUnwound: () =>
+    "This auction was unwound: the bid went back to the bidder's balance and the token to the seller.",
+  Market_UnwindTooEarly: (a) =>
+    `An auction can be unwound only if it is still unsettled 14 days after its end: from ${formatDateTime(n(a[1]))}.`,
   Market_SettleGas: () =>
     "The settlement needs more gas so the token reaches the winner. Try again with the suggested gas limit.",
   // Drops: the factory

@@ -17,7 +17,9 @@ describe("F-05 regression: a collection offer covers only the tokens it names", 
     // The artist creates a free edition after the offer, mints one to itself and sells it to the offer.
     await m.collection.write.createEdition([editionConfig(), ""], { account: m.artist.account });
     const fresh = newest + 1n;
-    await m.collection.write.mint([m.artist.account.address, fresh, 1n, zeroAddress], { account: m.artist.account });
+    await m.collection.write.mint([m.artist.account.address, fresh, 1n, zeroAddress, 0n], {
+      account: m.artist.account,
+    });
     await m.collection.write.setApprovalForAll([m.market.address, true], { account: m.artist.account });
     await viem.assertions.revertWithCustomErrorWithArgs(
       m.market.write.acceptOffer([o, fresh, 1n], { account: m.artist.account }),
