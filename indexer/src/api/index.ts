@@ -3,7 +3,7 @@
  * Ponder itself serves /health, /ready, /status and /metrics.
  *
  * Every GraphQL request is checked before Ponder runs it (./queryLimits.ts: body size, tokens, aliases,
- * depth) and given a time budget; the SQL endpoint gets a size cap and the same budget (on PostgreSQL
+ * depth, list-size cost) and given a time budget; the SQL endpoint gets a size cap and the same budget (on PostgreSQL
  * Ponder's read-only connections also stop a statement after 30 s). A refusal is a 4xx JSON naming the
  * limit; a query over its time is answered 503.
  */
@@ -57,7 +57,8 @@ app.post("/graphql", async (c, next) => {
         413,
       );
     // A clone: Ponder's handler reads the request's own body afterwards.
-    checkQuery(readGraphqlBody(await c.req.raw.clone().text(), limits), limits);
+    const { query, variables } = readGraphqlBody(await c.req.raw.clone().text(), limits);
+    checkQuery(query, limits, variables);
   } catch (error) {
     if (error instanceof QueryRefused) return refuse(c, error);
     throw error;
