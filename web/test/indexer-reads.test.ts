@@ -76,3 +76,22 @@ test("statement downloads (GET) count against the same budget", async () => {
   assert.equal((await get()).status, 200);
   assert.equal((await get()).status, 429);
 });
+
+test("reads fail open when the rate-limit store is unavailable (the indexer keeps its own limits)", async () => {
+  await h.reset({ readsPerIp: 1, rateWindowSeconds: 60 });
+  const down = () => {
+    throw new Error("the database is down");
+  };
+  const broken = { ...h.ctx, db: { insert: down, select: down, delete: down } as unknown as typeof h.ctx.db };
+  const { setSecurityContext } = await import("../src/server/http/context.ts");
+  setSecurityContext(broken);
+  const errors = console.error;
+  console.error = () => {};
+  try {
+    assert.equal((await read("198.51.100.11")).status, 200);
+    assert.equal((await read("198.51.100.11")).status, 200);
+  } finally {
+    console.error = errors;
+    setSecurityContext(h.ctx);
+  }
+});

@@ -14,14 +14,14 @@ export const dynamic = "force-dynamic";
 const limits = readProxyLimits();
 
 async function proxy(req: Request, ctx: { params: Promise<{ path: string[] }> }, method: "GET" | "POST") {
-  let security;
+  let limited: Response | null = null;
   try {
-    security = await securityContext();
+    limited = await limitIndexerRead(req, await securityContext());
   } catch (error) {
-    console.error("indexer proxy: the security context could not be opened", error);
-    return Response.json({ error: "The service is not available right now. Try again in a moment." }, { status: 503 });
+    // Reads fail open: without the shared database the pages still load (the indexer keeps its own query
+    // limits and time budget); writes, which need the database anyway, answer 503.
+    console.error("indexer proxy: this read was not counted (the rate-limit store is unavailable)", error);
   }
-  const limited = await limitIndexerRead(req, security);
   if (limited) return limited;
   return forwardToIndexer(req, (await ctx.params).path, method, serverConfig().indexerUrl, limits);
 }
