@@ -39,17 +39,16 @@ export function checkQuery(query: string, limits: GraphqlLimits, variables: Reco
   return cost;
 }
 
+/** The 413 for a body over maxBodyBytes (`found`: its size when known, e.g. from Content-Length). */
+export function bodyTooLarge(max: number, found: number | null): QueryRefused {
+  const size = found === null ? `over ${max} bytes` : `${found} bytes; at most ${max} are allowed`;
+  return new QueryRefused("maxBodyBytes", max, found, `The request body is ${size} (limit maxBodyBytes).`, 413);
+}
+
 /** The GraphQL request in a body, after the size check; throws QueryRefused. */
 export function readGraphqlBody(raw: string, limits: Pick<GraphqlLimits, "maxBodyBytes">): GraphqlRequest {
   const bytes = Buffer.byteLength(raw, "utf8");
-  if (bytes > limits.maxBodyBytes)
-    throw new QueryRefused(
-      "maxBodyBytes",
-      limits.maxBodyBytes,
-      bytes,
-      `The request body is ${bytes} bytes; at most ${limits.maxBodyBytes} are allowed (limit maxBodyBytes).`,
-      413,
-    );
+  if (bytes > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes, bytes);
   let body: unknown;
   try {
     body = JSON.parse(raw);

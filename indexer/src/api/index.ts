@@ -11,7 +11,7 @@ import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono, type Context, type Next } from "hono";
 import { client, graphql } from "ponder";
-import { checkQuery, QueryRefused, readGraphqlBody, readQueryLimits } from "./queryLimits.ts";
+import { bodyTooLarge, checkQuery, QueryRefused, readGraphqlBody, readQueryLimits } from "./queryLimits.ts";
 import { knownTokens } from "../../lib/chain.ts";
 import { describeZodError, loadStatement, statementCsv, statementQuery, StatementTooLarge } from "./statement.ts";
 
@@ -48,14 +48,7 @@ async function withinTime(c: Context, next: Next) {
 app.post("/graphql", async (c, next) => {
   try {
     const declared = Number(c.req.header("content-length") ?? 0);
-    if (declared > limits.maxBodyBytes)
-      throw new QueryRefused(
-        "maxBodyBytes",
-        limits.maxBodyBytes,
-        declared,
-        `The request body is ${declared} bytes; at most ${limits.maxBodyBytes} are allowed (limit maxBodyBytes).`,
-        413,
-      );
+    if (declared > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes, declared);
     // A clone: Ponder's handler reads the request's own body afterwards.
     const { query, variables } = readGraphqlBody(await c.req.raw.clone().text(), limits);
     checkQuery(query, limits, variables);

@@ -9,7 +9,14 @@
  */
 import { DEFAULT_GRAPHQL_LIMITS, envNumber, readGraphqlLimits, type GraphqlLimits } from "@notalabel/graphql-limits";
 
-export { checkQuery, measure, QueryRefused, readGraphqlBody, type LimitName } from "@notalabel/graphql-limits";
+export {
+  bodyTooLarge,
+  checkQuery,
+  measure,
+  QueryRefused,
+  readGraphqlBody,
+  type LimitName,
+} from "@notalabel/graphql-limits";
 
 export type QueryLimits = GraphqlLimits & {
   /** The `sql` parameter of SQL over HTTP (/sql/db), in characters (Node refuses URLs over 16 KiB anyway: 431). */

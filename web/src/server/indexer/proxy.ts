@@ -7,6 +7,7 @@
  * errors: [{ message }] }`, so GraphQL clients show the sentence). The indexer checks again.
  */
 import {
+  bodyTooLarge,
   checkQuery,
   envNumber,
   QueryRefused,
@@ -69,16 +70,7 @@ export async function forwardToIndexer(
       if (error instanceof HttpError) return httpErrorReply(error);
       throw error;
     }
-    if (text === null)
-      return refused(
-        new QueryRefused(
-          "maxBodyBytes",
-          limits.maxBodyBytes,
-          null,
-          `The request body is over ${limits.maxBodyBytes} bytes (limit maxBodyBytes).`,
-          413,
-        ),
-      );
+    if (text === null) return refused(bodyTooLarge(limits.maxBodyBytes, null));
     try {
       const { query, variables } = readGraphqlBody(text, limits);
       checkQuery(query, limits, variables);
