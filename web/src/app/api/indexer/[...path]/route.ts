@@ -4,7 +4,8 @@
  * (server/indexer/readLimit.ts) and bounded (body size, the GraphQL limits, a time budget): see
  * server/indexer/proxy.ts.
  */
-import { serverConfig } from "@/lib/config";
+// Relative (not "@/"): the web unit tests import this route from the repository root, where "@/" is unknown.
+import { serverConfig } from "../../../../lib/config";
 import { securityContext } from "../../../../server/http/context";
 import { forwardToIndexer, readProxyLimits } from "../../../../server/indexer/proxy";
 import { limitIndexerRead } from "../../../../server/indexer/readLimit";
