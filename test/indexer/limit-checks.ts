@@ -103,6 +103,20 @@ export async function checkQueryLimits(url: string): Promise<{ failures: string[
     400,
     "maxCost",
   );
+  // The same query over GET: Ponder runs GraphQL GETs too, so they are checked alike.
+  const t0 = performance.now();
+  const nestedQuery = (JSON.parse(nested) as { query: string }).query;
+  const viaGet = await fetch(`${url}/graphql?query=${encodeURIComponent(nestedQuery)}`);
+  expectRefused(
+    "a page of 1,000 in a page of 1,000 over GET",
+    {
+      status: viaGet.status,
+      ms: performance.now() - t0,
+      body: (await viaGet.json().catch(() => ({}))) as Reply["body"],
+    },
+    400,
+    "maxCost",
+  );
   // The deepest the loop may go is still answered, with small pages (default pages of 50 cost too much).
   const allowed = await post(url, q(loopQuery(DEFAULT_QUERY_LIMITS.maxDepth, 2)));
   if (allowed.status !== 200 || allowed.body.errors?.length)

@@ -58,6 +58,28 @@ app.post("/graphql", async (c, next) => {
   }
   return withinTime(c, next);
 });
+// GraphQL over GET (`/graphql?query=…&variables=…`, which Ponder's handler also runs) gets the same checks:
+// otherwise a costly query would only have to change its method.
+app.get("/graphql", async (c, next) => {
+  const query = c.req.query("query");
+  if (query !== undefined) {
+    try {
+      if (query.length > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes, query.length);
+      let variables: Record<string, unknown> = {};
+      try {
+        const parsed: unknown = JSON.parse(c.req.query("variables") ?? "{}");
+        if (parsed && typeof parsed === "object") variables = parsed as Record<string, unknown>;
+      } catch {
+        // Unreadable variables: every variable limit counts as the most the API serves (measure.ts).
+      }
+      checkQuery(query, limits, variables);
+    } catch (error) {
+      if (error instanceof QueryRefused) return refuse(c, error);
+      throw error;
+    }
+  }
+  return withinTime(c, next);
+});
 app.use("/sql/*", async (c, next) => {
   const size = (c.req.query("sql") ?? "").length;
   if (size > limits.maxSqlChars)
