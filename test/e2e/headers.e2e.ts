@@ -20,7 +20,12 @@ let stateDir = "";
 
 before(async () => {
   stateDir = await mkdtemp(join(tmpdir(), "headers-e2e-"));
-  const env = { NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", CHECKOUT_WORKER: "0" };
+  // E2E_DIST_DIR: another worktree's build directory (with BUILD_WEB=0), so a check needs no second build.
+  const env = {
+    NEXT_DIST_DIR: process.env.E2E_DIST_DIR || ".next-e2e",
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKOUT_WORKER: "0",
+  };
   if (process.env.BUILD_WEB !== "0") {
     const build = startService("web-build", join(root, "web", "node_modules", ".bin", "next"), ["build"], {
       cwd: join(root, "web"),
@@ -62,6 +67,24 @@ test("every page sends the security headers; the CSP allows the configured RPC a
     assert.equal(res.headers.get("referrer-policy"), "strict-origin-when-cross-origin", path);
     assert.match(res.headers.get("permissions-policy") ?? "", /camera=\(\)/, path);
     assert.equal(res.headers.get("strict-transport-security"), null, "no HSTS on a local host");
+  }
+});
+
+test("scripts run by nonce only: a fresh nonce per request, on every script of the page, no 'unsafe-inline'", async () => {
+  const seen = new Set<string>();
+  for (const path of ["/", "/drops", "/drops", "/releases/new", "/no-such-page"]) {
+    const res = await fetch(`${url}${path}`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src ")) ?? "";
+    assert.doesNotMatch(scriptSrc, /unsafe-inline/, path);
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc)?.[1];
+    assert.ok(nonce, `${path}: ${scriptSrc}`);
+    assert.ok(!seen.has(nonce), `${path}: the nonce was used before`);
+    seen.add(nonce);
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.ok(scripts.length > 0, path);
+    for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), `${path}: ${tag}`);
   }
 });
 

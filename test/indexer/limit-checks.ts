@@ -1,16 +1,29 @@
 /**
  * W-05: one GraphQL query must not occupy the indexer. Against the real indexer (and through the web's
  * proxy to it): a deep collections → editions → collectionInfo loop, too many tokens, too many aliases and
- * an oversized body are refused fast with a 4xx that names the limit; the web app's own queries
+ * an oversized body and a page of 1,000 inside a page of 1,000 (maxCost) are refused fast with a 4xx that
+ * names the limit; the web app's own queries
  * (./app-queries.ts) still pass, directly and through the proxy.
  */
 import { checkQuery, DEFAULT_QUERY_LIMITS } from "../../indexer/src/api/queryLimits.ts";
 import { forwardToIndexer } from "../../web/src/server/indexer/proxy.ts";
 import { captureAppQueries } from "./app-queries.ts";
 
-/** `{ collections { items { editions { items { collectionInfo { editions { items { … } } } } } } } }`, `levels` selection sets deep. */
-export function loopQuery(levels: number): string {
-  const steps = ["collections", "items", "editions", "items", "collectionInfo", "editions", "items"];
+/**
+ * `{ collections { items { editions { items { collectionInfo { editions { items { … } } } } } } } }`, `levels`
+ * selection sets deep; with `limit`, every list asks for that many rows (else Ponder's default page of 50).
+ */
+export function loopQuery(levels: number, limit?: number): string {
+  const page = limit === undefined ? "" : `(limit: ${limit})`;
+  const steps = [
+    "collections" + page,
+    "items",
+    "editions" + page,
+    "items",
+    "collectionInfo",
+    "editions" + page,
+    "items",
+  ];
   let open = "";
   let close = "";
   for (let i = 0; i < levels - 1; i++) {
@@ -82,8 +95,30 @@ export async function checkQueryLimits(url: string): Promise<{ failures: string[
   const sqlBody = (await sql.json().catch(() => ({}))) as { limit?: string };
   if (sql.status !== 413 || sqlBody.limit !== "maxSqlChars")
     failures.push(`an oversized /sql/db query: expected 413 naming maxSqlChars, got ${sql.status}`);
-  // The deepest the loop may go is still answered.
-  const allowed = await post(url, q(loopQuery(DEFAULT_QUERY_LIMITS.maxDepth)));
+  const nested = q(`{ collections(limit: 1000) { items { editions(limit: 1000) { items { id } } } } }`);
+  expectRefused("a page of 1,000 in a page of 1,000 at the indexer", await post(url, nested), 400, "maxCost");
+  expectRefused(
+    "a page of 1,000 in a page of 1,000 through the web proxy",
+    await viaProxy(url, nested),
+    400,
+    "maxCost",
+  );
+  // The same query over GET: Ponder runs GraphQL GETs too, so they are checked alike.
+  const t0 = performance.now();
+  const nestedQuery = (JSON.parse(nested) as { query: string }).query;
+  const viaGet = await fetch(`${url}/graphql?query=${encodeURIComponent(nestedQuery)}`);
+  expectRefused(
+    "a page of 1,000 in a page of 1,000 over GET",
+    {
+      status: viaGet.status,
+      ms: performance.now() - t0,
+      body: (await viaGet.json().catch(() => ({}))) as Reply["body"],
+    },
+    400,
+    "maxCost",
+  );
+  // The deepest the loop may go is still answered, with small pages (default pages of 50 cost too much).
+  const allowed = await post(url, q(loopQuery(DEFAULT_QUERY_LIMITS.maxDepth, 2)));
   if (allowed.status !== 200 || allowed.body.errors?.length)
     failures.push(`a query at the depth limit: ${allowed.status} ${JSON.stringify(allowed.body).slice(0, 300)}`);
 
@@ -91,7 +126,7 @@ export async function checkQueryLimits(url: string): Promise<{ failures: string[
   if (app.length < 20) failures.push(`only ${app.length} app queries were captured`);
   for (const c of app) {
     try {
-      checkQuery(c.query, DEFAULT_QUERY_LIMITS);
+      checkQuery(c.query, DEFAULT_QUERY_LIMITS, c.variables);
     } catch (error) {
       failures.push(`${c.from}: over the limits: ${(error as Error).message}`);
     }

@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, describe, it } from "node:test";
 import { checkQuery, DEFAULT_QUERY_LIMITS, measure, QueryRefused } from "../../indexer/src/api/queryLimits.ts";
-import { forwardToIndexer, selectionDepth } from "../../web/src/server/indexer/proxy.ts";
+import { DEFAULT_PROXY_LIMITS, forwardToIndexer } from "../../web/src/server/indexer/proxy.ts";
 import { captureAppQueries } from "./app-queries.ts";
 import { loopQuery } from "./limit-checks.ts";
 
@@ -25,7 +25,6 @@ describe("GraphQL query limits", () => {
     const viaFragments = `query { a { ...F } } fragment F on T { b { ...G } } fragment G on T { c { d { e } } }`;
     assert.equal(measure(viaFragments).depth, 5);
     assert.equal(measure(loopQuery(10)).depth, 10);
-    assert.equal(selectionDepth(loopQuery(10)), 10);
     assert.equal(measure("{ a b c }").tokens, 5);
   });
 
@@ -37,7 +36,47 @@ describe("GraphQL query limits", () => {
         e instanceof QueryRefused && e.limit === "maxDepth" && e.found === 10 && /maxDepth/.test(e.message),
     );
     assert.ok(performance.now() - t0 < 1000);
-    assert.doesNotThrow(() => checkQuery(loopQuery(DEFAULT_QUERY_LIMITS.maxDepth), DEFAULT_QUERY_LIMITS));
+    assert.doesNotThrow(() => checkQuery(loopQuery(DEFAULT_QUERY_LIMITS.maxDepth, 2), DEFAULT_QUERY_LIMITS));
+  });
+
+  it("follows fragment spreads and inline fragments: depth hidden in fragments counts, cycles end", () => {
+    // Ten levels, of which the operation itself shows two.
+    const hidden = `query { ...A } fragment A on Query { collections(limit: 1) { ...B } }
+      fragment B on CollectionPage { items { ... on Collection { editions(limit: 1) { ...C } } } }
+      fragment C on EditionPage { items { collectionInfo { editions(limit: 1) { items { collectionInfo { ...D } } } } } }
+      fragment D on Collection { editions(limit: 1) { totalCount } }`;
+    assert.equal(measure(hidden).depth, 10);
+    assert.throws(
+      () => checkQuery(hidden, DEFAULT_QUERY_LIMITS),
+      (e: unknown) => e instanceof QueryRefused && e.limit === "maxDepth" && e.found === 10,
+    );
+    // A fragment that spreads itself: measured (and refused by GraphQL validation), never a stack overflow.
+    const cycle = "query { a { ...F } } fragment F on T { b { ...F } ...G } fragment G on T { c { ...F } }";
+    assert.equal(measure(cycle).depth, 3);
+  });
+
+  it("a list's limit multiplies what its items ask for: 1,000 × 1,000 is refused by cost", () => {
+    // 1 field + 1 `items` + 50 rows (the default page) × 2 fields.
+    assert.equal(measure("{ a { items { id name } } }").cost, 102);
+    assert.equal(measure("{ a(limit: 3) { items { id } totalCount } }").cost, 1 + 1 + 3 + 1);
+    // Over Ponder's maximum counts as the maximum (Ponder refuses it anyway); a variable counts as its value.
+    assert.equal(measure("{ a(limit: 5000) { items { id } } }").cost, 1002);
+    assert.equal(measure("query Q($n: Int!) { a(limit: $n) { items { id } } }", Infinity, { n: 7 }).cost, 9);
+    assert.equal(measure("query Q($n: Int = 4) { a(limit: $n) { items { id } } }").cost, 6);
+    assert.equal(measure("query Q($n: Int!) { a(limit: $n) { items { id } } }").cost, 1002, "unknown: the most");
+    const nested = "{ collections(limit: 1000) { items { editions(limit: 1000) { items { id } } } } }";
+    assert.throws(
+      () => checkQuery(nested, DEFAULT_QUERY_LIMITS),
+      (e: unknown) =>
+        e instanceof QueryRefused && e.limit === "maxCost" && e.found! > 1_000_000 && /maxCost/.test(e.message),
+    );
+    // The same hidden in a fragment and a variable.
+    const viaFragment = `query Q($n: Int!) { collections(limit: $n) { ...P } }
+      fragment P on CollectionPage { items { editions(limit: 1000) { items { id } } } }`;
+    assert.throws(
+      () => checkQuery(viaFragment, DEFAULT_QUERY_LIMITS, { n: 1000 }),
+      (e: unknown) => e instanceof QueryRefused && e.limit === "maxCost",
+    );
   });
 
   it("refuses long and aliased queries naming the limit", () => {
@@ -57,8 +96,8 @@ describe("GraphQL query limits", () => {
     const app = await captureAppQueries();
     assert.ok(app.length >= 20, `captured ${app.length} queries`);
     for (const c of app) {
-      const cost = checkQuery(c.query, DEFAULT_QUERY_LIMITS);
-      assert.ok(selectionDepth(c.query) <= DEFAULT_QUERY_LIMITS.maxDepth, c.from);
+      const cost = checkQuery(c.query, DEFAULT_QUERY_LIMITS, c.variables);
+      assert.ok(cost.cost <= DEFAULT_QUERY_LIMITS.maxCost, `${c.from}: cost ${cost.cost}`);
       assert.ok(cost.tokens < DEFAULT_QUERY_LIMITS.maxTokens / 2, `${c.from}: ${cost.tokens} tokens`);
     }
   });
@@ -110,6 +149,32 @@ describe("the web's indexer proxy", () => {
     assert.equal(reached.length, before);
   });
 
+  it("refuses depth hidden in fragments and a 1,000 × 1,000 list by cost, naming the limit", async () => {
+    const before = reached.length;
+    const hidden = `query { ...A } fragment A on Query { ${loopQuery(10, 1).slice("query Deep { ".length, -2)} }`;
+    const deep = await forwardToIndexer(
+      graphqlRequest(JSON.stringify({ query: hidden })),
+      ["graphql"],
+      "POST",
+      await url(),
+    );
+    assert.equal(deep.status, 400);
+    assert.equal(((await deep.json()) as { limit: string }).limit, "maxDepth");
+    const nested = `query Q($n: Int!) { collections(limit: $n) { items { editions(limit: $n) { items { id } } } } }`;
+    const costly = await forwardToIndexer(
+      graphqlRequest(JSON.stringify({ query: nested, variables: { n: 1000 } })),
+      ["graphql"],
+      "POST",
+      await url(),
+    );
+    assert.equal(costly.status, 400);
+    const body = (await costly.json()) as { limit: string; max: number; error: string };
+    assert.equal(body.limit, "maxCost");
+    assert.equal(body.max, DEFAULT_PROXY_LIMITS.maxCost);
+    assert.match(body.error, /maxCost/);
+    assert.equal(reached.length, before);
+  });
+
   it("refuses an oversized body with a 413 naming maxBodyBytes, and forwards a normal query", async () => {
     const big = JSON.stringify({ query: `{ a } # ${"x".repeat(20_000)}` });
     const res = await forwardToIndexer(graphqlRequest(big), ["graphql"], "POST", await url());
@@ -132,10 +197,7 @@ describe("the web's indexer proxy", () => {
       ["graphql"],
       "POST",
       await url(),
-      {
-        ...{ maxBodyBytes: 16_384, maxDepth: 8 },
-        timeoutMs: 200,
-      },
+      { ...DEFAULT_PROXY_LIMITS, timeoutMs: 200 },
     );
     hang = false;
     assert.equal(res.status, 504);

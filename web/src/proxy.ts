@@ -1,9 +1,11 @@
 /**
- * Adds the security headers (src/lib/securityHeaders.ts) to every page. Runs at
- * request time, so the policy follows this process's RPC, indexer and media settings.
+ * Adds the security headers (src/lib/securityHeaders.ts) to every page. Runs at request time, so the policy
+ * follows this process's RPC, indexer and media settings, and carries a fresh script nonce. The policy is
+ * also set on the request: Next reads the nonce from the request's Content-Security-Policy while rendering
+ * and puts it on every script it writes (Next 16's documented way, guides/content-security-policy).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { headerSettings, securityHeaders } from "./lib/securityHeaders";
+import { headerSettings, newNonce, securityHeaders } from "./lib/securityHeaders";
 
 export function proxy(request: NextRequest) {
   const env: Record<string, string | undefined> = {};
@@ -18,9 +20,13 @@ export function proxy(request: NextRequest) {
     env[k] = process.env[k];
   const host = request.headers.get("host") ?? request.nextUrl.host;
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
-  const response = NextResponse.next();
-  for (const [name, value] of Object.entries(securityHeaders(headerSettings(env, host, https))))
-    response.headers.set(name, value);
+  const nonce = newNonce();
+  const headers = securityHeaders(headerSettings(env, host, https, nonce));
+  const forwarded = new Headers(request.headers);
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", headers["content-security-policy"]!);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
 

@@ -454,6 +454,7 @@ test("security headers: CSP without unsafe-eval in production, connect-src with 
     walletConnect: false,
     mediaUrls: ["https://media.example/bucket"],
     dev: false,
+    nonce: "bm9uY2U=",
   };
   const prod = securityHeaders({ ...base, host: "notalabel.example", https: true });
   const csp = prod["content-security-policy"]!;

@@ -3,7 +3,7 @@
  * Ponder itself serves /health, /ready, /status and /metrics.
  *
  * Every GraphQL request is checked before Ponder runs it (./queryLimits.ts: body size, tokens, aliases,
- * depth) and given a time budget; the SQL endpoint gets a size cap and the same budget (on PostgreSQL
+ * depth, list-size cost) and given a time budget; the SQL endpoint gets a size cap and the same budget (on PostgreSQL
  * Ponder's read-only connections also stop a statement after 30 s). A refusal is a 4xx JSON naming the
  * limit; a query over its time is answered 503.
  */
@@ -11,7 +11,7 @@ import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono, type Context, type Next } from "hono";
 import { client, graphql } from "ponder";
-import { checkQuery, QueryRefused, readGraphqlBody, readQueryLimits } from "./queryLimits.ts";
+import { bodyTooLarge, checkQuery, QueryRefused, readGraphqlBody, readQueryLimits } from "./queryLimits.ts";
 import { knownTokens } from "../../lib/chain.ts";
 import { describeZodError, loadStatement, statementCsv, statementQuery, StatementTooLarge } from "./statement.ts";
 
@@ -48,19 +48,35 @@ async function withinTime(c: Context, next: Next) {
 app.post("/graphql", async (c, next) => {
   try {
     const declared = Number(c.req.header("content-length") ?? 0);
-    if (declared > limits.maxBodyBytes)
-      throw new QueryRefused(
-        "maxBodyBytes",
-        limits.maxBodyBytes,
-        declared,
-        `The request body is ${declared} bytes; at most ${limits.maxBodyBytes} are allowed (limit maxBodyBytes).`,
-        413,
-      );
+    if (declared > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes, declared);
     // A clone: Ponder's handler reads the request's own body afterwards.
-    checkQuery(readGraphqlBody(await c.req.raw.clone().text(), limits), limits);
+    const { query, variables } = readGraphqlBody(await c.req.raw.clone().text(), limits);
+    checkQuery(query, limits, variables);
   } catch (error) {
     if (error instanceof QueryRefused) return refuse(c, error);
     throw error;
+  }
+  return withinTime(c, next);
+});
+// GraphQL over GET (`/graphql?query=…&variables=…`, which Ponder's handler also runs) gets the same checks:
+// otherwise a costly query would only have to change its method.
+app.get("/graphql", async (c, next) => {
+  const query = c.req.query("query");
+  if (query !== undefined) {
+    try {
+      if (query.length > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes, query.length);
+      let variables: Record<string, unknown> = {};
+      try {
+        const parsed: unknown = JSON.parse(c.req.query("variables") ?? "{}");
+        if (parsed && typeof parsed === "object") variables = parsed as Record<string, unknown>;
+      } catch {
+        // Unreadable variables: every variable limit counts as the most the API serves (measure.ts).
+      }
+      checkQuery(query, limits, variables);
+    } catch (error) {
+      if (error instanceof QueryRefused) return refuse(c, error);
+      throw error;
+    }
   }
   return withinTime(c, next);
 });

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/site/Nav";
 // The design system, one file per part, in cascade order.
@@ -33,7 +34,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#f7f6f3" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page per request: the CSP's script nonce (src/proxy.ts) is new each time, and a page prerendered
+  // at build time would carry scripts without it, which the browser would refuse to run.
+  await connection();
   return (
     <html lang="en">
       <body>

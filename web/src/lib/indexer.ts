@@ -3,6 +3,8 @@
  * indexer) and client components (through the same-origin proxy /api/indexer). Addresses in the
  * indexer are lowercase; bigints arrive as decimal strings.
  */
+import { MAX_RECIPIENTS } from "@notalabel/contracts";
+
 export type Hex = `0x${string}`;
 
 export class IndexerError extends Error {}
@@ -109,8 +111,10 @@ export type PaymentRow = {
 export type ReferralRow = { id: Hex; referred: Hex; handle: string; createdAt: string };
 
 const ARTIST = "id handle profileURI payout referrer registeredAt";
+// A split has at most MAX_RECIPIENTS: asking for that many (not Ponder's 1,000) keeps a page of splits
+// within the GraphQL cost limit (@notalabel/graphql-limits).
 const SPLIT = `id controller pendingController isImmutable version salt distributorFee advancer advanceToken advanceAmount recouped createdAt
-  recipients(orderBy: "recipient", orderDirection: "asc", limit: 1000) { items { recipient allocation } }`;
+  recipients(orderBy: "recipient", orderDirection: "asc", limit: ${MAX_RECIPIENTS}) { items { recipient allocation } }`;
 
 /** A split as GraphQL returns it: recipients come from the splitRecipient relation. */
 type RawSplit = Omit<SplitRow, "recipients" | "allocations"> & {

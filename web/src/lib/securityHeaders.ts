@@ -1,10 +1,13 @@
 /**
  * The security headers of every page (set by src/proxy.ts at request time, so one build serves any chain,
- * indexer and media host). Content-Security-Policy: scripts only from this site; Next's inline bootstrap
- * scripts are allowed by 'unsafe-inline' for now (per-request nonces from the proxy are the stricter next
- * step: nearly every page is already rendered per request); no 'unsafe-eval' outside `next dev`. `connect-src` allows the configured RPC and indexer (and
- * WalletConnect when a project id is set); images and audio may come from this site, data/blob URLs and the
- * media store's public hosts. No page is meant to be embedded: frame-ancestors 'none'.
+ * indexer and media host). Content-Security-Policy: scripts run only with this request's nonce
+ * ('nonce-…' 'strict-dynamic': Next puts the nonce on its bootstrap and chunk scripts, which may then load
+ * further chunks), so an injected inline script never runs: no 'unsafe-inline' for scripts. The nonce works
+ * only on pages rendered per request, so the root layout renders every page per request (app/layout.tsx).
+ * No 'unsafe-eval' outside `next dev` (React's dev tools need it). Styles keep 'unsafe-inline' (React style
+ * attributes). `connect-src` allows the configured RPC and indexer (and WalletConnect when a project id is
+ * set); images and audio may come from this site, data/blob URLs and the media store's public hosts. No page
+ * is meant to be embedded: frame-ancestors 'none'.
  */
 export type HeaderSettings = {
   rpcUrl: string;
@@ -16,7 +19,14 @@ export type HeaderSettings = {
   /** The host the request was sent to: no HSTS for a local host. */
   host: string;
   https: boolean;
+  /** This request's script nonce (base64, from newNonce()). */
+  nonce: string;
 };
+
+/** 128 random bits, base64: a fresh one for every page request. */
+export function newNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
 
 const originOf = (url: string): string | null => {
   try {
@@ -44,7 +54,7 @@ export function securityHeaders(s: HeaderSettings): Record<string, string> {
   const media = origins(s.mediaUrls);
   const csp = [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${s.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${s.nonce}' 'strict-dynamic'${s.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     ["img-src 'self' data: blob: https:", ...media].join(" "),
     ["media-src 'self' blob: https:", ...media].join(" "),
@@ -73,7 +83,12 @@ export function securityHeaders(s: HeaderSettings): Record<string, string> {
 }
 
 /** The settings of this process and request. */
-export function headerSettings(env: Record<string, string | undefined>, host: string, https: boolean): HeaderSettings {
+export function headerSettings(
+  env: Record<string, string | undefined>,
+  host: string,
+  https: boolean,
+  nonce: string,
+): HeaderSettings {
   return {
     rpcUrl: env.NEXT_PUBLIC_RPC_URL || "http://127.0.0.1:8545",
     indexerUrl: env.NEXT_PUBLIC_INDEXER_URL || "http://127.0.0.1:42069",
@@ -82,5 +97,6 @@ export function headerSettings(env: Record<string, string | undefined>, host: st
     dev: env.NODE_ENV === "development",
     host,
     https,
+    nonce,
   };
 }

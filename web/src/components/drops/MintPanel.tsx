@@ -31,7 +31,8 @@ import {
   type SaleState,
 } from "@/lib/dropSale";
 import { formatAmount, formatDateTime } from "@/lib/format";
-import { raisedAllowance } from "@/lib/allowance";
+import { ledgerApproval, raisedAllowance } from "@/lib/allowance";
+import { useReservedAllowance } from "@/components/wallet/useReservedAllowance";
 import { useNow } from "./useNow";
 import { PayByCard } from "@/components/checkout/PayByCard";
 import { PayMethodSwitch, type PayMethod } from "@/components/checkout/PayMethodSwitch";
@@ -165,7 +166,13 @@ function Panel({ collection, tokenId, initial, currency, affiliate, serverNow, t
 
   const balance = isEth ? ethBalance.data?.value : tokenBalance.data;
   const insufficient = balance !== undefined && total > 0n && balance < total;
-  const needsApproval = !isEth && total > 0n && allowance.data !== undefined && allowance.data < total;
+  // What the wallet's open offers rely on stays approved on top of this mint (lib/allowance.ts).
+  const reserved = useReservedAllowance(account, currency.address);
+  const needsApproval =
+    !isEth &&
+    total > 0n &&
+    allowance.data !== undefined &&
+    ledgerApproval(allowance.data, total, reserved).needsApproval;
   const wrongNetwork = isConnected && walletChainId !== chainId;
   const presaleProof =
     phase === "presale" && listedStatus?.status === "ok" && listedStatus.listed ? listedStatus.proof : null;
@@ -185,7 +192,7 @@ function Panel({ collection, tokenId, initial, currency, affiliate, serverNow, t
       address: currency.address,
       abi: testTokenAbi,
       functionName: "approve",
-      args: [ledger, raisedAllowance(allowance.data, total)],
+      args: [ledger, raisedAllowance(allowance.data, total, reserved)],
     });
   }
 

@@ -16,7 +16,7 @@ import { tokenInfo } from "@/lib/tokens";
 import type { ClockSample } from "@/lib/market/clock";
 import { parseBidForm } from "@/lib/market/forms";
 import type { AuctionRow } from "@/lib/market/queries";
-import { auctionPhase, auctionTerms, minimumBid, minRaiseText } from "@/lib/market/terms";
+import { auctionPhase, auctionTerms, canUnwind, minimumBid, minRaiseText } from "@/lib/market/terms";
 import { Countdown } from "./Countdown";
 import { AmountField } from "./fields";
 import { useChainNow } from "./useChainNow";
@@ -59,6 +59,7 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
   // A settled auction's amount is zeroed on chain: keep the indexed winning bid for display.
   const shownAmount = state.status === "settled" ? BigInt(auction.highestBid) || state.amount : state.amount;
   const phase = auctionPhase({ status: state.status === "none" ? "cancelled" : state.status, end: state.end }, now);
+  const unwindable = canUnwind({ status: state.status === "none" ? "cancelled" : state.status, end: state.end }, now);
   const minimum = minimumBid(terms, { bidder: state.bidder, amount: state.amount });
   const erc20 = useErc20(terms.currency, env.account, env.market);
   const mine = env.account?.toLowerCase() === auction.seller.toLowerCase();
@@ -189,14 +190,33 @@ export function AuctionPanel({ auction, clock }: { auction: AuctionRow; clock: C
           </form>
         )
       ) : phase === "ended" ? (
-        <Button
-          onClick={() => send("Settle", "settle", [terms])}
-          loading={tx.busy}
-          disabled={env.wrongNetwork}
-          data-testid="settle-button"
-        >
-          Settle the auction
-        </Button>
+        <div className="stack">
+          <Button
+            onClick={() => send("Settle", "settle", [terms])}
+            loading={tx.busy && "label" in tx.state && tx.state.label === "Settle"}
+            disabled={tx.busy || env.wrongNetwork}
+            data-testid="settle-button"
+          >
+            Settle the auction
+          </Button>
+          {unwindable ? (
+            <>
+              <p className="small muted" style={{ margin: 0 }}>
+                Still not settled 14 days after its end: if settling keeps failing, anyone can unwind it. The bid goes
+                back to the bidder&apos;s Ledger balance and the token back to the seller.
+              </p>
+              <Button
+                variant="secondary"
+                onClick={() => send("Unwind", "unwindAuction", [terms])}
+                loading={tx.busy && "label" in tx.state && tx.state.label === "Unwind"}
+                disabled={tx.busy || env.wrongNetwork}
+                data-testid="unwind-button"
+              >
+                Unwind the auction
+              </Button>
+            </>
+          ) : null}
+        </div>
       ) : phase === "settled" && state.held && leading ? (
         <Button
           onClick={() => send("Claim", "claimAuctionItem", [terms, env.account])}

@@ -15,7 +15,8 @@ import { formatDateTime } from "@/lib/format";
 import { tokenInfo } from "@/lib/tokens";
 import { listingTerms, ERC721 } from "@/lib/market/terms";
 import type { ListingRow } from "@/lib/market/queries";
-import { raisedAllowance } from "@/lib/allowance";
+import { ledgerApproval, raisedAllowance } from "@/lib/allowance";
+import { useReservedAllowance } from "@/components/wallet/useReservedAllowance";
 import { useErc20, useMarketEnv } from "./useMarketEnv";
 
 export function ListingsPanel({ listings }: { listings: ListingRow[] }) {
@@ -44,7 +45,10 @@ function ListingItem({ row, env }: { row: ListingRow; env: ReturnType<typeof use
   const total = terms.price * (qtyError ? 1n : qty);
   const erc20 = useErc20(terms.currency, env.account, env.ledger);
   const mine = env.account?.toLowerCase() === row.seller.toLowerCase();
-  const needsApproval = !erc20.isEth && erc20.allowance !== undefined && erc20.allowance < total;
+  // What the wallet's open offers rely on stays approved on top of this purchase (lib/allowance.ts).
+  const reserved = useReservedAllowance(env.account, terms.currency);
+  const needsApproval =
+    !erc20.isEth && erc20.allowance !== undefined && ledgerApproval(erc20.allowance, total, reserved).needsApproval;
   const short = !erc20.isEth && erc20.balance !== undefined && erc20.balance < total;
   const busy = tx.busy;
 
@@ -63,7 +67,7 @@ function ListingItem({ row, env }: { row: ListingRow; env: ReturnType<typeof use
       address: terms.currency,
       abi: testTokenAbi,
       functionName: "approve",
-      args: [env.ledger as Address, raisedAllowance(erc20.allowance, total)],
+      args: [env.ledger as Address, raisedAllowance(erc20.allowance, total, reserved)],
     });
   const cancel = () =>
     env.market &&

@@ -16,7 +16,8 @@ import { tokenInfo, tokensFor } from "@/lib/tokens";
 import { collectionOfferTerms } from "@/lib/market/collection";
 import { parseOfferForm } from "@/lib/market/forms";
 import { ERC721, type Standard } from "@/lib/market/terms";
-import { raisedAllowance } from "@/lib/allowance";
+import { ledgerApproval, raisedAllowance } from "@/lib/allowance";
+import { useReservedAllowance } from "@/components/wallet/useReservedAllowance";
 import { AmountField, CountField, CurrencyField } from "./fields";
 import { useFormText } from "./useFormText";
 import { useErc20, type useMarketEnv } from "./useMarketEnv";
@@ -63,7 +64,10 @@ export function OfferForm({ collection, tokenId, maxTokenId, standard, env, now 
     return <p className="muted small">Offers are made in an ERC-20, and this network has none configured.</p>;
   const parsed = parseOfferForm(f.form, { standard, decimals: token.decimals, now, balance: erc20.balance });
   const total = parsed.ok ? parsed.value.price * parsed.value.quantity : 0n;
-  const needsApproval = parsed.ok && erc20.allowance !== undefined && erc20.allowance < total;
+  // The wallet's other open offers keep what they rely on: the new offer is approved on top (lib/allowance.ts).
+  const reserved = useReservedAllowance(env.account, currency ?? zeroAddress);
+  const needsApproval =
+    parsed.ok && erc20.allowance !== undefined && ledgerApproval(erc20.allowance, total, reserved).needsApproval;
   const err = f.errorOf(parsed);
   const m = env.market;
   const submit = async () => {
@@ -151,7 +155,7 @@ export function OfferForm({ collection, tokenId, maxTokenId, standard, env, now 
                   address: currency,
                   abi: testTokenAbi,
                   functionName: "approve",
-                  args: [env.ledger, raisedAllowance(erc20.allowance, total)],
+                  args: [env.ledger, raisedAllowance(erc20.allowance, total, reserved)],
                 })
               }
             >

@@ -17,7 +17,8 @@ import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { formatPrice } from "@/lib/dropSale";
 import { buyableBy } from "@/lib/shares/offering";
 import { tokenInfo } from "@/lib/tokens";
-import { raisedAllowance } from "@/lib/allowance";
+import { ledgerApproval, raisedAllowance } from "@/lib/allowance";
+import { useReservedAllowance } from "@/components/wallet/useReservedAllowance";
 import { useVaultEnv } from "./useVaultEnv";
 
 type Props = { shares: Address; currency: Address; price: bigint; walletCap: bigint; symbol: string };
@@ -56,7 +57,10 @@ export function BuyShares({ shares, currency, price, walletCap, symbol }: Props)
           : null;
   const cost = price * (amount > 0n ? amount : 1n);
   const erc20 = useErc20(currency, env.account, env.ledger);
-  const needsApproval = !erc20.isEth && erc20.allowance !== undefined && erc20.allowance < cost;
+  // What the wallet's open offers rely on stays approved on top of this purchase (lib/allowance.ts).
+  const reserved = useReservedAllowance(env.account, currency);
+  const needsApproval =
+    !erc20.isEth && erc20.allowance !== undefined && ledgerApproval(erc20.allowance, cost, reserved).needsApproval;
   const short = !erc20.isEth && erc20.balance !== undefined && erc20.balance < cost;
   if (!env.account)
     return <ConnectPrompt what="Connect a wallet to buy shares. They arrive in the wallet you connect." />;
@@ -67,7 +71,7 @@ export function BuyShares({ shares, currency, price, walletCap, symbol }: Props)
       address: currency,
       abi: testTokenAbi as Abi,
       functionName: "approve",
-      args: [env.ledger, raisedAllowance(erc20.allowance, cost)],
+      args: [env.ledger, raisedAllowance(erc20.allowance, cost, reserved)],
     });
   const buy = async () => {
     const r = await tx.send("Buy shares", {

@@ -4,6 +4,7 @@
  * the payment page (`?checkout=success` or `?checkout=cancelled`).
  */
 import type { OrderStatus, OrderView } from "./api";
+import { LATE_NO_ROOM } from "./types";
 
 export type CheckoutReturn = "success" | "cancelled" | null;
 
@@ -54,9 +55,17 @@ export function orderSteps(order: Pick<OrderView, "status" | "paidAt" | "mintedA
 export type OrderMessage = { tone: "info" | "success" | "warning" | "error"; title: string; body: string };
 
 export function orderMessage(
-  order: Pick<OrderView, "status" | "paidAt" | "quantity">,
+  order: Pick<OrderView, "status" | "paidAt" | "quantity" | "lastError">,
   via: CheckoutReturn,
 ): OrderMessage {
+  if ((order.status === "failed" || order.status === "refunded") && order.lastError === LATE_NO_ROOM)
+    return {
+      tone: "warning",
+      title: "Sold out before your payment arrived",
+      body:
+        "Your payment came in after the hold on your copies had ended, and the last copies went to other buyers. " +
+        "You are refunded in full; banks take 5 to 10 days to show it.",
+    };
   const copies = order.quantity === 1 ? "Your NFT is" : `Your ${order.quantity} NFTs are`;
   switch (order.status) {
     case "pending":

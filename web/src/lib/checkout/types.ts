@@ -36,6 +36,14 @@ export type OrderView = {
   closedAt: string | null;
 };
 
+/**
+ * The last_error of an order paid after its hold ended when the copies left were held or sold to newer
+ * buyers (server/fulfilment/late.ts): it is refunded, and the order page says why.
+ */
+export const LATE_NO_ROOM =
+  "The payment arrived after the order's hold on its copies had ended, and the copies left are held or sold " +
+  "to other buyers: the order is refunded in full.";
+
 /** GET /api/checkout?collection&tokenId: the chain's remaining supply (null: open edition), copies held by card orders, and what is left to buy. */
 export type Availability = { remaining: number | null; held: number; available: number | null };
 

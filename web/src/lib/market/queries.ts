@@ -167,6 +167,21 @@ export const LIVE = "live";
 // Queries
 
 /** What the market page lists: active listings, live auctions, and the collections, editions and artists they name. */
+/**
+ * The wallet's active offers (at most 200, the newest first): what they reserve of its Ledger allowance
+ * (lib/allowance.ts reservedByOffers), so that approving for another action never de-funds them.
+ */
+export async function fetchOpenOffersBy(base: string, buyer: string): Promise<OfferRow[]> {
+  const data = await gql<{ offers: { items: OfferRow[] } }>(
+    base,
+    `query OpenOffers($b: String!) {
+      offers(where: { buyer: $b, active: true }, orderBy: "createdAt", orderDirection: "desc", limit: 200) { items { ${OFFER_FIELDS} } }
+    }`,
+    { b: lower(buyer) },
+  );
+  return data.offers.items;
+}
+
 export async function fetchMarket(base: string, limit = 500) {
   const data = await gql<{ listings: { items: ListingRow[] }; auctions: { items: AuctionRow[] } }>(
     base,

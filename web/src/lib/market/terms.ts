@@ -117,6 +117,18 @@ export function auctionPhase(a: { status: string; end: Num }, now: number): Auct
   return now >= end ? "ended" : "running";
 }
 
+/** Auctions.SETTLE_GRACE: how long after its end an auction with a bid can only be settled (14 days). */
+export const SETTLE_GRACE = 14 * 24 * 3600;
+
+/**
+ * Whether to offer the unwind escape at chain time `now` (unix seconds): the auction ended with a bid, is
+ * still not settled, and its end plus SETTLE_GRACE passed, exactly when Auctions.unwindAuction accepts it
+ * (anyone may call it). Before that, settling is the only way out, so the button would only fail.
+ */
+export function canUnwind(a: { status: string; end: Num }, now: number): boolean {
+  return auctionPhase(a, now) === "ended" && now >= Number(a.end) + SETTLE_GRACE;
+}
+
 /** The end after a bid placed at `now`, as the contract sets it. */
 export function endAfterBid(a: { end: number; duration: number }, now: number): number {
   if (a.end === 0) return now + a.duration;

@@ -3,8 +3,8 @@
  *
  * - An unpaid (pending) order holds its copies against the edition's supply for `holdMinutes` (10) only,
  *   although its Stripe session lives 31 minutes (Stripe's floor is 30). After the hold lapses the copies
- *   are free for others; a payment that still arrives is honoured if the chain still has copies when the
- *   worker mints it, and refunded otherwise (mintPaid is refused only by supply; see ../fulfilment).
+ *   are free for others; a payment that still arrives is honoured only if the chain has copies beyond those
+ *   newer buyers hold when the worker mints it, and refunded otherwise (../fulfilment/late.ts).
  * - Paid and minting orders hold their copies until they are minted (then the chain counts them).
  * - One client (IP address), one email and one wallet may each have at most `maxOpenOrders` held unpaid
  *   orders and `maxOpenCopies` held unpaid copies of an edition at once (429 past that).

@@ -2,6 +2,7 @@
 import type { Address, Hex } from "viem";
 import type { Db } from "../db/client";
 import { connect, type Chain } from "./chain";
+import type { RemainingReader } from "./late";
 
 export type WorkerDeps = {
   db: Db;
@@ -26,6 +27,8 @@ export type WorkerDeps = {
   fromBlock?: bigint;
   /** Orders minted in one transaction (default 25); a run takes a few such batches. */
   batchSize?: number;
+  /** Copies an edition has left on chain, for late payments (./late.ts; default: read from the collection). */
+  readRemaining?: RemainingReader;
   /** The clock for due times, backoff and records (default: the wall clock); tests advance their own. */
   now?: () => Date;
 };

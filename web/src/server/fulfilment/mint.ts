@@ -9,7 +9,8 @@ import { byCollection, sendBatch, simulateBatch } from "./batch";
 import { claimDue, release, type Order } from "./claim";
 import { mintedIn, shortMessage } from "./chain";
 import { backoffMs, type Ctx } from "./context";
-import { markMintedAll, retryLater } from "./record";
+import { screenLate, LATE_NO_ROOM } from "./late";
+import { markFailed, markMintedAll, retryLater } from "./record";
 import { explainFailedReceipt, type Outcome } from "./resolve";
 import { sendOne, type Run } from "./send";
 
@@ -30,8 +31,12 @@ export async function mintDue(ctx: Ctx): Promise<MintCounts> {
   const count = (o: Outcome) => {
     if (o !== "none") counts[o]++;
   };
-  const batch = await claimDue(ctx, runLimit(ctx));
-  counts.taken = batch.length;
+  const claimed = await claimDue(ctx, runLimit(ctx));
+  counts.taken = claimed.length;
+  if (claimed.length === 0) return counts;
+  // A payment that arrived after its order's hold ended must not take copies held by newer buyers (./late.ts).
+  const { mint: batch, refused } = await screenLate(ctx, claimed);
+  for (const order of refused) if (await markFailed(ctx, order, LATE_NO_ROOM)) counts.failed++;
   if (batch.length === 0) return counts;
   const { client, relayer } = ctx.chain;
 

@@ -16,6 +16,8 @@ export type SecurityConfig = {
   rateWindowSeconds: number;
   /** Sign-in attempts per IP per window (nonces and verifications). */
   authPerIp: number;
+  /** Reads through the indexer proxy (/api/indexer) per IP per window: pages query often, bots more. */
+  readsPerIp: number;
   /** How long a nonce and a session live, in seconds. */
   nonceTtlSeconds: number;
   sessionTtlSeconds: number;
@@ -47,6 +49,7 @@ export function readSecurityConfig(env: Record<string, string | undefined> = pro
     ratePerSession: num(env.RATE_LIMIT_PER_SESSION, 30),
     rateWindowSeconds: num(env.RATE_LIMIT_WINDOW_SECONDS, 60),
     authPerIp: num(env.RATE_LIMIT_AUTH_PER_IP, 20),
+    readsPerIp: num(env.RATE_LIMIT_READS_PER_IP, 300),
     nonceTtlSeconds: num(env.SIWE_NONCE_TTL_SECONDS, 300),
     sessionTtlSeconds: num(env.SESSION_TTL_SECONDS, 7 * 24 * 3600),
     quotaBytes: num(env.ARTIST_QUOTA_BYTES, 500 * 1024 * 1024),

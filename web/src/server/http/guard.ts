@@ -79,13 +79,21 @@ export function sameOrigin(req: Request, ctx: SecurityContext): boolean {
 
 const limiters = new WeakMap<SecurityContext, Map<string, DbRateLimiter>>();
 
-function limiter(ctx: SecurityContext, name: "ip" | "session" | "auth"): DbRateLimiter {
+export type LimitName = "ip" | "session" | "auth" | "read";
+
+const POINTS: Record<LimitName, "ratePerIp" | "ratePerSession" | "authPerIp" | "readsPerIp"> = {
+  ip: "ratePerIp",
+  session: "ratePerSession",
+  auth: "authPerIp",
+  read: "readsPerIp",
+};
+
+function limiter(ctx: SecurityContext, name: LimitName): DbRateLimiter {
   let byName = limiters.get(ctx);
   if (!byName) limiters.set(ctx, (byName = new Map()));
   let found = byName.get(name);
   if (!found) {
-    const points =
-      name === "ip" ? ctx.config.ratePerIp : name === "session" ? ctx.config.ratePerSession : ctx.config.authPerIp;
+    const points = ctx.config[POINTS[name]];
     found = new DbRateLimiter({
       db: ctx.db,
       now: ctx.now,
@@ -99,7 +107,7 @@ function limiter(ctx: SecurityContext, name: "ip" | "session" | "auth"): DbRateL
 }
 
 /** Counts one request against a limit; throws 429 with Retry-After when it is used up. */
-export async function rateLimit(ctx: SecurityContext, name: "ip" | "session" | "auth", key: string): Promise<void> {
+export async function rateLimit(ctx: SecurityContext, name: LimitName, key: string): Promise<void> {
   const wait = await consumePoint(limiter(ctx, name), key);
   if (wait !== null)
     throw new HttpError(429, `Too many requests. Try again in ${wait} second${wait === 1 ? "" : "s"}.`, {

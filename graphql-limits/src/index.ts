@@ -1,0 +1,3 @@
+export * from "./limits.ts";
+export * from "./measure.ts";
+export * from "./check.ts";
