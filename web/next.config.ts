@@ -1,8 +1,8 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  // @notalabel/contracts (ABIs, deployments, split rules) and @notalabel/graphql-limits export TypeScript source.
-  transpilePackages: ["@notalabel/contracts", "@notalabel/graphql-limits"],
+  // @notalabel/contracts (ABIs, deployments, split rules) and @notalabel/indexer (its GraphQL limits) export TypeScript source.
+  transpilePackages: ["@notalabel/contracts", "@notalabel/indexer"],
   reactStrictMode: true,
   // The checkout's database drivers load files (PGlite's WebAssembly) from their own package at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],

@@ -112,7 +112,7 @@ export type ReferralRow = { id: Hex; referred: Hex; handle: string; createdAt: s
 
 const ARTIST = "id handle profileURI payout referrer registeredAt";
 // A split has at most MAX_RECIPIENTS: asking for that many (not Ponder's 1,000) keeps a page of splits
-// within the GraphQL cost limit (@notalabel/graphql-limits).
+// within the GraphQL cost limit (@notalabel/indexer/limits).
 const SPLIT = `id controller pendingController isImmutable version salt distributorFee advancer advanceToken advanceAmount recouped createdAt
   recipients(orderBy: "recipient", orderDirection: "asc", limit: ${MAX_RECIPIENTS}) { items { recipient allocation } }`;
 

@@ -2,7 +2,7 @@
  * The same-origin proxy to the indexer (app/api/indexer/[...path]): only GraphQL (POST) and a few GET
  * paths are forwarded. A GraphQL request is bounded here before it costs the indexer anything: its body
  * size, the same token, depth, alias and list-size cost rules the indexer applies (one implementation,
- * @notalabel/graphql-limits: fragments are followed, so depth cannot hide in them), and a time budget for
+ * @notalabel/indexer/limits: fragments are followed, so depth cannot hide in them), and a time budget for
  * the indexer's answer. A refusal is a 4xx JSON that names the limit (`{ error, limit, max, found,
  * errors: [{ message }] }`, so GraphQL clients show the sentence). The indexer checks again.
  */
@@ -15,7 +15,7 @@ import {
   readGraphqlLimits,
   DEFAULT_GRAPHQL_LIMITS,
   type GraphqlLimits,
-} from "@notalabel/graphql-limits";
+} from "@notalabel/indexer/limits";
 import { readLimitedBody } from "../http/body";
 import { realSleep } from "../http/context";
 import { HttpError, httpErrorReply } from "../http/errors";

@@ -1,3 +1,0 @@
-export * from "./limits.ts";
-export * from "./measure.ts";
-export * from "./check.ts";
