@@ -84,7 +84,7 @@ export function orderMessage(
       return {
         tone: "info",
         title: "Waiting for your payment",
-        body: "Finish paying on the payment page. Your copies are held for 30 minutes.",
+        body: "Finish paying on the payment page. Your copies are held for a few minutes (10 by default); a payment that comes later gets copies only if some are left.",
       };
     case "paid":
     case "minting":
