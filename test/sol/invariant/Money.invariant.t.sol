@@ -38,7 +38,7 @@ contract MoneyInvariantTest is Fixture {
         vm.prank(admin);
         router.setInitialOperator(operator, 1);
 
-        bytes4[] memory selectors = new bytes4[](13);
+        bytes4[] memory selectors = new bytes4[](15);
         selectors[0] = MoneyHandler.deposit.selector;
         selectors[1] = MoneyHandler.pay.selector;
         selectors[2] = MoneyHandler.sendToSplit.selector;
@@ -52,6 +52,8 @@ contract MoneyInvariantTest is Fixture {
         selectors[10] = MoneyHandler.distribute.selector; // distributions weigh double
         selectors[11] = MoneyHandler.pay.selector; // and payments
         selectors[12] = MoneyHandler.setAffiliateShare.selector;
+        selectors[13] = MoneyHandler.depositTaxed.selector;
+        selectors[14] = MoneyHandler.depositWrongValue.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
@@ -99,6 +101,12 @@ contract MoneyInvariantTest is Fixture {
         handler.deposit(0, 1, 0, 1e18); // owners[1] == actors[1]
         handler.withdrawTo(1, 0, 4, 5e17);
         assertEq(handler.calls("withdrawTo"), 1, "withdrawTo happened");
+        handler.depositTaxed(0, 2, 1e18); // 1% burnt on the way: 0.99e18 credited
+        assertEq(handler.ghostIn(address(handler.TAXED())), 99e16, "a taxed deposit credits what arrived");
+        handler.depositWrongValue(0, 1, 1e18, 2); // 2 wei short
+        handler.depositWrongValue(0, 1, 1e18, 3); // 3 wei over
+        assertEq(handler.calls("depositWrongValue"), 2, "deposits with the wrong value were tried");
+        invariant_taxedDepositsCreditWhatArrived();
         for (uint256 t; t < 4; ++t) {
             assertGe(handler.ghostIn(t == 0 ? address(0) : tokens[t]), 1, "money in");
             assertGe(handler.ghostOut(t == 0 ? address(0) : tokens[t]), 1, "money out");
@@ -136,6 +144,15 @@ contract MoneyInvariantTest is Fixture {
                 "money in == balances + withdrawn + held by split wallets"
             );
         }
+    }
+
+    /// hardhat-config: invariant.failOnRevert = true
+    function invariant_taxedDepositsCreditWhatArrived() public view {
+        // Deposits of a fee-on-transfer token credit what arrived, not the amount named (issue 14 proofs).
+        address taxed = address(handler.TAXED());
+        uint256 held = TestToken(taxed).balanceOf(address(ledger));
+        assertEq(held, handler.sumOfBalances(taxed), "Ledger holds exactly the sum of taxed-token balances");
+        assertEq(held, handler.ghostIn(taxed), "taxed-token money in == held");
     }
 
     /// hardhat-config: invariant.failOnRevert = true

@@ -9,6 +9,7 @@ import {ISplits} from "../../../contracts/splits/ISplits.sol";
 import {IPayments} from "../../../contracts/ledger/IPayments.sol";
 import {ArtistRegistry} from "../../../contracts/artists/ArtistRegistry.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
+import {FeeOnTransferToken} from "../../../contracts/mocks/FeeOnTransferToken.sol";
 import {RevertingReceiver} from "../../../contracts/mocks/RevertingReceiver.sol";
 import {ReentrantReceiver} from "../../../contracts/mocks/ReentrantReceiver.sol";
 
@@ -38,6 +39,8 @@ contract MoneyHandler is Test {
 
     /// @notice [ETH, 18-decimal token, 6-decimal token, token without return values].
     address[4] public tokens;
+    /// @notice A token that burns 1% of every transfer: a deposit of it credits only what arrived.
+    FeeOnTransferToken public immutable TAXED;
     address[] public actors;
     address[] public artists;
     /// @notice Every address that can ever hold a Ledger balance: the invariants sum over it.
@@ -75,6 +78,7 @@ contract MoneyHandler is Test {
         REVERTING = new RevertingReceiver();
         assertEq(address(splits), address(ledger), "the Ledger hosts the splits");
         REENTRANT = new ReentrantReceiver(ILedger(address(ledger)), splits);
+        TAXED = new FeeOnTransferToken();
 
         for (uint256 i; i < 4; ++i) {
             address actor = vm.addr(0xA11CE + i);
@@ -87,6 +91,8 @@ contract MoneyHandler is Test {
                 );
                 assertTrue(ok, "approve");
             }
+            vm.prank(actor);
+            TAXED.approve(address(ledger), type(uint256).max);
         }
         _addOwner(treasury);
         _addOwner(address(REVERTING));
@@ -129,6 +135,58 @@ contract MoneyHandler is Test {
         assertEq(LEDGER.balanceOf(to, token), before + amount, "deposit credits the owner");
         ghostIn[token] += amount;
         calls["deposit"]++;
+    }
+
+    /// @notice A deposit of the fee-on-transfer token: the Ledger credits exactly what arrived (less than the
+    ///         amount named), never the amount named.
+    function depositTaxed(uint256 actorSeed, uint256 ownerSeed, uint256 amount) external {
+        address actor = actors[actorSeed % actors.length];
+        address to = owners[ownerSeed % owners.length];
+        amount = bound(amount, 1, 1e24);
+        TAXED.mint(actor, amount);
+        uint256 heldBefore = TAXED.balanceOf(address(LEDGER));
+        uint256 before = LEDGER.balanceOf(to, address(TAXED));
+        vm.prank(actor);
+        uint256 credited = LEDGER.deposit(to, address(TAXED), amount, "deposit");
+        uint256 received = TAXED.balanceOf(address(LEDGER)) - heldBefore;
+        assertEq(credited, received, "a taxed deposit credits what arrived");
+        assertEq(
+            LEDGER.balanceOf(to, address(TAXED)),
+            before + received,
+            "a taxed deposit credits the owner what arrived"
+        );
+        ghostIn[address(TAXED)] += received;
+        calls["depositTaxed"]++;
+    }
+
+    /// @notice An ETH deposit whose value differs from the amount it names (short or over): refused by name,
+    ///         nothing credited, nothing kept.
+    function depositWrongValue(uint256 actorSeed, uint256 ownerSeed, uint256 amount, uint256 off) external {
+        address actor = actors[actorSeed % actors.length];
+        address to = owners[ownerSeed % owners.length];
+        amount = bound(amount, 1, 1e24);
+        uint256 value = off % 2 == 0 ? amount - bound(off, 1, amount) : amount + bound(off, 1, 1e24);
+        _fund(actor, address(0), value);
+        uint256 before = LEDGER.balanceOf(to, address(0));
+        uint256 heldBefore = address(LEDGER).balance;
+        vm.prank(actor);
+        try LEDGER.deposit{value: value}(to, address(0), amount, "deposit") returns (uint256 credited) {
+            fail(
+                string.concat(
+                    "a deposit naming ",
+                    vm.toString(amount),
+                    " wei with ",
+                    vm.toString(value),
+                    " sent was accepted, crediting ",
+                    vm.toString(credited)
+                )
+            );
+        } catch (bytes memory reason) {
+            assertTrue(bytes4(reason) == ILedger.Ledger_ValueMismatch.selector, "refused as a value mismatch");
+        }
+        assertEq(LEDGER.balanceOf(to, address(0)), before, "a refused deposit credits nothing");
+        assertEq(address(LEDGER).balance, heldBefore, "a refused deposit keeps nothing");
+        calls["depositWrongValue"]++;
     }
 
     /// @notice A payment to an artist through Ledger.pay, with or without an affiliate (any owner, so it may

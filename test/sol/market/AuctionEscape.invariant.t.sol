@@ -24,7 +24,7 @@ contract AuctionEscapeInvariantTest is DropsFixture {
         deployDrops();
         market = new Marketplace(IPayments(address(ledger)), factory);
         handler = new AuctionEscapeHandler(market, ILedger(address(ledger)), treasury);
-        bytes4[] memory selectors = new bytes4[](10);
+        bytes4[] memory selectors = new bytes4[](11);
         selectors[0] = AuctionEscapeHandler.create.selector;
         selectors[1] = AuctionEscapeHandler.bid.selector;
         selectors[2] = AuctionEscapeHandler.bid.selector;
@@ -35,6 +35,7 @@ contract AuctionEscapeInvariantTest is DropsFixture {
         selectors[7] = AuctionEscapeHandler.finish.selector;
         selectors[8] = AuctionEscapeHandler.finish.selector;
         selectors[9] = AuctionEscapeHandler.create.selector;
+        selectors[10] = AuctionEscapeHandler.unwind.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
@@ -42,6 +43,12 @@ contract AuctionEscapeInvariantTest is DropsFixture {
     /// @notice No auction that ended stays unfinishable: settle works, or unwinding does after the grace.
     function invariant_everyEndedAuctionCanEnd() public view {
         assertEq(handler.stuck(), 0, "an ended auction could neither settle nor unwind");
+    }
+
+    /// @notice A bid given back (outbid, or the lot unwound) is credited to the bidder who made it, and an
+    ///         unwound lot credits its seller nothing.
+    function invariant_bidsGoBackToTheirBidders() public view {
+        assertEq(handler.misrouted(), 0, "a bid given back was credited to another account");
     }
 
     /// @notice The marketplace holds exactly the top bid of each live auction, nothing stuck in it.
@@ -73,5 +80,21 @@ contract AuctionEscapeInvariantTest is DropsFixture {
         assertEq(address(market).balance, 0, "no bid left in the marketplace");
         IAuctions.AuctionState memory s = market.auctionState(market.auctionId(handler.lot(0)));
         assertTrue(s.held, "the token waits for the winner's claim");
+    }
+
+    /// @notice A scripted run of the unwind path: two bids (the first credited back to its bidder), nobody settles
+    ///         for the grace period, anyone unwinds: the top bid goes back to its bidder, the token to the seller.
+    function test_handler_unwindsALotNobodySettled() public {
+        handler.create(0, 1 ether, 1 hours); // seller wallet 0
+        handler.bid(0, 1 << 8, 0); // wallet 1
+        handler.bid(0, 2 << 8, 0); // wallet 2 outbids
+        handler.unwind(0); // not ended: nothing happens
+        assertEq(handler.unwound(), 0, "too early to unwind");
+        handler.warp(1 hours + 14 days);
+        handler.unwind(0);
+        assertEq(handler.unwound(), 1, "unwound");
+        assertEq(handler.misrouted(), 0, "both bids went back to their bidders");
+        assertEq(address(market).balance, 0, "no bid left in the marketplace");
+        invariant_bidsGoBackToTheirBidders();
     }
 }

@@ -31,6 +31,11 @@ contract AuctionEscapeHandler is Test {
     uint256 public stuck;
     /// @notice What the marketplace must hold: the top bid of every live auction.
     uint256 public escrowed;
+    /// @notice Lots unwound (directly, past the grace), and calls that credited a bid back to the wrong account
+    ///         (an outbid bid not credited to the outbid bidder, an unwound bid not to its bidder, or anything
+    ///         credited to the seller of an unwound lot). Counted, not asserted: this campaign lets calls revert.
+    uint256 public unwound;
+    uint256 public misrouted;
 
     constructor(Marketplace market, ILedger ledger, address treasury) {
         MARKET = market;
@@ -93,6 +98,7 @@ contract AuctionEscapeHandler is Test {
         IAuctions.AuctionState memory before = MARKET.auctionState(id);
         uint256 amount = MARKET.minimumBid(a) + bound(extra, 0, 1 ether);
         vm.deal(address(this), amount);
+        uint256 previousBefore = before.bidder == address(0) ? 0 : LEDGER.balanceOf(before.bidder, address(0));
         bool ok;
         if (bidderSeed % 2 == 0) {
             address w = _wallets[(bidderSeed >> 8) % _wallets.length];
@@ -108,7 +114,14 @@ contract AuctionEscapeHandler is Test {
                 ok = true;
             } catch {}
         }
-        if (ok) escrowed = escrowed + amount - before.amount;
+        if (!ok) return;
+        escrowed = escrowed + amount - before.amount;
+        IAuctions.AuctionState memory after_ = MARKET.auctionState(id);
+        if (
+            before.bidder != address(0) &&
+            before.bidder != after_.bidder &&
+            LEDGER.balanceOf(before.bidder, address(0)) - previousBefore != before.amount
+        ) ++misrouted;
     }
 
     /// @notice The collection switches how `royaltyInfo` answers (honest, revert, burn gas, short, dirty, empty).
@@ -132,6 +145,29 @@ contract AuctionEscapeHandler is Test {
 
     function warp(uint256 secs) external {
         vm.warp(block.timestamp + bound(secs, 1, 20 days));
+    }
+
+    /// @notice Nobody settled within the grace: anyone unwinds the lot. The top bid must be credited back to its
+    ///         bidder, and nothing to the seller (who gets the token back).
+    function unwind(uint256 lotSeed) external {
+        if (_lots.length == 0) return;
+        IAuctions.Auction memory a = _lots[lotSeed % _lots.length];
+        IAuctions.AuctionState memory s = MARKET.auctionState(MARKET.auctionId(a));
+        if (s.status != IAuctions.Status.Live || s.bidder == address(0)) return;
+        if (block.timestamp < uint256(s.end) + MARKET.SETTLE_GRACE()) return;
+        uint256 bidderBefore = LEDGER.balanceOf(s.bidder, address(0));
+        uint256 sellerBefore = LEDGER.balanceOf(a.seller, address(0));
+        try MARKET.unwindAuction{gas: 5_000_000}(a) {
+            _ended(s.amount);
+            ++unwound;
+        } catch {
+            ++stuck;
+            return;
+        }
+        if (
+            LEDGER.balanceOf(s.bidder, address(0)) - bidderBefore != s.amount ||
+            LEDGER.balanceOf(a.seller, address(0)) != sellerBefore
+        ) ++misrouted;
     }
 
     /// @notice Ends a lot whose auction ended: settle, or once the grace passed, unwind. Neither is "stuck".

@@ -47,7 +47,7 @@ contract MarketInvariantTest is DropsFixture {
         (creditees[0], creditees[1], creditees[2], creditees[3]) = (treasury, scout, payout, nftRoyalty);
         handler = new MarketHandler(market, ledger, usdc, nft, drops, creditees);
 
-        bytes4[] memory selectors = new bytes4[](18);
+        bytes4[] memory selectors = new bytes4[](19);
         selectors[0] = MarketHandler.mint.selector;
         selectors[1] = MarketHandler.mint.selector;
         selectors[2] = MarketHandler.list.selector;
@@ -66,6 +66,7 @@ contract MarketInvariantTest is DropsFixture {
         selectors[15] = MarketHandler.claim.selector;
         selectors[16] = MarketHandler.warp.selector;
         selectors[17] = MarketHandler.withdraw.selector;
+        selectors[18] = MarketHandler.acceptOtherToken.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
@@ -115,6 +116,11 @@ contract MarketInvariantTest is DropsFixture {
         handler.warp(1 days);
         handler.settle(2, 3);
         handler.buy(0, 1, 1); // listing 0 expired after a day
+        // A collection offer on the ERC-721s (ids up to 4, collector 0), a token minted after it (id 5, collector 1):
+        // offering it is refused by name.
+        handler.makeOffer(0, 0, 1, 3e6, 1 days); // offer 1: tokenSeed 0 -> ERC-721, any token up to nftCount (4)
+        handler.mint(1, 0, 1); // ERC-721 id 5 to collector 1
+        handler.acceptOtherToken(1, 0); // id 4 + 1 + (0 % 1) = 5: above the offer's highest id
         for (uint256 o; o < handler.ownersLength(); ++o) {
             handler.withdraw(o, false);
             handler.withdraw(o, true);
@@ -127,7 +133,7 @@ contract MarketInvariantTest is DropsFixture {
 
     /// @dev Every action and every refusal path ran at least once, and money went both ways.
     function _assertEveryActionCounted() internal view {
-        string[22] memory names = [
+        string[23] memory names = [
             "mint",
             "list",
             "buy",
@@ -149,7 +155,8 @@ contract MarketInvariantTest is DropsFixture {
             "claimRefused",
             "cancelAuction",
             "cancelAuctionRefused",
-            "withdraw"
+            "withdraw",
+            "acceptOtherTokenRefused"
         ];
         for (uint256 i; i < names.length; ++i) {
             assertGe(handler.calls(bytes32(bytes(names[i]))), 1, names[i]);

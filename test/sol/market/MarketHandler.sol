@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERC2981} from "@openzeppelin/contracts/interfaces/IERC2981.sol";
 import {Test} from "../utils/Test.sol";
 import {Ledger} from "../../../contracts/ledger/Ledger.sol";
 import {DropCollection} from "../../../contracts/drops/DropCollection.sol";
@@ -30,6 +31,19 @@ contract MarketHandler is Test {
     struct Expect {
         bytes4[4] sel;
         uint256 n;
+    }
+
+    /// @dev Who a sale must credit, by the documented split (issue 14 proofs): the seller gets the price less the
+    ///      royalty (ERC-2981, cut to 25%) and the market fee; the royalty receiver gets the royalty. Balances
+    ///      are taken before the call.
+    struct SaleCheck {
+        address currency;
+        address seller;
+        address receiver;
+        uint256 royalty;
+        uint256 fee;
+        uint256 sellerBefore;
+        uint256 receiverBefore;
     }
 
     /// @dev An auction's terms and the state the documented rules give it.
@@ -175,10 +189,12 @@ contract MarketHandler is Test {
         );
         uint256 value = _fund(buyer, listing.currency, total);
         uint256 sumBefore = sumOfBalances(listing.currency);
+        SaleCheck memory c = _saleBefore(listing.currency, listing.seller, listing.collection, listing.tokenId, total);
         vm.prank(buyer);
         try MARKET.buy{value: value}(listing, quantity, listing.currency, listing.price) {
             _done(x, true, "", "buy");
             assertEq(sumOfBalances(listing.currency) - sumBefore, total, "buy: the price is credited, exactly");
+            _saleAfter(c, total, "buy");
             assertTrue(_holds(buyer, listing.standard, listing.tokenId, quantity), "buy: the buyer holds the tokens");
             ghostIn[listing.currency] += total;
         } catch (bytes memory reason) {
@@ -257,16 +273,57 @@ contract MarketHandler is Test {
         _add(x, expired, IMarketBase.Market_Expired.selector);
         _add(x, !expired && USDC.balanceOf(offer.buyer) < total, IOffers.Market_OfferUnfunded.selector);
         uint256 sumBefore = sumOfBalances(address(USDC));
+        SaleCheck memory c = _saleBefore(address(USDC), seller, offer.collection, tokenId, total);
         vm.prank(seller);
         try MARKET.acceptOffer(offer, tokenId, quantity) {
             _done(x, true, "", "acceptOffer");
             assertEq(sumOfBalances(address(USDC)) - sumBefore, total, "accept: the price is credited, exactly");
+            _saleAfter(c, total, "accept");
             assertEq(MARKET.offerRemaining(id), left - quantity, "accept: what is left");
             ghostIn[address(USDC)] += total;
         } catch (bytes memory reason) {
             _done(x, false, reason, "acceptOfferRefused");
             assertEq(sumOfBalances(address(USDC)), sumBefore, "a refused acceptance credits nothing");
             assertEq(MARKET.offerRemaining(id), left, "a refused acceptance consumes nothing");
+        }
+    }
+
+    /// @notice A holder offers an ERC-721 the offer does not cover: for a collection offer an id above the highest
+    ///         it names (minted after it, F-05), for a token offer another id. The offer is funded, so the
+    ///         only rule broken is the token: refused by name (or as expired), and nothing moves.
+    function acceptOtherToken(uint256 offerSeed, uint256 tokenSeed) external {
+        if (_offers.length == 0) return;
+        IOffers.Offer memory offer = _offers[offerSeed % _offers.length];
+        if (offer.standard != IMarketBase.Standard.ERC721) return;
+        bytes32 id = MARKET.offerId(offer);
+        uint256 left = MARKET.offerRemaining(id);
+        if (left == 0) return;
+        uint256 tokenId;
+        if (offer.anyToken) {
+            if (nftCount <= offer.tokenId) return;
+            tokenId = offer.tokenId + 1 + (tokenSeed % (nftCount - offer.tokenId));
+        } else {
+            if (nftCount < 2) return;
+            tokenId = 1 + (tokenSeed % nftCount);
+            if (tokenId == offer.tokenId) tokenId = (tokenId % nftCount) + 1;
+        }
+        address seller = NFT.ownerOf(tokenId);
+        if (!_isActor(seller) || seller == offer.buyer) return;
+        USDC.mint(offer.buyer, offer.price);
+
+        Expect memory x;
+        bool expired = block.timestamp >= offer.expiry;
+        _add(x, expired, IMarketBase.Market_Expired.selector);
+        _add(x, !expired, IOffers.Market_WrongToken.selector);
+        uint256 sumBefore = sumOfBalances(address(USDC));
+        vm.prank(seller);
+        try MARKET.acceptOffer(offer, tokenId, 1) {
+            _done(x, true, "", "acceptOtherToken");
+        } catch (bytes memory reason) {
+            _done(x, false, reason, "acceptOtherTokenRefused");
+            assertEq(sumOfBalances(address(USDC)), sumBefore, "a token the offer does not cover: nothing credited");
+            assertEq(MARKET.offerRemaining(id), left, "a token the offer does not cover: the offer is untouched");
+            assertEq(NFT.ownerOf(tokenId), seller, "a token the offer does not cover: it stays with its holder");
         }
     }
 
@@ -344,6 +401,8 @@ contract MarketHandler is Test {
         bool handlerPays = bidder == address(HOSTILE) && a.currency == ETH;
         uint256 value = _fund(handlerPays ? address(this) : bidder, a.currency, amount);
         uint256 sumBefore = sumOfBalances(a.currency);
+        address previous = lot.bidder;
+        uint256 previousBefore = previous == address(0) ? 0 : LEDGER.balanceOf(previous, a.currency);
         bool ok;
         bytes memory reason;
         if (bidder == address(HOSTILE)) {
@@ -367,6 +426,13 @@ contract MarketHandler is Test {
         }
         assertGe(amount, minimum, "a bid takes at least the minimum");
         assertEq(sumOfBalances(a.currency) - sumBefore, lot.amount, "the outbid bidder is credited its bid");
+        if (previous != address(0) && previous != bidder) {
+            assertEq(
+                LEDGER.balanceOf(previous, a.currency) - previousBefore,
+                lot.amount,
+                "the outbid bidder itself (not another account) is credited its bid"
+            );
+        }
         uint256 end =
             lot.end == 0
                 ? block.timestamp + a.duration
@@ -396,6 +462,7 @@ contract MarketHandler is Test {
             IAuctions.Market_AuctionNotEnded.selector
         );
         uint256 sumBefore = sumOfBalances(a.currency);
+        SaleCheck memory c = _saleBefore(a.currency, a.seller, a.collection, a.tokenId, lot.amount);
         vm.prank(actors[callerSeed % actors.length]);
         try MARKET.settle(a) {
             _done(x, true, "", "settle");
@@ -405,6 +472,7 @@ contract MarketHandler is Test {
             return;
         }
         assertEq(sumOfBalances(a.currency) - sumBefore, lot.amount, "settle: the winning bid is credited, exactly");
+        _saleAfter(c, lot.amount, "settle");
         ghostBids[a.currency] -= lot.amount;
         lot.status = IAuctions.Status.Settled;
         // The hostile bidder's wallet refuses tokens: its lot waits for a claim; anyone else gets it.
@@ -508,6 +576,41 @@ contract MarketHandler is Test {
     // ---------------------------------------------------------------------------------------------
     // Internals
     // ---------------------------------------------------------------------------------------------
+
+    /// @dev What a sale of `total` must credit to whom (see {SaleCheck}), with the balances before it.
+    function _saleBefore(
+        address currency,
+        address seller,
+        address collection,
+        uint256 tokenId,
+        uint256 total
+    ) internal view returns (SaleCheck memory c) {
+        (c.currency, c.seller) = (currency, seller);
+        (c.receiver, c.royalty) = IERC2981(collection).royaltyInfo(tokenId, total);
+        uint256 cap = (total * 2500) / BPS;
+        if (c.receiver == address(0)) c.royalty = 0;
+        if (c.royalty > cap) c.royalty = cap;
+        c.fee = (total * LEDGER.rates().marketBps) / BPS;
+        c.sellerBefore = LEDGER.balanceOf(seller, currency);
+        c.receiverBefore = c.receiver == address(0) ? 0 : LEDGER.balanceOf(c.receiver, currency);
+    }
+
+    /// @dev The sale credited the seller its proceeds and the royalty receiver its royalty, exactly (the fee's
+    ///      parts are then exact too: the whole price is credited, checked by the caller).
+    function _saleAfter(SaleCheck memory c, uint256 total, string memory what) internal view {
+        assertEq(
+            LEDGER.balanceOf(c.seller, c.currency) - c.sellerBefore,
+            total - c.royalty - c.fee,
+            string.concat(what, ": the seller gets the price less the royalty and the fee")
+        );
+        if (c.royalty != 0 && c.receiver != c.seller && c.receiver != LEDGER.rates().treasury) {
+            assertEq(
+                LEDGER.balanceOf(c.receiver, c.currency) - c.receiverBefore,
+                c.royalty,
+                string.concat(what, ": the royalty receiver gets the royalty")
+            );
+        }
+    }
 
     /// @dev The documented minimum raise: `bps` (5% when zero) of the last bid, at least 1 unit.
     function _minimum(uint256 last, uint16 bps) internal pure returns (uint256) {
