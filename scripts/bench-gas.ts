@@ -460,6 +460,14 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   address that never held ETH, which costs 25,000 more by the EVM's rules (account creation).
 - \`ledger.pay.*\`: a tip to a referred artist whose payout is a split: fee, referral and net credited in one
   call; treasury, referrer and split already hold a balance in the token.
+- What the accounts in the payment events cost (issue 14): \`Paid\` names the payout, the referrer and the
+  treasury it credited, \`SalePaid\` the referrer and the treasury, so the indexer builds payments and sales
+  from the event alone. Each is one more 32-byte word of log data: about 330 gas a field (256 for the data
+  at 8 gas a byte, the rest to write it to memory). \`Paid\`'s three cost 981 (\`ledger.pay.eth\` 64,101 before,
+  \`shares.buy\` 114,138 before), 1,019 on \`drops.mint.eth.1\` (98,824 before) and 1,032 on
+  \`drops.mint.erc20.1\` (118,889 before), the rest of those two being the money library's checks;
+  \`SalePaid\`'s two cost 671 to 774 (\`market.buy.erc1155.eth\` 124,075 before, \`market.settle\` 95,724).
+  \`drops.mintPaid.*\` emits no \`Paid\` and is unchanged.
 - \`drops.*\` (scripts/bench/drops.ts): a referred artist (payout: a split) creates its collection and
   editions (\`drops.createEdition\`: ETH, supply 1,000, wallet cap 20, no presale; \`.presale\` adds an
   allowlist root, presale price, cap and start). Mints are steady state: a first fan minted before, so
@@ -517,7 +525,7 @@ storage word: price, supply, minted, window, cap and flags, read and written) + 
 balance word, which also holds its mint counts, so the wallet cap costs nothing more) + 2,400
 (\`TransferSingle\`) + 9,300 (the call to the Ledger with value) + 2,100 (the fee rates, one word) + 4,200
 (the artist's payout and referrer) + 15,000 (three existing Ledger balances: treasury, referrer, split)
-+ ~3,400 (one \`Paid\` event) = ~87,900; the rest is computation. What gets it under 100,000: payments are
++ ~4,200 (one \`Paid\` event, which names every account it credits) = ~88,700; the rest is computation. What gets it under 100,000: payments are
 taken by the Ledger itself, which keeps a copy of the rates (written by the FeeRouter on every change) and
 of each artist's payout and referrer (written by the registry), so a payment makes no call out; one event
 per payment instead of one per credit; the per-wallet mint count shares the balance's storage word; the
