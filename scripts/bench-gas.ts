@@ -413,6 +413,9 @@ function write(gas: Record<string, number>) {
 
   const fmt = (n: number) => n.toLocaleString("en-US");
   const perOrder = (key: string, n: number) => (key in sorted ? fmt(Math.round(sorted[key]! / n)) : "n/a");
+  /** `key`'s figure against one measured before a change: "64,101 before, +981". */
+  const since = (key: string, before: number) =>
+    key in sorted ? `${fmt(before)} before, ${sorted[key]! >= before ? "+" : ""}${fmt(sorted[key]! - before)}` : "n/a";
   const rows = Object.entries(sorted).map(([key, used]) => {
     const g = GOALS[key];
     const pass = g ? (used <= g.goal ? "pass" : "**FAIL**") : "";
@@ -462,12 +465,13 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   call; treasury, referrer and split already hold a balance in the token.
 - What the accounts in the payment events cost (issue 14): \`Paid\` names the payout, the referrer and the
   treasury it credited, \`SalePaid\` the referrer and the treasury, so the indexer builds payments and sales
-  from the event alone. Each is one more 32-byte word of log data: about 330 gas a field (256 for the data
-  at 8 gas a byte, the rest to write it to memory). \`Paid\`'s three cost 981 (\`ledger.pay.eth\` 64,101 before,
-  \`shares.buy\` 114,138 before), 1,019 on \`drops.mint.eth.1\` (98,824 before) and 1,032 on
-  \`drops.mint.erc20.1\` (118,889 before), the rest of those two being the money library's checks;
-  \`SalePaid\`'s two cost 671 to 774 (\`market.buy.erc1155.eth\` 124,075 before, \`market.settle\` 95,724).
-  \`drops.mintPaid.*\` emits no \`Paid\` and is unchanged.
+  from the event alone. Each is one more 32-byte word of log data: about 320 gas a field (256 for the data
+  at 8 gas a byte, the rest to write it to memory). Against the figures before (the money library itself
+  moves them by a few tens of gas at most): \`Paid\`'s three on \`ledger.pay.eth\` (${since("ledger.pay.eth", 64_101)}),
+  \`shares.buy\` (${since("shares.buy", 114_138)}), \`drops.mint.eth.1\` (${since("drops.mint.eth.1", 98_824)}),
+  \`drops.mint.erc20.1\` (${since("drops.mint.erc20.1", 118_889)}); \`SalePaid\`'s two on
+  \`market.buy.erc1155.eth\` (${since("market.buy.erc1155.eth", 124_075)}), \`market.settle\`
+  (${since("market.settle", 95_724)}). \`drops.mintPaid.*\` emits no \`Paid\` and is unchanged.
 - \`drops.*\` (scripts/bench/drops.ts): a referred artist (payout: a split) creates its collection and
   editions (\`drops.createEdition\`: ETH, supply 1,000, wallet cap 20, no presale; \`.presale\` adds an
   allowlist root, presale price, cap and start). Mints are steady state: a first fan minted before, so

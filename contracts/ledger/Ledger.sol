@@ -60,9 +60,13 @@ contract Ledger is ILedger, Splits, Payments {
 
     /// @dev Takes `amount` from `payer`: ETH must come as msg.value; an ERC-20 is pulled and measured.
     function _receive(address payer, address token, uint256 amount) internal returns (uint256 received) {
-        uint256 value = token.valueFor(amount);
-        if (msg.value != value) revert Ledger_ValueMismatch(msg.value, value);
-        return token.isEth() ? amount : token.pull(payer, amount);
+        // One branch on the currency, not valueFor and isEth in turn: the hot path of every payment.
+        if (token.isEth()) {
+            if (msg.value != amount) revert Ledger_ValueMismatch(msg.value, amount);
+            return amount;
+        }
+        if (msg.value != 0) revert Ledger_ValueMismatch(msg.value, 0);
+        return token.pull(payer, amount);
     }
 
     /// @inheritdoc Payments
