@@ -413,6 +413,9 @@ function write(gas: Record<string, number>) {
 
   const fmt = (n: number) => n.toLocaleString("en-US");
   const perOrder = (key: string, n: number) => (key in sorted ? fmt(Math.round(sorted[key]! / n)) : "n/a");
+  /** `key`'s figure against one measured before a change: "64,101 before, +981". */
+  const since = (key: string, before: number) =>
+    key in sorted ? `${fmt(before)} before, ${sorted[key]! >= before ? "+" : ""}${fmt(sorted[key]! - before)}` : "n/a";
   const rows = Object.entries(sorted).map(([key, used]) => {
     const g = GOALS[key];
     const pass = g ? (used <= g.goal ? "pass" : "**FAIL**") : "";
@@ -460,6 +463,15 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   address that never held ETH, which costs 25,000 more by the EVM's rules (account creation).
 - \`ledger.pay.*\`: a tip to a referred artist whose payout is a split: fee, referral and net credited in one
   call; treasury, referrer and split already hold a balance in the token.
+- What the accounts in the payment events cost (issue 14): \`Paid\` names the payout, the referrer and the
+  treasury it credited, \`SalePaid\` the referrer and the treasury, so the indexer builds payments and sales
+  from the event alone. Each is one more 32-byte word of log data: about 320 gas a field (256 for the data
+  at 8 gas a byte, the rest to write it to memory). Against the figures before (the money library itself
+  moves them by a few tens of gas at most): \`Paid\`'s three on \`ledger.pay.eth\` (${since("ledger.pay.eth", 64_101)}),
+  \`shares.buy\` (${since("shares.buy", 114_138)}), \`drops.mint.eth.1\` (${since("drops.mint.eth.1", 98_824)}),
+  \`drops.mint.erc20.1\` (${since("drops.mint.erc20.1", 118_889)}); \`SalePaid\`'s two on
+  \`market.buy.erc1155.eth\` (${since("market.buy.erc1155.eth", 124_075)}), \`market.settle\`
+  (${since("market.settle", 95_724)}). \`drops.mintPaid.*\` emits no \`Paid\` and is unchanged.
 - \`drops.*\` (scripts/bench/drops.ts): a referred artist (payout: a split) creates its collection and
   editions (\`drops.createEdition\`: ETH, supply 1,000, wallet cap 20, no presale; \`.presale\` adds an
   allowlist root, presale price, cap and start). Mints are steady state: a first fan minted before, so
@@ -517,7 +529,7 @@ storage word: price, supply, minted, window, cap and flags, read and written) + 
 balance word, which also holds its mint counts, so the wallet cap costs nothing more) + 2,400
 (\`TransferSingle\`) + 9,300 (the call to the Ledger with value) + 2,100 (the fee rates, one word) + 4,200
 (the artist's payout and referrer) + 15,000 (three existing Ledger balances: treasury, referrer, split)
-+ ~3,400 (one \`Paid\` event) = ~87,900; the rest is computation. What gets it under 100,000: payments are
++ ~4,200 (one \`Paid\` event, which names every account it credits) = ~88,700; the rest is computation. What gets it under 100,000: payments are
 taken by the Ledger itself, which keeps a copy of the rates (written by the FeeRouter on every change) and
 of each artist's payout and referrer (written by the registry), so a payment makes no call out; one event
 per payment instead of one per credit; the per-wallet mint count shares the balance's storage word; the

@@ -12,6 +12,8 @@ import {IDropFactory} from "./IDropFactory.sol";
 import {EditionBalances} from "./EditionBalances.sol";
 import {IPayments} from "../ledger/IPayments.sol";
 import {Sources} from "../libraries/Sources.sol";
+import {Constants} from "../libraries/Constants.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title DropCollection
 /// @notice One artist's editions and their sales. See {IDropCollection}.
@@ -21,10 +23,10 @@ import {Sources} from "../libraries/Sources.sol";
 ///      every batched call keeps the caller's `msg.sender` and its checks (minter, artist); it is not
 ///      payable, so no call of a batch can reuse a `msg.value`.
 contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializable, Multicall {
+    using Currency for address;
+
     /// @notice Royalties are capped at 25%.
-    uint96 public constant MAX_ROYALTY_BPS = 2500;
-    uint8 internal constant KIND_PRIMARY = 0;
-    address internal constant ETH = address(0);
+    uint96 public constant MAX_ROYALTY_BPS = Constants.MAX_ROYALTY_BPS;
 
     IPayments public immutable LEDGER;
     IDropFactory public immutable FACTORY;
@@ -105,7 +107,7 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
         if (block.timestamp < t.start) revert DropCollection_SaleNotStarted(id, t.start);
         if (t.end != 0 && block.timestamp >= t.end) revert DropCollection_SaleEnded(id, t.end);
         _takeSupply(e, t, id, quantity);
-        address currency = t.erc20 ? e.currency : ETH;
+        address currency = t.erc20 ? e.currency : Constants.ETH;
         _collect(currency, uint256(t.price) * quantity, id, affiliate, Sources.MINT);
         _mintCounted(to, id, quantity, PUBLIC_SHIFT, t.walletCap);
     }
@@ -132,7 +134,7 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(to))));
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert DropCollection_NotAllowlisted(id, to);
         _takeSupply(e, t, id, quantity);
-        address currency = t.erc20 ? e.currency : ETH;
+        address currency = t.erc20 ? e.currency : Constants.ETH;
         _collect(currency, uint256(pre.price) * quantity, id, affiliate, Sources.PRESALE);
         _mintCounted(to, id, quantity, PRESALE_SHIFT, pre.cap);
     }
@@ -299,7 +301,7 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
     /// @dev Takes exactly `total` from the caller into the Ledger, which credits fee, referral, affiliate
     ///      and the artist's net. A free edition takes nothing.
     function _collect(address currency, uint256 total, uint256 id, address affiliate, bytes32 source) internal {
-        uint256 expectedValue = currency == ETH ? total : 0;
+        uint256 expectedValue = currency.valueFor(total);
         if (msg.value != expectedValue) revert DropCollection_WrongPayment(expectedValue, msg.value);
         if (total == 0) return;
         LEDGER.pay{value: msg.value}(
@@ -308,7 +310,7 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
                 token: currency,
                 amount: total,
                 artist: artist(),
-                kind: KIND_PRIMARY,
+                kind: Constants.KIND_PRIMARY,
                 affiliate: affiliate,
                 source: source,
                 ref: id
@@ -322,7 +324,7 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
     }
 
     function _store(Stored storage e, EditionConfig memory c, uint32 minted, bool paused) internal {
-        bool erc20 = c.currency != ETH;
+        bool erc20 = !c.currency.isEth();
         e.terms = Terms({
             price: c.price,
             maxSupply: c.maxSupply,
@@ -334,7 +336,7 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
             erc20: erc20
         });
         // Words that stay zero are not written (an edition without a presale costs three words).
-        if (erc20 || e.currency != ETH) e.currency = c.currency;
+        if (erc20 || !e.currency.isEth()) e.currency = c.currency;
         Presale memory pre = Presale({price: c.presalePrice, start: c.presaleStart, cap: c.presaleCap});
         Presale memory old = e.presale;
         if (pre.price != old.price || pre.start != old.start || pre.cap != old.cap) e.presale = pre;
@@ -346,7 +348,7 @@ contract DropCollection is IDropCollection, EditionBalances, ERC2981, Initializa
         Terms memory t = e.terms;
         Presale memory pre = e.presale;
         c = EditionConfig({
-            currency: t.erc20 ? e.currency : ETH,
+            currency: t.erc20 ? e.currency : Constants.ETH,
             price: t.price,
             maxSupply: t.maxSupply,
             walletCap: t.walletCap,

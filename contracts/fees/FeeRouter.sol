@@ -4,21 +4,19 @@ pragma solidity 0.8.30;
 import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {IFeeRouter} from "./IFeeRouter.sol";
 import {IPayments} from "../ledger/IPayments.sol";
+import {Constants} from "../libraries/Constants.sol";
 
 /// @title FeeRouter
 /// @notice Governs the platform fee rules that the Ledger applies to every payment. See {IFeeRouter}.
 contract FeeRouter is IFeeRouter, Ownable2Step {
     /// @notice Primary drop sales.
-    uint8 public constant KIND_PRIMARY = 0;
+    uint8 public constant KIND_PRIMARY = Constants.KIND_PRIMARY;
     /// @notice Marketplace (secondary) sales.
-    uint8 public constant KIND_MARKET = 1;
+    uint8 public constant KIND_MARKET = Constants.KIND_MARKET;
     /// @notice Live tickets and tips.
-    uint8 public constant KIND_LIVE = 2;
-    uint8 internal constant KINDS = 3;
-
-    uint16 internal constant BPS = 10_000;
-    /// @notice The referrer's part of every fee: 5%.
-    uint16 public constant REFERRAL_BPS = 500;
+    uint8 public constant KIND_LIVE = Constants.KIND_LIVE;
+    /// @notice The referrer's part of every fee: 5% (the Ledger applies it: {Payments}).
+    uint16 public constant REFERRAL_BPS = Constants.REFERRAL_BPS;
 
     /// @inheritdoc IFeeRouter
     uint64 public constant MIN_TIMELOCK = 1 hours;
@@ -62,7 +60,7 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
             liveBps: 1000,
             affiliateBps: 2000
         });
-        for (uint8 kind; kind < KINDS; ++kind) {
+        for (uint8 kind; kind < Constants.KINDS; ++kind) {
             emit FeeChanged(kind, 0, _bps(_config, kind));
         }
         emit TreasuryChanged(address(0), treasury_);
@@ -226,6 +224,6 @@ contract FeeRouter is IFeeRouter, Ownable2Step {
     }
 
     function _checkKind(uint8 kind) internal pure {
-        if (kind >= KINDS) revert FeeRouter_UnknownKind(kind);
+        if (kind >= Constants.KINDS) revert FeeRouter_UnknownKind(kind);
     }
 }

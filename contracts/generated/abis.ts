@@ -578,6 +578,24 @@ export const ledgerAbi = [
         "internalType": "address",
         "name": "affiliate",
         "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "payout",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "referrer",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "treasury",
+        "type": "address"
       }
     ],
     "name": "Paid",
@@ -721,6 +739,18 @@ export const ledgerAbi = [
         "indexed": false,
         "internalType": "address",
         "name": "artist",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "referrer",
+        "type": "address"
+      },
+      {
+        "indexed": false,
+        "internalType": "address",
+        "name": "treasury",
         "type": "address"
       }
     ],

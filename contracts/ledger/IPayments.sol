@@ -89,10 +89,11 @@ interface IPayments {
     /// @notice Operator levels are 0, 1 and 2; a factory may only promote a contract without a level.
     error Payments_InvalidLevel(uint8 level);
 
-    /// @notice A {Payment} by `payer` through `operator` (the caller): `fee` to the treasury, `referral` to
-    ///         the artist's referrer, `affiliateFee` to `affiliate`, and the rest (gross minus the three) to
-    ///         the artist's payout. The treasury, payout and referrer are the last {RatesSet} and {PayeeSet}
-    ///         values. One event instead of one credit event per part (gas); the indexer derives the credits.
+    /// @notice A {Payment} by `payer` through `operator` (the caller): `fee` to `treasury`, `referral` to
+    ///         `referrer` (the artist's; zero when it has none), `affiliateFee` to `affiliate`, and the rest
+    ///         (gross minus the three) to `payout` (the artist's). Every credited account is named, so the
+    ///         event alone says who got what. One event instead of one credit event per part (gas); the
+    ///         indexer derives the credits from it.
     event Paid(
         address indexed artist,
         address indexed payer,
@@ -105,11 +106,15 @@ interface IPayments {
         uint256 fee,
         uint256 referral,
         uint256 affiliateFee,
-        address affiliate
+        address affiliate,
+        address payout,
+        address referrer,
+        address treasury
     );
     /// @notice A {Sale} by `payer` through `operator`: `royalty` to `royaltyReceiver`; `fee` is the whole
-    ///         platform fee, of which `referral` goes to the artist's referrer and the rest to the treasury;
-    ///         the seller gets price minus royalty minus fee. (Unlike {Paid}, where `fee` is the treasury's.)
+    ///         platform fee, of which `referral` goes to `referrer` (the artist's; zero when none) and the rest
+    ///         to `treasury`; the seller gets price minus royalty minus fee. (Unlike {Paid}, where `fee` is
+    ///         the treasury's.)
     event SalePaid(
         address indexed seller,
         address indexed payer,
@@ -122,7 +127,9 @@ interface IPayments {
         address royaltyReceiver,
         uint256 fee,
         uint256 referral,
-        address artist
+        address artist,
+        address referrer,
+        address treasury
     );
     /// @notice The FeeRouter set the rates in force.
     event RatesSet(Rates rates);

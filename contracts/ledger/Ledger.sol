@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ILedger} from "./ILedger.sol";
 import {Splits} from "../splits/Splits.sol";
 import {Payments} from "./Payments.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title Ledger
 /// @notice Pull-payment balances for the whole platform, the payments to artists that credit them, and
@@ -13,7 +12,7 @@ import {Payments} from "./Payments.sol";
 /// @dev Ownerless: no admin can move anyone's balance. The FeeRouter, fixed at deployment, sets the fee
 ///      rules every payment follows and names the operators (platform contracts that pay for a buyer).
 contract Ledger is ILedger, Splits, Payments {
-    using SafeERC20 for IERC20;
+    using Currency for address;
 
     constructor(address feeRouter, address registry) Payments(feeRouter, registry) {
         if (feeRouter == address(0) || registry == address(0)) revert Ledger_ZeroAddress();
@@ -61,15 +60,13 @@ contract Ledger is ILedger, Splits, Payments {
 
     /// @dev Takes `amount` from `payer`: ETH must come as msg.value; an ERC-20 is pulled and measured.
     function _receive(address payer, address token, uint256 amount) internal returns (uint256 received) {
-        if (token == ETH) {
+        // One branch on the currency, not valueFor and isEth in turn: the hot path of every payment.
+        if (token.isEth()) {
             if (msg.value != amount) revert Ledger_ValueMismatch(msg.value, amount);
             return amount;
         }
         if (msg.value != 0) revert Ledger_ValueMismatch(msg.value, 0);
-        IERC20 erc20 = IERC20(token);
-        uint256 before = erc20.balanceOf(address(this));
-        erc20.safeTransferFrom(payer, address(this), amount);
-        received = erc20.balanceOf(address(this)) - before;
+        return token.pull(payer, amount);
     }
 
     /// @inheritdoc Payments
@@ -85,11 +82,6 @@ contract Ledger is ILedger, Splits, Payments {
 
     /// @dev A failed ETH send reverts the whole call, so the owner keeps its balance.
     function _send(address token, address to, uint256 amount) internal {
-        if (token == ETH) {
-            (bool ok, ) = to.call{value: amount}("");
-            if (!ok) revert Ledger_EthTransferFailed(to, amount);
-        } else {
-            IERC20(token).safeTransfer(to, amount);
-        }
+        if (!token.transfer(to, amount)) revert Ledger_EthTransferFailed(to, amount);
     }
 }

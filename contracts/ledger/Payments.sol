@@ -5,15 +5,18 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IPayments} from "./IPayments.sol";
 import {Balances} from "./Balances.sol";
 import {ILedger} from "./ILedger.sol";
+import {Constants} from "../libraries/Constants.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title Payments
 /// @notice Payments to artists with the platform fee split off. See {IPayments}.
 /// @dev Part of the deployed Ledger: a payment credits every part in the Ledger's own storage and reads
 ///      the rates and the artist's payee from it too, with no call out (the hot path of every sale).
 abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
-    uint16 internal constant BPS = 10_000;
+    using Currency for address;
+
     /// @notice The referrer's part of every fee: 5%.
-    uint16 public constant REFERRAL_BPS = 500;
+    uint16 public constant REFERRAL_BPS = Constants.REFERRAL_BPS;
     uint8 internal constant OPERATOR = 1;
     uint8 internal constant FACTORY = 2;
 
@@ -35,7 +38,7 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
     function pay(Payment calldata p) external payable nonReentrant returns (uint256 net) {
         if (p.amount == 0) revert ILedger.Ledger_ZeroAmount();
         // ETH arrives as msg.value from the caller itself; only an ERC-20 pull needs the payer's consent.
-        if (p.token != ETH && p.payer != msg.sender && _operatorLevel[msg.sender] == 0) {
+        if (!p.token.isEth() && p.payer != msg.sender && _operatorLevel[msg.sender] == 0) {
             revert ILedger.Ledger_Unauthorized(msg.sender);
         }
         // A buyer cannot be its own affiliate (no discount on the platform fee by naming oneself).
@@ -60,7 +63,10 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
             q.fee,
             q.referral,
             q.affiliateFee,
-            affiliate
+            affiliate,
+            q.payout,
+            q.referrer,
+            q.treasury
         );
     }
 
@@ -70,17 +76,17 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
         if (s.seller == address(0) || (s.royalty != 0 && s.royaltyReceiver == address(0))) {
             revert ILedger.Ledger_ZeroAddress();
         }
-        if (s.token != ETH && s.payer != msg.sender && _operatorLevel[msg.sender] == 0) {
+        if (!s.token.isEth() && s.payer != msg.sender && _operatorLevel[msg.sender] == 0) {
             revert ILedger.Ledger_Unauthorized(msg.sender);
         }
         Rates memory r = _rates;
-        uint256 fee = (s.price * r.marketBps) / BPS;
+        uint256 fee = (s.price * r.marketBps) / Constants.BPS;
         if (s.royalty + fee > s.price) revert Payments_RoyaltyTooHigh(s.price, s.royalty, fee);
         uint256 referral;
         address referrer;
         if (s.artist != address(0)) {
             referrer = _payees[s.artist].referrer;
-            if (referrer != address(0)) referral = (fee * REFERRAL_BPS) / BPS;
+            if (referrer != address(0)) referral = (fee * REFERRAL_BPS) / Constants.BPS;
         }
         _receiveExactly(s.payer, s.token, s.price);
         proceeds = s.price - s.royalty - fee;
@@ -101,7 +107,9 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
             s.royaltyReceiver,
             fee,
             referral,
-            s.artist
+            s.artist,
+            referrer,
+            r.treasury
         );
     }
 
@@ -109,18 +117,18 @@ abstract contract Payments is IPayments, Balances, ReentrancyGuardTransient {
     function quote(address artist, uint8 kind, uint256 amount, address affiliate) public view returns (Quote memory q) {
         Rates memory r = _rates;
         uint16 bps;
-        if (kind == 0) bps = r.primaryBps;
-        else if (kind == 1) bps = r.marketBps;
-        else if (kind == 2) bps = r.liveBps;
+        if (kind == Constants.KIND_PRIMARY) bps = r.primaryBps;
+        else if (kind == Constants.KIND_MARKET) bps = r.marketBps;
+        else if (kind == Constants.KIND_LIVE) bps = r.liveBps;
         else revert Payments_UnknownKind(kind);
         Payee storage payee = _payees[artist];
         q.payout = payee.payout;
         if (q.payout == address(0)) revert Payments_UnknownArtist(artist);
         q.referrer = payee.referrer;
         q.treasury = r.treasury;
-        uint256 gross = (amount * bps) / BPS;
-        if (q.referrer != address(0)) q.referral = (gross * REFERRAL_BPS) / BPS;
-        if (affiliate != address(0)) q.affiliateFee = (gross * r.affiliateBps) / BPS;
+        uint256 gross = (amount * bps) / Constants.BPS;
+        if (q.referrer != address(0)) q.referral = (gross * REFERRAL_BPS) / Constants.BPS;
+        if (affiliate != address(0)) q.affiliateFee = (gross * r.affiliateBps) / Constants.BPS;
         q.fee = gross - q.referral - q.affiliateFee;
         q.net = amount - gross;
     }

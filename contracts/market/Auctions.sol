@@ -8,6 +8,9 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {IAuctions} from "./IAuctions.sol";
 import {MarketBase} from "./MarketBase.sol";
 import {ILedger} from "../ledger/ILedger.sol";
+import {Constants} from "../libraries/Constants.sol";
+import {Currency} from "../libraries/Currency.sol";
+import {Sources} from "../libraries/Sources.sol";
 
 /// @title Auctions
 /// @notice English (reserve) auctions with escrow, anti-sniping extension and Ledger refunds. See {IAuctions}.
@@ -15,6 +18,7 @@ import {ILedger} from "../ledger/ILedger.sol";
 ///      and exactly the highest bid of each live auction.
 abstract contract Auctions is IAuctions, MarketBase {
     using SafeERC20 for IERC20;
+    using Currency for address;
 
     /// @notice A bid this close to the end moves the end to this long after the bid.
     uint256 public constant EXTENSION = 15 minutes;
@@ -30,8 +34,6 @@ abstract contract Auctions is IAuctions, MarketBase {
     uint256 internal constant DELIVERY_GAS = 100_000;
     /// @dev The most gas the delivery gets: a winner's wallet that burns gas costs the settler at most this.
     uint256 internal constant DELIVERY_GAS_CAP = 500_000;
-    bytes32 internal constant SOURCE_OUTBID = "outbid";
-    bytes32 internal constant SOURCE_UNWOUND = "unwound";
     /// @inheritdoc IAuctions
     /// @dev Long enough that the seller (or anyone) settles a healthy auction first, so a winner cannot use the
     ///      escape as a free option on the lot.
@@ -63,7 +65,7 @@ abstract contract Auctions is IAuctions, MarketBase {
             auction.reserve == 0 ||
             auction.duration < MIN_DURATION ||
             auction.duration > MAX_DURATION ||
-            auction.minRaiseBps > BPS ||
+            auction.minRaiseBps > Constants.BPS ||
             (auction.standard == Standard.ERC721 && auction.quantity != 1)
         ) {
             revert Market_InvalidAuction();
@@ -98,8 +100,8 @@ abstract contract Auctions is IAuctions, MarketBase {
         uint256 previousAmount = state.amount;
         uint256 minimum = _minimumBid(auction, previousBidder, previousAmount);
         if (amount < minimum) revert Market_BidTooLow(minimum, amount);
-        bool eth = auction.currency == ETH;
-        uint256 expectedValue = eth ? amount : 0;
+        bool eth = auction.currency.isEth();
+        uint256 expectedValue = auction.currency.valueFor(amount);
         if (msg.value != expectedValue) revert Market_WrongPayment(expectedValue, msg.value);
 
         if (end == 0) {
@@ -112,15 +114,15 @@ abstract contract Auctions is IAuctions, MarketBase {
         state.amount = amount;
         emit BidPlaced(id, msg.sender, amount, end, previousBidder, previousAmount);
 
-        if (!eth) _pullExactly(IERC20(auction.currency), amount);
+        if (!eth) _pullExactly(auction.currency, amount);
         // The outbid bidder's money becomes a Ledger credit now: nothing is sent to it, so it cannot block.
         if (previousBidder != address(0)) {
             if (!eth) _approveLedger(IERC20(auction.currency), previousAmount);
-            ILedger(address(LEDGER)).deposit{value: eth ? previousAmount : 0}(
+            ILedger(address(LEDGER)).deposit{value: auction.currency.valueFor(previousAmount)}(
                 previousBidder,
                 auction.currency,
                 previousAmount,
-                SOURCE_OUTBID
+                Sources.OUTBID
             );
         }
     }
@@ -136,9 +138,8 @@ abstract contract Auctions is IAuctions, MarketBase {
         state.status = Status.Settled;
         state.amount = 0;
 
-        bool eth = auction.currency == ETH;
-        if (!eth) _approveLedger(IERC20(auction.currency), amount);
-        LEDGER.paySale{value: eth ? amount : 0}(
+        if (!auction.currency.isEth()) _approveLedger(IERC20(auction.currency), amount);
+        LEDGER.paySale{value: auction.currency.valueFor(amount)}(
             _saleOf(address(this), auction.seller, auction.collection, auction.tokenId, auction.currency, amount, id)
         );
         bool delivered = _deliver(auction, winner);
@@ -172,9 +173,13 @@ abstract contract Auctions is IAuctions, MarketBase {
         state.status = Status.Unwound;
         state.amount = 0;
 
-        bool eth = auction.currency == ETH;
-        if (!eth) _approveLedger(IERC20(auction.currency), amount);
-        ILedger(address(LEDGER)).deposit{value: eth ? amount : 0}(bidder, auction.currency, amount, SOURCE_UNWOUND);
+        if (!auction.currency.isEth()) _approveLedger(IERC20(auction.currency), amount);
+        ILedger(address(LEDGER)).deposit{value: auction.currency.valueFor(amount)}(
+            bidder,
+            auction.currency,
+            amount,
+            Sources.UNWOUND
+        );
         bool returned = _deliver(auction, auction.seller);
         if (!returned) state.held = true;
         emit AuctionUnwound(id, bidder, amount, returned);
@@ -193,7 +198,7 @@ abstract contract Auctions is IAuctions, MarketBase {
     function _minimumBid(Auction calldata auction, address bidder, uint256 amount) internal pure returns (uint256) {
         if (bidder == address(0)) return auction.reserve;
         uint256 raiseBps = auction.minRaiseBps == 0 ? DEFAULT_MIN_RAISE_BPS : auction.minRaiseBps;
-        uint256 raise = (amount * raiseBps) / BPS;
+        uint256 raise = (amount * raiseBps) / Constants.BPS;
         return amount + (raise == 0 ? 1 : raise);
     }
 
@@ -260,10 +265,8 @@ abstract contract Auctions is IAuctions, MarketBase {
     }
 
     /// @dev Pulls an ERC-20 bid from the bidder into escrow; a token that delivers less is refused.
-    function _pullExactly(IERC20 token, uint256 amount) internal {
-        uint256 before = token.balanceOf(address(this));
-        token.safeTransferFrom(msg.sender, address(this), amount);
-        uint256 received = token.balanceOf(address(this)) - before;
+    function _pullExactly(address token, uint256 amount) internal {
+        uint256 received = token.pull(msg.sender, amount);
         if (received != amount) revert Market_TransferShortfall(amount, received);
     }
 

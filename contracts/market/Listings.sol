@@ -3,10 +3,13 @@ pragma solidity 0.8.30;
 
 import {IListings} from "./IListings.sol";
 import {MarketBase} from "./MarketBase.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title Listings
 /// @notice Fixed-price listings. See {IListings}.
 abstract contract Listings is IListings, MarketBase {
+    using Currency for address;
+
     mapping(bytes32 id => uint256) internal _remaining;
 
     /// @inheritdoc IListings
@@ -61,7 +64,7 @@ abstract contract Listings is IListings, MarketBase {
             _remaining[id] = left - quantity;
         }
         uint256 total = listing.price * quantity;
-        uint256 expectedValue = listing.currency == ETH ? total : 0;
+        uint256 expectedValue = listing.currency.valueFor(total);
         if (msg.value != expectedValue) revert Market_WrongPayment(expectedValue, msg.value);
 
         LEDGER.paySale{value: msg.value}(

@@ -10,18 +10,17 @@ import {IMarketBase} from "./IMarketBase.sol";
 import {IPayments} from "../ledger/IPayments.sol";
 import {IDropCollection} from "../drops/IDropCollection.sol";
 import {IDropFactory} from "../drops/IDropFactory.sol";
+import {Constants} from "../libraries/Constants.sol";
+import {Sources} from "../libraries/Sources.sol";
 
 /// @title MarketBase
 /// @notice What listings, offers and auctions share: the Ledger that pays every sale, the royalty and
 ///         artist lookups, and token moves that explain a stale seller by name.
 abstract contract MarketBase is IMarketBase, ReentrancyGuardTransient {
     /// @notice Royalties are cut to 25% of the price.
-    uint256 public constant MAX_ROYALTY_BPS = 2500;
+    uint256 public constant MAX_ROYALTY_BPS = Constants.MAX_ROYALTY_BPS;
     /// @notice Gas given to a collection's `royaltyInfo` and `artist`: a hostile one cannot block a sale.
     uint256 public constant ROYALTY_GAS = 30_000;
-    uint256 internal constant BPS = 10_000;
-    address internal constant ETH = address(0);
-    bytes32 internal constant SOURCE_SALE = "sale";
 
     IPayments public immutable LEDGER;
     /// @notice The factory of our drop collections, and the implementation its clones delegate to.
@@ -55,7 +54,7 @@ abstract contract MarketBase is IMarketBase, ReentrancyGuardTransient {
                 royaltyReceiver: royaltyReceiver,
                 royalty: royalty,
                 artist: _artistOf(collection),
-                source: SOURCE_SALE,
+                source: Sources.SALE,
                 ref: uint256(id)
             });
     }
@@ -143,7 +142,7 @@ abstract contract MarketBase is IMarketBase, ReentrancyGuardTransient {
             64
         );
         if (!ok || receiverWord >> 160 != 0 || receiverWord == 0 || amount == 0) return (address(0), 0);
-        uint256 cap = (total * MAX_ROYALTY_BPS) / BPS;
+        uint256 cap = (total * MAX_ROYALTY_BPS) / Constants.BPS;
         return (address(uint160(receiverWord)), amount > cap ? cap : amount);
     }
 

@@ -4,11 +4,14 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IOffers} from "./IOffers.sol";
 import {MarketBase} from "./MarketBase.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title Offers
 /// @notice Offers on a token or on a collection (ids up to a bound), paid from the buyer's wallet at acceptance.
 ///         See {IOffers}.
 abstract contract Offers is IOffers, MarketBase {
+    using Currency for address;
+
     mapping(bytes32 id => uint256) internal _offerRemaining;
 
     /// @inheritdoc IOffers
@@ -27,7 +30,7 @@ abstract contract Offers is IOffers, MarketBase {
         if (
             offer.quantity == 0 ||
             offer.price == 0 ||
-            offer.currency == ETH ||
+            offer.currency.isEth() ||
             offer.expiry <= block.timestamp ||
             (offer.standard == Standard.ERC721 && offer.quantity != 1)
         ) {

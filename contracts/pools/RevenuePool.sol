@@ -4,10 +4,14 @@ pragma solidity 0.8.30;
 import {IRevenuePool} from "./IRevenuePool.sol";
 import {IncomeVault} from "../revenue/IncomeVault.sol";
 import {Sources} from "../libraries/Sources.sol";
+import {Constants} from "../libraries/Constants.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title RevenuePool
 /// @notice An artist collective's pool. See {IRevenuePool}.
 contract RevenuePool is IRevenuePool, IncomeVault {
+    using Currency for address;
+
     /// @inheritdoc IRevenuePool
     uint256 public constant VOTING_PERIOD = 7 days;
     /// @inheritdoc IRevenuePool
@@ -98,7 +102,7 @@ contract RevenuePool is IRevenuePool, IncomeVault {
     ) external returns (uint256 id) {
         if (!isMember(msg.sender)) revert Pool_NotMember(msg.sender);
         if (to == address(0)) revert Pool_ZeroAddress();
-        if (token != ETH && token != CURRENCY) revert Income_UnsupportedCurrency(token);
+        if (!token.isEth() && token != CURRENCY) revert Income_UnsupportedCurrency(token);
         if (amount == 0) revert Income_ZeroAmount();
         id = _propose(Kind.Spend, to, token, amount, memo);
     }
@@ -218,7 +222,7 @@ contract RevenuePool is IRevenuePool, IncomeVault {
 
     /// @dev The budget's part first; with no members, all of it waits in the budget.
     function _income(address token, address from, uint256 amount) internal override {
-        uint256 toBudget = _totalWeight == 0 ? amount : (amount * BUDGET_BPS) / 10_000;
+        uint256 toBudget = _totalWeight == 0 ? amount : (amount * BUDGET_BPS) / Constants.BPS;
         if (toBudget != 0) {
             _budget[token] += toBudget;
             emit BudgetCredited(token, toBudget);

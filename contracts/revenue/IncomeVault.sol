@@ -8,6 +8,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IIncomeVault} from "./IIncomeVault.sol";
 import {ILedger} from "../ledger/ILedger.sol";
 import {RevenuePerUnit} from "../libraries/RevenuePerUnit.sol";
+import {Constants} from "../libraries/Constants.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title IncomeVault
 /// @notice Units, and the income they share. See {IIncomeVault}. Royalty shares and revenue pools add
@@ -20,8 +22,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
     using SafeCast for int256;
-
-    address internal constant ETH = address(0);
+    using Currency for address;
 
     /// @inheritdoc IIncomeVault
     address public immutable LEDGER;
@@ -55,13 +56,13 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     constructor(address ledger, address currency) {
         LEDGER = ledger;
         CURRENCY = currency;
-        _accumulators[ETH].live = true;
+        _accumulators[Constants.ETH].live = true;
         if (currency != address(0)) _accumulators[currency].live = true;
     }
 
     /// @notice Plain ETH sent to the vault (by anyone, or by the Ledger when collecting) is income.
     receive() external payable {
-        _income(ETH, msg.sender, msg.value);
+        _income(Constants.ETH, msg.sender, msg.value);
     }
 
     // ---------------------------------------------------------------- views
@@ -89,7 +90,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     /// @inheritdoc IIncomeVault
     function claimable(address account, address token) external view returns (uint256) {
         Account storage a = _accounts[account];
-        if (token == ETH) return RevenuePerUnit.earned(_accumulators[ETH].perUnit, a.units, a.ethCorrection);
+        if (token.isEth()) return RevenuePerUnit.earned(_accumulators[Constants.ETH].perUnit, a.units, a.ethCorrection);
         if (token != CURRENCY) return 0;
         return RevenuePerUnit.earned(_accumulators[token].perUnit, a.units, _currencyCorrections[account]);
     }
@@ -99,24 +100,24 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     /// @inheritdoc IIncomeVault
     function deposit(address token, uint256 amount) external payable nonReentrant {
         if (amount == 0) revert Income_ZeroAmount();
-        if (token == ETH) {
+        if (token.isEth()) {
             if (msg.value != amount) revert Income_ValueMismatch(msg.value, amount);
-            _income(ETH, msg.sender, amount);
+            _income(Constants.ETH, msg.sender, amount);
             return;
         }
         if (token != CURRENCY) revert Income_UnsupportedCurrency(token);
         if (msg.value != 0) revert Income_ValueMismatch(msg.value, 0);
-        uint256 received = _pull(token, msg.sender, amount);
+        uint256 received = token.pull(msg.sender, amount);
         _currencyHeld += received;
         _income(token, msg.sender, received);
     }
 
     /// @inheritdoc IIncomeVault
     function collect(address token) external nonReentrant returns (uint256 amount) {
-        if (token == ETH) {
-            if (ILedger(LEDGER).balanceOf(address(this), ETH) == 0) revert Income_ZeroAmount();
+        if (token.isEth()) {
+            if (ILedger(LEDGER).balanceOf(address(this), Constants.ETH) == 0) revert Income_ZeroAmount();
             // The Ledger sends ETH: receive() takes it in as income.
-            return ILedger(LEDGER).withdraw(address(this), ETH);
+            return ILedger(LEDGER).withdraw(address(this), Constants.ETH);
         }
         if (token != CURRENCY) revert Income_UnsupportedCurrency(token);
         amount = _collectCurrency(token);
@@ -129,7 +130,8 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     ///      held anything (F-04). Each step runs only when something waits, so a move with nothing pending
     ///      pays the reads alone.
     function _collectPending() internal {
-        if (ILedger(LEDGER).balanceOf(address(this), ETH) != 0) ILedger(LEDGER).withdraw(address(this), ETH);
+        if (ILedger(LEDGER).balanceOf(address(this), Constants.ETH) != 0)
+            ILedger(LEDGER).withdraw(address(this), Constants.ETH);
         address currency = CURRENCY;
         if (currency != address(0)) _collectCurrency(currency);
     }
@@ -167,12 +169,6 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
         emit IncomeReceived(token, from, amount, newPerUnit);
     }
 
-    function _pull(address token, address from, uint256 amount) internal returns (uint256 received) {
-        uint256 before = IERC20(token).balanceOf(address(this));
-        IERC20(token).safeTransferFrom(from, address(this), amount);
-        received = IERC20(token).balanceOf(address(this)) - before;
-    }
-
     // ---------------------------------------------------------------- income out
 
     /// @inheritdoc IIncomeVault
@@ -184,11 +180,11 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
 
     /// @inheritdoc IIncomeVault
     function claimAll(address account) external nonReentrant returns (uint256 eth, uint256 token) {
-        eth = _take(account, ETH);
+        eth = _take(account, Constants.ETH);
         address currency = CURRENCY;
         if (currency != address(0)) token = _take(account, currency);
         if (eth == 0 && token == 0) revert Income_NothingToClaim(account, address(0));
-        if (eth != 0) _pay(account, ETH, account, eth);
+        if (eth != 0) _pay(account, Constants.ETH, account, eth);
         if (token != 0) _pay(account, currency, account, token);
     }
 
@@ -203,8 +199,8 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     /// @dev Marks what `account` earned in `token` as paid, and returns it.
     function _take(address account, address token) internal returns (uint256 amount) {
         Account storage a = _accounts[account];
-        if (token == ETH) {
-            amount = RevenuePerUnit.earned(_accumulators[ETH].perUnit, a.units, a.ethCorrection);
+        if (token.isEth()) {
+            amount = RevenuePerUnit.earned(_accumulators[Constants.ETH].perUnit, a.units, a.ethCorrection);
             if (amount != 0) a.ethCorrection += RevenuePerUnit.paying(amount).toInt128();
         } else {
             if (token != CURRENCY) revert Income_UnsupportedCurrency(token);
@@ -215,13 +211,8 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     }
 
     function _pay(address account, address token, address to, uint256 amount) internal {
-        if (token == ETH) {
-            (bool ok, ) = to.call{value: amount}("");
-            if (!ok) revert Income_TransferFailed(to, amount);
-        } else {
-            _currencyHeld -= amount;
-            IERC20(token).safeTransfer(to, amount);
-        }
+        if (!token.isEth()) _currencyHeld -= amount;
+        if (!token.transfer(to, amount)) revert Income_TransferFailed(to, amount);
         emit Claimed(account, token, to, amount);
     }
 
@@ -231,7 +222,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
         // The beneficiary alone decides when tokens nobody accounts leave (F-08): a stranger could otherwise
         // push them out while a mistaken credit is still being sorted out with its sender.
         if (msg.sender != to) revert Income_NotBeneficiary(msg.sender);
-        if (token == ETH || token == CURRENCY) revert Income_SupportedCurrency(token);
+        if (token.isEth() || token == CURRENCY) revert Income_SupportedCurrency(token);
         if (ILedger(LEDGER).balanceOf(address(this), token) != 0) ILedger(LEDGER).withdraw(address(this), token);
         amount = IERC20(token).balanceOf(address(this));
         if (amount == 0) revert Income_ZeroAmount();
@@ -241,13 +232,11 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
 
     /// @dev Pays `amount` of `token` out of the vault as a Ledger credit to `to` (no push, nothing to block).
     function _credit(address to, address token, uint256 amount, bytes32 source) internal {
-        if (token == ETH) {
-            ILedger(LEDGER).deposit{value: amount}(to, ETH, amount, source);
-        } else {
+        if (!token.isEth()) {
             _currencyHeld -= amount;
             IERC20(token).forceApprove(LEDGER, amount);
-            ILedger(LEDGER).deposit(to, token, amount, source);
         }
+        ILedger(LEDGER).deposit{value: token.valueFor(amount)}(to, token, amount, source);
     }
 
     // ---------------------------------------------------------------- units
@@ -256,7 +245,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     function _moveUnits(address from, address to, uint256 units) internal {
         Account storage a = _accounts[from];
         uint256 fromUnits = a.units;
-        int128 ethDelta = RevenuePerUnit.arriving(_accumulators[ETH].perUnit, units).toInt128();
+        int128 ethDelta = RevenuePerUnit.arriving(_accumulators[Constants.ETH].perUnit, units).toInt128();
         a.units = uint64(fromUnits - units);
         a.ethCorrection -= ethDelta;
         Account storage b = _accounts[to];
@@ -278,7 +267,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
         Account storage a = _accounts[account];
         a.units += units.toUint64();
         a.tag = tag;
-        a.ethCorrection += RevenuePerUnit.arriving(_accumulators[ETH].perUnit, units).toInt128();
+        a.ethCorrection += RevenuePerUnit.arriving(_accumulators[Constants.ETH].perUnit, units).toInt128();
         address currency = CURRENCY;
         if (currency != address(0)) {
             _currencyCorrections[account] += RevenuePerUnit.arriving(_accumulators[currency].perUnit, units);
@@ -289,7 +278,7 @@ abstract contract IncomeVault is IIncomeVault, ReentrancyGuardTransient {
     function _removeUnits(address account, uint256 units) internal {
         Account storage a = _accounts[account];
         a.units -= units.toUint64();
-        a.ethCorrection -= RevenuePerUnit.arriving(_accumulators[ETH].perUnit, units).toInt128();
+        a.ethCorrection -= RevenuePerUnit.arriving(_accumulators[Constants.ETH].perUnit, units).toInt128();
         address currency = CURRENCY;
         if (currency != address(0)) {
             _currencyCorrections[account] -= RevenuePerUnit.arriving(_accumulators[currency].perUnit, units);

@@ -8,6 +8,8 @@ import {IRoyaltyShares} from "./IRoyaltyShares.sol";
 import {IncomeVault} from "../revenue/IncomeVault.sol";
 import {IPayments} from "../ledger/IPayments.sol";
 import {Sources} from "../libraries/Sources.sol";
+import {Constants} from "../libraries/Constants.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title RoyaltyShares
 /// @notice Royalty shares of one song and the vault of their income. See {IRoyaltyShares}.
@@ -16,7 +18,7 @@ import {Sources} from "../libraries/Sources.sol";
 ///      checks the wallet cap without extra storage words (the `shares.transfer` and `shares.buy` gas
 ///      goals). Behaviour and errors follow OpenZeppelin's ERC20 (IERC6093).
 contract RoyaltyShares is IRoyaltyShares, IncomeVault, IERC20Errors {
-    uint8 internal constant KIND_PRIMARY = 0;
+    using Currency for address;
 
     /// @inheritdoc IRoyaltyShares
     address public immutable ARTIST;
@@ -178,7 +180,7 @@ contract RoyaltyShares is IRoyaltyShares, IncomeVault, IERC20Errors {
         uint256 bought = buyer.tag + amount;
         if (OFFER_CAP != 0 && bought > OFFER_CAP) revert Shares_WalletCap(msg.sender, OFFER_CAP, buyer.tag, amount);
         uint256 cost = amount * OFFER_PRICE;
-        if (msg.value != (OFFER_CURRENCY == ETH ? cost : 0)) revert Shares_WrongPayment(msg.value, cost);
+        if (msg.value != OFFER_CURRENCY.valueFor(cost)) revert Shares_WrongPayment(msg.value, cost);
 
         _remaining = remaining - amount;
         buyer.tag = uint64(bought);
@@ -192,7 +194,7 @@ contract RoyaltyShares is IRoyaltyShares, IncomeVault, IERC20Errors {
                 token: OFFER_CURRENCY,
                 amount: cost,
                 artist: ARTIST,
-                kind: KIND_PRIMARY,
+                kind: Constants.KIND_PRIMARY,
                 affiliate: affiliate,
                 source: Sources.SHARES,
                 ref: uint256(uint160(address(this)))

@@ -6,12 +6,14 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ISplitWallet} from "./ISplitWallet.sol";
 import {ILedger} from "../ledger/ILedger.sol";
 import {Sources} from "../libraries/Sources.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title SplitWallet
 /// @notice Implementation behind every split clone. See {ISplitWallet}.
 /// @dev Clones share this contract's immutables, so a clone needs no storage and no initializer.
 contract SplitWallet is ISplitWallet {
     using SafeERC20 for IERC20;
+    using Currency for address;
 
     /// @notice The Ledger that hosts the splits; the only caller of `sweep`.
     ILedger public immutable LEDGER;
@@ -26,16 +28,10 @@ contract SplitWallet is ISplitWallet {
     /// @inheritdoc ISplitWallet
     function sweep(address token) external returns (uint256 amount) {
         if (msg.sender != address(LEDGER)) revert SplitWallet_OnlyLedger();
-        if (token == address(0)) {
-            amount = address(this).balance;
-            if (amount != 0) LEDGER.deposit{value: amount}(address(this), token, amount, Sources.DIRECT);
-        } else {
-            amount = IERC20(token).balanceOf(address(this));
-            if (amount != 0) {
-                IERC20(token).forceApprove(address(LEDGER), amount);
-                // Fee-on-transfer tokens: the Ledger credits what it measured.
-                amount = LEDGER.deposit(address(this), token, amount, Sources.DIRECT);
-            }
-        }
+        amount = token.balanceOf(address(this));
+        if (amount == 0) return 0;
+        if (!token.isEth()) IERC20(token).forceApprove(address(LEDGER), amount);
+        // Fee-on-transfer tokens: the Ledger credits what it measured (ETH: all of it).
+        amount = LEDGER.deposit{value: token.valueFor(amount)}(address(this), token, amount, Sources.DIRECT);
     }
 }

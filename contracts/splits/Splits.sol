@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {ISplits} from "./ISplits.sol";
 import {ISplitWallet} from "./ISplitWallet.sol";
@@ -9,6 +8,7 @@ import {SplitWallet} from "./SplitWallet.sol";
 import {SplitConfigLib} from "./SplitConfigLib.sol";
 import {ILedger} from "../ledger/ILedger.sol";
 import {Balances} from "../ledger/Balances.sol";
+import {Currency} from "../libraries/Currency.sol";
 
 /// @title Splits
 /// @notice Creates, controls and distributes royalty splits. See {ISplits}.
@@ -16,6 +16,7 @@ import {Balances} from "../ledger/Balances.sol";
 ///      saves an external call and its encoding on the hottest path of the platform.
 abstract contract Splits is ISplits, Balances {
     using SplitConfigLib for SplitConfig;
+    using Currency for address;
 
     /// @inheritdoc ISplits
     uint256 public constant MAX_RECIPIENTS = SplitConfigLib.MAX_RECIPIENTS;
@@ -132,7 +133,7 @@ abstract contract Splits is ISplits, Balances {
         if (distributor == address(0)) distributor = msg.sender;
 
         // Take in what was sent to the split's address directly.
-        uint256 held = token == ETH ? split.balance : IERC20(token).balanceOf(split);
+        uint256 held = token.balanceOf(split);
         if (held != 0) ISplitWallet(split).sweep(token);
 
         mapping(address owner => uint256) storage balances = _balances[token];

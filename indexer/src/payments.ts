@@ -2,7 +2,8 @@
  * Ledger payments (IPayments): the rates and payees they read, operators, and `Paid`. The Ledger emits
  * one `Paid` per payment and no `Credited` for its parts (gas), so they are derived here exactly as
  * Payments.pay credits them: the net to the artist's payout, the fee to the treasury, the referral to the
- * artist's referrer and the affiliate fee to the affiliate, with the last RatesSet / PayeeSet values.
+ * artist's referrer and the affiliate fee to the affiliate. `Paid` names every one of those accounts, so
+ * the payment row and its credits are a projection of the event alone (no table is read to build them).
  */
 import { ponder } from "ponder:registry";
 import { collection, ledgerRates, operator, payee, payment, pendingMint } from "ponder:schema";
@@ -54,17 +55,14 @@ ponder.on("Ledger:OperatorSet", async ({ event, context }) => {
 
 ponder.on("Ledger:Paid", async ({ event, context }) => {
   const a = event.args;
-  const ledger = lower(event.log.address);
-  const rates = await context.db.find(ledgerRates, { id: ledger });
-  if (!rates) throw new Error(`Paid ${event.id} before any RatesSet of ${ledger}`);
   const artist = lower(a.artist);
-  const p = await context.db.find(payee, { id: artist });
-  if (!p) throw new Error(`Paid ${event.id} to ${artist}, who has no PayeeSet`);
-
   const day = utcDay(event.block.timestamp);
   const source = decodeSource(a.source);
   const net = a.gross - a.fee - a.referral - a.affiliateFee;
   const affiliate = a.affiliate === zeroAddress ? null : lower(a.affiliate);
+  const referrer = a.referrer === zeroAddress ? null : lower(a.referrer);
+  const payout = lower(a.payout);
+  const treasury = lower(a.treasury);
   await context.db.insert(payment).values({
     id: event.id,
     artist,
@@ -76,10 +74,10 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
     referral: a.referral,
     affiliateFee: a.affiliateFee,
     net,
-    referrer: p.referrer,
+    referrer,
     affiliate,
-    payout: p.payout,
-    treasury: rates.treasury,
+    payout,
+    treasury,
     operator: lower(a.operator),
     ref: a.ref,
     source,
@@ -101,9 +99,9 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
     txHash: event.transaction.hash,
   };
   const parts: { key: string; owner: Hex | null; amount: bigint; source: string }[] = [
-    { key: "net", owner: p.payout, amount: net, source },
-    { key: "fee", owner: rates.treasury, amount: a.fee, source: "fee" },
-    { key: "referral", owner: p.referrer, amount: a.referral, source: "referral" },
+    { key: "net", owner: payout, amount: net, source },
+    { key: "fee", owner: treasury, amount: a.fee, source: "fee" },
+    { key: "referral", owner: referrer, amount: a.referral, source: "referral" },
     { key: "affiliate", owner: affiliate, amount: a.affiliateFee, source: AFFILIATE_SOURCE },
   ];
   for (const part of parts) {
@@ -119,7 +117,7 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
   }
 
   await addArtistEarning(context, artist, a.token, day, source, net);
-  if (p.referrer !== null) await addArtistEarning(context, p.referrer, a.token, day, "referral", a.referral);
+  if (referrer !== null) await addArtistEarning(context, referrer, a.token, day, "referral", a.referral);
 
   // A drop mint: the collection's TransferSingle from 0x0 follows in this transaction (drops/mints.ts).
   const op = lower(a.operator);

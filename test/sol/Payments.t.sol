@@ -105,7 +105,25 @@ contract PaymentsTest is Fixture {
         }
     }
 
-    /// @dev The only Ledger log of the last recorded call must be Paid with these fields.
+    /// @dev The data (non-indexed fields) of a Paid event, in order: every field is static, so it decodes
+    ///      as one struct.
+    struct PaidData {
+        address operator;
+        uint8 kind;
+        bytes32 source;
+        uint256 ref;
+        uint256 gross;
+        uint256 fee;
+        uint256 referral;
+        uint256 affiliateFee;
+        address affiliate;
+        address payout;
+        address referrer;
+        address treasury;
+    }
+
+    /// @dev The only Ledger log of the last recorded call must be Paid with these fields, naming the
+    ///      artist's payout and referrer and the treasury in force.
     function _assertOnePaid(
         Vm.Log[] memory logs,
         IPayments.Payment memory p,
@@ -128,26 +146,20 @@ contract PaymentsTest is Fixture {
         assertEq(log.topics[1], bytes32(uint256(uint160(p.artist))), "Paid.artist");
         assertEq(log.topics[2], bytes32(uint256(uint160(p.payer))), "Paid.payer");
         assertEq(log.topics[3], bytes32(uint256(uint160(p.token))), "Paid.token");
-        (
-            address op,
-            uint8 kind,
-            bytes32 source,
-            uint256 ref,
-            uint256 gross,
-            uint256 fee_,
-            uint256 referral_,
-            uint256 affiliateFee_,
-            address affiliate_
-        ) = abi.decode(log.data, (address, uint8, bytes32, uint256, uint256, uint256, uint256, uint256, address));
-        assertEq(op, by, "Paid.operator is the caller");
-        assertEq(kind, p.kind, "Paid.kind");
-        assertEq(source, p.source, "Paid.source");
-        assertEq(ref, p.ref, "Paid.ref");
-        assertEq(gross, p.amount, "Paid.gross");
-        assertEq(fee_, fee, "Paid.fee");
-        assertEq(referral_, referral, "Paid.referral");
-        assertEq(affiliateFee_, affiliateFee, "Paid.affiliateFee");
-        assertEq(affiliate_, p.affiliate, "Paid.affiliate");
+        PaidData memory d = abi.decode(log.data, (PaidData));
+        assertEq(d.operator, by, "Paid.operator is the caller");
+        assertEq(d.kind, p.kind, "Paid.kind");
+        assertEq(d.source, p.source, "Paid.source");
+        assertEq(d.ref, p.ref, "Paid.ref");
+        assertEq(d.gross, p.amount, "Paid.gross");
+        assertEq(d.fee, fee, "Paid.fee");
+        assertEq(d.referral, referral, "Paid.referral");
+        assertEq(d.affiliateFee, affiliateFee, "Paid.affiliateFee");
+        assertEq(d.affiliate, p.affiliate, "Paid.affiliate");
+        IPayments.Payee memory payee = ledger.payeeOf(p.artist);
+        assertEq(d.payout, payee.payout, "Paid.payout");
+        assertEq(d.referrer, payee.referrer, "Paid.referrer");
+        assertEq(d.treasury, ledger.rates().treasury, "Paid.treasury");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -289,7 +301,23 @@ contract PaymentsTest is Fixture {
         p.source = "mint";
         p.ref = 7;
         vm.expectEmit(address(ledger));
-        emit IPayments.Paid(artist, payer, ETH, payer, 0, "mint", 7, 10_000, 1_125, 75, 300, affiliate);
+        emit IPayments.Paid(
+            artist,
+            payer,
+            ETH,
+            payer,
+            0,
+            "mint",
+            7,
+            10_000,
+            1_125,
+            75,
+            300,
+            affiliate,
+            payout,
+            referrer,
+            treasury
+        );
         vm.prank(payer);
         assertEq(ledger.pay{value: 10_000}(p), 8_500, "net");
         assertEq(ledger.balanceOf(treasury, ETH), 1_125, "treasury");

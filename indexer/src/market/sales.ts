@@ -2,7 +2,8 @@
  * Sales. The Ledger's `SalePaid` (any operator) is money: since the Ledger emits no `Credited` for its
  * parts, they are credits here, as Payments.paySale writes them: price - royalty - fee to the seller (the
  * sale's source), fee - referral to the treasury ("fee"), referral to the artist's referrer ("referral"),
- * royalty to its receiver ("royalty"). Artist earnings: the referrer's "referral" (as for Paid) and, for
+ * royalty to its receiver ("royalty"), to the accounts the event names (a projection: no table is read to
+ * find the treasury or the referrer). Artist earnings: the referrer's "referral" (as for Paid) and, for
  * a sale by the marketplace in one of our drop collections, the royalty as the artist's "royalty" income
  * (only the marketplace names the artist from the collection; a direct paySale names any artist).
  *
@@ -11,7 +12,7 @@
  * collection's volume.
  */
 import { ponder, type Context } from "ponder:registry";
-import { collectionMarket, ledgerRates, payee, pendingSale, sale, tokenPrice } from "ponder:schema";
+import { collectionMarket, pendingSale, sale, tokenPrice } from "ponder:schema";
 import { decodeSource } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { addArtistEarning } from "../lib/earnings.ts";
@@ -21,15 +22,9 @@ import { marketRow, touchDay } from "./book.ts";
 
 ponder.on("Ledger:SalePaid", async ({ event, context }) => {
   const a = event.args;
-  const ledger = lower(event.log.address);
-  const rates = await context.db.find(ledgerRates, { id: ledger });
-  if (!rates) throw new Error(`SalePaid ${event.id} before any RatesSet of ${ledger}`);
   const artist = a.artist === zeroAddress ? null : lower(a.artist);
-  let referrer: Hex | null = null;
-  if (a.referral !== 0n) {
-    referrer = artist === null ? null : ((await context.db.find(payee, { id: artist }))?.referrer ?? null);
-    if (referrer === null) throw new Error(`SalePaid ${event.id}: referral ${a.referral} without a referrer`);
-  }
+  // The referrer earns only when there is a referral (a referred artist's tiny fee can round it to zero).
+  const referrer = a.referral === 0n ? null : lower(a.referrer);
   const source = decodeSource(a.source);
   const base = {
     token: a.token,
@@ -44,7 +39,7 @@ ponder.on("Ledger:SalePaid", async ({ event, context }) => {
   // In the order paySale credits them; zero parts are not credits.
   const parts: { key: string; owner: Hex | null; amount: bigint; source: string }[] = [
     { key: "seller", owner: a.seller, amount: a.price - a.royalty - a.fee, source },
-    { key: "fee", owner: rates.treasury, amount: a.fee - a.referral, source: "fee" },
+    { key: "fee", owner: lower(a.treasury), amount: a.fee - a.referral, source: "fee" },
     { key: "referral", owner: referrer, amount: a.referral, source: "referral" },
     { key: "royalty", owner: a.royaltyReceiver, amount: a.royalty, source: "royalty" },
   ];

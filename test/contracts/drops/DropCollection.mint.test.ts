@@ -10,6 +10,7 @@ import {
   eventsOf,
   ledgerBalances,
   ledgerHolds,
+  paidTo,
   parts,
   MINT,
   USDC_UNIT,
@@ -111,6 +112,7 @@ describe("Drops", function () {
           referral: p.referral,
           affiliateFee: p.affiliateFee,
           affiliate: getAddress(d.carol.account.address),
+          ...paidTo(d),
         });
         assert.deepEqual(events[1]!.args, {
           operator: getAddress(d.alice.account.address),
@@ -251,6 +253,7 @@ describe("Drops", function () {
           referral: p.referral,
           affiliateFee: p.affiliateFee,
           affiliate: getAddress(d.carol.account.address),
+          ...paidTo(d),
         });
         assert.equal(await d.collection.read.balanceOf([d.payer.account.address, d.ids.usdc]), 3n);
       });

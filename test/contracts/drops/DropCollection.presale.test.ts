@@ -11,6 +11,7 @@ import {
   eventsOf,
   ledgerBalances,
   ledgerHolds,
+  paidTo,
   parts,
   DAY,
   PRESALE,
@@ -76,6 +77,7 @@ describe("Drops", function () {
         referral: p.referral,
         affiliateFee: p.affiliateFee,
         affiliate: getAddress(d.carol.account.address),
+        ...paidTo(d),
       });
       assert.deepEqual(await d.collection.read.mintedBy([id, d.alice.account.address]), [0n, 2n]);
       assert.equal(await d.collection.read.balanceOf([d.alice.account.address, id]), 2n);

@@ -146,6 +146,15 @@ export function creditees(d: Drops): Address[] {
   ];
 }
 
+/** The accounts a mint's `Paid` names as credited: the artist's payout (its Split), its referrer, the treasury. */
+export function paidTo(d: Drops) {
+  return {
+    payout: getAddress(d.payout),
+    referrer: getAddress(d.referrer.account.address),
+    treasury: getAddress(d.treasury.account.address),
+  };
+}
+
 /** Ledger balances of `owners` in `token`. */
 export async function ledgerBalances(d: Drops, owners: readonly Address[], token: Address = ETH) {
   return Promise.all(owners.map((o) => d.ledger.read.balanceOf([o, token])));

@@ -97,6 +97,10 @@ describe("Ledger payments", function () {
           split.referral,
           split.affiliateFee,
           getAddress(carol.account.address),
+          // The accounts credited, named by the event: payout, referrer, treasury.
+          getAddress(bob.account.address),
+          getAddress(referrer.account.address),
+          getAddress(treasury.account.address),
         ],
       );
       assert.equal(await ledger.read.balanceOf([treasury.account.address, ETH]), split.fee);
@@ -143,6 +147,9 @@ describe("Ledger payments", function () {
           0n,
           0n,
           zeroAddress,
+          getAddress(alice.account.address),
+          zeroAddress,
+          getAddress(treasury.account.address),
         ],
       );
       assert.equal(await ledger.read.balanceOf([treasury.account.address, ETH]), 1_500n);
@@ -298,7 +305,7 @@ describe("Ledger payments", function () {
     });
 
     it("an operator (level 1) pulls from a payer who approved the Ledger, and only up to the approval", async function () {
-      const { ledger, feeRouter, usdc, owner, artist, bob, payer, stranger } =
+      const { ledger, feeRouter, usdc, owner, artist, bob, payer, stranger, referrer, treasury } =
         await networkHelpers.loadFixture(fixture);
       // Operators are contracts named through the timelock (issue 14, F-02): one that forwards calls.
       const op = await viem.deployContract("HostileBidder", [ledger.address]);
@@ -338,6 +345,9 @@ describe("Ledger payments", function () {
         7n,
         0n,
         zeroAddress,
+        getAddress(bob.account.address),
+        getAddress(referrer.account.address),
+        getAddress(treasury.account.address),
       ]);
       assert.equal(await usdc.read.balanceOf([payer.account.address]), 1_000n);
       assert.equal(await ledger.read.balanceOf([bob.account.address, usdc.address]), 850n);
@@ -350,7 +360,7 @@ describe("Ledger payments", function () {
     });
 
     it("in ETH the payer is the caller's statement: anyone may pay with its own value and name a payer", async function () {
-      const { ledger, alice, payer, stranger } = await networkHelpers.loadFixture(fixture);
+      const { ledger, alice, payer, stranger, treasury } = await networkHelpers.loadFixture(fixture);
       const p = payment({ payer: payer.account.address, artist: alice.account.address, amount: 1_000n });
       await viem.assertions.emitWithArgs(
         ledger.write.pay([p], { account: stranger.account, value: 1_000n }),
@@ -369,6 +379,9 @@ describe("Ledger payments", function () {
           0n,
           0n,
           zeroAddress,
+          getAddress(alice.account.address),
+          zeroAddress,
+          getAddress(treasury.account.address),
         ],
       );
       assert.equal(await ledger.read.balanceOf([alice.account.address, ETH]), 850n);

@@ -59,6 +59,8 @@ describe("Ledger.paySale", function () {
         (s.price * 250n) / 10_000n,
         (((s.price * 250n) / 10_000n) * 500n) / 10_000n,
         s.artist,
+        getAddress(m.referrer.account.address),
+        getAddress(m.treasury.account.address),
       ],
     );
     const p = saleParts(s.price, s.royalty, true);

@@ -364,6 +364,8 @@ describe("Marketplace", function () {
         fee: p.fee,
         referral: p.referral,
         artist: getAddress(m.artist.account.address),
+        referrer: getAddress(m.referrer.account.address),
+        treasury: getAddress(m.treasury.account.address),
       });
       assert.deepEqual(events[1]!.args, {
         id,

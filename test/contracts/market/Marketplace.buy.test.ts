@@ -72,6 +72,9 @@ async function checkSale(
     fee: p.fee,
     referral: p.referral,
     artist: o.artist === zeroAddress ? zeroAddress : getAddress(o.artist),
+    // The artist (when named) is referred: SalePaid names its referrer and the treasury credited.
+    referrer: o.artist === zeroAddress ? zeroAddress : getAddress(m.referrer.account.address),
+    treasury: getAddress(m.treasury.account.address),
   });
   assert.deepEqual(events[1]!.args, { id, buyer: getAddress(o.buyer.account.address), quantity: o.quantity });
   assert.equal(await m.market.read.remaining([id]), o.before.remaining - o.quantity);

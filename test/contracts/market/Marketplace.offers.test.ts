@@ -91,6 +91,8 @@ async function checkAccepted(
     fee: p.fee,
     referral: p.referral,
     artist: x.artist === zeroAddress ? zeroAddress : getAddress(x.artist),
+    referrer: x.artist === zeroAddress ? zeroAddress : getAddress(m.referrer.account.address),
+    treasury: getAddress(m.treasury.account.address),
   });
   assert.deepEqual(events[1]!.args, {
     id,
