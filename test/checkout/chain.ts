@@ -15,9 +15,13 @@ import {
   parseUnits,
   zeroAddress,
   type Abi,
+  type Account,
   type Address,
+  type Chain,
   type Hex,
   type PublicClient,
+  type Transport,
+  type WalletClient,
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { artistRegistryAbi, dropCollectionAbi, dropFactoryAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
@@ -52,7 +56,17 @@ export const ARTIST = 1;
 const REFERRER = 2;
 const TREASURY = 3;
 
-export async function startChain(): Promise<TestChain> {
+/** A private Hardhat node with nothing deployed, its clients, and `stop` (by its PID). */
+export type TestNode = {
+  rpc: string;
+  chain: Chain;
+  client: PublicClient;
+  /** A wallet client for Hardhat account `i`. */
+  wallet: (i: number) => WalletClient<Transport, Chain, Account>;
+  stop: () => Promise<void>;
+};
+
+export async function startNode(): Promise<TestNode> {
   const port = await freePort();
   const rpc = `http://127.0.0.1:${port}`;
   const dir = mkdtempSync(join(tmpdir(), "checkout-chain-"));
@@ -66,13 +80,29 @@ export async function startChain(): Promise<TestChain> {
     },
   );
   try {
-    return await setUp(
-      rpc,
-      () => stop(node),
-      () => waitFor("the Hardhat node", async () => (await probe(rpc)) === 31337, 120_000, node),
-    );
+    const chain = defineChain({
+      id: 31337,
+      name: "hardhat",
+      nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+      rpcUrls: { default: { http: [rpc] } },
+    });
+    const client = createPublicClient({ chain, transport: http(rpc), pollingInterval: 50 }) as PublicClient;
+    await waitFor("the Hardhat node", async () => (await probe(rpc)) === 31337, 120_000, node);
+    const wallet = (i: number) =>
+      createWalletClient({ account: account(i), chain, transport: http(rpc), pollingInterval: 50 });
+    return { rpc, chain, client, wallet, stop: () => stop(node) };
   } catch (error) {
     await stop(node);
+    throw error;
+  }
+}
+
+export async function startChain(): Promise<TestChain> {
+  const node = await startNode();
+  try {
+    return await setUp(node);
+  } catch (error) {
+    await node.stop();
     throw error;
   }
 }
@@ -81,18 +111,7 @@ async function probe(rpc: string): Promise<number> {
   return createPublicClient({ transport: http(rpc, { retryCount: 0 }) }).getChainId();
 }
 
-async function setUp(rpc: string, stopNode: () => Promise<void>, ready: () => Promise<void>): Promise<TestChain> {
-  const chain = defineChain({
-    id: 31337,
-    name: "hardhat",
-    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
-    rpcUrls: { default: { http: [rpc] } },
-  });
-  const client = createPublicClient({ chain, transport: http(rpc), pollingInterval: 50 }) as PublicClient;
-  await ready();
-
-  const wallet = (i: number) =>
-    createWalletClient({ account: account(i), chain, transport: http(rpc), pollingInterval: 50 });
+async function setUp({ rpc, client, wallet, stop: stopNode }: TestNode): Promise<TestChain> {
   const send: TestChain["send"] = async (from, address, abi, functionName, args) => {
     const hash = await wallet(from).writeContract({ address, abi, functionName, args } as never);
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
