@@ -133,19 +133,32 @@ export function normalizeSplit(raw: RawSplit | null): SplitRow | null {
 // ------------------------------------------------------------------------------------------------
 // Queries
 
+/** The platformStats row (counters maintained by the indexer's handlers). */
+export type PlatformStatsRow = {
+  artists: number;
+  splits: number;
+  payments: number;
+  distributions: number;
+  collections: number;
+  editions: number;
+  mints: number;
+  sales: number;
+};
+/** One platformVolume row: everything paid through the Ledger in one token. */
+export type PlatformVolumeRow = { token: Hex; gross: string; net: string; payments: number };
+
+/** The home page: the newest artists and the platform's aggregate rows (never a list to sum). */
 export async function fetchHome(base: string) {
   return gql<{
-    artists: { items: ArtistRow[]; totalCount: number };
-    splits: { totalCount: number };
-    distributions: { totalCount: number };
-    payments: { items: Pick<PaymentRow, "token" | "gross">[]; totalCount: number };
+    artists: { items: ArtistRow[] };
+    platformStats: PlatformStatsRow | null;
+    platformVolumes: { items: PlatformVolumeRow[] };
   }>(
     base,
     `query Home {
-      artists(orderBy: "registeredAt", orderDirection: "desc", limit: 48) { items { ${ARTIST} } totalCount }
-      splits { totalCount }
-      distributions { totalCount }
-      payments(limit: 1000, orderBy: "timestamp", orderDirection: "desc") { items { token gross } totalCount }
+      artists(orderBy: "registeredAt", orderDirection: "desc", limit: 48) { items { ${ARTIST} } }
+      platformStats(id: "platform") { artists splits payments distributions collections editions mints sales }
+      platformVolumes(limit: 20) { items { token gross net payments } }
     }`,
   );
 }
