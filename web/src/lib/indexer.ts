@@ -4,34 +4,49 @@
  * indexer are lowercase; bigints arrive as decimal strings.
  */
 import { MAX_RECIPIENTS } from "@notalabel/contracts";
+import { indexerAnswers } from "./indexerCache.ts";
 
 export type Hex = `0x${string}`;
 
 export class IndexerError extends Error {}
 
+/**
+ * One GraphQL read. Answers are kept with their ETag (./indexerCache.ts): a repeated read revalidates with
+ * If-None-Match and reuses the kept answer on 304, so public pages cost the indexer no query between blocks.
+ */
 export async function gql<T>(
   base: string,
   query: string,
   variables: Record<string, unknown> = {},
   init?: { signal?: AbortSignal },
 ): Promise<T> {
+  const body = JSON.stringify({ query, variables });
+  const key = `${base}\n${body}`;
+  const kept = indexerAnswers.get(key);
   let res: Response;
   try {
     res = await fetch(`${base}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
+      headers: { "content-type": "application/json", ...(kept ? { "if-none-match": kept.etag } : {}) },
+      body,
       cache: "no-store",
       signal: init?.signal,
     });
   } catch (e) {
     throw new IndexerError(`The indexer is not reachable (${(e as Error).message}).`);
   }
-  if (!res.ok && res.status !== 400) throw new IndexerError(`The indexer answered ${res.status}.`);
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new IndexerError(body.errors.map((e) => e.message).join("; "));
-  if (!body.data) throw new IndexerError("The indexer returned no data.");
-  return body.data;
+  let text: string;
+  if (res.status === 304 && kept) text = kept.text;
+  else {
+    if (!res.ok && res.status !== 400) throw new IndexerError(`The indexer answered ${res.status}.`);
+    text = await res.text();
+  }
+  const parsed = JSON.parse(text) as { data?: T; errors?: { message: string }[] };
+  if (parsed.errors?.length) throw new IndexerError(parsed.errors.map((e) => e.message).join("; "));
+  if (!parsed.data) throw new IndexerError("The indexer returned no data.");
+  const etag = res.headers.get("etag");
+  if (res.status === 200 && etag) indexerAnswers.set(key, { etag, text });
+  return parsed.data;
 }
 
 export const lower = (a: string) => a.toLowerCase();
