@@ -19,6 +19,7 @@ import {
 import { checkCards } from "./card-checks.ts";
 import { checkDrops } from "./drop-checks.ts";
 import { checkMarket, salePaidParts } from "./market-checks.ts";
+import { checkTotals } from "./totals-checks.ts";
 import type { World } from "./world.ts";
 
 export class Failures {
@@ -588,6 +589,7 @@ export async function checkIndexer(
   const dropStats = await checkDrops(url, world, f, head, paidLogs);
   const cardStats = await checkCards(url, world, f, paidLogs);
   const marketStats = await checkMarket(url, world, f, head, saleParts.logs);
+  const totalStats = await checkTotals(url, world, f, head);
 
   // Drop revenue reaches the statements: mint / presale / affiliate credits exist when the chain paid them.
   for (const source of ["mint", "presale", "affiliate", "fiat"]) {
@@ -617,6 +619,7 @@ export async function checkIndexer(
       ...dropStats,
       ...cardStats,
       ...marketStats,
+      ...totalStats,
       ...statementStats,
       comparisons: f.count,
     },

@@ -10,11 +10,12 @@ import { matchesEtag, ResponseCache } from "./cache.ts";
 /** Revalidate every time (cheap: a 304 reads nothing but the block marker), keep for any cache. */
 export const CACHE_CONTROL = "public, no-cache";
 
-export type CacheSettings = { maxEntries: number; maxChars: number; markTtlMs: number };
+export type CacheSettings = { enabled: boolean; maxEntries: number; maxChars: number; markTtlMs: number };
 
-/** INDEXER_CACHE_ENTRIES, INDEXER_CACHE_MB (body size kept) and INDEXER_CACHE_MARK_TTL_MS. */
+/** INDEXER_CACHE=off (no ETags, no cache: for measuring), INDEXER_CACHE_ENTRIES, INDEXER_CACHE_MB (body size kept) and INDEXER_CACHE_MARK_TTL_MS. */
 export function readCacheSettings(env: Record<string, string | undefined> = process.env): CacheSettings {
   return {
+    enabled: env.INDEXER_CACHE !== "off",
     maxEntries: envNumber(env, "INDEXER_CACHE_ENTRIES", 2000),
     maxChars: envNumber(env, "INDEXER_CACHE_MB", 64) * 1024 * 1024,
     markTtlMs: envNumber(env, "INDEXER_CACHE_MARK_TTL_MS", 100),
@@ -37,10 +38,14 @@ function errorFree(body: string): boolean {
  */
 export async function serveCached(
   c: Context,
-  cache: ResponseCache,
+  cache: ResponseCache | null,
   request: string,
   run: () => Promise<unknown>,
 ): Promise<Response | undefined> {
+  if (!cache) {
+    const out: unknown = await run();
+    return out instanceof Response ? out : undefined;
+  }
   let mark: string;
   try {
     mark = await cache.currentMark();

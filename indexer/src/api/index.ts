@@ -23,7 +23,8 @@ import { describeZodError, loadStatement, statementCsv, statementQuery, Statemen
 const tokens = knownTokens();
 const limits = readQueryLimits();
 const app = new Hono();
-const cache = new ResponseCache({ ...readCacheSettings(), readMark: readCheckpoints });
+const cacheSettings = readCacheSettings();
+const cache = cacheSettings.enabled ? new ResponseCache({ ...cacheSettings, readMark: readCheckpoints }) : null;
 
 /** The indexed-block marker: every chain's latest checkpoint (what `_meta { status }` reports). */
 async function readCheckpoints(): Promise<string> {
