@@ -29,7 +29,9 @@ test("four web instances migrate one fresh PostgreSQL database at once", async (
     results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok")),
     ["ok", "ok", "ok", "ok"],
   );
-  const applied = await instances[0]!.db.execute("select count(*)::int as n from drizzle.__drizzle_migrations");
+  const applied = (await instances[0]!.db.execute("select count(*)::int as n from drizzle.__drizzle_migrations")) as {
+    rows: { n: number }[];
+  };
   const journal = (await import("../../web/drizzle/meta/_journal.json", { with: { type: "json" } })).default;
-  assert.equal((applied.rows[0] as { n: number }).n, journal.entries.length, "each migration applied once");
+  assert.equal(applied.rows[0]!.n, journal.entries.length, "each migration applied once");
 });
