@@ -171,11 +171,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let stripeUrl: string | null = null;
     if (stripePort) {
       stripeUrl = `http://127.0.0.1:${stripePort}`;
+      const webhookUrl = options.webhookUrl ?? `${webUrl}/api/stripe/webhook`;
       const stripe = startService("stripe-local", bin(".", "tsx"), ["scripts/stripe-local/main.ts"], {
         cwd: root,
         env: {
           STRIPE_LOCAL_PORT: String(stripePort),
-          STRIPE_WEBHOOK_URL: options.webhookUrl ?? `${webUrl}/api/stripe/webhook`,
+          STRIPE_WEBHOOK_URL: webhookUrl,
           STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET,
         },
         log: join(options.stateDir, "stripe-local.log"),
@@ -189,7 +190,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         30_000,
         stripe,
       );
-      log(`stripe   ${stripeUrl} (local Stripe-compatible test server; webhooks to ${webUrl}/api/stripe/webhook)`);
+      log(`stripe   ${stripeUrl} (local Stripe-compatible test server; webhooks to ${webhookUrl})`);
     }
 
     const webEnv = {

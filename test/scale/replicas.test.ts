@@ -262,6 +262,7 @@ test("(b) the fulfilment worker runs in both web servers and mints every order e
     );
 
   // 1. Both up: four orders paid back to back, opened on A and B in turn, their webhooks spread by the balancer.
+  const sentBefore = new Map(lb!.sent);
   const batch = [];
   for (let i = 0; i < 4; i++) batch.push(await payOrder(i % 2 ? webB.url : webA.url));
   // Each order's status is read from the other server than the one that opened it.
@@ -272,6 +273,8 @@ test("(b) the fulfilment worker runs in both web servers and mints every order e
     return counts.a + counts.b >= 4 ? counts : null;
   }, "the workers' runs logged");
   assert.equal(split.a + split.b, 4, `the workers minted 4 orders between them (${JSON.stringify(split)})`);
+  for (const web of [webA, webB])
+    assert.ok(lb!.sent.get(web.url)! > (sentBefore.get(web.url) ?? 0), `Stripe's webhooks reached ${web.url}`);
 
   // 2. Only A: B leaves the balancer and stops; A's worker mints the next order.
   lb!.upstreams = [webA.url];
