@@ -95,6 +95,10 @@ export async function checkQueryLimits(url: string): Promise<{ failures: string[
   const sqlBody = (await sql.json().catch(() => ({}))) as { limit?: string };
   if (sql.status !== 413 || sqlBody.limit !== "maxSqlChars")
     failures.push(`an oversized /sql/db query: expected 413 naming maxSqlChars, got ${sql.status}`);
+  // A page over Ponder's 1,000 rows: a 400 naming maxPage (Ponder alone would answer 200 with an error).
+  const tooLong = q(`{ payments(limit: 1001) { items { id } } }`);
+  expectRefused("a page of 1,001 at the indexer", await post(url, tooLong), 400, "maxPage");
+  expectRefused("a page of 1,001 through the web proxy", await viaProxy(url, tooLong), 400, "maxPage");
   const nested = q(`{ collections(limit: 1000) { items { editions(limit: 1000) { items { id } } } } }`);
   expectRefused("a page of 1,000 in a page of 1,000 at the indexer", await post(url, nested), 400, "maxCost");
   expectRefused(

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, describe, it } from "node:test";
-import { checkQuery, DEFAULT_QUERY_LIMITS, measure, QueryRefused } from "../../indexer/src/api/queryLimits.ts";
+import { checkQuery, DEFAULT_QUERY_LIMITS, measure, QueryRefused, readQueryLimits } from "../../indexer/src/api/queryLimits.ts";
 import { DEFAULT_PROXY_LIMITS, forwardToIndexer } from "../../web/src/server/indexer/proxy.ts";
 import { captureAppQueries } from "./app-queries.ts";
 import { loopQuery } from "./limit-checks.ts";
@@ -59,7 +59,7 @@ describe("GraphQL query limits", () => {
     // 1 field + 1 `items` + 50 rows (the default page) × 2 fields.
     assert.equal(measure("{ a { items { id name } } }").cost, 102);
     assert.equal(measure("{ a(limit: 3) { items { id } totalCount } }").cost, 1 + 1 + 3 + 1);
-    // Over Ponder's maximum counts as the maximum (Ponder refuses it anyway); a variable counts as its value.
+    // Over Ponder's maximum counts as the maximum in the cost (maxPage refuses it first); a variable counts as its value.
     assert.equal(measure("{ a(limit: 5000) { items { id } } }").cost, 1002);
     assert.equal(measure("query Q($n: Int!) { a(limit: $n) { items { id } } }", Infinity, { n: 7 }).cost, 9);
     assert.equal(measure("query Q($n: Int = 4) { a(limit: $n) { items { id } } }").cost, 6);
@@ -77,6 +77,25 @@ describe("GraphQL query limits", () => {
       () => checkQuery(viaFragment, DEFAULT_QUERY_LIMITS, { n: 1000 }),
       (e: unknown) => e instanceof QueryRefused && e.limit === "maxCost",
     );
+  });
+
+  it("refuses a page over the API's maximum (maxPage, 1,000): a literal, a variable, in a fragment", () => {
+    assert.equal(measure("{ a(limit: 5000) { items { id } } }").page, 5000);
+    assert.equal(checkQuery("{ a(limit: 1000) { items { id } } }", DEFAULT_QUERY_LIMITS).page, 1000);
+    for (const [query, variables] of [
+      ["{ a(limit: 1001) { items { id } } }", {}],
+      ["query Q($n: Int!) { a(limit: $n) { items { id } } }", { n: 5000 }],
+      ["query { ...F } fragment F on Query { a { items { b(limit: 2000) { items { id } } } } }", {}],
+    ] as const)
+      assert.throws(
+        () => checkQuery(query, DEFAULT_QUERY_LIMITS, variables),
+        (e: unknown) =>
+          e instanceof QueryRefused && e.limit === "maxPage" && e.max === 1000 && e.found! > 1000 && /maxPage/.test(e.message),
+        query,
+      );
+    // A lower cap from the environment, never a higher one (Ponder serves at most 1,000).
+    assert.equal(readQueryLimits({ INDEXER_MAX_PAGE: "100" }).maxPage, 100);
+    assert.equal(readQueryLimits({ INDEXER_MAX_PAGE: "5000" }).maxPage, 1000);
   });
 
   it("refuses long and aliased queries naming the limit", () => {

@@ -1,4 +1,4 @@
-/** The checks both sides run: the body's size and shape, then tokens, depth, aliases and cost, in that order. */
+/** The checks both sides run: the body's size and shape, then tokens, depth, aliases, page size and cost, in that order. */
 import { type GraphqlLimits, QueryRefused } from "./limits.ts";
 import { measure, type QueryCost } from "./measure.ts";
 
@@ -27,6 +27,14 @@ export function checkQuery(query: string, limits: GraphqlLimits, variables: Reco
       limits.maxAliases,
       cost.aliases,
       `The query has ${cost.aliases} aliases; at most ${limits.maxAliases} are allowed (limit maxAliases).`,
+    );
+  if (cost.page > limits.maxPage)
+    throw new QueryRefused(
+      "maxPage",
+      limits.maxPage,
+      cost.page,
+      `A list asks for ${cost.page} rows; at most ${limits.maxPage} are served per page (limit maxPage). ` +
+        "Page with `after:` (the previous page's pageInfo.endCursor).",
     );
   if (cost.cost > limits.maxCost)
     throw new QueryRefused(

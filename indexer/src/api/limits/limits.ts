@@ -19,6 +19,8 @@ export type GraphqlLimits = {
   maxAliases: number;
   /** Rows the query may ask for: each field counts once per row of every page it sits in (see measure.ts). */
   maxCost: number;
+  /** Rows one list may ask for (`limit:`); Ponder serves at most PONDER_MAX_PAGE, so more is refused here with a 400. */
+  maxPage: number;
 };
 
 /**
@@ -31,6 +33,7 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphqlLimits = {
   maxTokens: 1000,
   maxAliases: 20,
   maxCost: 50_000,
+  maxPage: PONDER_MAX_PAGE,
 };
 
 export type LimitName = keyof GraphqlLimits | "maxSqlChars" | "timeoutMs";
@@ -67,7 +70,7 @@ export function envNumber(env: Record<string, string | undefined>, name: string,
   return n;
 }
 
-/** INDEXER_MAX_BODY_BYTES, INDEXER_MAX_QUERY_DEPTH, _TOKENS, _ALIASES and _COST: the same names on both sides. */
+/** INDEXER_MAX_BODY_BYTES, INDEXER_MAX_QUERY_DEPTH, _TOKENS, _ALIASES, _COST and INDEXER_MAX_PAGE (at most Ponder's 1,000): the same names on both sides. */
 export function readGraphqlLimits(env: Record<string, string | undefined> = process.env): GraphqlLimits {
   const d = DEFAULT_GRAPHQL_LIMITS;
   return {
@@ -76,5 +79,6 @@ export function readGraphqlLimits(env: Record<string, string | undefined> = proc
     maxTokens: envNumber(env, "INDEXER_MAX_QUERY_TOKENS", d.maxTokens),
     maxAliases: envNumber(env, "INDEXER_MAX_QUERY_ALIASES", d.maxAliases),
     maxCost: envNumber(env, "INDEXER_MAX_QUERY_COST", d.maxCost),
+    maxPage: Math.min(envNumber(env, "INDEXER_MAX_PAGE", d.maxPage), PONDER_MAX_PAGE),
   };
 }

@@ -7,7 +7,8 @@
 import { Lexer, Source, TokenKind, parse, type DocumentNode, type SelectionSetNode, type ValueNode } from "graphql";
 import { PONDER_DEFAULT_PAGE, PONDER_MAX_PAGE } from "./limits.ts";
 
-export type QueryCost = { tokens: number; aliases: number; depth: number; cost: number };
+/** `page`: the largest `limit` a list asks for (a literal or a given variable), before the API's cap. */
+export type QueryCost = { tokens: number; aliases: number; depth: number; cost: number; page: number };
 
 /** Lexical tokens (comments excluded, as the parser counts them); stops counting past `max`. */
 export function countTokens(query: string, max = Infinity): number {
@@ -23,8 +24,8 @@ export function countTokens(query: string, max = Infinity): number {
 
 type Variables = Record<string, unknown>;
 
-/** The page size a field asks for: its `limit` (a literal or a variable), default 50, at most 1,000. */
-function pageSize(args: readonly { name: { value: string }; value: ValueNode }[] | undefined, vars: Variables) {
+/** The page size a field asks for: its `limit` (a literal or a variable), default 50, uncapped. */
+function askedPage(args: readonly { name: { value: string }; value: ValueNode }[] | undefined, vars: Variables) {
   const arg = args?.find((a) => a.name.value === "limit");
   if (!arg) return PONDER_DEFAULT_PAGE;
   let n: number;
@@ -41,7 +42,7 @@ function pageSize(args: readonly { name: { value: string }; value: ValueNode }[]
           ? v
           : PONDER_MAX_PAGE;
   } else n = PONDER_MAX_PAGE;
-  return Number.isFinite(n) ? Math.min(Math.max(n, 0), PONDER_MAX_PAGE) : PONDER_MAX_PAGE;
+  return Number.isFinite(n) ? Math.max(n, 0) : PONDER_MAX_PAGE;
 }
 
 /**
@@ -50,12 +51,12 @@ function pageSize(args: readonly { name: { value: string }; value: ValueNode }[]
  */
 export function measure(query: string, maxTokens = Infinity, variables: Variables = {}): QueryCost {
   const tokens = countTokens(query, maxTokens);
-  if (tokens > maxTokens) return { tokens, aliases: 0, depth: 0, cost: 0 };
+  if (tokens > maxTokens) return { tokens, aliases: 0, depth: 0, cost: 0, page: 0 };
   let doc: DocumentNode;
   try {
     doc = parse(query, { noLocation: true });
   } catch {
-    return { tokens, aliases: 0, depth: 0, cost: 0 };
+    return { tokens, aliases: 0, depth: 0, cost: 0, page: 0 };
   }
   const fragments = new Map<string, SelectionSetNode>();
   for (const def of doc.definitions)
@@ -68,6 +69,7 @@ export function measure(query: string, maxTokens = Infinity, variables: Variable
 
   let depth = 0;
   let cost = 0;
+  let page = 0;
   for (const def of doc.definitions) {
     if (def.kind !== "OperationDefinition") continue;
     const vars: Variables = {};
@@ -78,8 +80,9 @@ export function measure(query: string, maxTokens = Infinity, variables: Variable
     // Only one operation runs per request; the worst one is what this request may cost.
     depth = Math.max(depth, walk.depth(def.selectionSet, new Set()));
     cost = Math.max(cost, walk.cost(def.selectionSet, 1, new Set()));
+    page = Math.max(page, walk.page);
   }
-  return { tokens, aliases, depth, cost };
+  return { tokens, aliases, depth, cost, page };
 }
 
 function countAliases(set: SelectionSetNode): number {
@@ -99,6 +102,8 @@ function countAliases(set: SelectionSetNode): number {
 class Walk {
   private readonly depths = new Map<string, number>();
   private readonly costs = new Map<string, number>();
+  /** The largest page asked for by any list walked. */
+  page = 0;
   constructor(
     private readonly fragments: Map<string, SelectionSetNode>,
     private readonly vars: Variables,
@@ -125,7 +130,11 @@ class Walk {
       if (s.kind === "Field") {
         if (!s.selectionSet) total += 1;
         else if (s.name.value === "items") total += 1 + rows * this.cost(s.selectionSet, PONDER_DEFAULT_PAGE, open);
-        else total += 1 + this.cost(s.selectionSet, pageSize(s.arguments, this.vars), open);
+        else {
+          const asked = askedPage(s.arguments, this.vars);
+          this.page = Math.max(this.page, asked);
+          total += 1 + this.cost(s.selectionSet, Math.min(asked, PONDER_MAX_PAGE), open);
+        }
       } else if (s.kind === "InlineFragment") total += this.cost(s.selectionSet, rows, open);
       else {
         const key = `${s.name.value}@${rows}`;
