@@ -26,6 +26,8 @@ export const artist = onchainTable(
     handleIdx: index().on(table.handle),
     payoutIdx: index().on(table.payout),
     referrerIdx: index().on(table.referrer),
+    // The home page's newest artists (orderBy registeredAt, Ponder adds the id): read in index order.
+    registeredIdx: index().on(table.registeredAt, table.id),
   }),
 );
 
@@ -431,7 +433,12 @@ export const edition = onchainTable(
     createdAt: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
   }),
-  (table) => ({ collectionIdx: index().on(table.collection), artistIdx: index().on(table.artist) }),
+  (table) => ({
+    collectionIdx: index().on(table.collection),
+    artistIdx: index().on(table.artist),
+    // The open editions page (unpaused, not ended, orderBy start): read in index order, filtered as it goes.
+    startIdx: index().on(table.start, table.id),
+  }),
 );
 
 /** Every change of an edition's sale: "created", "updated", "paused", "resumed", with the whole config. */

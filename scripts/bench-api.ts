@@ -10,14 +10,21 @@
  * the database). The requests are recorded against the PostgreSQL writer, so every measured server starts
  * with a cold cache. Writes bench/results/api.json.
  *
- * Run: pnpm bench:api   (BENCH_API_RPC=http://…: a chain built elsewhere, with the local deployment)
+ * The load runs in a process of its own (scripts/bench/api/load-run.ts). The load average is recorded
+ * before each measurement (the machine may be shared).
+ *
+ * Run: pnpm bench:api   (BENCH_API_RPC=http://…: a chain built elsewhere, with the local deployment;
+ * BENCH_API_DBS=postgres|pglite and BENCH_API_CACHE=on|off: a subset; BENCH_API_CPU_PROF=<dir>: the measured
+ * servers write V8 CPU profiles there)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { findPgBin, startCluster, type Cluster } from "../test/indexer/postgres.ts";
 import { freePort, startService, stopService, waitFor, type Service } from "./lib/processes.ts";
-import { runLoad, type LoadResult } from "./bench/api/load.ts";
+import type { LoadResult } from "./bench/api/load.ts";
 import { readPools, recordAppRequests, type Recorded } from "./bench/api/queries.ts";
 import { chainSource } from "./bench/api/source.ts";
 
@@ -28,7 +35,11 @@ const VARIANTS = Number(process.env.BENCH_API_VARIANTS ?? 8);
 const TIMEOUT_MS = 10_000;
 const SCHEMA = "bench";
 const ponder = join(root, "indexer/node_modules/.bin/ponder");
+const DBS = (process.env.BENCH_API_DBS ?? "postgres,pglite").split(",");
+const CACHES = (process.env.BENCH_API_CACHE ?? "on,off").split(",") as ("on" | "off")[];
+const CPU_PROF = process.env.BENCH_API_CPU_PROF;
 const log = (line: string) => console.log(`[bench:api] ${line}`);
+const round2 = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
 
 const stateDir = mkdtempSync(join(tmpdir(), "nal-bench-api-"));
 const services: Service[] = [];
@@ -38,16 +49,43 @@ let pgDir: string | null = null;
 function indexer(name: string, command: "start" | "serve", port: number, rpc: string, env: NodeJS.ProcessEnv) {
   const service = startService(name, ponder, [command, "--port", String(port), "--schema", SCHEMA], {
     cwd: join(root, "indexer"),
-    env: { PONDER_RPC_URL_31337: rpc, PONDER_TELEMETRY_DISABLED: "true", PONDER_LOG_LEVEL: "warn", ...env },
+    env: {
+      PONDER_RPC_URL_31337: rpc,
+      PONDER_TELEMETRY_DISABLED: "true",
+      PONDER_LOG_LEVEL: "warn",
+      ...(CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${CPU_PROF} --cpu-prof-name=${name}.cpuprofile` } : {}),
+      ...env,
+    },
     log: join(stateDir, `${name}.log`),
   });
   services.push(service);
   return service;
 }
 
-async function ready(service: Service, url: string, timeoutMs = 600_000) {
+/** The chain's head block number. */
+async function headBlock(rpc: string): Promise<number> {
+  const res = await fetch(rpc, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  return Number(((await res.json()) as { result: string }).result);
+}
+
+/**
+ * Until the indexer has indexed the chain's head. /ready answers once the backfill is done, but Ponder
+ * then indexes the last (unfinalised) blocks one by one; measured meanwhile, every block would empty the
+ * read cache and the indexer's writes would compete with the reads.
+ */
+async function ready(service: Service, url: string, rpc: string, timeoutMs = 600_000) {
   const t0 = performance.now();
   await waitFor(service.name, async () => (await fetch(`${url}/ready`)).ok, timeoutMs, service);
+  const head = await headBlock(rpc);
+  const indexed = async () => {
+    const status = (await (await fetch(`${url}/status`)).json()) as Record<string, { block?: { number: number } }>;
+    return Object.values(status).some((s) => (s.block?.number ?? -1) >= head);
+  };
+  await waitFor(`${service.name} at block ${head}`, indexed, timeoutMs, service);
   return Math.round(performance.now() - t0);
 }
 
@@ -56,9 +94,20 @@ async function stop(service: Service) {
   services.splice(services.indexOf(service), 1);
 }
 
-async function measure(label: string, url: string, requests: Recorded[]): Promise<LoadResult> {
-  log(`${label}: ${RATE} requests/s for ${SECONDS} s against ${url}`);
-  const result = await runLoad(url, requests, { rate: RATE, seconds: SECONDS, timeoutMs: TIMEOUT_MS, seed: 15 });
+type Measured = LoadResult & { loadAverage: number[] };
+
+/** One measurement, the load run by scripts/bench/api/load-run.ts in its own process. */
+async function measure(label: string, url: string, requests: Recorded[]): Promise<Measured> {
+  const loadAverage = round2(loadavg());
+  log(`${label}: ${RATE} requests/s for ${SECONDS} s against ${url} (load average ${loadAverage.join(" ")})`);
+  const input = join(stateDir, "load-in.json");
+  const output = join(stateDir, "load-out.json");
+  const options = { rate: RATE, seconds: SECONDS, timeoutMs: TIMEOUT_MS, seed: 15 };
+  writeFileSync(input, JSON.stringify({ base: url, requests, options }));
+  await promisify(execFile)(process.execPath, ["--import", "tsx", join(root, "scripts/bench/api/load-run.ts"), input, output], {
+    cwd: root,
+  });
+  const result = { ...(JSON.parse(readFileSync(output, "utf8")) as LoadResult), loadAverage };
   const o = result.overall;
   log(
     `${label}: p50 ${o.p50} ms, p95 ${o.p95} ms, p99 ${o.p99} ms; ${result.errors} errors, ${result.timeouts} timeouts; served ${result.served}/s`,
@@ -73,7 +122,7 @@ async function main() {
   log(`building the chain (state in ${stateDir})`);
   const chain = await chainSource()({ port: chainPort, stateDir });
   log(`chain: ${chain.describe}`);
-  const results: Record<string, Record<string, LoadResult>> = {};
+  const results: Record<string, Record<string, Measured>> = {};
   const indexing: Record<string, number> = {};
   let requests: Recorded[] = [];
   try {
@@ -86,7 +135,7 @@ async function main() {
     const writerPort = await freePort();
     const writerUrl = `http://127.0.0.1:${writerPort}`;
     const writer = indexer("writer", "start", writerPort, chain.rpc, { DATABASE_URL: cluster.url });
-    indexing.postgres = await ready(writer, writerUrl);
+    indexing.postgres = await ready(writer, writerUrl, chain.rpc);
     log(`PostgreSQL writer ready in ${indexing.postgres} ms`);
 
     const pools = await readPools(writerUrl);
@@ -95,14 +144,14 @@ async function main() {
     log(`recorded ${requests.length} requests (${distinct} distinct) from ${new Set(requests.map((r) => r.from)).size} fetchers`);
 
     results.postgres = {};
-    for (const cache of ["on", "off"] as const) {
+    for (const cache of DBS.includes("postgres") ? CACHES : []) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const replica = indexer(`serve-cache-${cache}`, "serve", port, chain.rpc, {
         DATABASE_URL: cluster.url,
         INDEXER_CACHE: cache,
       });
-      await ready(replica, url, 120_000);
+      await ready(replica, url, chain.rpc, 120_000);
       results.postgres[`cache ${cache}`] = await measure(`PostgreSQL, ponder serve, cache ${cache}`, url, requests);
       await stop(replica);
     }
@@ -113,7 +162,7 @@ async function main() {
 
     // PGlite: `ponder start` serves its own API.
     results.pglite = {};
-    for (const cache of ["on", "off"] as const) {
+    for (const cache of DBS.includes("pglite") ? CACHES : []) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const dir = join(stateDir, `pglite-${cache}`);
@@ -123,7 +172,7 @@ async function main() {
         DATABASE_URL: "",
         DATABASE_PRIVATE_URL: "",
       });
-      const ms = await ready(start, url);
+      const ms = await ready(start, url, chain.rpc);
       indexing[`pglite (cache ${cache})`] = ms;
       log(`PGlite ready in ${ms} ms`);
       results.pglite[`cache ${cache}`] = await measure(`PGlite, ponder start, cache ${cache}`, url, requests);
@@ -139,7 +188,8 @@ async function main() {
   const out = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) },
-    loadAverage: { before: loadBefore.map((x) => Math.round(x * 100) / 100), after: loadavg().map((x) => Math.round(x * 100) / 100) },
+    // 1, 5 and 15 minute load averages (2 cores: above 2 the measured servers shared the CPU with others).
+    loadAverage: { before: round2(loadBefore), after: round2(loadavg()) },
     chain: chain.describe,
     method: {
       rate: RATE,

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
 import { matchesEtag, ResponseCache } from "../../indexer/src/api/cache.ts";
-import { serveCached } from "../../indexer/src/api/cached.ts";
+import { readCacheSettings, serveCached } from "../../indexer/src/api/cached.ts";
 
 // Hono is the indexer's dependency, not the root's: load the indexer's copy.
 type HonoModule = typeof import("../../indexer/node_modules/hono/dist/types/index.d.ts");
@@ -120,6 +120,24 @@ describe("indexer read cache", () => {
     assert.equal(world.runs, 3);
     await post("{ b }");
     assert.equal(world.runs, 4);
+  });
+
+  it("INDEXER_CACHE=off runs every read, without ETags (to measure the database alone)", async () => {
+    assert.equal(readCacheSettings({}).enabled, true);
+    assert.equal(readCacheSettings({ INDEXER_CACHE: "off" }).enabled, false);
+    let runs = 0;
+    const app = new Hono();
+    app.post("/graphql", async (c, next) => serveCached(c, null, "POST", next));
+    app.post("/graphql", (c) => {
+      runs++;
+      return c.json({ data: { runs } });
+    });
+    for (let i = 0; i < 2; i++) {
+      const res = await app.request("/graphql", { method: "POST", body: "{}", headers: { "if-none-match": "*" } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get("etag"), null);
+    }
+    assert.equal(runs, 2);
   });
 
   it("matches If-None-Match lists, weak tags and *", () => {

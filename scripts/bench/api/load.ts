@@ -3,8 +3,11 @@
  * answered (a server that falls behind sees requests pile up, as it would from real users). Latency is
  * measured from when the request was due, so time spent queued in the client counts too. A request is an
  * error when the answer is not 200 or holds GraphQL `errors`, a timeout when no answer came within
- * `timeoutMs`.
+ * `timeoutMs`. Requests go through node:http with a keep-alive agent (no fetch/stream machinery per
+ * request), and bench-api.ts runs this in a process of its own (./load-run.ts) so the client's work is
+ * not the orchestrator's.
  */
+import { Agent, request } from "node:http";
 import type { Recorded } from "./queries.ts";
 
 export type Percentiles = { count: number; p50: number; p95: number; p99: number; max: number };
@@ -55,19 +58,41 @@ export async function runLoad(
   let lastAnswer = start;
   const inflight: Promise<void>[] = [];
 
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const url = new URL(`${base}/graphql`);
+  const post = (body: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          agent,
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+          res.on("error", reject);
+        },
+      );
+      // From sending to the whole answer, including any wait for a free socket.
+      const timer = setTimeout(
+        () => req.destroy(Object.assign(new Error("timeout"), { name: "TimeoutError" })),
+        options.timeoutMs,
+      );
+      req.on("close", () => clearTimeout(timer));
+      req.on("error", reject);
+      req.end(body);
+    });
+
   const one = async (r: Recorded, due: number) => {
     let outcome: "ok" | "error" | "timeout" = "ok";
     try {
-      const res = await fetch(`${base}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: r.body,
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      const text = await res.text();
-      if (res.status !== 200 || text.includes('"errors":[{')) {
+      const res = await post(r.body);
+      if (res.status !== 200 || res.text.includes('"errors":[{')) {
         outcome = "error";
-        if (firstErrors.length < 5) firstErrors.push(`${r.from}: ${res.status} ${text.slice(0, 200)}`);
+        if (firstErrors.length < 5) firstErrors.push(`${r.from}: ${res.status} ${res.text.slice(0, 200)}`);
       }
     } catch (error) {
       outcome = (error as Error).name === "TimeoutError" ? "timeout" : "error";
@@ -90,6 +115,7 @@ export async function runLoad(
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
   }
   await Promise.all(inflight);
+  agent.destroy();
 
   const byFrom = new Map<string, typeof samples>();
   for (const s of samples) {
