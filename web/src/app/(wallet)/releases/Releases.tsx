@@ -99,10 +99,11 @@ function Dashboard({ collection }: { collection: Address }) {
           Totals
         </h2>
         <div className="grid-stats">
-          <Stat label="Releases" value={q.isLoading ? "…" : editions.length} />
+          {/* The collection row's counters (maintained by the indexer), not sums over the listed editions. */}
+          <Stat label="Releases" value={q.isLoading ? "…" : (q.data?.collection?.editionCount ?? 0)} />
           <Stat
             label="Copies sold"
-            value={q.isLoading ? "…" : editions.reduce((n, e) => n + e.minted, 0).toLocaleString("en-US")}
+            value={q.isLoading ? "…" : BigInt(q.data?.collection?.minted ?? "0").toLocaleString("en-US")}
           />
           {totals.map((t) => (
             <Stat
