@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { describe, it } from "node:test";
-import { Gate, matchesEtag, ResponseCache } from "../../indexer/src/api/cache.ts";
+import { matchesEtag, ResponseCache } from "../../indexer/src/api/cache.ts";
 import { readCacheSettings, serveCached } from "../../indexer/src/api/cached.ts";
 
 // Hono is the indexer's dependency, not the root's: load the indexer's copy.
@@ -138,30 +138,6 @@ describe("indexer read cache", () => {
       assert.equal(res.headers.get("etag"), null);
     }
     assert.equal(runs, 2);
-  });
-
-  it("runs at most maxRuns misses at once, the others in arrival order", async () => {
-    const gate = new Gate(2);
-    const started: number[] = [];
-    const release: (() => void)[] = [];
-    const task = (i: number) => () =>
-      new Promise<number>((resolve) => {
-        started.push(i);
-        release.push(() => resolve(i));
-      });
-    const all = [0, 1, 2, 3].map((i) => gate.run(task(i)));
-    await new Promise((r) => setImmediate(r));
-    assert.deepEqual(started, [0, 1]);
-    assert.equal(gate.queued, 2);
-    release.shift()!();
-    await new Promise((r) => setImmediate(r));
-    assert.deepEqual(started, [0, 1, 2]);
-    while (release.length) {
-      release.shift()!();
-      await new Promise((r) => setImmediate(r));
-    }
-    assert.deepEqual(await Promise.all(all), [0, 1, 2, 3]);
-    assert.equal(gate.queued, 0);
   });
 
   it("matches If-None-Match lists, weak tags and *", () => {

@@ -20,12 +20,6 @@ export type ResponseCacheOptions = {
   maxEntries: number;
   /** Body characters kept in all. */
   maxChars: number;
-  /**
-   * Misses run at once (the rest wait their turn, first come first served). Unbounded, a burst of misses
-   * (a cold cache, a new block) fills the event loop and the database pool with queries, and every hit
-   * (and the block marker's read) waits behind them; bounded, hits keep answering in a few ms.
-   */
-  maxRuns?: number;
   /** Milliseconds, injectable for tests. */
   now?: () => number;
 };
@@ -38,11 +32,8 @@ export class ResponseCache {
   private mark: { value: string; at: number } | null = null;
   private markRead: Promise<string> | null = null;
   readonly stats = { hits: 0, misses: 0, notModified: 0 };
-  private readonly gate: Gate;
 
-  constructor(private readonly options: ResponseCacheOptions) {
-    this.gate = new Gate(options.maxRuns ?? Infinity);
-  }
+  constructor(private readonly options: ResponseCacheOptions) {}
 
   /** The current indexed-block marker; one database read per TTL, shared by concurrent callers. */
   async currentMark(): Promise<string> {
@@ -99,9 +90,7 @@ export class ResponseCache {
       }
     }
     this.stats.misses++;
-    const running = this.gate
-      .run(run)
-      .then((a) => (a ? { ...a, etag: ResponseCache.etag(mark, request) } : null));
+    const running = run().then((a) => (a ? { ...a, etag: ResponseCache.etag(mark, request) } : null));
     this.inflight.set(key, running);
     try {
       const answer = await running;
@@ -127,30 +116,6 @@ export class ResponseCache {
       this.entries.delete(k);
       this.chars -= v.body.length;
     }
-  }
-}
-
-/** At most `max` tasks at once; the others start in arrival order as running ones end. */
-export class Gate {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(private readonly max: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next(); // the slot passes on: `running` stays the same
-      else this.running--;
-    }
-  }
-
-  get queued() {
-    return this.waiting.length;
   }
 }
 

@@ -10,26 +10,15 @@ import { matchesEtag, ResponseCache } from "./cache.ts";
 /** Revalidate every time (cheap: a 304 reads nothing but the block marker), keep for any cache. */
 export const CACHE_CONTROL = "public, no-cache";
 
-export type CacheSettings = {
-  enabled: boolean;
-  maxEntries: number;
-  maxChars: number;
-  markTtlMs: number;
-  maxRuns: number;
-};
+export type CacheSettings = { enabled: boolean; maxEntries: number; maxChars: number; markTtlMs: number };
 
-/**
- * INDEXER_CACHE=off (no ETags, no cache: for measuring), INDEXER_CACHE_ENTRIES, INDEXER_CACHE_MB (body size
- * kept), INDEXER_CACHE_MARK_TTL_MS and INDEXER_CACHE_MISS_RUNS (misses run at once, 4 by default: enough
- * to overlap a query's database round trips, few enough that hits answer between them).
- */
+/** INDEXER_CACHE=off (no ETags, no cache: for measuring), INDEXER_CACHE_ENTRIES, INDEXER_CACHE_MB (body size kept) and INDEXER_CACHE_MARK_TTL_MS. */
 export function readCacheSettings(env: Record<string, string | undefined> = process.env): CacheSettings {
   return {
     enabled: env.INDEXER_CACHE !== "off",
     maxEntries: envNumber(env, "INDEXER_CACHE_ENTRIES", 2000),
     maxChars: envNumber(env, "INDEXER_CACHE_MB", 64) * 1024 * 1024,
     markTtlMs: envNumber(env, "INDEXER_CACHE_MARK_TTL_MS", 100),
-    maxRuns: envNumber(env, "INDEXER_CACHE_MISS_RUNS", 4),
   };
 }
 
