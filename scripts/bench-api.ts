@@ -7,8 +7,9 @@
  *     production); the load goes to the replica;
  *   - PGlite: `ponder start` (the only process that can open its database).
  * Each once with the API's read cache (the default) and once with INDEXER_CACHE=off (every request reaches
- * the database). The requests are recorded against the PostgreSQL writer, so every measured server starts
- * with a cold cache. Writes bench/results/api.json.
+ * the database). The requests are recorded against the PostgreSQL writer; each measured server first
+ * answers every distinct request once (the warm-up, timed: what a new block costs a cached server), then
+ * takes the measured load. Writes bench/results/api.json.
  *
  * The load runs in a process of its own (scripts/bench/api/load-run.ts). The load average is recorded
  * before each measurement (the machine may be shared).
@@ -94,10 +95,32 @@ async function stop(service: Service) {
   services.splice(services.indexOf(service), 1);
 }
 
-type Measured = LoadResult & { loadAverage: number[] };
+type Measured = LoadResult & { loadAverage: number[]; warmup: { requests: number; ms: number } };
+
+/**
+ * Every distinct request once, 4 at a time, before the measured window: the answers a running server
+ * already holds at a block. Its time is what the server spends when a block changes every answer (with the
+ * cache on, each new block starts like this).
+ */
+async function warmUp(url: string, requests: Recorded[]) {
+  const distinct = [...new Set(requests.map((r) => r.body))];
+  const t0 = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < distinct.length) {
+      const body = distinct[next++]!;
+      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      await res.text();
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return { requests: distinct.length, ms: Math.round(performance.now() - t0) };
+}
 
 /** One measurement, the load run by scripts/bench/api/load-run.ts in its own process. */
 async function measure(label: string, url: string, requests: Recorded[]): Promise<Measured> {
+  const warmup = await warmUp(url, requests);
+  log(`${label}: warm-up, ${warmup.requests} distinct requests in ${warmup.ms} ms`);
   const loadAverage = round2(loadavg());
   log(`${label}: ${RATE} requests/s for ${SECONDS} s against ${url} (load average ${loadAverage.join(" ")})`);
   const input = join(stateDir, "load-in.json");
@@ -107,7 +130,7 @@ async function measure(label: string, url: string, requests: Recorded[]): Promis
   await promisify(execFile)(process.execPath, ["--import", "tsx", join(root, "scripts/bench/api/load-run.ts"), input, output], {
     cwd: root,
   });
-  const result = { ...(JSON.parse(readFileSync(output, "utf8")) as LoadResult), loadAverage };
+  const result = { ...(JSON.parse(readFileSync(output, "utf8")) as LoadResult), loadAverage, warmup };
   const o = result.overall;
   log(
     `${label}: p50 ${o.p50} ms, p95 ${o.p95} ms, p99 ${o.p99} ms; ${result.errors} errors, ${result.timeouts} timeouts; served ${result.served}/s`,
