@@ -96,6 +96,37 @@ describe("indexer read cache", () => {
     assert.equal(world.runs, 1);
   });
 
+  it("while a new marker is read, other requests keep the previous one (a slow read holds up one request)", async () => {
+    let finish: (mark: string) => void = () => {};
+    let reads = 0;
+    const world = { now: 0 };
+    const cache = new ResponseCache({
+      readMark: () => {
+        reads++;
+        return reads === 1 ? Promise.resolve("1:0001") : new Promise<string>((resolve) => (finish = resolve));
+      },
+      markTtlMs: 100,
+      markStaleMs: 1000,
+      maxEntries: 10,
+      maxChars: 1 << 20,
+      now: () => world.now,
+    });
+    assert.equal(await cache.currentMark(), "1:0001");
+    world.now = 150;
+    const slow = cache.currentMark(); // starts the read and waits for it
+    assert.equal(await cache.currentMark(), "1:0001"); // does not wait
+    finish("1:0002");
+    assert.equal(await slow, "1:0002");
+    assert.equal(await cache.currentMark(), "1:0002");
+    // Too old to keep: a caller waits for the read.
+    world.now = 5000;
+    const waited = cache.currentMark();
+    const second = cache.currentMark();
+    finish("1:0003");
+    assert.deepEqual(await Promise.all([waited, second]), ["1:0003", "1:0003"]);
+    assert.equal(reads, 3);
+  });
+
   it("never keeps an answer with errors", async () => {
     const { world, post } = stand();
     world.fail = true;

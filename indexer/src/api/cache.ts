@@ -16,6 +16,11 @@ export type ResponseCacheOptions = {
   readMark: () => Promise<string>;
   /** Milliseconds a read marker is reused. */
   markTtlMs: number;
+  /**
+   * While a new marker is being read, other requests keep the previous one if it is younger than this
+   * (ms; default 1,000): a slow read (a busy database) holds up only the request that started it.
+   */
+  markStaleMs?: number;
   /** Entries kept (least recently used first out). */
   maxEntries: number;
   /** Body characters kept in all. */
@@ -35,10 +40,14 @@ export class ResponseCache {
 
   constructor(private readonly options: ResponseCacheOptions) {}
 
-  /** The current indexed-block marker; one database read per TTL, shared by concurrent callers. */
+  /**
+   * The current indexed-block marker; one database read per TTL, awaited by the request that starts it;
+   * requests arriving during that read keep the previous marker (see markStaleMs).
+   */
   async currentMark(): Promise<string> {
     const now = (this.options.now ?? Date.now)();
     if (this.mark && now - this.mark.at < this.options.markTtlMs) return this.mark.value;
+    if (this.markRead && this.mark && now - this.mark.at < (this.options.markStaleMs ?? 1000)) return this.mark.value;
     this.markRead ??= this.options.readMark().then(
       (value) => {
         this.mark = { value, at: (this.options.now ?? Date.now)() };
