@@ -28,6 +28,7 @@ import { freePort, startService, stopService, waitFor, type Service } from "./li
 import type { LoadResult } from "./bench/api/load.ts";
 import { readPools, recordAppRequests, type Recorded } from "./bench/api/queries.ts";
 import { chainSource } from "./bench/api/source.ts";
+import { apiTables, writeTables } from "./bench/api/readme.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const RATE = Number(process.env.BENCH_API_RATE ?? 200);
@@ -109,7 +110,11 @@ async function warmUp(url: string, requests: Recorded[]) {
   const worker = async () => {
     while (next < distinct.length) {
       const body = distinct[next++]!;
-      const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body });
+      const res = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
       await res.text();
     }
   };
@@ -127,9 +132,13 @@ async function measure(label: string, url: string, requests: Recorded[]): Promis
   const output = join(stateDir, "load-out.json");
   const options = { rate: RATE, seconds: SECONDS, timeoutMs: TIMEOUT_MS, seed: 15 };
   writeFileSync(input, JSON.stringify({ base: url, requests, options }));
-  await promisify(execFile)(process.execPath, ["--import", "tsx", join(root, "scripts/bench/api/load-run.ts"), input, output], {
-    cwd: root,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", join(root, "scripts/bench/api/load-run.ts"), input, output],
+    {
+      cwd: root,
+    },
+  );
   const result = { ...(JSON.parse(readFileSync(output, "utf8")) as LoadResult), loadAverage, warmup };
   const o = result.overall;
   log(
@@ -164,7 +173,9 @@ async function main() {
     const pools = await readPools(writerUrl);
     requests = await recordAppRequests(writerUrl, pools, VARIANTS);
     const distinct = new Set(requests.map((r) => r.body)).size;
-    log(`recorded ${requests.length} requests (${distinct} distinct) from ${new Set(requests.map((r) => r.from)).size} fetchers`);
+    log(
+      `recorded ${requests.length} requests (${distinct} distinct) from ${new Set(requests.map((r) => r.from)).size} fetchers`,
+    );
 
     results.postgres = {};
     for (const cache of DBS.includes("postgres") ? CACHES : []) {
@@ -229,6 +240,8 @@ async function main() {
   mkdirSync(join(root, "bench/results"), { recursive: true });
   writeFileSync(join(root, "bench/results/api.json"), JSON.stringify(out, null, 2) + "\n");
   log("wrote bench/results/api.json");
+  if (writeTables(join(root, "bench/README.md"), apiTables(out)))
+    log("wrote the tables of bench/README.md (API reads)");
   rmSync(stateDir, { recursive: true, force: true });
 }
 

@@ -9,7 +9,13 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, describe, it } from "node:test";
-import { checkQuery, DEFAULT_QUERY_LIMITS, measure, QueryRefused, readQueryLimits } from "../../indexer/src/api/queryLimits.ts";
+import {
+  checkQuery,
+  DEFAULT_QUERY_LIMITS,
+  measure,
+  QueryRefused,
+  readQueryLimits,
+} from "../../indexer/src/api/queryLimits.ts";
 import { DEFAULT_PROXY_LIMITS, forwardToIndexer } from "../../web/src/server/indexer/proxy.ts";
 import { captureAppQueries } from "./app-queries.ts";
 import { loopQuery } from "./limit-checks.ts";
@@ -90,7 +96,11 @@ describe("GraphQL query limits", () => {
       assert.throws(
         () => checkQuery(query, DEFAULT_QUERY_LIMITS, variables),
         (e: unknown) =>
-          e instanceof QueryRefused && e.limit === "maxPage" && e.max === 1000 && e.found! > 1000 && /maxPage/.test(e.message),
+          e instanceof QueryRefused &&
+          e.limit === "maxPage" &&
+          e.max === 1000 &&
+          e.found! > 1000 &&
+          /maxPage/.test(e.message),
         query,
       );
     // A lower cap from the environment, never a higher one (Ponder serves at most 1,000).

@@ -17,11 +17,25 @@ import { gql, listAll, type Failures } from "./checks.ts";
 import type { World } from "./world.ts";
 
 type Stats = Record<
-  "artists" | "splits" | "payments" | "distributions" | "collections" | "editions" | "mints" | "sales" | "shareTokens" | "pools",
+  | "artists"
+  | "splits"
+  | "payments"
+  | "distributions"
+  | "collections"
+  | "editions"
+  | "mints"
+  | "sales"
+  | "shareTokens"
+  | "pools",
   number
 >;
 
-export async function checkTotals(url: string, world: World, f: Failures, head: bigint): Promise<Record<string, number>> {
+export async function checkTotals(
+  url: string,
+  world: World,
+  f: Failures,
+  head: bigint,
+): Promise<Record<string, number>> {
   const { client } = world;
   const c = world.deployment.contracts;
   const range = { fromBlock: 0n, toBlock: head } as const;

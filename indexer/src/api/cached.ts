@@ -69,7 +69,11 @@ export async function serveCached(
     return { body, contentType: ran.headers.get("content-type") ?? "application/json" };
   });
   if (!answer) return ran;
-  const reply = c.body(answer.body, 200, { ...headers, "content-type": answer.contentType, "x-cache": hit ? "hit" : "miss" });
+  const reply = c.body(answer.body, 200, {
+    ...headers,
+    "content-type": answer.contentType,
+    "x-cache": hit ? "hit" : "miss",
+  });
   // Hono keeps a response set by the chain (finalized) over a returned one: replace it explicitly.
   c.res = reply;
   return reply;

@@ -76,7 +76,6 @@ app.post("/graphql", async (c, next) => {
     const { query, variables } = readGraphqlBody(raw, limits);
     checkQuery(query, limits, variables);
     request = `POST /graphql\n${raw}`; // the whole body: query, variables and operationName
-
   } catch (error) {
     if (error instanceof QueryRefused) return refuse(c, error);
     throw error;

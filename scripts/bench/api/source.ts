@@ -39,7 +39,11 @@ export const demoChain: ChainSource = async ({ port, stateDir }) => {
     const chain = { ...hardhat, rpcUrls: { default: { http: [rpc] } } };
     const client = createPublicClient({ chain, transport: http(rpc) });
     await waitFor("the local chain", async () => (await client.getChainId()) === hardhat.id, 120_000, node);
-    const wallet = createWalletClient({ account: privateKeyToAccount(LOCAL_DEPLOYER_KEY), chain, transport: http(rpc) });
+    const wallet = createWalletClient({
+      account: privateKeyToAccount(LOCAL_DEPLOYER_KEY),
+      chain,
+      transport: http(rpc),
+    });
     const deployer = wallet.account.address;
     const relayer = privateKeyToAccount(localRelayerKey()).address;
     const system = await deploySystem(wallet, client, {
