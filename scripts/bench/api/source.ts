@@ -4,7 +4,7 @@
  * (BENCH_API_RPC=http://…, e.g. the synthetic chain of `pnpm bench:indexer`), with the committed local
  * deployment on it. Either way the indexer then reads it from block 0.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPublicClient, createWalletClient, http, parseUnits } from "viem";
@@ -63,7 +63,11 @@ export const demoChain: ChainSource = async ({ port, stateDir }) => {
     await client.waitForTransactionReceipt({ hash });
     const mediaDir = mkdtempSync(join(tmpdir(), "nal-bench-media-"));
     const summary = await seedDemo(rpc, system, { mediaDir, webUrl: "http://127.0.0.1:1" });
-    return { rpc, describe: `demo seed (${summary})`, stop: () => stopService(node) };
+    const stop = async () => {
+      await stopService(node);
+      rmSync(mediaDir, { recursive: true, force: true });
+    };
+    return { rpc, describe: `demo seed (${summary})`, stop };
   } catch (error) {
     await stopService(node);
     throw error;
