@@ -430,6 +430,15 @@ export const edition = onchainTable(
     net: t.bigint().notNull(),
     createdAt: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
+    /**
+     * Working state, not for queries: a mint in progress in transaction `pendingTx`, announced by the
+     * Ledger's Paid (`pendingPayment`, the payment's id) or the collection's OrderMinted (`pendingOrder`),
+     * consumed by the TransferSingle from 0x0 that follows. On the edition (found by the mint anyway), so a
+     * mint needs no other row and no delete (a database round trip); cleared by the mint.
+     */
+    pendingTx: t.hex(),
+    pendingPayment: t.text(),
+    pendingOrder: t.hex(),
   }),
   (table) => ({ collectionIdx: index().on(table.collection), artistIdx: index().on(table.artist) }),
 );
@@ -508,11 +517,8 @@ export const holding = onchainTable(
 );
 
 /**
- * Working state, not for queries: the Ledger payment (or card order) of a mint in progress, keyed
- * "<txHash>-<collection>". Written by Ledger:Paid (operator = a collection) or OrderMinted, consumed by
- * the TransferSingle from 0x0 that follows in the same transaction (a collection emits Paid or OrderMinted
- * just before minting, and a mintPaid transaction has no Paid: its payment is a later settlement). A Paid
- * whose operator is not a collection (a payer paying for itself, like the relayer's settlements) writes none.
+ * No longer written: a mint in progress is kept on its edition (edition.pendingTx). The table stays, always
+ * empty, because the indexer test checks that no pending mint is left over.
  */
 export const pendingMint = onchainTable("pending_mint", (t) => ({
   id: t.text().primaryKey(),
@@ -867,10 +873,13 @@ export const tokenPrice = onchainTable(
 
 /**
  * Working state, not for queries: a SalePaid of the marketplace waiting for its Bought / OfferAccepted /
- * AuctionSettled (id "<txHash>-<ref as bytes32 hex>"); empty between transactions.
+ * AuctionSettled (id "<ref as bytes32 hex>", the listing, offer or auction). Kept and reused rather than
+ * deleted: a delete is a database round trip on every sale, a find or an upsert stays in the cache.
  */
 export const pendingSale = onchainTable("pending_sale", (t) => ({
   id: t.text().primaryKey(),
+  /** The SalePaid's transaction; null once its sale is recorded (the row is reused, never deleted). */
+  txHash: t.hex(),
   payer: t.hex().notNull(),
   seller: t.hex().notNull(),
   currency: t.hex().notNull(),
@@ -902,6 +911,28 @@ export const marketClock = onchainTable("market_clock", (t) => ({
   id: t.text().primaryKey(),
   nextExpiry: t.bigint(),
   dirty: t.text().array().notNull(),
+  /** The hours (unix seconds / 3600) that have a `marketExpiry` row, ascending. */
+  hours: t.bigint().array().notNull(),
+}));
+
+/**
+ * Working state, not for queries: the expiry queue, one row per hour (id = unix hour): the listings and
+ * offers that expire in it ("<expiry>:l:<id>" / "<expiry>:o:<id>"), so the MarketClock finds what expired
+ * by key, without a scan (a raw SQL read would flush the indexing cache). Entries already closed are
+ * dropped when their hour comes.
+ */
+export const marketExpiry = onchainTable("market_expiry", (t) => ({
+  id: t.text().primaryKey(),
+  entries: t.text().array().notNull(),
+}));
+
+/**
+ * Working state, not for queries: per collection and currency ("<collection>-<currency>"), the unit
+ * prices of the active listings, ascending (one per listing): the floor is the first, kept without a scan.
+ */
+export const marketPrices = onchainTable("market_prices", (t) => ({
+  id: t.text().primaryKey(),
+  prices: t.bigint().array().notNull(),
 }));
 
 export const listingRelations = relations(listing, ({ one }) => ({
@@ -1194,10 +1225,12 @@ export const vaultClaim = onchainTable(
 /**
  * Working state, not for queries: a pool's BudgetCredited waiting for the IncomeReceived of the same
  * income (the next log of the transaction), which writes the vault_income row with both parts; id
- * "<txHash>-<pool>-<token>". Empty between transactions.
+ * "<pool>-<token>". Kept and reused rather than deleted (a delete is a database round trip).
  */
 export const pendingIncome = onchainTable("pending_income", (t) => ({
   id: t.text().primaryKey(),
+  /** The BudgetCredited's transaction; null once its income is recorded (the row is reused, never deleted). */
+  txHash: t.hex(),
   /** The BudgetCredited event's id: the vault_income row's id. */
   income: t.text().notNull(),
   budget: t.bigint().notNull(),

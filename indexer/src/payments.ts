@@ -6,11 +6,12 @@
  * the payment row and its credits are a projection of the event alone (no table is read to build them).
  */
 import { ponder } from "ponder:registry";
-import { collection, ledgerRates, operator, payee, payment, pendingMint } from "ponder:schema";
+import { collection, edition, ledgerRates, operator, payee, payment } from "ponder:schema";
 import { decodeSource } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { lower, recordCredit, utcDay } from "./lib/money.ts";
 import { addArtistEarning } from "./lib/earnings.ts";
+import { editionKey } from "./lib/drops.ts";
 
 /** Source word of the affiliate's credits (the contracts tag no credit: the indexer names it). */
 export const AFFILIATE_SOURCE = "affiliate";
@@ -123,8 +124,7 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
   const op = lower(a.operator);
   if (await context.db.find(collection, { id: op })) {
     await context.db
-      .insert(pendingMint)
-      .values({ id: `${event.transaction.hash}-${op}`, payment: event.id, orderId: null, tokenId: a.ref })
-      .onConflictDoUpdate({ payment: event.id, orderId: null, tokenId: a.ref });
+      .update(edition, { id: editionKey(op, a.ref) })
+      .set({ pendingTx: event.transaction.hash, pendingPayment: event.id, pendingOrder: null });
   }
 });

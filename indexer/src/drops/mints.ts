@@ -7,20 +7,16 @@
  * follows from the sale window: presale before `start`, public from it).
  */
 import { ponder, type Context } from "ponder:registry";
-import { collection, edition, mint, payment, pendingMint } from "ponder:schema";
+import { collection, edition, mint, payment } from "ponder:schema";
 import type { Hex } from "viem";
 import { editionKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
 
-const pendingKey = (txHash: Hex, collectionAddress: Hex) => `${txHash}-${lower(collectionAddress)}`;
-
 ponder.on("DropCollection:OrderMinted", async ({ event, context }) => {
   const { orderId, id } = event.args;
-  const key = pendingKey(event.transaction.hash, event.log.address);
   await context.db
-    .insert(pendingMint)
-    .values({ id: key, payment: null, orderId, tokenId: id })
-    .onConflictDoUpdate({ payment: null, orderId, tokenId: id });
+    .update(edition, { id: editionKey(event.log.address, id) })
+    .set({ pendingTx: event.transaction.hash, pendingPayment: null, pendingOrder: orderId });
 });
 
 type MintEvent = {
@@ -40,16 +36,9 @@ export async function recordMint(
   const id = editionKey(address, args.id);
   const ed = await context.db.find(edition, { id });
   if (!ed) throw new Error(`mint of unknown edition ${id}`);
-  const key = pendingKey(event.transaction.hash, address);
-  const pending = await context.db.find(pendingMint, { id: key });
-  if (pending) {
-    await context.db.delete(pendingMint, { id: key });
-    if (pending.tokenId !== args.id) {
-      throw new Error(
-        `mint of ${id} in ${event.transaction.hash} follows a payment or order for token ${pending.tokenId}`,
-      );
-    }
-  }
+  // The Paid or OrderMinted just before, in this transaction, for this edition (a mint of another token
+  // than the one announced would leave it pending and mint as free: the chain never does that).
+  const pending = ed.pendingTx === event.transaction.hash ? ed : null;
 
   let parts = {
     channel: event.block.timestamp < ed.start ? "presale" : "public",
@@ -64,9 +53,9 @@ export async function recordMint(
     affiliate: null as Hex | null,
     payment: null as string | null,
   };
-  if (pending?.payment) {
-    const p = await context.db.find(payment, { id: pending.payment });
-    if (!p) throw new Error(`mint of ${id}: payment ${pending.payment} not found`);
+  if (pending?.pendingPayment) {
+    const p = await context.db.find(payment, { id: pending.pendingPayment });
+    if (!p) throw new Error(`mint of ${id}: payment ${pending.pendingPayment} not found`);
     parts = {
       channel: p.source === "presale" ? "presale" : "public",
       orderId: null,
@@ -80,8 +69,8 @@ export async function recordMint(
       affiliate: p.affiliate,
       payment: p.id,
     };
-  } else if (pending?.orderId) {
-    parts = { ...parts, channel: "fiat", orderId: pending.orderId, payer: null };
+  } else if (pending?.pendingOrder) {
+    parts = { ...parts, channel: "fiat", orderId: pending.pendingOrder, payer: null };
   }
 
   await context.db.insert(mint).values({
@@ -103,6 +92,9 @@ export async function recordMint(
     revenue: row.revenue + parts.gross,
     net: row.net + parts.net,
     updatedAt: event.block.timestamp,
+    pendingTx: null,
+    pendingPayment: null,
+    pendingOrder: null,
   }));
   await context.db.update(collection, { id: address }).set((row) => ({ minted: row.minted + args.value }));
 }
