@@ -11,6 +11,7 @@ import { collection, edition, mint, payment } from "ponder:schema";
 import type { Hex } from "viem";
 import { editionKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
+import { countPlatform } from "../lib/totals.ts";
 
 ponder.on("DropCollection:OrderMinted", async ({ event, context }) => {
   const { orderId, id } = event.args;
@@ -97,4 +98,5 @@ export async function recordMint(
     pendingOrder: null,
   }));
   await context.db.update(collection, { id: address }).set((row) => ({ minted: row.minted + args.value }));
+  await countPlatform(context, "mints", event.block.timestamp);
 }
