@@ -30,6 +30,8 @@ export type ChainOptions = {
   /** Transactions per block in the main phase. */
   blockSize?: number;
   seed?: number;
+  /** The indexer whose handlers count as "handled" (default: this checkout's indexer/). */
+  indexerDir?: string;
   log?: (line: string) => void;
 };
 
@@ -46,6 +48,8 @@ export type GeneratedChain = {
   sent: Record<string, number>;
   reverted: Record<string, number>;
   seconds: number;
+  /** Mines `txs` as the next block; `minedAt` is performance.now() when `evm_mine` returned. */
+  mineBlock: (txs: Tx[]) => Promise<{ hashes: Hex[]; minedAt: number; block: number }>;
 };
 
 type Receipt = { status: Hex; logs: (RawLog & { data: Hex })[] };
@@ -67,7 +71,7 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
         throw new Error(`${name} deployed at ${c.address}, not at the committed ${expected?.address}: the indexer would not follow it`);
       }
     }
-    const handled = handledEvents(join(root, "indexer/src"));
+    const handled = handledEvents(join(options.indexerDir ?? join(root, "indexer"), "src"));
     const counter = new EventCounter(
       Object.fromEntries(Object.entries(system.contracts).map(([name, c]) => [name, c.address])),
     );
@@ -125,6 +129,7 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
       await node.rpc.call("evm_setNextBlockTimestamp", [w.now]);
       const hashes = await node.rpc.send(batch);
       await mine(node.rpc);
+      const minedAt = performance.now();
       head++;
       const receipts = await node.rpc.batch<Receipt | null>(
         hashes.map((h) => ({ method: "eth_getTransactionReceipt", params: [h] })),
@@ -140,6 +145,7 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
       for (const apply of w.after.splice(0)) apply();
       w.busy.clear();
       txs += batch.length;
+      return { hashes, minedAt, block: head };
     };
     const phase = async (name: string, batch: Tx[], size = blockSize) => {
       for (let i = 0; i < batch.length; i += size) await mineBlock(batch.slice(i, i + size));
@@ -167,7 +173,7 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
       }
     }
     const seconds = (performance.now() - t0) / 1000;
-    return { node, system, world: w, counter, handled, head, txs, sent, reverted, seconds };
+    return { node, system, world: w, counter, handled, head, txs, sent, reverted, seconds, mineBlock };
   } catch (error) {
     await node.stop();
     throw error;
