@@ -72,6 +72,8 @@ export async function touchDay(
 /** A listing became active (+1) or inactive (-1): the active count, the price book and the floor follow. */
 async function listingActivity(context: Context, row: ListingRow, delta: 1 | -1, timestamp: bigint) {
   const m = await marketRow(context, row.collection, row.currency, timestamp);
+  // Read before the upsert: the store may hand out its cached row and update it in place.
+  const floorBefore = m.floor;
   const id = m.id;
   const book = (await context.db.find(marketPrices, { id }))?.prices ?? [];
   const prices = delta > 0 ? insertSorted(book, row.price) : removeSorted(book, row.price);
@@ -82,7 +84,7 @@ async function listingActivity(context: Context, row: ListingRow, delta: 1 | -1,
     .insert(collectionMarket)
     .values({ ...m, activeListings, floor, updatedAt: timestamp })
     .onConflictDoUpdate({ activeListings, floor, updatedAt: timestamp });
-  if (floor !== m.floor) await touchDay(context, row.collection, row.currency, timestamp, floor, null);
+  if (floor !== floorBefore) await touchDay(context, row.collection, row.currency, timestamp, floor, null);
 }
 
 /** Queues a listing's or offer's expiry: its hour's row, the clock's hours and its next expiry. */
