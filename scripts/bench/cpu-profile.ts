@@ -40,6 +40,8 @@ for (const file of process.argv.slice(2)) {
   console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy`);
   for (const [b, t] of [...self].sort((a, c) => c[1] - a[1]).slice(0, 14)) {
     if (b === "idle") continue;
-    console.log(`  ${b.padEnd(16)} ${(t / 1e6).toFixed(2).padStart(7)} s  ${((100 * t) / busy).toFixed(1).padStart(5)}% of busy`);
+    console.log(
+      `  ${b.padEnd(16)} ${(t / 1e6).toFixed(2).padStart(7)} s  ${((100 * t) / busy).toFixed(1).padStart(5)}% of busy`,
+    );
   }
 }

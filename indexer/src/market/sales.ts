@@ -95,7 +95,8 @@ export type SaleTerms = {
 /** One sale: the SalePaid left in `pendingSale` by this transaction, joined with the market event's terms. */
 export async function recordSale(context: Context, event: MarketEvent, terms: SaleTerms) {
   const paid = await context.db.find(pendingSale, { id: terms.ref });
-  if (!paid || paid.txHash !== event.transaction.hash) throw new Error(`${terms.kind} sale ${event.id}: no SalePaid with ref ${terms.ref} before it`);
+  if (!paid || paid.txHash !== event.transaction.hash)
+    throw new Error(`${terms.kind} sale ${event.id}: no SalePaid with ref ${terms.ref} before it`);
   if (paid.seller !== terms.seller || paid.currency !== terms.currency) {
     throw new Error(`${terms.kind} sale ${event.id}: SalePaid seller/currency differ from the ${terms.kind}'s`);
   }
