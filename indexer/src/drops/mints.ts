@@ -1,6 +1,6 @@
 /**
  * Drops: mints. A paid mint is a Ledger `Paid` (operator = the collection, ref = the token id; see
- * payments.ts, which leaves it in `pendingMint`) followed in the same transaction by the collection's
+ * payments.ts, which leaves it on the edition: `pendingTx`) followed in the same transaction by the collection's
  * TransferSingle from 0x0; a card order (the checkout relayer's `mintPaid`) is `OrderMinted` then the
  * TransferSingle, with no Paid (the relayer settles card sales later, a Ledger payment of source "fiat"),
  * and is recorded as channel "fiat" with its order id; a free edition mints with neither (its channel
