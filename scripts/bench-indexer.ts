@@ -4,7 +4,7 @@
  * block (events/s from Ponder's own counter), then freshness at head (blocks of 100 transactions, mined to
  * served by /graphql). Writes bench/results/indexer.json.
  *
- *   pnpm bench:indexer [--events 100000] [--db postgres|pglite|both] [--block-size 500]
+ *   pnpm bench:indexer [--events 100000] [--db postgres|pglite|both|none] [--block-size 500] [--tail 30]
  *                      [--fresh-blocks 20] [--keep] [--profile] [--out bench/results/indexer.json]
  *                      [--indexer <another worktree>/indexer]
  *
@@ -12,7 +12,7 @@
  * --db none only the chain is built (and kept), for running ponder against it by hand;
  * --profile runs ponder under `node --cpu-prof` and adds where its CPU time went, by package.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     events: { type: "string", default: "100000" },
     db: { type: "string", default: "both" },
     "block-size": { type: "string", default: "500" },
+    tail: { type: "string", default: "30" },
     "fresh-blocks": { type: "string", default: "20" },
     "fresh-size": { type: "string", default: "100" },
     keep: { type: "boolean", default: false },
@@ -43,11 +44,14 @@ if (!Number.isSafeInteger(events) || events <= 0) throw new Error(`--events is n
 if (!dbs.every((d) => d === "postgres" || d === "pglite")) throw new Error(`--db is postgres, pglite, both or none: ${values.db}`);
 
 const stateDir = mkdtempSync(join(tmpdir(), "nal-bench-indexer-"));
+// As root, the private PostgreSQL cluster runs as `postgres`, which must reach its directory in here.
+chmodSync(stateDir, 0o755);
 const log = (line: string) => console.log(`[bench:indexer] ${line}`);
 log(`state and logs in ${stateDir}`);
 log(`generating a chain of ${events} platform events`);
 const indexerDir = resolve(values.indexer);
-const chain = await generateChain({ events, stateDir, blockSize: Number(values["block-size"]), indexerDir, log });
+const tail = Number(values.tail);
+const chain = await generateChain({ events, stateDir, blockSize: Number(values["block-size"]), tail, indexerDir, log });
 const handled = chain.counter.handled(chain.handled);
 log(
   `chain: ${chain.head} blocks, ${chain.txs} transactions, ${handled.total} handled events (${chain.counter.total} platform logs) in ${chain.seconds.toFixed(0)} s`,
@@ -74,6 +78,11 @@ try {
     log(
       `${db}: block ${chain.head} indexed ${backfill.seconds} s after start: ${backfill.events} events, ${backfill.eventsPerSecond} events/s`,
     );
+    const t = backfill.time;
+    log(
+      `${db}: ready (historical done) at ${backfill.readySeconds} s; historical loop: waiting on sync ${t.historical.extract ?? 0} s, indexing ${t.historical.transform ?? 0} s (handlers ${t.handlerSeconds} s); steps ${JSON.stringify(t.transform)}`,
+    );
+    log(`${db}: RPC ${JSON.stringify(t.rpc)}`);
     const freshBlocks = Number(values["fresh-blocks"]);
     const freshness =
       freshBlocks > 0
@@ -116,6 +125,7 @@ try {
     chain: {
       blocks: chain.head,
       transactions: chain.txs,
+      emptyBlocksOnTop: tail,
       events: handled.total,
       platformLogs: chain.counter.total,
       generatorSeconds: round(chain.seconds, 1),

@@ -30,6 +30,8 @@ export type ChainOptions = {
   /** Transactions per block in the main phase. */
   blockSize?: number;
   seed?: number;
+  /** Empty blocks mined on top (default 30: Ponder's finality depth for a chain it does not know). */
+  tail?: number;
   /** The indexer whose handlers count as "handled" (default: this checkout's indexer/). */
   indexerDir?: string;
   log?: (line: string) => void;
@@ -172,6 +174,12 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
         log(`  block ${head}: ${target()} events, ${txs} transactions (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }
     }
+    // Ponder indexes the last 30 blocks of an unknown chain (31337) as unfinalized, one block at a time
+    // (its realtime path). On a live chain they hold a minute of activity; on this dense one they would
+    // hold a fifth of the platform's history. Empty blocks on top keep every platform event in the backfill.
+    const tail = options.tail ?? 30;
+    for (let i = 0; i < tail; i++) await mineBlock([]);
+    if (tail > 0) log(`  ${tail} empty blocks on top (block ${head})`);
     const seconds = (performance.now() - t0) / 1000;
     return { node, system, world: w, counter, handled, head, txs, sent, reverted, seconds, mineBlock };
   } catch (error) {

@@ -4,7 +4,7 @@
  * (its /metrics counter) over that time.
  */
 import type { Indexer } from "./ponder.ts";
-import { completedEvents } from "./metrics.ts";
+import { completedEvents, timeBreakdown, type TimeBreakdown } from "./metrics.ts";
 import { poll } from "./poll.ts";
 
 export type Backfill = {
@@ -16,6 +16,8 @@ export type Backfill = {
   readySeconds: number;
   indexedBlock: number;
   byEvent: Record<string, number>;
+  /** Where the time went, by Ponder's own metrics at the head block. */
+  time: TimeBreakdown;
 };
 
 export async function indexedBlock(url: string): Promise<number> {
@@ -42,6 +44,7 @@ export async function measureBackfill(indexer: Indexer, head: number, timeoutMs 
   );
   const seconds = (doneAt - indexer.startedAt) / 1000;
   const { total, byEvent } = await completedEvents(indexer.url);
+  const time = await timeBreakdown(indexer.url);
   return {
     seconds: round(seconds),
     events: total,
@@ -49,6 +52,7 @@ export async function measureBackfill(indexer: Indexer, head: number, timeoutMs 
     readySeconds: round(((readyAt || doneAt) - indexer.startedAt) / 1000),
     indexedBlock: block,
     byEvent,
+    time,
   };
 }
 
