@@ -5,7 +5,7 @@
  * served by /graphql). Writes bench/results/indexer.json.
  *
  *   pnpm bench:indexer [--events 100000] [--db postgres|pglite|both|none] [--block-size 500] [--tail 30]
- *                      [--fresh-blocks 20] [--keep] [--profile] [--out bench/results/indexer.json]
+ *                      [--fresh-blocks 20] [--keep] [--keep-logs] [--profile] [--out bench/results/indexer.json]
  *                      [--indexer <another worktree>/indexer]
  *
  * --keep leaves the chain and the (last) indexer running and prints their URLs (Ctrl-C stops them); with
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     "fresh-blocks": { type: "string", default: "20" },
     "fresh-size": { type: "string", default: "100" },
     keep: { type: "boolean", default: false },
+    "keep-logs": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     out: { type: "string", default: join(root, "bench/results/indexer.json") },
     indexer: { type: "string", default: DEFAULT_INDEXER_DIR },
@@ -154,6 +155,6 @@ try {
   }
 } finally {
   await stopAll();
-  if (ok && !values.keep) rmSync(stateDir, { recursive: true, force: true });
+  if (ok && !values.keep && !values["keep-logs"]) rmSync(stateDir, { recursive: true, force: true });
   else log(`logs kept in ${stateDir}`);
 }
