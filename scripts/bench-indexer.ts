@@ -44,6 +44,7 @@ const dbs: Db[] = values.db === "both" ? ["postgres", "pglite"] : values.db === 
 if (!Number.isSafeInteger(events) || events <= 0) throw new Error(`--events is not a positive integer: ${values.events}`);
 if (!dbs.every((d) => d === "postgres" || d === "pglite")) throw new Error(`--db is postgres, pglite, both or none: ${values.db}`);
 
+const loadAtStart = loadavg().map((x) => round(x));
 const stateDir = mkdtempSync(join(tmpdir(), "nal-bench-indexer-"));
 // As root, the private PostgreSQL cluster runs as `postgres`, which must reach its directory in here.
 chmodSync(stateDir, 0o755);
@@ -76,6 +77,7 @@ try {
     const indexer = await startIndexer({ db, rpc: chain.node.url, stateDir: dir, profile: values.profile, indexerDir });
     running.push(indexer);
     const backfill = await measureBackfill(indexer, chain.head);
+    const loadAfterBackfill = loadavg().map((x) => round(x));
     log(
       `${db}: block ${chain.head} indexed ${backfill.seconds} s after start: ${backfill.events} events, ${backfill.eventsPerSecond} events/s`,
     );
@@ -95,7 +97,12 @@ try {
       );
     }
     const { byEvent, ...summary } = backfill;
-    const result: Record<string, unknown> = { ...summary, freshness, completedByEvent: sortedMix(byEvent) };
+    const result: Record<string, unknown> = {
+      ...summary,
+      loadAverageAfterBackfill: loadAfterBackfill,
+      freshness,
+      completedByEvent: sortedMix(byEvent),
+    };
     if (values.keep && db === dbs[dbs.length - 1]) {
       kept = indexer;
     } else {
@@ -119,6 +126,8 @@ try {
       cpu: cpus()[0]?.model ?? "unknown",
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
+      // 1, 5 and 15 minute load averages: this 2-core machine may be shared; more than ~2 means contention.
+      loadAverageAtStart: loadAtStart,
       loadAverageAtEnd: loadavg().map((x) => round(x)),
     },
     method:

@@ -12,6 +12,8 @@ export type Backfill = {
   /** Events Ponder's indexing functions completed (log events plus MarketClock block events). */
   events: number;
   eventsPerSecond: number;
+  /** Events per second of Ponder's historical "transform" time alone (handlers and DB writes, no sync wait). */
+  eventsPerIndexingSecond: number;
   /** Seconds from the process start until /ready answered 200. */
   readySeconds: number;
   indexedBlock: number;
@@ -49,6 +51,7 @@ export async function measureBackfill(indexer: Indexer, head: number, timeoutMs 
     seconds: round(seconds),
     events: total,
     eventsPerSecond: Math.round(total / seconds),
+    eventsPerIndexingSecond: time.historical.transform ? Math.round(total / time.historical.transform) : 0,
     readySeconds: round(((readyAt || doneAt) - indexer.startedAt) / 1000),
     indexedBlock: block,
     byEvent,
