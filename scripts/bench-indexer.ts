@@ -55,8 +55,9 @@ const indexerDir = resolve(values.indexer);
 const tail = Number(values.tail);
 const chain = await generateChain({ events, stateDir, blockSize: Number(values["block-size"]), tail, indexerDir, log });
 const handled = chain.counter.handled(chain.handled);
+const platformLogs = chain.counter.total;
 log(
-  `chain: ${chain.head} blocks, ${chain.txs} transactions, ${handled.total} handled events (${chain.counter.total} platform logs) in ${chain.seconds.toFixed(0)} s`,
+  `chain: ${chain.head} blocks, ${chain.txs} transactions, ${handled.total} handled events (${platformLogs} platform logs) in ${chain.seconds.toFixed(0)} s`,
 );
 const reverted = Object.values(chain.reverted).reduce((a, b) => a + b, 0);
 if (reverted > 0) log(`WARNING: ${reverted} transactions reverted: ${JSON.stringify(chain.reverted)}`);
@@ -72,6 +73,8 @@ const stopAll = async () => {
 process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
 try {
   for (const db of dbs) {
+    // Every database backfills the same chain: the blocks the previous one's freshness phase mined are undone.
+    if (db !== dbs[0]) await chain.reset();
     const dir = join(stateDir, db);
     log(`${db}: starting the indexer on a fresh database`);
     const indexer = await startIndexer({ db, rpc: chain.node.url, stateDir: dir, profile: values.profile, indexerDir });
@@ -137,7 +140,7 @@ try {
       transactions: chain.txs,
       emptyBlocksOnTop: tail,
       events: handled.total,
-      platformLogs: chain.counter.total,
+      platformLogs,
       generatorSeconds: round(chain.seconds, 1),
       reverted: chain.reverted,
       transactionsByKind: chain.sent,

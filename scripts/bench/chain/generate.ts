@@ -52,6 +52,8 @@ export type GeneratedChain = {
   seconds: number;
   /** Mines `txs` as the next block; `minedAt` is performance.now() when `evm_mine` returned. */
   mineBlock: (txs: Tx[]) => Promise<{ hashes: Hex[]; minedAt: number; block: number }>;
+  /** Takes the chain back to `head` (an EVM snapshot), dropping blocks mined since (the model keeps its state). */
+  reset: () => Promise<void>;
 };
 
 type Receipt = { status: Hex; logs: (RawLog & { data: Hex })[] };
@@ -181,7 +183,28 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
     for (let i = 0; i < tail; i++) await mineBlock([]);
     if (tail > 0) log(`  ${tail} empty blocks on top (block ${head})`);
     const seconds = (performance.now() - t0) / 1000;
-    return { node, system, world: w, counter, handled, head, txs, sent, reverted, seconds, mineBlock };
+    const generated = head;
+    let snapshot = await node.rpc.call<Hex>("evm_snapshot");
+    const reset = async () => {
+      if (!(await node.rpc.call<boolean>("evm_revert", [snapshot]))) throw new Error(`evm_revert ${snapshot} failed`);
+      snapshot = await node.rpc.call<Hex>("evm_snapshot");
+      head = generated;
+    };
+    return {
+      node,
+      system,
+      world: w,
+      counter,
+      handled,
+      head,
+      txs,
+      // Copies: blocks mined later (freshness) do not change what the generated chain holds.
+      sent: { ...sent },
+      reverted: { ...reverted },
+      seconds,
+      mineBlock,
+      reset,
+    };
   } catch (error) {
     await node.stop();
     throw error;
