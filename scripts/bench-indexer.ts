@@ -41,8 +41,10 @@ const { values } = parseArgs({
 });
 const events = Number(values.events);
 const dbs: Db[] = values.db === "both" ? ["postgres", "pglite"] : values.db === "none" ? [] : [values.db as Db];
-if (!Number.isSafeInteger(events) || events <= 0) throw new Error(`--events is not a positive integer: ${values.events}`);
-if (!dbs.every((d) => d === "postgres" || d === "pglite")) throw new Error(`--db is postgres, pglite, both or none: ${values.db}`);
+if (!Number.isSafeInteger(events) || events <= 0)
+  throw new Error(`--events is not a positive integer: ${values.events}`);
+if (!dbs.every((d) => d === "postgres" || d === "pglite"))
+  throw new Error(`--db is postgres, pglite, both or none: ${values.db}`);
 
 const loadAtStart = loadavg().map((x) => round(x));
 const stateDir = mkdtempSync(join(tmpdir(), "nal-bench-indexer-"));
@@ -92,7 +94,11 @@ try {
     const freshBlocks = Number(values["fresh-blocks"]);
     const freshness =
       freshBlocks > 0
-        ? await measureFreshness(chain, indexer, { blocks: freshBlocks, size: Number(values["fresh-size"]), paceMs: 2_000 })
+        ? await measureFreshness(chain, indexer, {
+            blocks: freshBlocks,
+            size: Number(values["fresh-size"]),
+            paceMs: 2_000,
+          })
         : null;
     if (freshness) {
       log(
@@ -113,8 +119,15 @@ try {
       await indexer.stop();
       if (indexer.profileDir) {
         const profile = summarizeDir(indexer.profileDir);
-        result.profile = { ...profile, covers: "the ponder process from start to stop (backfill and freshness), idle excluded" };
-        log(`${db}: CPU self time by package: ${Object.entries(profile.byGroup).map(([g, v]) => `${g} ${v.percent}%`).join(", ")}`);
+        result.profile = {
+          ...profile,
+          covers: "the ponder process from start to stop (backfill and freshness), idle excluded",
+        };
+        log(
+          `${db}: CPU self time by package: ${Object.entries(profile.byGroup)
+            .map(([g, v]) => `${g} ${v.percent}%`)
+            .join(", ")}`,
+        );
       }
     }
     results[db] = result;
@@ -161,7 +174,9 @@ try {
       log(`  indexer  ${kept.url}/graphql  (status ${kept.url}/status, metrics ${kept.url}/metrics)`);
       if (kept.databaseUrl) log(`  database ${kept.databaseUrl} (schema bench)`);
     }
-    log(`  another indexer on this chain: cd <worktree>/indexer && PONDER_RPC_URL_31337=${chain.node.url} PONDER_PGLITE_DIR=$(mktemp -d) ponder start --port <free port> --schema bench`);
+    log(
+      `  another indexer on this chain: cd <worktree>/indexer && PONDER_RPC_URL_31337=${chain.node.url} PONDER_PGLITE_DIR=$(mktemp -d) ponder start --port <free port> --schema bench`,
+    );
     log(`  logs     ${stateDir}`);
     await new Promise(() => {});
   }

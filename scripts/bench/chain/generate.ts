@@ -65,14 +65,20 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
   const node = await startNode(options.stateDir);
   try {
     const chain = { ...hardhat, rpcUrls: { default: { http: [node.url] } } };
-    const wallet = createWalletClient({ account: privateKeyToAccount(LOCAL_DEPLOYER_KEY), chain, transport: http(node.url) });
+    const wallet = createWalletClient({
+      account: privateKeyToAccount(LOCAL_DEPLOYER_KEY),
+      chain,
+      transport: http(node.url),
+    });
     const deployer = wallet.account.address;
     const system = await deploySystem(wallet, node.client, { treasury: deployer, owner: deployer, testTokens: true });
     const committed = getDeployment(hardhat.id);
     for (const [name, c] of Object.entries(system.contracts)) {
       const expected = committed.contracts[name as keyof typeof committed.contracts];
       if (!expected || !isAddressEqual(expected.address, c.address)) {
-        throw new Error(`${name} deployed at ${c.address}, not at the committed ${expected?.address}: the indexer would not follow it`);
+        throw new Error(
+          `${name} deployed at ${c.address}, not at the committed ${expected?.address}: the indexer would not follow it`,
+        );
       }
     }
     const handled = handledEvents(join(options.indexerDir ?? join(root, "indexer"), "src"));
@@ -173,7 +179,9 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
       await mineBlock(buildBlock(w, blockSize));
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
-        log(`  block ${head}: ${target()} events, ${txs} transactions (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        log(
+          `  block ${head}: ${target()} events, ${txs} transactions (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+        );
       }
     }
     // Ponder indexes the last 30 blocks of an unknown chain (31337) as unfinalized, one block at a time

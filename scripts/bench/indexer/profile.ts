@@ -14,6 +14,7 @@ export const GROUPS = [
   "drizzle-orm",
   "viem",
   "pg",
+  "raw SQL parsing",
   "indexer/src",
   "build (vite, esbuild)",
   "node internals",
@@ -34,6 +35,8 @@ export function groupOf(frame: ProfileNode["callFrame"]): Group | null {
   if (url.includes("/node_modules/drizzle-orm/")) return "drizzle-orm";
   if (url.includes("/node_modules/viem/") || url.includes("/node_modules/ox/")) return "viem";
   if (/\/node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+)\//.test(url)) return "pg";
+  // Ponder parses every raw SQL statement a handler sends through db.sql (to find the tables it touches).
+  if (url.includes("/node_modules/pg-query-emscripten/")) return "raw SQL parsing";
   if (/\/node_modules\/(vite|vite-node|esbuild|rollup)\//.test(url)) return "build (vite, esbuild)";
   if (url.includes("/node_modules/ponder/")) return "ponder";
   if (url.includes("/indexer/src/") || url.includes("/indexer/ponder.")) return "indexer/src";
