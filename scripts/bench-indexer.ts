@@ -22,6 +22,7 @@ import { measureBackfill, round } from "./bench/indexer/backfill.ts";
 import { measureFreshness } from "./bench/indexer/freshness.ts";
 import { DEFAULT_INDEXER_DIR, startIndexer, type Db, type Indexer } from "./bench/indexer/ponder.ts";
 import { summarizeDir } from "./bench/indexer/profile.ts";
+import { onExit } from "../test/indexer/processes.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const { values } = parseArgs({
@@ -72,7 +73,18 @@ const stopAll = async () => {
   for (const i of running.splice(0)) await i.stop();
   await chain.node.stop();
 };
-process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
+// Ctrl-C (and any exit): test/indexer's exit hooks, which also stop the PostgreSQL clusters, end the process
+// at once, so the chain and the indexers are ended here synchronously too (by process group).
+onExit(() => {
+  for (const s of [chain.node.service, ...running.map((i) => i.service)]) {
+    try {
+      if (s.child.pid && s.child.exitCode === null && s.child.signalCode === null)
+        process.kill(-s.child.pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
+});
 try {
   for (const db of dbs) {
     // Every database backfills the same chain: the blocks the previous one's freshness phase mined are undone.
