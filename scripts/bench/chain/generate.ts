@@ -30,6 +30,8 @@ export type ChainOptions = {
   /** Transactions per block in the main phase. */
   blockSize?: number;
   seed?: number;
+  /** Empty blocks mined on top (default 30: Ponder's finality depth for a chain it does not know). */
+  tail?: number;
   /** The indexer whose handlers count as "handled" (default: this checkout's indexer/). */
   indexerDir?: string;
   log?: (line: string) => void;
@@ -50,6 +52,8 @@ export type GeneratedChain = {
   seconds: number;
   /** Mines `txs` as the next block; `minedAt` is performance.now() when `evm_mine` returned. */
   mineBlock: (txs: Tx[]) => Promise<{ hashes: Hex[]; minedAt: number; block: number }>;
+  /** Takes the chain back to `head` (an EVM snapshot), dropping blocks mined since (the model keeps its state). */
+  reset: () => Promise<void>;
 };
 
 type Receipt = { status: Hex; logs: (RawLog & { data: Hex })[] };
@@ -61,14 +65,20 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
   const node = await startNode(options.stateDir);
   try {
     const chain = { ...hardhat, rpcUrls: { default: { http: [node.url] } } };
-    const wallet = createWalletClient({ account: privateKeyToAccount(LOCAL_DEPLOYER_KEY), chain, transport: http(node.url) });
+    const wallet = createWalletClient({
+      account: privateKeyToAccount(LOCAL_DEPLOYER_KEY),
+      chain,
+      transport: http(node.url),
+    });
     const deployer = wallet.account.address;
     const system = await deploySystem(wallet, node.client, { treasury: deployer, owner: deployer, testTokens: true });
     const committed = getDeployment(hardhat.id);
     for (const [name, c] of Object.entries(system.contracts)) {
       const expected = committed.contracts[name as keyof typeof committed.contracts];
       if (!expected || !isAddressEqual(expected.address, c.address)) {
-        throw new Error(`${name} deployed at ${c.address}, not at the committed ${expected?.address}: the indexer would not follow it`);
+        throw new Error(
+          `${name} deployed at ${c.address}, not at the committed ${expected?.address}: the indexer would not follow it`,
+        );
       }
     }
     const handled = handledEvents(join(options.indexerDir ?? join(root, "indexer"), "src"));
@@ -169,11 +179,40 @@ export async function generateChain(options: ChainOptions): Promise<GeneratedCha
       await mineBlock(buildBlock(w, blockSize));
       if (performance.now() - lastLog > 10_000) {
         lastLog = performance.now();
-        log(`  block ${head}: ${target()} events, ${txs} transactions (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+        log(
+          `  block ${head}: ${target()} events, ${txs} transactions (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+        );
       }
     }
+    // Ponder indexes the last 30 blocks of an unknown chain (31337) as unfinalized, one block at a time
+    // (its realtime path). On a live chain they hold a minute of activity; on this dense one they would
+    // hold a fifth of the platform's history. Empty blocks on top keep every platform event in the backfill.
+    const tail = options.tail ?? 30;
+    for (let i = 0; i < tail; i++) await mineBlock([]);
+    if (tail > 0) log(`  ${tail} empty blocks on top (block ${head})`);
     const seconds = (performance.now() - t0) / 1000;
-    return { node, system, world: w, counter, handled, head, txs, sent, reverted, seconds, mineBlock };
+    const generated = head;
+    let snapshot = await node.rpc.call<Hex>("evm_snapshot");
+    const reset = async () => {
+      if (!(await node.rpc.call<boolean>("evm_revert", [snapshot]))) throw new Error(`evm_revert ${snapshot} failed`);
+      snapshot = await node.rpc.call<Hex>("evm_snapshot");
+      head = generated;
+    };
+    return {
+      node,
+      system,
+      world: w,
+      counter,
+      handled,
+      head,
+      txs,
+      // Copies: blocks mined later (freshness) do not change what the generated chain holds.
+      sent: { ...sent },
+      reverted: { ...reverted },
+      seconds,
+      mineBlock,
+      reset,
+    };
   } catch (error) {
     await node.stop();
     throw error;

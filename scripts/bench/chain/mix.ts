@@ -5,7 +5,17 @@
  */
 import { distribute, pay, updateSplit, withdraw } from "./ops-ledger.ts";
 import { mint, transfer } from "./ops-drops.ts";
-import { acceptOffer, bid, buy, cancelListing, cancelOffer, createAuction, list, makeOffer, settle } from "./ops-market.ts";
+import {
+  acceptOffer,
+  bid,
+  buy,
+  cancelListing,
+  cancelOffer,
+  createAuction,
+  list,
+  makeOffer,
+  settle,
+} from "./ops-market.ts";
 import { buyShares, claim, deposit, transferShares } from "./ops-revenue.ts";
 import type { Tx } from "./rpc.ts";
 import type { World } from "./world.ts";

@@ -4,7 +4,7 @@ import { parseEther, parseUnits, zeroAddress, type Address } from "viem";
 import { encodeSource, FEE_KINDS, sortRecipients, type SplitConfig } from "../../../contracts/lib/index.ts";
 import { ledgerAbi } from "../../../contracts/generated/abis.ts";
 import type { Tx } from "./rpc.ts";
-import { pickFan, tx, type Artist, type World } from "./world.ts";
+import { tx, type Artist, type World } from "./world.ts";
 
 const TIP = encodeSource("tip");
 const TICKET = encodeSource("ticket");
@@ -38,10 +38,18 @@ export function pay(w: World, token: "ETH" | "USDC"): Tx {
     source: eth ? TIP : TICKET,
     ref: 0n,
   };
-  return tx(eth ? "pay.tip.eth" : "pay.ticket.usdc", fan, w.system.contracts.Ledger.address, ledgerAbi, "pay", [payment], {
-    value: eth ? amount : 0n,
-    gas: 300_000n,
-  });
+  return tx(
+    eth ? "pay.tip.eth" : "pay.ticket.usdc",
+    fan,
+    w.system.contracts.Ledger.address,
+    ledgerAbi,
+    "pay",
+    [payment],
+    {
+      value: eth ? amount : 0n,
+      gas: 300_000n,
+    },
+  );
 }
 
 export function distribute(w: World): Tx | null {

@@ -77,7 +77,9 @@ export function createCollections(w: World): Tx[] {
         { gas: 1_500_000n },
       ),
       onLogs: (logs) => {
-        a.collection = topicAddress(logs.find((l) => same(l.address, w.system.contracts.DropFactory.address))!.topics[2]);
+        a.collection = topicAddress(
+          logs.find((l) => same(l.address, w.system.contracts.DropFactory.address))!.topics[2],
+        );
       },
     }));
 }
@@ -134,9 +136,17 @@ export function createVaults(w: World): Tx[] {
         offering,
       };
       out.push({
-        ...tx("setup.shares.create", a.address, w.system.contracts.SharesFactory.address, sharesFactoryAbi, "createShares", [params], {
-          gas: 12_000_000n,
-        }),
+        ...tx(
+          "setup.shares.create",
+          a.address,
+          w.system.contracts.SharesFactory.address,
+          sharesFactoryAbi,
+          "createShares",
+          [params],
+          {
+            gas: 12_000_000n,
+          },
+        ),
         onLogs: (logs) => {
           const log = logs.find((l) => same(l.address, w.system.contracts.SharesFactory.address))!;
           w.vaults.push({
@@ -152,11 +162,26 @@ export function createVaults(w: World): Tx[] {
       });
     }
     if (w.rng.chance(1 / 30)) {
-      const params = { name: `${a.handle} collective`, rule: 0, policy: 0, budgetBps: 0, weight: 1n, currency: zeroAddress };
+      const params = {
+        name: `${a.handle} collective`,
+        rule: 0,
+        policy: 0,
+        budgetBps: 0,
+        weight: 1n,
+        currency: zeroAddress,
+      };
       out.push({
-        ...tx("setup.pool.create", a.address, w.system.contracts.PoolFactory.address, poolFactoryAbi, "createPool", [params], {
-          gas: 12_000_000n,
-        }),
+        ...tx(
+          "setup.pool.create",
+          a.address,
+          w.system.contracts.PoolFactory.address,
+          poolFactoryAbi,
+          "createPool",
+          [params],
+          {
+            gas: 12_000_000n,
+          },
+        ),
         onLogs: (logs) => {
           const log = logs.find((l) => same(l.address, w.system.contracts.PoolFactory.address))!;
           w.vaults.push({

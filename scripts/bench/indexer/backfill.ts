@@ -4,7 +4,7 @@
  * (its /metrics counter) over that time.
  */
 import type { Indexer } from "./ponder.ts";
-import { completedEvents } from "./metrics.ts";
+import { completedEvents, timeBreakdown, type TimeBreakdown } from "./metrics.ts";
 import { poll } from "./poll.ts";
 
 export type Backfill = {
@@ -12,10 +12,14 @@ export type Backfill = {
   /** Events Ponder's indexing functions completed (log events plus MarketClock block events). */
   events: number;
   eventsPerSecond: number;
+  /** Events per second of Ponder's historical "transform" time alone (handlers and DB writes, no sync wait). */
+  eventsPerIndexingSecond: number;
   /** Seconds from the process start until /ready answered 200. */
   readySeconds: number;
   indexedBlock: number;
   byEvent: Record<string, number>;
+  /** Where the time went, by Ponder's own metrics at the head block. */
+  time: TimeBreakdown;
 };
 
 export async function indexedBlock(url: string): Promise<number> {
@@ -42,13 +46,16 @@ export async function measureBackfill(indexer: Indexer, head: number, timeoutMs 
   );
   const seconds = (doneAt - indexer.startedAt) / 1000;
   const { total, byEvent } = await completedEvents(indexer.url);
+  const time = await timeBreakdown(indexer.url);
   return {
     seconds: round(seconds),
     events: total,
     eventsPerSecond: Math.round(total / seconds),
+    eventsPerIndexingSecond: time.historical.transform ? Math.round(total / time.historical.transform) : 0,
     readySeconds: round(((readyAt || doneAt) - indexer.startedAt) / 1000),
     indexedBlock: block,
     byEvent,
+    time,
   };
 }
 

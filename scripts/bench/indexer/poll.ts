@@ -19,5 +19,7 @@ export async function poll(
     }
     await new Promise((r) => setTimeout(r, options.intervalMs));
   }
-  throw new Error(`timed out after ${options.timeoutMs} ms waiting for ${what}${options.service ? `; see ${options.service.log}` : ""}`);
+  throw new Error(
+    `timed out after ${options.timeoutMs} ms waiting for ${what}${options.service ? `; see ${options.service.log}` : ""}`,
+  );
 }

@@ -54,11 +54,16 @@ export async function startIndexer(options: {
   const ponderBin = join(indexerDir, "node_modules/ponder/dist/esm/bin/ponder.js");
   const startedAt = performance.now();
   const service = profileDir
-    ? startService(`ponder-${db}`, process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, ponderBin, ...args], {
-        cwd: indexerDir,
-        env,
-        log: join(stateDir, "ponder.log"),
-      })
+    ? startService(
+        `ponder-${db}`,
+        process.execPath,
+        ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, ponderBin, ...args],
+        {
+          cwd: indexerDir,
+          env,
+          log: join(stateDir, "ponder.log"),
+        },
+      )
     : startService(`ponder-${db}`, join(indexerDir, "node_modules/.bin/ponder"), args, {
         cwd: indexerDir,
         env,
