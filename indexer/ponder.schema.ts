@@ -516,17 +516,6 @@ export const holding = onchainTable(
   (table) => ({ ownerIdx: index().on(table.owner), editionIdx: index().on(table.edition) }),
 );
 
-/**
- * No longer written: a mint in progress is kept on its edition (edition.pendingTx). The table stays, always
- * empty, because the indexer test checks that no pending mint is left over.
- */
-export const pendingMint = onchainTable("pending_mint", (t) => ({
-  id: t.text().primaryKey(),
-  payment: t.text(),
-  orderId: t.hex(),
-  tokenId: t.bigint().notNull(),
-}));
-
 // ---------------------------------------------------------------------------------------------------
 // Relations (GraphQL nesting). A row's own column keeps the plain name (`distribution.split` is the
 // address); the joined entity is `splitInfo` / `artistInfo`.
