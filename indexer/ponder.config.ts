@@ -59,7 +59,9 @@ export default createConfig({
       rpc: rpcUrl(id),
       // A local node restarts from block 0 with the same hashes: never trust a cache there.
       disableCache: local,
-      pollingInterval: local ? 500 : 1_000,
+      // Ponder's floor on a local node (cheap to poll): half a second of polling was half the 1 s
+      // freshness budget (issue 15).
+      pollingInterval: local ? 100 : 1_000,
     },
   },
   contracts: {

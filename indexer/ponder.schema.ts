@@ -432,6 +432,15 @@ export const edition = onchainTable(
     net: t.bigint().notNull(),
     createdAt: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
+    /**
+     * Working state, not for queries: a mint in progress in transaction `pendingTx`, announced by the
+     * Ledger's Paid (`pendingPayment`, the payment's id) or the collection's OrderMinted (`pendingOrder`),
+     * consumed by the TransferSingle from 0x0 that follows. On the edition (found by the mint anyway), so a
+     * mint needs no other row and no delete (a database round trip); cleared by the mint.
+     */
+    pendingTx: t.hex(),
+    pendingPayment: t.text(),
+    pendingOrder: t.hex(),
   }),
   (table) => ({
     collectionIdx: index().on(table.collection),
@@ -513,20 +522,6 @@ export const holding = onchainTable(
   }),
   (table) => ({ ownerIdx: index().on(table.owner), editionIdx: index().on(table.edition) }),
 );
-
-/**
- * Working state, not for queries: the Ledger payment (or card order) of a mint in progress, keyed
- * "<txHash>-<collection>". Written by Ledger:Paid (operator = a collection) or OrderMinted, consumed by
- * the TransferSingle from 0x0 that follows in the same transaction (a collection emits Paid or OrderMinted
- * just before minting, and a mintPaid transaction has no Paid: its payment is a later settlement). A Paid
- * whose operator is not a collection (a payer paying for itself, like the relayer's settlements) writes none.
- */
-export const pendingMint = onchainTable("pending_mint", (t) => ({
-  id: t.text().primaryKey(),
-  payment: t.text(),
-  orderId: t.hex(),
-  tokenId: t.bigint().notNull(),
-}));
 
 // ---------------------------------------------------------------------------------------------------
 // Relations (GraphQL nesting). A row's own column keeps the plain name (`distribution.split` is the
@@ -874,10 +869,13 @@ export const tokenPrice = onchainTable(
 
 /**
  * Working state, not for queries: a SalePaid of the marketplace waiting for its Bought / OfferAccepted /
- * AuctionSettled (id "<txHash>-<ref as bytes32 hex>"); empty between transactions.
+ * AuctionSettled (id "<ref as bytes32 hex>", the listing, offer or auction). Kept and reused rather than
+ * deleted: a delete is a database round trip on every sale, a find or an upsert stays in the cache.
  */
 export const pendingSale = onchainTable("pending_sale", (t) => ({
   id: t.text().primaryKey(),
+  /** The SalePaid's transaction; null once its sale is recorded (the row is reused, never deleted). */
+  txHash: t.hex(),
   payer: t.hex().notNull(),
   seller: t.hex().notNull(),
   currency: t.hex().notNull(),
@@ -909,6 +907,28 @@ export const marketClock = onchainTable("market_clock", (t) => ({
   id: t.text().primaryKey(),
   nextExpiry: t.bigint(),
   dirty: t.text().array().notNull(),
+  /** The hours (unix seconds / 3600) that have a `marketExpiry` row, ascending. */
+  hours: t.bigint().array().notNull(),
+}));
+
+/**
+ * Working state, not for queries: the expiry queue, one row per hour (id = unix hour): the listings and
+ * offers that expire in it ("<expiry>:l:<id>" / "<expiry>:o:<id>"), so the MarketClock finds what expired
+ * by key, without a scan (a raw SQL read would flush the indexing cache). Entries already closed are
+ * dropped when their hour comes.
+ */
+export const marketExpiry = onchainTable("market_expiry", (t) => ({
+  id: t.text().primaryKey(),
+  entries: t.text().array().notNull(),
+}));
+
+/**
+ * Working state, not for queries: per collection and currency ("<collection>-<currency>"), the unit
+ * prices of the active listings, ascending (one per listing): the floor is the first, kept without a scan.
+ */
+export const marketPrices = onchainTable("market_prices", (t) => ({
+  id: t.text().primaryKey(),
+  prices: t.bigint().array().notNull(),
 }));
 
 export const listingRelations = relations(listing, ({ one }) => ({
@@ -1201,10 +1221,12 @@ export const vaultClaim = onchainTable(
 /**
  * Working state, not for queries: a pool's BudgetCredited waiting for the IncomeReceived of the same
  * income (the next log of the transaction), which writes the vault_income row with both parts; id
- * "<txHash>-<pool>-<token>". Empty between transactions.
+ * "<pool>-<token>". Kept and reused rather than deleted (a delete is a database round trip).
  */
 export const pendingIncome = onchainTable("pending_income", (t) => ({
   id: t.text().primaryKey(),
+  /** The BudgetCredited's transaction; null once its income is recorded (the row is reused, never deleted). */
+  txHash: t.hex(),
   /** The BudgetCredited event's id: the vault_income row's id. */
   income: t.text().notNull(),
   budget: t.bigint().notNull(),

@@ -6,11 +6,12 @@
  * the payment row and its credits are a projection of the event alone (no table is read to build them).
  */
 import { ponder } from "ponder:registry";
-import { collection, ledgerRates, operator, payee, payment, pendingMint } from "ponder:schema";
+import { collection, edition, ledgerRates, operator, payee, payment } from "ponder:schema";
 import { decodeSource } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { lower, recordCredit, utcDay } from "./lib/money.ts";
 import { addArtistEarning } from "./lib/earnings.ts";
+import { editionKey } from "./lib/drops.ts";
 import { addPlatformPayment } from "./lib/totals.ts";
 
 /** Source word of the affiliate's credits (the contracts tag no credit: the indexer names it). */
@@ -99,18 +100,27 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
     logIndex: event.log.logIndex,
     txHash: event.transaction.hash,
   };
-  const parts: { key: string; owner: Hex | null; amount: bigint; source: string }[] = [
-    { key: "net", owner: payout, amount: net, source },
-    { key: "fee", owner: treasury, amount: a.fee, source: "fee" },
-    { key: "referral", owner: referrer, amount: a.referral, source: "referral" },
-    { key: "affiliate", owner: affiliate, amount: a.affiliateFee, source: AFFILIATE_SOURCE },
+  // Each credit's id is the event's id and the owner exactly as the event names it, joined by a separator
+  // of its own (unique even when two parts go to one owner): Ponder can then predict the id from the event
+  // and preload it per block, where a key it cannot predict costs PGlite a read per insert (realtime).
+  const parts: { key: string; id: string; owner: Hex | null; amount: bigint; source: string }[] = [
+    { key: "net", id: `${event.id}-${a.payout}`, owner: payout, amount: net, source },
+    { key: "fee", id: `${event.id}_${a.treasury}`, owner: treasury, amount: a.fee, source: "fee" },
+    { key: "referral", id: `${event.id}:${a.referrer}`, owner: referrer, amount: a.referral, source: "referral" },
+    {
+      key: "affiliate",
+      id: `${event.id}#${a.affiliate}`,
+      owner: affiliate,
+      amount: a.affiliateFee,
+      source: AFFILIATE_SOURCE,
+    },
   ];
   for (const part of parts) {
     if (part.amount === 0n) continue;
     if (part.owner === null) throw new Error(`Paid ${event.id}: ${part.key} ${part.amount} has no owner`);
     await recordCredit(context, {
       ...base,
-      id: `${event.id}-${part.key}`,
+      id: part.id,
       owner: part.owner,
       amount: part.amount,
       source: part.source,
@@ -125,8 +135,7 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
   const op = lower(a.operator);
   if (await context.db.find(collection, { id: op })) {
     await context.db
-      .insert(pendingMint)
-      .values({ id: `${event.transaction.hash}-${op}`, payment: event.id, orderId: null, tokenId: a.ref })
-      .onConflictDoUpdate({ payment: event.id, orderId: null, tokenId: a.ref });
+      .update(edition, { id: editionKey(op, a.ref) })
+      .set({ pendingTx: event.transaction.hash, pendingPayment: event.id, pendingOrder: null });
   }
 });

@@ -395,8 +395,15 @@ export async function checkDrops(
   }
 
   // Working state is consumed: every Paid or OrderMinted of a collection met its TransferSingle.
-  const pending = await gql<{ pendingMints: { totalCount: number } }>(url, `{ pendingMints { totalCount } }`);
-  f.eq(pending.pendingMints.totalCount, 0, "pendingMint rows left over");
+  const pending = await gql<{ editions: { items: { id: string; pendingTx: string | null }[] } }>(
+    url,
+    `{ editions(limit: 1000) { items { id pendingTx } } }`,
+  );
+  f.eq(
+    pending.editions.items.filter((e) => e.pendingTx !== null).map((e) => e.id),
+    [],
+    "editions with a mint in progress left over",
+  );
 
   // SQL over HTTP (@ponder/client's /sql/db) reads the same tables.
   const viaSql = await sqlRows<{ n: number; q: number }>(

@@ -1,27 +1,23 @@
 /**
  * Drops: mints. A paid mint is a Ledger `Paid` (operator = the collection, ref = the token id; see
- * payments.ts, which leaves it in `pendingMint`) followed in the same transaction by the collection's
+ * payments.ts, which leaves it on the edition: `pendingTx`) followed in the same transaction by the collection's
  * TransferSingle from 0x0; a card order (the checkout relayer's `mintPaid`) is `OrderMinted` then the
  * TransferSingle, with no Paid (the relayer settles card sales later, a Ledger payment of source "fiat"),
  * and is recorded as channel "fiat" with its order id; a free edition mints with neither (its channel
  * follows from the sale window: presale before `start`, public from it).
  */
 import { ponder, type Context } from "ponder:registry";
-import { collection, edition, mint, payment, pendingMint } from "ponder:schema";
+import { collection, edition, mint, payment } from "ponder:schema";
 import type { Hex } from "viem";
 import { editionKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
 import { countPlatform } from "../lib/totals.ts";
 
-const pendingKey = (txHash: Hex, collectionAddress: Hex) => `${txHash}-${lower(collectionAddress)}`;
-
 ponder.on("DropCollection:OrderMinted", async ({ event, context }) => {
   const { orderId, id } = event.args;
-  const key = pendingKey(event.transaction.hash, event.log.address);
   await context.db
-    .insert(pendingMint)
-    .values({ id: key, payment: null, orderId, tokenId: id })
-    .onConflictDoUpdate({ payment: null, orderId, tokenId: id });
+    .update(edition, { id: editionKey(event.log.address, id) })
+    .set({ pendingTx: event.transaction.hash, pendingPayment: null, pendingOrder: orderId });
 });
 
 type MintEvent = {
@@ -41,16 +37,9 @@ export async function recordMint(
   const id = editionKey(address, args.id);
   const ed = await context.db.find(edition, { id });
   if (!ed) throw new Error(`mint of unknown edition ${id}`);
-  const key = pendingKey(event.transaction.hash, address);
-  const pending = await context.db.find(pendingMint, { id: key });
-  if (pending) {
-    await context.db.delete(pendingMint, { id: key });
-    if (pending.tokenId !== args.id) {
-      throw new Error(
-        `mint of ${id} in ${event.transaction.hash} follows a payment or order for token ${pending.tokenId}`,
-      );
-    }
-  }
+  // The Paid or OrderMinted just before, in this transaction, for this edition (a mint of another token
+  // than the one announced would leave it pending and mint as free: the chain never does that).
+  const pending = ed.pendingTx === event.transaction.hash ? ed : null;
 
   let parts = {
     channel: event.block.timestamp < ed.start ? "presale" : "public",
@@ -65,9 +54,9 @@ export async function recordMint(
     affiliate: null as Hex | null,
     payment: null as string | null,
   };
-  if (pending?.payment) {
-    const p = await context.db.find(payment, { id: pending.payment });
-    if (!p) throw new Error(`mint of ${id}: payment ${pending.payment} not found`);
+  if (pending?.pendingPayment) {
+    const p = await context.db.find(payment, { id: pending.pendingPayment });
+    if (!p) throw new Error(`mint of ${id}: payment ${pending.pendingPayment} not found`);
     parts = {
       channel: p.source === "presale" ? "presale" : "public",
       orderId: null,
@@ -81,8 +70,8 @@ export async function recordMint(
       affiliate: p.affiliate,
       payment: p.id,
     };
-  } else if (pending?.orderId) {
-    parts = { ...parts, channel: "fiat", orderId: pending.orderId, payer: null };
+  } else if (pending?.pendingOrder) {
+    parts = { ...parts, channel: "fiat", orderId: pending.pendingOrder, payer: null };
   }
 
   await context.db.insert(mint).values({
@@ -104,6 +93,9 @@ export async function recordMint(
     revenue: row.revenue + parts.gross,
     net: row.net + parts.net,
     updatedAt: event.block.timestamp,
+    pendingTx: null,
+    pendingPayment: null,
+    pendingOrder: null,
   }));
   await context.db.update(collection, { id: address }).set((row) => ({ minted: row.minted + args.value }));
   await countPlatform(context, "mints", event.block.timestamp);

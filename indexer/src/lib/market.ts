@@ -46,3 +46,27 @@ export function offerReason(o: OfferFlags): "cancelled" | "filled" | "expired" |
   if (o.expired) return "expired";
   return null;
 }
+
+/** `sorted` (ascending) with `value` inserted in order. */
+export function insertSorted(sorted: readonly bigint[], value: bigint): bigint[] {
+  let i = sorted.length;
+  while (i > 0 && sorted[i - 1]! > value) i--;
+  return [...sorted.slice(0, i), value, ...sorted.slice(i)];
+}
+
+/** `sorted` without one occurrence of `value` (unchanged when absent). */
+export function removeSorted(sorted: readonly bigint[], value: bigint): bigint[] {
+  const i = sorted.indexOf(value);
+  return i < 0 ? [...sorted] : [...sorted.slice(0, i), ...sorted.slice(i + 1)];
+}
+
+/** The expiry queue's hour of a unix time. */
+export const expiryHour = (expiry: bigint): bigint => expiry / 3600n;
+
+/** One entry of the expiry queue: "<expiry>:<l|o>:<id>". */
+export const expiryEntry = (expiry: bigint, kind: "l" | "o", id: Hex): string => `${expiry}:${kind}:${id}`;
+
+export function parseExpiryEntry(entry: string): { expiry: bigint; kind: "l" | "o"; id: Hex } {
+  const [expiry, kind, id] = entry.split(":");
+  return { expiry: BigInt(expiry!), kind: kind as "l" | "o", id: id as Hex };
+}

@@ -1,13 +1,31 @@
 /**
  * The market's derived state, in one place so no handler can change a listing and forget the rest:
  * a listing's `active` / `inactiveReason`, its collection's active count and floor (now and for the
- * day), the MarketClock's next expiry, and the watch of our collections' sellers.
+ * day, from the price book `marketPrices`), the expiry queue (`marketExpiry`, read by the MarketClock),
+ * and the watch of our collections' sellers. Nothing here reads with SQL: every row is found by its key,
+ * so the indexing cache never has to flush in the middle of a batch.
  */
 import type { Context } from "ponder:registry";
-import { collectionMarket, collectionMarketDaily, listing, marketClock, marketWatch } from "ponder:schema";
-import { and, eq, min } from "ponder";
+import {
+  collectionMarket,
+  collectionMarketDaily,
+  listing,
+  marketClock,
+  marketExpiry,
+  marketPrices,
+  marketWatch,
+} from "ponder:schema";
 import type { Hex } from "viem";
-import { listingClosed, listingReason, marketKey, ownerKey } from "../lib/market.ts";
+import {
+  expiryEntry,
+  expiryHour,
+  insertSorted,
+  listingClosed,
+  listingReason,
+  marketKey,
+  ownerKey,
+  removeSorted,
+} from "../lib/market.ts";
 import { utcDay } from "../lib/money.ts";
 
 export type ListingRow = typeof listing.$inferSelect;
@@ -51,23 +69,16 @@ export async function touchDay(
     .onConflictDoUpdate((row) => ({ volume: row.volume + volume, sales: row.sales + sales, floor }));
 }
 
-/** The lowest unit price of an active listing (a read: Ponder flushes only the listing table for it). */
-async function lowestActive(context: Context, collection: Hex, currency: Hex): Promise<bigint | null> {
-  const rows = await context.db.sql
-    .select({ floor: min(listing.price) })
-    .from(listing)
-    .where(and(eq(listing.collection, collection), eq(listing.currency, currency), eq(listing.active, true)));
-  const floor = rows[0]?.floor;
-  return floor === null || floor === undefined ? null : BigInt(floor);
-}
-
-/** A listing became active (+1) or inactive (-1): the active count and the floor follow. */
+/** A listing became active (+1) or inactive (-1): the active count, the price book and the floor follow. */
 async function listingActivity(context: Context, row: ListingRow, delta: 1 | -1, timestamp: bigint) {
   const m = await marketRow(context, row.collection, row.currency, timestamp);
+  // Read before the upsert: the store may hand out its cached row and update it in place.
   const floorBefore = m.floor;
-  let floor = m.floor;
-  if (delta > 0) floor = floor === null || row.price < floor ? row.price : floor;
-  else if (floor !== null && row.price <= floor) floor = await lowestActive(context, row.collection, row.currency);
+  const id = m.id;
+  const book = (await context.db.find(marketPrices, { id }))?.prices ?? [];
+  const prices = delta > 0 ? insertSorted(book, row.price) : removeSorted(book, row.price);
+  await context.db.insert(marketPrices).values({ id, prices }).onConflictDoUpdate({ prices });
+  const floor = prices[0] ?? null;
   const activeListings = m.activeListings + delta;
   await context.db
     .insert(collectionMarket)
@@ -76,13 +87,20 @@ async function listingActivity(context: Context, row: ListingRow, delta: 1 | -1,
   if (floor !== floorBefore) await touchDay(context, row.collection, row.currency, timestamp, floor, null);
 }
 
-/** Lowers the clock's next expiry to `expiry` (creating the clock row on first use). */
-export async function scheduleExpiry(context: Context, expiry: bigint): Promise<void> {
+/** Queues a listing's or offer's expiry: its hour's row, the clock's hours and its next expiry. */
+export async function scheduleExpiry(context: Context, kind: "l" | "o", id: Hex, expiry: bigint): Promise<void> {
+  const hour = expiryHour(expiry);
+  const entry = expiryEntry(expiry, kind, id);
+  await context.db
+    .insert(marketExpiry)
+    .values({ id: String(hour), entries: [entry] })
+    .onConflictDoUpdate((r) => ({ entries: [...r.entries, entry] }));
   await context.db
     .insert(marketClock)
-    .values({ id: CLOCK_ID, nextExpiry: expiry, dirty: [] })
-    .onConflictDoUpdate((row) => ({
-      nextExpiry: row.nextExpiry === null || expiry < row.nextExpiry ? expiry : row.nextExpiry,
+    .values({ id: CLOCK_ID, nextExpiry: expiry, dirty: [], hours: [hour] })
+    .onConflictDoUpdate((r) => ({
+      nextExpiry: r.nextExpiry === null || expiry < r.nextExpiry ? expiry : r.nextExpiry,
+      hours: r.hours.includes(hour) ? r.hours : insertSorted(r.hours, hour),
     }));
 }
 
@@ -97,7 +115,7 @@ async function watch(context: Context, row: ListingRow, add: boolean) {
 export async function insertListing(context: Context, row: ListingRow): Promise<void> {
   await context.db.insert(listing).values(row);
   await listingActivity(context, row, 1, row.createdAt);
-  await scheduleExpiry(context, row.expiry);
+  await scheduleExpiry(context, "l", row.id, row.expiry);
   if (row.tracked) await watch(context, row, true);
 }
 

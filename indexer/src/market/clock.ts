@@ -5,9 +5,9 @@
  * longer approves the marketplace, buyable again when both hold again.
  */
 import { ponder, type Context } from "ponder:registry";
-import { holding, listing, marketApproval, marketClock, marketWatch, offer } from "ponder:schema";
-import { and, eq, gt, lte, min } from "ponder";
+import { holding, listing, marketApproval, marketClock, marketExpiry, marketWatch, offer } from "ponder:schema";
 import { holdingKey } from "../lib/drops.ts";
+import { expiryHour, listingClosed, offerReason, parseExpiryEntry } from "../lib/market.ts";
 import { CLOCK_ID, updateListing } from "./book.ts";
 import { updateOffer } from "./offers.ts";
 
@@ -25,31 +25,48 @@ async function refresh(context: Context, key: string, timestamp: bigint) {
   }
 }
 
-/** Marks what expired by `timestamp`; returns the earliest expiry still to come (null when none). */
-async function expire(context: Context, timestamp: bigint): Promise<bigint | null> {
-  const open = (t: typeof listing | typeof offer) =>
-    and(eq(t.expired, false), eq(t.cancelled, false), gt(t.remaining, 0n));
-  const listings = await context.db.sql
-    .select()
-    .from(listing)
-    .where(and(open(listing), lte(listing.expiry, timestamp)));
-  for (const row of listings) await updateListing(context, row, { expired: true }, timestamp);
-  const offers = await context.db.sql
-    .select()
-    .from(offer)
-    .where(and(open(offer), lte(offer.expiry, timestamp)));
-  for (const row of offers) await updateOffer(context, row, { expired: true }, timestamp);
+/** Expires one queued listing or offer if it is still open; true when it stays queued (not due yet). */
+async function expireEntry(context: Context, entry: string, timestamp: bigint): Promise<boolean> {
+  const { expiry, kind, id } = parseExpiryEntry(entry);
+  if (kind === "l") {
+    const row = await context.db.find(listing, { id });
+    if (!row || listingClosed(row)) return false;
+    if (expiry > timestamp) return true;
+    await updateListing(context, row, { expired: true }, timestamp);
+  } else {
+    const row = await context.db.find(offer, { id });
+    if (!row || offerReason(row) !== null) return false;
+    if (expiry > timestamp) return true;
+    await updateOffer(context, row, { expired: true }, timestamp);
+  }
+  return false;
+}
 
-  const [nextListing] = await context.db.sql
-    .select({ at: min(listing.expiry) })
-    .from(listing)
-    .where(open(listing));
-  const [nextOffer] = await context.db.sql
-    .select({ at: min(offer.expiry) })
-    .from(offer)
-    .where(open(offer));
-  const next = [nextListing?.at, nextOffer?.at].filter((v) => v !== null && v !== undefined).map((v) => BigInt(v!));
-  return next.length === 0 ? null : next.reduce((a, b) => (b < a ? b : a));
+/**
+ * Expires, hour by hour from the queue, what is due by `timestamp`; returns the hours still queued and
+ * the earliest expiry among them (a lower bound: entries closed since are dropped when their hour comes).
+ */
+async function expire(context: Context, hours: bigint[], timestamp: bigint) {
+  const now = expiryHour(timestamp);
+  const left = [...hours];
+  while (left.length > 0 && left[0]! <= now) {
+    const id = String(left[0]);
+    const entries = (await context.db.find(marketExpiry, { id }))?.entries ?? [];
+    const kept: string[] = [];
+    for (const entry of entries) if (await expireEntry(context, entry, timestamp)) kept.push(entry);
+    await context.db.update(marketExpiry, { id }).set({ entries: kept });
+    if (kept.length > 0) break;
+    left.shift();
+  }
+  let nextExpiry: bigint | null = null;
+  if (left.length > 0) {
+    const entries = (await context.db.find(marketExpiry, { id: String(left[0]) }))?.entries ?? [];
+    for (const entry of entries) {
+      const { expiry } = parseExpiryEntry(entry);
+      if (nextExpiry === null || expiry < nextExpiry) nextExpiry = expiry;
+    }
+  }
+  return { hours: left, nextExpiry };
 }
 
 ponder.on("MarketClock:block", async ({ event, context }) => {
@@ -57,9 +74,9 @@ ponder.on("MarketClock:block", async ({ event, context }) => {
   if (!clock) return;
   const timestamp = event.block.timestamp;
   for (const key of clock.dirty) await refresh(context, key, timestamp);
-  let nextExpiry = clock.nextExpiry;
-  if (nextExpiry !== null && nextExpiry <= timestamp) nextExpiry = await expire(context, timestamp);
+  let { nextExpiry, hours } = clock;
+  if (nextExpiry !== null && nextExpiry <= timestamp) ({ nextExpiry, hours } = await expire(context, hours, timestamp));
   if (clock.dirty.length > 0 || nextExpiry !== clock.nextExpiry) {
-    await context.db.update(marketClock, { id: CLOCK_ID }).set({ dirty: [], nextExpiry });
+    await context.db.update(marketClock, { id: CLOCK_ID }).set({ dirty: [], nextExpiry, hours });
   }
 });

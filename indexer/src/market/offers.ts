@@ -44,7 +44,7 @@ ponder.on("Marketplace:OfferMade", async ({ event, context }) => {
     block: event.block.number,
     txHash: event.transaction.hash,
   });
-  await scheduleExpiry(context, BigInt(o.expiry));
+  await scheduleExpiry(context, "o", lower(id), BigInt(o.expiry));
 });
 
 ponder.on("Marketplace:OfferCancelled", async ({ event, context }) => {

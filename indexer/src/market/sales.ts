@@ -72,10 +72,11 @@ ponder.on("Ledger:SalePaid", async ({ event, context }) => {
     referral: a.referral,
     artist,
   };
+  const pending = { ...values, txHash: event.transaction.hash };
   await context.db
     .insert(pendingSale)
-    .values({ id: `${event.transaction.hash}-${refToId(a.ref)}`, ...values })
-    .onConflictDoUpdate(values);
+    .values({ id: refToId(a.ref), ...pending })
+    .onConflictDoUpdate(pending);
 });
 
 type MarketEvent = { id: string; block: { number: bigint; timestamp: bigint }; transaction: { hash: Hex } };
@@ -93,13 +94,13 @@ export type SaleTerms = {
 
 /** One sale: the SalePaid left in `pendingSale` by this transaction, joined with the market event's terms. */
 export async function recordSale(context: Context, event: MarketEvent, terms: SaleTerms) {
-  const pendingId = `${event.transaction.hash}-${terms.ref}`;
-  const paid = await context.db.find(pendingSale, { id: pendingId });
-  if (!paid) throw new Error(`${terms.kind} sale ${event.id}: no SalePaid with ref ${terms.ref} before it`);
+  const paid = await context.db.find(pendingSale, { id: terms.ref });
+  if (!paid || paid.txHash !== event.transaction.hash)
+    throw new Error(`${terms.kind} sale ${event.id}: no SalePaid with ref ${terms.ref} before it`);
   if (paid.seller !== terms.seller || paid.currency !== terms.currency) {
     throw new Error(`${terms.kind} sale ${event.id}: SalePaid seller/currency differ from the ${terms.kind}'s`);
   }
-  await context.db.delete(pendingSale, { id: pendingId });
+  await context.db.update(pendingSale, { id: terms.ref }).set({ txHash: null });
   const timestamp = event.block.timestamp;
   const row = {
     id: event.id,

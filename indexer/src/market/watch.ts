@@ -20,7 +20,7 @@ export async function watchOwners(context: Context, collection: Hex, owners: Hex
     if (!watched || watched.listings.length === 0) continue;
     await context.db
       .insert(marketClock)
-      .values({ id: CLOCK_ID, nextExpiry: null, dirty: [key] })
+      .values({ id: CLOCK_ID, nextExpiry: null, dirty: [key], hours: [] })
       .onConflictDoUpdate((row) => ({ dirty: row.dirty.includes(key) ? row.dirty : [...row.dirty, key] }));
   }
 }

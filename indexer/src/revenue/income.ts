@@ -27,19 +27,20 @@ type Income = {
   logIndex: number;
 };
 
-const pendingKey = (txHash: Hex, vault: Hex, token: Hex) => `${txHash}-${vaultKey(vault, token)}`;
+const pendingKey = (vault: Hex, token: Hex) => vaultKey(vault, token);
 
 async function recordIncome(context: Context, i: Income): Promise<void> {
   const vault = lower(i.vault);
   const token = lower(i.token);
   // A pool's budget part of this income, announced by the log before.
-  const key = pendingKey(i.txHash, vault, token);
-  const pending = i.kind === "pool" ? await context.db.find(pendingIncome, { id: key }) : null;
+  const key = pendingKey(vault, token);
+  const found = i.kind === "pool" ? await context.db.find(pendingIncome, { id: key }) : null;
+  const pending = found?.txHash === i.txHash ? found : null;
   if (pending) {
     if (pending.logIndex !== i.logIndex - 1) {
       throw new Error(`IncomeReceived ${i.id}: BudgetCredited at log ${pending.logIndex} was not just before it`);
     }
-    await context.db.delete(pendingIncome, { id: key });
+    await context.db.update(pendingIncome, { id: key }).set({ txHash: null });
   }
   await context.db.insert(vaultIncome).values({
     id: pending?.income ?? i.id,
@@ -105,12 +106,11 @@ ponder.on("RevenuePool:BudgetCredited", async ({ event, context }) => {
   if (!p) throw new Error(`BudgetCredited of unknown pool ${vault}`);
   if (p.totalWeight > 0n) {
     // With members, the budget takes at most half (MAX_BUDGET_BPS): IncomeReceived follows with the rest.
-    await context.db.insert(pendingIncome).values({
-      id: pendingKey(event.transaction.hash, vault, token),
-      income: event.id,
-      budget: amount,
-      logIndex: event.log.logIndex,
-    });
+    const pending = { txHash: event.transaction.hash, income: event.id, budget: amount, logIndex: event.log.logIndex };
+    await context.db
+      .insert(pendingIncome)
+      .values({ id: pendingKey(vault, token), ...pending })
+      .onConflictDoUpdate(pending);
     return;
   }
   // No members: all of it went to the budget and no IncomeReceived follows, so its sender is not in the
