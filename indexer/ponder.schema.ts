@@ -386,6 +386,24 @@ export const collection = onchainTable(
   (table) => ({ artistIdx: index().on(table.artist) }),
 );
 
+/**
+ * A collection's drop revenue in one currency, `<collection>-<currency>`: the sum of its mints' gross and
+ * net, kept by the mint handler so the artist's dashboard reads one row per currency.
+ */
+export const collectionRevenue = onchainTable(
+  "collection_revenue",
+  (t) => ({
+    id: t.text().primaryKey(),
+    collection: t.hex().notNull(),
+    /** Lowercase token address; the zero address for ETH. */
+    currency: t.hex().notNull(),
+    gross: t.bigint().notNull(),
+    net: t.bigint().notNull(),
+    mints: t.integer().notNull(),
+  }),
+  (table) => ({ collectionIdx: index().on(table.collection) }),
+);
+
 /** The sale config fields of an edition (EditionConfig), shared by `edition` and `editionChange`. */
 const editionConfigColumns = (t: PgColumnsBuilders) => ({
   /** Lowercase token address; the zero address for ETH. */
@@ -507,6 +525,16 @@ export const mint = onchainTable(
     orderIdx: index().on(table.orderId),
   }),
 );
+
+/** One account's copies across every collection (the sum of its holdings), kept by the transfer handler. */
+export const collector = onchainTable("collector", (t) => ({
+  /** Lowercase address. */
+  id: t.hex().primaryKey(),
+  copies: t.bigint().notNull(),
+  /** Holdings with a positive balance. */
+  tokens: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
 
 /** Tokens of one edition held by one owner (id "<collection>-<tokenId>-<owner>"); kept at balance 0. */
 export const holding = onchainTable(

@@ -93,5 +93,51 @@ export async function checkTotals(
     f.eq(row ? BigInt(row.net) : null, v.net, `platformVolume ${token} net`);
     f.eq(row?.payments ?? null, v.payments, `platformVolume ${token} payments`);
   }
-  return { platformCounters: Object.keys(expected).length, platformTokens: volume.size };
+
+  // A collection's revenue per currency and a collector's copies: the sums of the mint and holding rows
+  // (both checked against the chain's events and balanceOf in drop-checks.ts).
+  type MintRow = { collection: string; currency: string; gross: string; net: string };
+  const byCollection = new Map<string, { gross: bigint; net: bigint; mints: number }>();
+  for (const m of await listAll<MintRow>(url, "mints", "mintFilter", "collection currency gross net")) {
+    const id = `${m.collection.toLowerCase()}-${m.currency.toLowerCase()}`;
+    const t = byCollection.get(id) ?? { gross: 0n, net: 0n, mints: 0 };
+    byCollection.set(id, { gross: t.gross + BigInt(m.gross), net: t.net + BigInt(m.net), mints: t.mints + 1 });
+  }
+  type RevenueRow = { id: string; gross: string; net: string; mints: number };
+  const revenue = new Map(
+    (await listAll<RevenueRow>(url, "collectionRevenues", "collectionRevenueFilter", "id gross net mints")).map((r) => [
+      r.id,
+      { gross: BigInt(r.gross), net: BigInt(r.net), mints: r.mints },
+    ]),
+  );
+  f.eq([...revenue.keys()].sort(), [...byCollection.keys()].sort(), "collectionRevenue rows");
+  const show = (t: { gross: bigint; net: bigint; mints: number } | undefined) =>
+    t ? `gross ${t.gross}, net ${t.net}, ${t.mints} mints` : null;
+  for (const [id, t] of byCollection) f.eq(show(revenue.get(id)), show(t), `collectionRevenue ${id}`);
+
+  type HoldingRow = { owner: string; balance: string };
+  const byOwner = new Map<string, { copies: bigint; tokens: number }>();
+  for (const h of await listAll<HoldingRow>(url, "holdings", "holdingFilter", "owner balance")) {
+    const t = byOwner.get(h.owner.toLowerCase()) ?? { copies: 0n, tokens: 0 };
+    const balance = BigInt(h.balance);
+    byOwner.set(h.owner.toLowerCase(), { copies: t.copies + balance, tokens: t.tokens + (balance > 0n ? 1 : 0) });
+  }
+  type CollectorRow = { id: string; copies: string; tokens: number };
+  const collectors = new Map(
+    (await listAll<CollectorRow>(url, "collectors", "collectorFilter", "id copies tokens")).map((r) => [
+      r.id.toLowerCase(),
+      { copies: BigInt(r.copies), tokens: r.tokens },
+    ]),
+  );
+  f.eq([...collectors.keys()].sort(), [...byOwner.keys()].sort(), "collector rows");
+  const held = (t: { copies: bigint; tokens: number } | undefined) =>
+    t ? `${t.copies} copies of ${t.tokens} tokens` : null;
+  for (const [owner, t] of byOwner) f.eq(held(collectors.get(owner)), held(t), `collector ${owner}`);
+
+  return {
+    platformCounters: Object.keys(expected).length,
+    platformTokens: volume.size,
+    collectionRevenues: byCollection.size,
+    collectors: byOwner.size,
+  };
 }

@@ -25,7 +25,6 @@ import {
   mediaUrl,
   metadataUrl,
   readMetadata,
-  revenueByCurrency,
   type EditionRow,
 } from "../src/lib/editions.ts";
 
@@ -481,19 +480,8 @@ test("metadata and media URLs: this app's own become same-origin paths; others a
   assert.deepEqual(readMetadata(null), { name: null, image: null, audio: null });
 });
 
-test("revenue per currency, drop paths, and the indexer query", async () => {
+test("drop paths and the indexer query", async () => {
   const usdc = USDC.address.toLowerCase() as Hex;
-  assert.deepEqual(
-    revenueByCurrency([
-      edition(),
-      edition({ currency: usdc, revenue: "5000000", net: "4250000" }),
-      edition({ revenue: "1", net: "1" }),
-    ]),
-    [
-      { currency: zeroAddress, gross: 3001n, net: 2551n },
-      { currency: usdc, gross: 5_000_000n, net: 4_250_000n },
-    ],
-  );
   assert.equal(
     dropPath("0xABCdef0000000000000000000000000000000001", 7n),
     "/drops/0xabcdef0000000000000000000000000000000001/7",
@@ -503,11 +491,19 @@ test("revenue per currency, drop paths, and the indexer query", async () => {
   let sent: { query: string; variables: Record<string, unknown> } | null = null;
   globalThis.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
     sent = JSON.parse(String(init?.body));
-    return Response.json({ data: { collection: null, editions: { items: [edition()] } } });
+    return Response.json({
+      data: {
+        collection: null,
+        editions: { items: [edition()] },
+        collectionRevenues: { items: [{ currency: usdc, gross: "5000000", net: "4250000" }] },
+      },
+    });
   }) as typeof fetch;
   try {
     const data = await fetchCollectionEditions("/api/indexer", "0xABCdef0000000000000000000000000000000001");
     assert.equal(data.editions.items.length, 1);
+    assert.deepEqual(data.collectionRevenues.items, [{ currency: usdc, gross: "5000000", net: "4250000" }]);
+    assert.match(sent!.query, /collectionRevenues\(where: \{ collection: \$id \}/);
     assert.deepEqual(sent!.variables, { id: "0xabcdef0000000000000000000000000000000001" });
     for (const field of ["revenue", "net", "holders", "paused", "maxSupply", "presaleRoot", "uri", "end"])
       assert.match(sent!.query, new RegExp(`\\b${field}\\b`));

@@ -4,7 +4,7 @@
  * Sellers whose balance moved are reported to the marketplace (market/watch.ts: stale listings).
  */
 import { ponder, type Context } from "ponder:registry";
-import { edition, holding } from "ponder:schema";
+import { collector, edition, holding } from "ponder:schema";
 import { zeroAddress, type Hex } from "viem";
 import { editionKey, holdingKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
@@ -38,9 +38,12 @@ async function addToHolding(
       updatedAt: timestamp,
     })
     .onConflictDoUpdate({ balance: after, updatedAt: timestamp });
-  if (before === 0n && after > 0n) return 1;
-  if (before > 0n && after === 0n) return -1;
-  return 0;
+  const held = before === 0n && after > 0n ? 1 : before > 0n && after === 0n ? -1 : 0;
+  await context.db
+    .insert(collector)
+    .values({ id: lower(owner), copies: delta, tokens: held, updatedAt: timestamp })
+    .onConflictDoUpdate((row) => ({ copies: row.copies + delta, tokens: row.tokens + held, updatedAt: timestamp }));
+  return held;
 }
 
 async function move(

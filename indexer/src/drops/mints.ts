@@ -7,7 +7,7 @@
  * follows from the sale window: presale before `start`, public from it).
  */
 import { ponder, type Context } from "ponder:registry";
-import { collection, edition, mint, payment } from "ponder:schema";
+import { collection, collectionRevenue, edition, mint, payment } from "ponder:schema";
 import type { Hex } from "viem";
 import { editionKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
@@ -98,5 +98,16 @@ export async function recordMint(
     pendingOrder: null,
   }));
   await context.db.update(collection, { id: address }).set((row) => ({ minted: row.minted + args.value }));
+  await context.db
+    .insert(collectionRevenue)
+    .values({
+      id: `${address}-${parts.currency}`,
+      collection: address,
+      currency: parts.currency,
+      gross: parts.gross,
+      net: parts.net,
+      mints: 1,
+    })
+    .onConflictDoUpdate((row) => ({ gross: row.gross + parts.gross, net: row.net + parts.net, mints: row.mints + 1 }));
   await countPlatform(context, "mints", event.block.timestamp);
 }

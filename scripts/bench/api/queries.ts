@@ -49,6 +49,7 @@ const CALLS: Record<string, Args | null> = {
   "drops.fetchArtistEditions": (p, i) => [artistId(p, i)],
   "drops.fetchArtistRefs": (p, i) => [[artistId(p, i), artistId(p, i + 1)]],
   "drops.fetchEdition": (p, i) => [edition(p, i).collection, edition(p, i).tokenId],
+  "drops.fetchCollector": (p, i) => [account(p, i)],
   "drops.fetchHoldings": (p, i) => [account(p, i)],
   // The store page asks with the current time in seconds: each second is a new request.
   "drops.fetchOpenEditions": (_p, i) => [Math.floor(Date.now() / 1000) - (i % 4)],

@@ -120,6 +120,16 @@ export type Holding = HoldingRow & {
   collectionName: string | null;
 };
 
+/** An account's copies across every collection and how many tokens it holds (the indexer's `collector`). */
+export async function fetchCollector(base: string, owner: string): Promise<{ copies: bigint; tokens: number }> {
+  const data = await gql<{ collector: { copies: string; tokens: number } | null }>(
+    base,
+    `query Collector($o: String!) { collector(id: $o) { copies tokens } }`,
+    { o: lower(owner) },
+  );
+  return { copies: BigInt(data.collector?.copies ?? 0), tokens: data.collector?.tokens ?? 0 };
+}
+
 /** Every edition `owner` holds (balance > 0), with the edition, its collection's name and its artist. */
 export async function fetchHoldings(base: string, owner: string): Promise<Holding[]> {
   const first = await gql<{ holdings: { items: HoldingRow[] } }>(

@@ -54,14 +54,22 @@ export const COLLECTION_FIELDS = "id artist name royaltyReceiver royaltyBps edit
 export const EDITION_FIELDS = `id collection artist tokenId currency price maxSupply walletCap start end presaleStart presaleCap
   presalePrice presaleRoot metadataHash uri minted paused holders mints revenue net createdAt updatedAt`;
 
-/** A collection and all its editions, newest first. */
+/** A collection's drop revenue in one currency (the indexer's `collectionRevenue`, kept per mint). */
+export type CollectionRevenueRow = { currency: Hex; gross: string; net: string };
+
+/** A collection, all its editions (newest first) and its revenue per currency. */
 export async function fetchCollectionEditions(base: string, collection: string) {
   const id = lower(collection);
-  return gql<{ collection: CollectionRow | null; editions: { items: EditionRow[] } }>(
+  return gql<{
+    collection: CollectionRow | null;
+    editions: { items: EditionRow[] };
+    collectionRevenues: { items: CollectionRevenueRow[] };
+  }>(
     base,
     `query CollectionEditions($id: String!) {
       collection(id: $id) { ${COLLECTION_FIELDS} }
       editions(where: { collection: $id }, orderBy: "tokenId", orderDirection: "desc", limit: 1000) { items { ${EDITION_FIELDS} } }
+      collectionRevenues(where: { collection: $id }, limit: 100) { items { currency gross net } }
     }`,
     { id },
   );
@@ -116,19 +124,6 @@ export const STATUS_TONE: Record<EditionStatus, "neutral" | "accent" | "success"
   ended: "neutral",
   "sold out": "danger",
 };
-
-/** Gross and net revenue per currency (lowercase address), in the order the currencies first appear. */
-export function revenueByCurrency(
-  editions: readonly Pick<EditionRow, "currency" | "revenue" | "net">[],
-): { currency: Hex; gross: bigint; net: bigint }[] {
-  const totals = new Map<Hex, { gross: bigint; net: bigint }>();
-  for (const e of editions) {
-    const k = lower(e.currency) as Hex;
-    const t = totals.get(k) ?? { gross: 0n, net: 0n };
-    totals.set(k, { gross: t.gross + BigInt(e.revenue), net: t.net + BigInt(e.net) });
-  }
-  return [...totals.entries()].map(([currency, t]) => ({ currency, ...t }));
-}
 
 /** The drop's page for fans. */
 export function dropPath(collection: string, tokenId: string | number | bigint): string {

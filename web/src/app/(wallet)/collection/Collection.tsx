@@ -7,7 +7,14 @@ import { Address as AddressView, Alert, Badge, ButtonLink, Card, EmptyState } fr
 import { Cover } from "@/components/drops/Cover";
 import { WalletGate } from "@/components/wallet/WalletGate";
 import { useIndexer } from "@/components/wallet/hooks";
-import { fallbackTitle, fetchHoldings, fetchMetadata, metadataFetchUrl, type Holding } from "@/lib/drops";
+import {
+  fallbackTitle,
+  fetchCollector,
+  fetchHoldings,
+  fetchMetadata,
+  metadataFetchUrl,
+  type Holding,
+} from "@/lib/drops";
 import { dropPath } from "@/lib/dropSale";
 import { parseProfile } from "@/lib/indexer";
 import { marketPath } from "@/lib/market/paths";
@@ -27,6 +34,7 @@ export function Collection({ address }: { address: Address | null }) {
 
 function Holdings({ owner, title, showOwner }: { owner: Address; title: string; showOwner: boolean }) {
   const q = useIndexer(["holdings", owner.toLowerCase()], (base) => fetchHoldings(base, owner));
+  const totals = useIndexer(["collector", owner.toLowerCase()], (base) => fetchCollector(base, owner));
   const holdings = q.data ?? [];
   const metadata = useQueries({
     queries: holdings.map((h) => {
@@ -39,7 +47,6 @@ function Holdings({ owner, title, showOwner }: { owner: Address; title: string; 
       };
     }),
   });
-  const total = holdings.reduce((sum, h) => sum + BigInt(h.balance), 0n);
 
   return (
     <Card
@@ -55,8 +62,8 @@ function Holdings({ owner, title, showOwner }: { owner: Address; title: string; 
         </>
       }
       description={
-        q.data && holdings.length
-          ? `${holdings.length} edition${holdings.length === 1 ? "" : "s"}, ${total.toString()} token${total === 1n ? "" : "s"} in all.`
+        totals.data && totals.data.tokens > 0
+          ? `${totals.data.tokens} edition${totals.data.tokens === 1 ? "" : "s"}, ${totals.data.copies.toString()} token${totals.data.copies === 1n ? "" : "s"} in all.`
           : undefined
       }
     >

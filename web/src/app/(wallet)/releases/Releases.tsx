@@ -11,7 +11,7 @@ import { useIndexer } from "@/components/wallet/hooks";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { fetchPrices } from "@/lib/checkout/api";
-import { fetchCollectionEditions, revenueByCurrency, type EditionRow } from "@/lib/editions";
+import { fetchCollectionEditions, type EditionRow } from "@/lib/editions";
 import { formatAmount } from "@/lib/format";
 import { tokenInfo } from "@/lib/tokens";
 
@@ -44,8 +44,14 @@ function Dashboard({ collection }: { collection: Address }) {
   );
   const editions = useMemo(() => q.data?.editions.items ?? [], [q.data]);
   const totals = useMemo(
-    () => revenueByCurrency(editions).map((t) => ({ ...t, token: tokenInfo(chainId, t.currency) })),
-    [editions, chainId],
+    () =>
+      (q.data?.collectionRevenues.items ?? []).map((t) => ({
+        currency: t.currency,
+        gross: BigInt(t.gross),
+        net: BigInt(t.net),
+        token: tokenInfo(chainId, t.currency),
+      })),
+    [q.data, chainId],
   );
 
   // Card prices live in the checkout database, not on chain.
