@@ -32,13 +32,28 @@ const networks = {
 
 export default defineConfig({
   plugins: [hardhatViem, hardhatViemAssertions, hardhatMocha, hardhatNetworkHelpers],
+  // Two build profiles (issue 15). `default` (hardhat compile/test/node/run without --build-profile, and
+  // `npm start`) skips the optimizer and viaIR: a cold compile in seconds instead of minutes, same ABIs.
+  // `production` is what ships and what gas is measured on: deployments, `pnpm bench:gas`, and `npm test`
+  // (scripts/test.sh passes --build-profile production). Not isolated (Hardhat's production default), so
+  // it compiles once as before and its bytecode, and gas, stay as measured.
   solidity: {
-    version: "0.8.30",
-    path: soljson,
-    settings: {
-      optimizer: { enabled: true, runs: 10_000 },
-      evmVersion: "cancun",
-      viaIR: true,
+    profiles: {
+      default: {
+        version: "0.8.30",
+        path: soljson,
+        settings: { optimizer: { enabled: false }, evmVersion: "cancun", viaIR: true },
+      },
+      production: {
+        version: "0.8.30",
+        path: soljson,
+        isolated: false,
+        settings: {
+          optimizer: { enabled: true, runs: 10_000 },
+          evmVersion: "cancun",
+          viaIR: true,
+        },
+      },
     },
   },
   paths: {
