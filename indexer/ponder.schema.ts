@@ -1247,3 +1247,33 @@ export const vaultCurrencyRelations = relations(vaultCurrency, ({ one }) => ({
   }),
   poolInfo: one(pool, { fields: [vaultCurrency.vault], references: [pool.id], relationName: "poolVault" }),
 }));
+
+// ---------------------------------------------------------------------------------------------------
+// Platform totals (maintained by upsert in src/lib/totals.ts, so no reader ever sums a list)
+
+/** One row (id "platform"): how many of each thing the platform has, counted as the events arrive. */
+export const platformStats = onchainTable("platform_stats", (t) => ({
+  id: t.text().primaryKey(),
+  artists: t.integer().notNull(),
+  splits: t.integer().notNull(),
+  payments: t.integer().notNull(),
+  distributions: t.integer().notNull(),
+  collections: t.integer().notNull(),
+  editions: t.integer().notNull(),
+  mints: t.integer().notNull(),
+  sales: t.integer().notNull(),
+  shareTokens: t.integer().notNull(),
+  pools: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** Everything paid through the Ledger in one token (id = the token; ETH is the zero address). */
+export const platformVolume = onchainTable("platform_volume", (t) => ({
+  id: t.hex().primaryKey(),
+  token: t.hex().notNull(),
+  /** Sum of `payment.gross` and `payment.net`. */
+  gross: t.bigint().notNull(),
+  net: t.bigint().notNull(),
+  payments: t.integer().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));

@@ -42,6 +42,8 @@ run checkout node --import tsx --test --test-concurrency=1 test/checkout/*.test.
 run web-unit node --import tsx --test web/test/*.test.ts
 # One production build for every browser test (it does not depend on a stack's settings), then the tests.
 run web-build bash -c 'cd web && NEXT_DIST_DIR=.next-e2e NEXT_TELEMETRY_DISABLED=1 ./node_modules/.bin/next build'
+# More than one machine on one: writer, replica and two web servers on one PostgreSQL (same build); compose.yaml.
+run scale env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/scale/*.test.ts
 run e2e env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/e2e/*.e2e.ts
 
 echo

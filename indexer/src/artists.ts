@@ -3,6 +3,7 @@ import { ponder } from "ponder:registry";
 import { artist, referral } from "ponder:schema";
 import { zeroAddress } from "viem";
 import { lower } from "./lib/money.ts";
+import { countPlatform } from "./lib/totals.ts";
 
 ponder.on("ArtistRegistry:ArtistRegistered", async ({ event, context }) => {
   const { artist: account, referrer, handle, profileURI, payout } = event.args;
@@ -18,6 +19,7 @@ ponder.on("ArtistRegistry:ArtistRegistered", async ({ event, context }) => {
     block: event.block.number,
     updatedAt: event.block.timestamp,
   });
+  await countPlatform(context, "artists", event.block.timestamp);
   if (hasReferrer) {
     await context.db.insert(referral).values({
       id,

@@ -11,6 +11,7 @@ import { decodeSource } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { lower, recordCredit, utcDay } from "./lib/money.ts";
 import { addArtistEarning } from "./lib/earnings.ts";
+import { addPlatformPayment } from "./lib/totals.ts";
 
 /** Source word of the affiliate's credits (the contracts tag no credit: the indexer names it). */
 export const AFFILIATE_SOURCE = "affiliate";
@@ -116,6 +117,7 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
     });
   }
 
+  await addPlatformPayment(context, a.token, a.gross, net, event.block.timestamp);
   await addArtistEarning(context, artist, a.token, day, source, net);
   if (referrer !== null) await addArtistEarning(context, referrer, a.token, day, "referral", a.referral);
 

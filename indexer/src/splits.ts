@@ -8,6 +8,7 @@ import { distribution, split, splitRecipient, splitVersion } from "ponder:schema
 import { recipientShares } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { addToBalance, lower, recordCredit, utcDay } from "./lib/money.ts";
+import { countPlatform } from "./lib/totals.ts";
 
 type ConfigArg = {
   recipients: readonly Hex[];
@@ -96,6 +97,7 @@ ponder.on("Ledger:SplitCreated", async ({ event, context }) => {
     updatedAt: event.block.timestamp,
   });
   await applyConfig(context, id, 1, config, [], event);
+  await countPlatform(context, "splits", event.block.timestamp);
 });
 
 ponder.on("Ledger:SplitUpdated", async ({ event, context }) => {
@@ -215,4 +217,5 @@ ponder.on("Ledger:SplitDistributed", async ({ event, context }) => {
     block: event.block.number,
     txHash: event.transaction.hash,
   });
+  await countPlatform(context, "distributions", event.block.timestamp);
 });

@@ -35,12 +35,25 @@ export type StackOptions = {
   webDistDir?: string;
   /** Log progress lines. */
   log?: (line: string) => void;
+  /** Where the local Stripe server delivers webhooks (default: this web app's); a test's load balancer. */
+  webhookUrl?: string;
+  /** More settings for the web app (over the stack's). */
+  webEnv?: Record<string, string>;
 };
+
+/** The database schema of the stack's indexer (`ponder serve --schema` reads the same tables). */
+export const STACK_INDEXER_SCHEMA = "stack";
+
+export type WebServer = { url: string; log: string; stop: () => Promise<void> };
 
 export type Stack = {
   urls: { rpc: string; indexer: string; graphql: string; web: string; stripe: string | null };
   system: DeployedSystem;
   client: PublicClient;
+  /** The web server the stack started. */
+  web: WebServer;
+  /** Starts one more web server with this stack's settings (and `env` over them); stopped with the stack. */
+  startWeb: (port: number, env?: Record<string, string>) => Promise<WebServer>;
   stop: () => Promise<void>;
 };
 
@@ -126,7 +139,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const indexer = startService(
       "indexer",
       bin("indexer", "ponder"),
-      ["start", "--port", String(options.indexerPort), "--schema", "stack"],
+      ["start", "--port", String(options.indexerPort), "--schema", STACK_INDEXER_SCHEMA],
       {
         cwd: join(root, "indexer"),
         env: {
@@ -158,11 +171,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     let stripeUrl: string | null = null;
     if (stripePort) {
       stripeUrl = `http://127.0.0.1:${stripePort}`;
+      const webhookUrl = options.webhookUrl ?? `${webUrl}/api/stripe/webhook`;
       const stripe = startService("stripe-local", bin(".", "tsx"), ["scripts/stripe-local/main.ts"], {
         cwd: root,
         env: {
           STRIPE_LOCAL_PORT: String(stripePort),
-          STRIPE_WEBHOOK_URL: `${webUrl}/api/stripe/webhook`,
+          STRIPE_WEBHOOK_URL: webhookUrl,
           STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET,
         },
         log: join(options.stateDir, "stripe-local.log"),
@@ -176,7 +190,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         30_000,
         stripe,
       );
-      log(`stripe   ${stripeUrl} (local Stripe-compatible test server; webhooks to ${webUrl}/api/stripe/webhook)`);
+      log(`stripe   ${stripeUrl} (local Stripe-compatible test server; webhooks to ${webhookUrl})`);
     }
 
     const webEnv = {
@@ -191,6 +205,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NEXT_PUBLIC_INDEXER_URL: indexerUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: options.webDistDir ?? ".next",
+      ...options.webEnv,
     };
     if (options.buildWeb ?? true) {
       const build = startService("web-build", bin("web", "next"), ["build"], {
@@ -201,23 +216,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const code = await new Promise<number | null>((resolve) => build.child.once("exit", resolve));
       if (code !== 0) throw new Error(`next build failed; see ${build.log}`);
     }
-    const web = startService(
-      "web",
-      process.execPath,
-      ["server.ts", "--hostname", "127.0.0.1", "--port", String(options.webPort)],
-      {
-        cwd: join(root, "web"),
-        env: webEnv,
-        log: join(options.stateDir, "web.log"),
-      },
-    );
-    services.push(web);
-    await waitFor("the web app", async () => (await fetch(webUrl)).ok, 120_000, web);
+    const startWeb = async (port: number, env: Record<string, string> = {}) => {
+      const name = port === options.webPort ? "web" : `web-${port}`;
+      const web = startService(
+        name,
+        process.execPath,
+        ["server.ts", "--hostname", "127.0.0.1", "--port", String(port)],
+        { cwd: join(root, "web"), env: { ...webEnv, ...env }, log: join(options.stateDir, `${name}.log`) },
+      );
+      services.push(web);
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(`the web app on port ${port}`, async () => (await fetch(url)).ok, 120_000, web);
+      return { url, log: web.log, stop: () => stopService(web) };
+    };
+    const mainWeb = await startWeb(options.webPort);
     log(`web      ${webUrl}`);
     return {
       urls: { rpc, indexer: indexerUrl, graphql: `${indexerUrl}/graphql`, web: webUrl, stripe: stripeUrl },
       system,
       client,
+      web: mainWeb,
+      startWeb,
       stop,
     };
   } catch (error) {

@@ -6,18 +6,38 @@
  * depth, list-size cost) and given a time budget; the SQL endpoint gets a size cap and the same budget (on PostgreSQL
  * Ponder's read-only connections also stop a statement after 30 s). A refusal is a 4xx JSON naming the
  * limit; a query over its time is answered 503.
+ *
+ * Reads (GraphQL, /sql/db) carry an ETag of the indexed block and the request, answer If-None-Match with
+ * 304, and are kept in memory per block (./cache.ts), so the same read at the same block costs no query.
  */
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono, type Context, type Next } from "hono";
-import { client, graphql } from "ponder";
+import { client, graphql, sql } from "ponder";
 import { bodyTooLarge, checkQuery, QueryRefused, readGraphqlBody, readQueryLimits } from "./queryLimits.ts";
 import { knownTokens } from "../../lib/chain.ts";
+import { ResponseCache } from "./cache.ts";
+import { readCacheSettings, serveCached } from "./cached.ts";
 import { describeZodError, loadStatement, statementCsv, statementQuery, StatementTooLarge } from "./statement.ts";
 
 const tokens = knownTokens();
 const limits = readQueryLimits();
 const app = new Hono();
+const cache = new ResponseCache({ ...readCacheSettings(), readMark: readCheckpoints });
+
+/** The indexed-block marker: every chain's latest checkpoint (what `_meta { status }` reports). */
+async function readCheckpoints(): Promise<string> {
+  const result = await db.execute(sql`SELECT chain_id, latest_checkpoint FROM _ponder_checkpoint ORDER BY chain_id`);
+  const rows = ((result as { rows?: unknown[] }).rows ?? result) as { chain_id: unknown; latest_checkpoint: string }[];
+  if (rows.length === 0) throw new Error("nothing indexed yet");
+  return rows.map((r) => `${String(r.chain_id)}:${r.latest_checkpoint}`).join(",");
+}
+
+/** The request's path and query string (not the host: replicas behind a load balancer agree on ETags). */
+const pathAndQuery = (c: Context) => {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
+};
 
 const refuse = (c: Context, e: QueryRefused) => c.json(e.toJSON(), e.status);
 
@@ -46,17 +66,21 @@ async function withinTime(c: Context, next: Next) {
 }
 
 app.post("/graphql", async (c, next) => {
+  let request: string;
   try {
     const declared = Number(c.req.header("content-length") ?? 0);
     if (declared > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes, declared);
     // A clone: Ponder's handler reads the request's own body afterwards.
-    const { query, variables } = readGraphqlBody(await c.req.raw.clone().text(), limits);
+    const raw = await c.req.raw.clone().text();
+    const { query, variables } = readGraphqlBody(raw, limits);
     checkQuery(query, limits, variables);
+    request = `POST /graphql\n${raw}`; // the whole body: query, variables and operationName
+
   } catch (error) {
     if (error instanceof QueryRefused) return refuse(c, error);
     throw error;
   }
-  return withinTime(c, next);
+  return serveCached(c, cache, request, () => withinTime(c, next));
 });
 // GraphQL over GET (`/graphql?query=…&variables=…`, which Ponder's handler also runs) gets the same checks:
 // otherwise a costly query would only have to change its method.
@@ -77,6 +101,7 @@ app.get("/graphql", async (c, next) => {
       if (error instanceof QueryRefused) return refuse(c, error);
       throw error;
     }
+    return serveCached(c, cache, `GET ${pathAndQuery(c)}`, () => withinTime(c, next));
   }
   return withinTime(c, next);
 });
@@ -93,6 +118,8 @@ app.use("/sql/*", async (c, next) => {
         413,
       ),
     );
+  // One-shot SQL reads are cached like GraphQL; /sql/live streams and is left alone.
+  if (c.req.path === "/sql/db") return serveCached(c, cache, `GET ${pathAndQuery(c)}`, () => withinTime(c, next));
   return withinTime(c, next);
 });
 app.use("/sql/*", client({ db, schema }));

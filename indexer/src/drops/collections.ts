@@ -3,6 +3,7 @@ import { ponder } from "ponder:registry";
 import { collection, dropFactory } from "ponder:schema";
 import { zeroAddress } from "viem";
 import { lower } from "../lib/money.ts";
+import { countPlatform } from "../lib/totals.ts";
 
 ponder.on("DropFactory:DefaultMinterChanged", async ({ event, context }) => {
   const defaultMinter = event.args.minter === zeroAddress ? null : lower(event.args.minter);
@@ -26,6 +27,7 @@ ponder.on("DropFactory:CollectionCreated", async ({ event, context }) => {
     createdAt: event.block.timestamp,
     txHash: event.transaction.hash,
   });
+  await countPlatform(context, "collections", event.block.timestamp);
 });
 
 ponder.on("DropCollection:RoyaltySet", async ({ event, context }) => {

@@ -9,6 +9,7 @@ import { isNull } from "ponder";
 import type { Hex } from "viem";
 import { baseUri, configColumns, editionKey, pickConfig, type ConfigColumns } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
+import { countPlatform } from "../lib/totals.ts";
 
 type Meta = { id: string; block: { timestamp: bigint }; transaction: { hash: Hex } };
 
@@ -74,6 +75,7 @@ ponder.on("DropCollection:EditionCreated", async ({ event, context }) => {
   });
   await context.db.update(collection, { id: address }).set((row) => ({ editionCount: row.editionCount + 1 }));
   await recordChange(context, event, id, "created", config);
+  await countPlatform(context, "editions", event.block.timestamp);
 });
 
 ponder.on("DropCollection:EditionUpdated", async ({ event, context }) => {

@@ -11,6 +11,7 @@ import { collection, edition, mint, payment, pendingMint } from "ponder:schema";
 import type { Hex } from "viem";
 import { editionKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
+import { countPlatform } from "../lib/totals.ts";
 
 const pendingKey = (txHash: Hex, collectionAddress: Hex) => `${txHash}-${lower(collectionAddress)}`;
 
@@ -105,4 +106,5 @@ export async function recordMint(
     updatedAt: event.block.timestamp,
   }));
   await context.db.update(collection, { id: address }).set((row) => ({ minted: row.minted + args.value }));
+  await countPlatform(context, "mints", event.block.timestamp);
 }

@@ -19,6 +19,7 @@ import { addArtistEarning } from "../lib/earnings.ts";
 import { MARKETPLACE, refToId } from "../lib/market.ts";
 import { lower, recordCredit, utcDay } from "../lib/money.ts";
 import { marketRow, touchDay } from "./book.ts";
+import { countPlatform } from "../lib/totals.ts";
 
 ponder.on("Ledger:SalePaid", async ({ event, context }) => {
   const a = event.args;
@@ -123,6 +124,7 @@ export async function recordSale(context: Context, event: MarketEvent, terms: Sa
     txHash: event.transaction.hash,
   };
   await context.db.insert(sale).values(row);
+  await countPlatform(context, "sales", timestamp);
   await context.db.insert(tokenPrice).values({
     id: event.id,
     collection: terms.collection,

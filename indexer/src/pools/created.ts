@@ -3,6 +3,7 @@ import { ponder } from "ponder:registry";
 import { pool, poolMember } from "ponder:schema";
 import { lower } from "../lib/money.ts";
 import { memberKey, openVault } from "../lib/revenue.ts";
+import { countPlatform } from "../lib/totals.ts";
 
 /** IRevenuePool.Rule and JoinPolicy. */
 const RULES = ["equal", "weights"] as const;
@@ -38,4 +39,5 @@ ponder.on("PoolFactory:PoolCreated", async ({ event, context }) => {
     proposalId: null,
   });
   await openVault(context, address, "pool", params.currency, timestamp);
+  await countPlatform(context, "pools", timestamp);
 });

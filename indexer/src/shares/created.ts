@@ -3,6 +3,7 @@ import { ponder } from "ponder:registry";
 import { shareHolder, shareToken } from "ponder:schema";
 import { lower } from "../lib/money.ts";
 import { holderKey, openVault } from "../lib/revenue.ts";
+import { countPlatform } from "../lib/totals.ts";
 
 ponder.on("SharesFactory:SharesCreated", async ({ event, context }) => {
   const { artist, shares, params } = event.args;
@@ -41,4 +42,5 @@ ponder.on("SharesFactory:SharesCreated", async ({ event, context }) => {
     updatedAt: timestamp,
   });
   await openVault(context, shares, "shares", params.currency, timestamp);
+  await countPlatform(context, "shareTokens", timestamp);
 });

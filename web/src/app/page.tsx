@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { Alert, Amount, ButtonLink, Card, EmptyState, Stat } from "@/components/ui";
 import { Avatar } from "@/components/site/Avatar";
 import { serverConfig } from "@/lib/config";
-import { fetchHome, parseProfile, totalsByToken } from "@/lib/indexer";
+import { fetchHome, parseProfile } from "@/lib/indexer";
 import { tokensFor } from "@/lib/tokens";
 
 export default async function Home() {
@@ -17,9 +17,8 @@ export default async function Home() {
   } catch (e) {
     failure = (e as Error).message;
   }
-  const volume = data
-    ? totalsByToken(data.payments.items.map((p) => ({ token: p.token, amount: p.gross })))
-    : new Map<string, bigint>();
+  const volume = new Map((data?.platformVolumes.items ?? []).map((v) => [v.token.toLowerCase(), BigInt(v.gross)]));
+  const stats = data?.platformStats;
 
   return (
     <main id="main" className="container">
@@ -70,10 +69,10 @@ export default async function Home() {
         <section aria-labelledby="stats-title">
           <h2 id="stats-title">Live on chain</h2>
           <div className="grid-stats">
-            <Stat label="Artists" value={data?.artists.totalCount ?? "—"} />
-            <Stat label="Splits" value={data?.splits.totalCount ?? "—"} />
-            <Stat label="Payments" value={data?.payments.totalCount ?? "—"} />
-            <Stat label="Distributions" value={data?.distributions.totalCount ?? "—"} />
+            <Stat label="Artists" value={data ? (stats?.artists ?? 0) : "—"} />
+            <Stat label="Splits" value={data ? (stats?.splits ?? 0) : "—"} />
+            <Stat label="Payments" value={data ? (stats?.payments ?? 0) : "—"} />
+            <Stat label="Distributions" value={data ? (stats?.distributions ?? 0) : "—"} />
             {tokens.map((t) => (
               <Stat
                 key={t.address}
@@ -90,11 +89,7 @@ export default async function Home() {
                     "—"
                   )
                 }
-                hint={
-                  data && data.payments.totalCount > data.payments.items.length
-                    ? `latest ${data.payments.items.length} payments`
-                    : "gross, before fees"
-                }
+                hint="gross, before fees"
               />
             ))}
           </div>

@@ -4,34 +4,49 @@
  * indexer are lowercase; bigints arrive as decimal strings.
  */
 import { MAX_RECIPIENTS } from "@notalabel/contracts";
+import { indexerAnswers } from "./indexerCache.ts";
 
 export type Hex = `0x${string}`;
 
 export class IndexerError extends Error {}
 
+/**
+ * One GraphQL read. Answers are kept with their ETag (./indexerCache.ts): a repeated read revalidates with
+ * If-None-Match and reuses the kept answer on 304, so public pages cost the indexer no query between blocks.
+ */
 export async function gql<T>(
   base: string,
   query: string,
   variables: Record<string, unknown> = {},
   init?: { signal?: AbortSignal },
 ): Promise<T> {
+  const body = JSON.stringify({ query, variables });
+  const key = `${base}\n${body}`;
+  const kept = indexerAnswers.get(key);
   let res: Response;
   try {
     res = await fetch(`${base}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query, variables }),
+      headers: { "content-type": "application/json", ...(kept ? { "if-none-match": kept.etag } : {}) },
+      body,
       cache: "no-store",
       signal: init?.signal,
     });
   } catch (e) {
     throw new IndexerError(`The indexer is not reachable (${(e as Error).message}).`);
   }
-  if (!res.ok && res.status !== 400) throw new IndexerError(`The indexer answered ${res.status}.`);
-  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new IndexerError(body.errors.map((e) => e.message).join("; "));
-  if (!body.data) throw new IndexerError("The indexer returned no data.");
-  return body.data;
+  let text: string;
+  if (res.status === 304 && kept) text = kept.text;
+  else {
+    if (!res.ok && res.status !== 400) throw new IndexerError(`The indexer answered ${res.status}.`);
+    text = await res.text();
+  }
+  const parsed = JSON.parse(text) as { data?: T; errors?: { message: string }[] };
+  if (parsed.errors?.length) throw new IndexerError(parsed.errors.map((e) => e.message).join("; "));
+  if (!parsed.data) throw new IndexerError("The indexer returned no data.");
+  const etag = res.headers.get("etag");
+  if (res.status === 200 && etag) indexerAnswers.set(key, { etag, text });
+  return parsed.data;
 }
 
 export const lower = (a: string) => a.toLowerCase();
@@ -133,19 +148,32 @@ export function normalizeSplit(raw: RawSplit | null): SplitRow | null {
 // ------------------------------------------------------------------------------------------------
 // Queries
 
+/** The platformStats row (counters maintained by the indexer's handlers). */
+export type PlatformStatsRow = {
+  artists: number;
+  splits: number;
+  payments: number;
+  distributions: number;
+  collections: number;
+  editions: number;
+  mints: number;
+  sales: number;
+};
+/** One platformVolume row: everything paid through the Ledger in one token. */
+export type PlatformVolumeRow = { token: Hex; gross: string; net: string; payments: number };
+
+/** The home page: the newest artists and the platform's aggregate rows (never a list to sum). */
 export async function fetchHome(base: string) {
   return gql<{
-    artists: { items: ArtistRow[]; totalCount: number };
-    splits: { totalCount: number };
-    distributions: { totalCount: number };
-    payments: { items: Pick<PaymentRow, "token" | "gross">[]; totalCount: number };
+    artists: { items: ArtistRow[] };
+    platformStats: PlatformStatsRow | null;
+    platformVolumes: { items: PlatformVolumeRow[] };
   }>(
     base,
     `query Home {
-      artists(orderBy: "registeredAt", orderDirection: "desc", limit: 48) { items { ${ARTIST} } totalCount }
-      splits { totalCount }
-      distributions { totalCount }
-      payments(limit: 1000, orderBy: "timestamp", orderDirection: "desc") { items { token gross } totalCount }
+      artists(orderBy: "registeredAt", orderDirection: "desc", limit: 48) { items { ${ARTIST} } }
+      platformStats(id: "platform") { artists splits payments distributions collections editions mints sales }
+      platformVolumes(limit: 20) { items { token gross net payments } }
     }`,
   );
 }

@@ -45,6 +45,28 @@ export function migrationsDir(): string {
 
 export type DbLocation = { databaseUrl?: string | null; pgliteDir?: string | null };
 
+/** The advisory lock that lets one web instance at a time migrate a shared database ("nal:migrate"). */
+const MIGRATION_LOCK = 0x6e616c6d;
+
+/**
+ * Migrates on one connection that holds the lock: web instances starting together on a fresh database would
+ * otherwise run the same CREATE statements at once, and all but one would fail. The others wait, then find
+ * every migration applied.
+ */
+async function migrateLocked(pool: pg.Pool, migrationsFolder: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await migratePg(drizzlePg({ client, schema }), { migrationsFolder });
+    } finally {
+      await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 export function openDatabase(where: DbLocation, migrationsFolder?: string): Database {
   if (where.databaseUrl) {
     const pool = new pg.Pool({ connectionString: where.databaseUrl, max: 10 });
@@ -52,7 +74,7 @@ export function openDatabase(where: DbLocation, migrationsFolder?: string): Data
     return {
       db: db as unknown as Db,
       kind: "postgres",
-      migrate: () => migratePg(db, { migrationsFolder: migrationsFolder ?? migrationsDir() }),
+      migrate: () => migrateLocked(pool, migrationsFolder ?? migrationsDir()),
       close: () => pool.end(),
     };
   }

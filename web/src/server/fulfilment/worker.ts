@@ -8,13 +8,17 @@ import { makeContext, type WorkerDeps } from "./context";
 import { mintDue, runLimit } from "./mint";
 import { reconcile } from "./reconcile";
 import { finishStale, settleDue } from "./settle";
+import { withRelayerLease } from "./lease";
 
 export type { WorkerDeps } from "./context";
 
 export type RunCounts = { minted: number; failed: number; retried: number; settled: number };
 
 export type Worker = {
-  /** On start: orders left minting and settlements left sending are settled from the chain. */
+  /**
+   * On start: orders left minting and settlements left sending are settled from the chain (skipped while
+   * another instance holds the relayer's lease: it may be sending them now).
+   */
   reconcile(): Promise<void>;
   /** Mints the due paid orders (batch after batch while batches come back full), then settles. `settle: false` only mints. */
   runOnce(options?: { settle?: boolean }): Promise<RunCounts>;
@@ -52,8 +56,19 @@ export function createWorker(deps: WorkerDeps): Worker {
   }
 
   let lastSettled = 0;
-  /** Mints the due orders, then settles if `settle()` says so after minting. */
-  async function pass(settle: () => boolean): Promise<RunCounts> {
+  /**
+   * Mints the due orders, then settles if `settle()` says so after minting; nothing while another instance
+   * sends for the same relayer (./lease.ts).
+   */
+  function pass(settle: () => boolean): Promise<RunCounts> {
+    return leased(() => leasedPass(settle), { minted: 0, failed: 0, retried: 0, settled: 0 });
+  }
+  /** Runs `fn` as the only sender of this relayer across instances, or answers `busy` (./lease.ts). */
+  function leased<T>(fn: () => Promise<T>, busy: T): Promise<T> {
+    return withRelayerLease(ctx.db, ctx.chain.relayer, fn, busy);
+  }
+
+  async function leasedPass(settle: () => boolean): Promise<RunCounts> {
     const counts: RunCounts = { minted: 0, failed: 0, retried: 0, settled: 0 };
     for (let i = 0; i < MAX_ROUNDS_PER_RUN; i++) {
       const m = await mintDue(ctx);
@@ -100,9 +115,18 @@ export function createWorker(deps: WorkerDeps): Worker {
     while (!stopped) {
       woken = false;
       try {
+        // Under the lease: what another instance is minting or settling right now is not left by a crash.
         if (!reconciled) {
-          await exclusive(() => reconcile(ctx));
-          reconciled = true;
+          reconciled = await exclusive(() =>
+            leased(async () => {
+              await reconcile(ctx);
+              return true;
+            }, false),
+          );
+        }
+        if (!reconciled) {
+          await sleep(pollMs);
+          continue;
         }
         const c = await exclusive(() =>
           pass(() => !woken || ctx.now().getTime() - lastSettled >= SETTLE_AT_LEAST_EVERY_MS),
@@ -116,7 +140,7 @@ export function createWorker(deps: WorkerDeps): Worker {
   }
 
   return {
-    reconcile: () => exclusive(() => reconcile(ctx)),
+    reconcile: () => exclusive(() => leased(() => reconcile(ctx), undefined)),
     runOnce,
     start(pollMs = 1000) {
       if (loop) return;

@@ -84,16 +84,21 @@ export async function forwardToIndexer(
   try {
     const upstream = await fetch(`${indexerUrl}/${joined}${search}`, {
       method,
-      headers: method === "POST" ? { "content-type": "application/json" } : undefined,
+      headers: {
+        ...(method === "POST" ? { "content-type": "application/json" } : {}),
+        // Revalidation passes through: the indexer answers 304 for an answer the client holds.
+        ...(req.headers.get("if-none-match") ? { "if-none-match": req.headers.get("if-none-match")! } : {}),
+      },
       body,
       cache: "no-store",
       signal: AbortSignal.timeout(limits.timeoutMs),
     });
     const headers = new Headers();
-    for (const h of ["content-type", "content-disposition"]) {
+    for (const h of ["content-type", "content-disposition", "etag", "cache-control"]) {
       const v = upstream.headers.get(h);
       if (v) headers.set(h, v);
     }
+    if (upstream.status === 304) return new Response(null, { status: 304, headers });
     return new Response(upstream.body, { status: upstream.status, headers });
   } catch (error) {
     if (error instanceof Error && error.name === "TimeoutError")
