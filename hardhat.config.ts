@@ -13,6 +13,9 @@ const solc = (settings: { optimizer: object }) => ({
   settings: { ...settings, evmVersion: "cancun", viaIR: true },
 });
 
+const production = solc({ optimizer: { enabled: true, runs: 10_000 } });
+const dev = solc({ optimizer: { enabled: true, details: { yulDetails: { optimizerSteps: ":" } } } });
+
 /** Real networks: any chain with an RPC URL and a deployer key in the environment. */
 function remote(urlVar: string) {
   const url = process.env[urlVar];
@@ -38,17 +41,17 @@ const networks = {
 export default defineConfig({
   plugins: [hardhatViem, hardhatViemAssertions, hardhatMocha, hardhatNetworkHelpers],
   // Build profiles (issue 15). `default` is what ships and what gas is measured on: `hardhat compile` and
-  // `hardhat test`, `npm test`, `pnpm bench:gas`, deployments. `production` is the same, not isolated, so a
-  // `--build-profile production` build is byte-identical. `dev` is for `npm start` only
-  // (`hardhat build --build-profile dev`): the same viaIR pipeline (same semantics) with the Yul optimizer
-  // given no steps, a cold build in about a minute instead of 8-10. Without the optimizer at all, four
-  // contracts exceed the 24 KB code size limit; with its empty step sequence none does. Same ABIs.
+  // `hardhat test`, the contracts in `npm test`, `pnpm bench:gas`, deployments. `production` is the same,
+  // not isolated, so a `--build-profile production` build is byte-identical. `dev` (`npm start`, and the
+  // Solidity tests in `npm test`) is the same viaIR pipeline (same semantics) with the Yul optimizer given
+  // no steps: the contracts build cold in about a minute instead of 8-10. Without the optimizer at all,
+  // four contracts exceed the 24 KB code size limit; with its empty step sequence none does. Same ABIs.
   // The profiles share artifacts/: switching recompiles (bench:gas and deploy:contracts compile first).
   solidity: {
     profiles: {
-      default: solc({ optimizer: { enabled: true, runs: 10_000 } }),
-      production: { ...solc({ optimizer: { enabled: true, runs: 10_000 } }), isolated: false },
-      dev: solc({ optimizer: { enabled: true, details: { yulDetails: { optimizerSteps: ":" } } } }),
+      default: production,
+      production: { ...production, isolated: false },
+      dev,
     },
   },
   paths: {
