@@ -5,7 +5,7 @@
  *
  * Run: pnpm bench:gas   (needs compiled artifacts: pnpm hardhat compile)
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { network } from "hardhat";
 import {
@@ -28,8 +28,6 @@ import { benchShares } from "./bench/shares.ts";
 import { benchPools } from "./bench/pools.ts";
 
 const root = new URL("..", import.meta.url).pathname;
-/** Where bench/README.md's gas part ends and the other benchmarks' sections begin. */
-const OTHER_BENCHMARKS = "<!-- Other benchmarks";
 const ETH = ZERO_ADDRESS;
 
 /** Goal (upper bound) and the public anchor figure it is compared with, per key. */
@@ -550,11 +548,7 @@ indexer replays the shares from the split's config; its chain-driven test checks
 The split's balance keeps its rounding dust here; a distribution that empties it gets a 4,800 storage
 refund on top.
 `;
-  // Other benchmarks' sections (indexer, API) follow a marker line: keep them.
-  const path = join(root, "bench/README.md");
-  const current = existsSync(path) ? readFileSync(path, "utf8") : "";
-  const others = current.indexOf(OTHER_BENCHMARKS);
-  writeFileSync(path, others >= 0 ? `${readme}\n${current.slice(others)}` : readme);
+  writeFileSync(join(root, "bench/README.md"), readme);
   console.table(sorted);
   if (failed.length) console.log(`goals missed: ${failed.map(([k]) => k).join(", ")}`);
 }
