@@ -2,12 +2,24 @@
  * `pnpm start`: the whole platform on this machine with embedded defaults, until Ctrl-C.
  * Ports: CHAIN_PORT (8545), INDEXER_PORT (42069), WEB_PORT (3000), STRIPE_PORT (12111, the local Stripe server).
  */
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { startStack } from "./lib/stack.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const started = Date.now();
+// The contracts without the Solidity tests (about 50 s of CPU cold; the tests would add ~450 s), while the
+// stack builds the web app: solc is single-threaded.
+const compile = spawn(join(root, "node_modules/.bin/hardhat"), ["build", "--no-tests", "--quiet"], {
+  cwd: root,
+  stdio: "inherit",
+});
+const contractsBuilt = new Promise<void>((resolve, reject) =>
+  compile.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`hardhat build failed (exit ${code})`)))),
+);
+contractsBuilt.catch(() => {}); // startStack awaits it, or fails first
 const stack = await startStack({
+  contractsBuilt,
   chainPort: Number(process.env.CHAIN_PORT ?? 8545),
   indexerPort: Number(process.env.INDEXER_PORT ?? 42069),
   webPort: Number(process.env.WEB_PORT ?? 3000),
@@ -15,6 +27,11 @@ const stack = await startStack({
   seed: process.env.SEED !== "false",
   stateDir: join(root, ".dev"),
   log: (line) => console.log(`  ${line}`),
+  // Next's type check of the build repeats `pnpm lint`'s tsc of web/ (a minute or two of a first start).
+  webEnv: { NEXT_SKIP_TYPECHECK: "1" },
+}).catch((error: unknown) => {
+  compile.kill();
+  throw error;
 });
 console.log(`
 Not a Label is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s):

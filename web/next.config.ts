@@ -7,6 +7,8 @@ const config: NextConfig = {
   // The checkout's database drivers load files (PGlite's WebAssembly) from their own package at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
+  // `npm start` skips the build's type check: `pnpm lint` (tsc -p web) checks the same code.
+  typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   // Pages get their security headers from src/proxy.ts (per request: the CSP names the configured RPC and
   // indexer). API answers are data, never documents to render or frame.
   async headers() {

@@ -37,6 +37,8 @@ export type StackOptions = {
   log?: (line: string) => void;
   /** Where the local Stripe server delivers webhooks (default: this web app's); a test's load balancer. */
   webhookUrl?: string;
+  /** Awaited before the chain starts: `npm start` compiles the contracts while the web app builds. */
+  contractsBuilt?: Promise<void>;
   /** More settings for the web app (over the stack's). */
   webEnv?: Record<string, string>;
 };
@@ -73,6 +75,41 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   try {
     const rpc = `http://127.0.0.1:${options.chainPort}`;
+    const webUrl = `http://127.0.0.1:${options.webPort}`;
+    const indexerUrl = `http://127.0.0.1:${options.indexerPort}`;
+    const stripeUrl = stripePort ? `http://127.0.0.1:${stripePort}` : null;
+    const mediaDir = join(options.stateDir, "media");
+    const checkoutDbDir = join(options.stateDir, "checkout-db");
+    const webEnv = {
+      // A larger young generation: fewer garbage-collection pauses under a burst of webhook deliveries.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=64"].filter(Boolean).join(" "),
+      CHECKOUT_PGLITE_DIR: checkoutDbDir,
+      ...(stripeUrl ? { STRIPE_LOCAL_URL: stripeUrl, STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET } : {}),
+      MEDIA_DIR: mediaDir,
+      PUBLIC_WEB_URL: webUrl,
+      NEXT_PUBLIC_CHAIN_ID: String(hardhat.id),
+      NEXT_PUBLIC_RPC_URL: rpc,
+      NEXT_PUBLIC_INDEXER_URL: indexerUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: options.webDistDir ?? ".next",
+      ...options.webEnv,
+    };
+    // The web build needs none of what follows (not even the contracts' artifacts) (addresses are committed, URLs are known): it runs while
+    // the chain starts, is seeded and indexed, instead of after (about a minute off `npm start`).
+    let webBuilt: Promise<void> = Promise.resolve();
+    if (options.buildWeb ?? true) {
+      const build = startService("web-build", bin("web", "next"), ["build"], {
+        cwd: join(root, "web"),
+        env: webEnv,
+        log: join(options.stateDir, "web-build.log"),
+      });
+      services.push(build);
+      webBuilt = new Promise<number | null>((resolve) => build.child.once("exit", resolve)).then((code) => {
+        if (code !== 0) throw new Error(`next build failed; see ${build.log}`);
+      });
+      webBuilt.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+    }
+    await options.contractsBuilt;
     const initialDate = options.seed ? new Date(Date.now() - SEED_DAYS * 86_400_000).toISOString() : undefined;
     const chain = startService(
       "chain",
@@ -96,8 +133,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       transport: http(rpc),
     });
     const deployer = wallet.account.address;
-    const webUrl = `http://127.0.0.1:${options.webPort}`;
-    const mediaDir = join(options.stateDir, "media");
     // The card checkout's relayer: every new collection lets it mint paid orders, and it holds the test
     // USDC that fiat sales are settled in.
     const relayer = privateKeyToAccount(localRelayerKey()).address;
@@ -135,7 +170,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log(`seeded   ${summary}`);
     }
 
-    const indexerUrl = `http://127.0.0.1:${options.indexerPort}`;
     const indexer = startService(
       "indexer",
       bin("indexer", "ponder"),
@@ -151,26 +185,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
     );
     services.push(indexer);
+    // The checkout database is set up while the indexer catches up.
+    const checkoutDb = openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: checkoutDbDir });
+    const checkoutReady = (async () => {
+      await checkoutDb.migrate();
+      if (options.seed) {
+        const artists = [1, 2, 3, 4].map((i) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i }).address);
+        return await seedCardPrices(checkoutDb.db, client, system.contracts.DropFactory.address, artists);
+      }
+      return null;
+    })().finally(() => checkoutDb.close());
+    checkoutReady.catch(() => {}); // awaited below
     await waitFor("the indexer", async () => (await fetch(`${indexerUrl}/ready`)).ok, 180_000, indexer);
     log(`indexer  ${indexerUrl}/graphql  (SQL: ${indexerUrl}/sql, statements: ${indexerUrl}/statement.csv)`);
-
-    // The card checkout's database: PostgreSQL with DATABASE_URL, else PGlite in the state directory.
-    const checkoutDbDir = join(options.stateDir, "checkout-db");
-    const checkoutDb = openDatabase({ databaseUrl: process.env.DATABASE_URL, pgliteDir: checkoutDbDir });
-    await checkoutDb.migrate();
-    if (options.seed) {
-      const artists = [1, 2, 3, 4].map((i) => mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: i }).address);
-      const priced = await seedCardPrices(checkoutDb.db, client, system.contracts.DropFactory.address, artists);
-      log(`seeded   card prices for ${priced} editions`);
-    }
-    await checkoutDb.close();
+    const priced = await checkoutReady;
+    if (priced !== null) log(`seeded   card prices for ${priced} editions`);
     log(
       `checkout database migrated (${checkoutDb.kind === "postgres" ? "PostgreSQL at DATABASE_URL" : `PGlite in ${checkoutDbDir}`})`,
     );
 
-    let stripeUrl: string | null = null;
-    if (stripePort) {
-      stripeUrl = `http://127.0.0.1:${stripePort}`;
+    if (stripeUrl) {
       const webhookUrl = options.webhookUrl ?? `${webUrl}/api/stripe/webhook`;
       const stripe = startService("stripe-local", bin(".", "tsx"), ["scripts/stripe-local/main.ts"], {
         cwd: root,
@@ -193,29 +227,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log(`stripe   ${stripeUrl} (local Stripe-compatible test server; webhooks to ${webhookUrl})`);
     }
 
-    const webEnv = {
-      // A larger young generation: fewer garbage-collection pauses under a burst of webhook deliveries.
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=64"].filter(Boolean).join(" "),
-      CHECKOUT_PGLITE_DIR: checkoutDbDir,
-      ...(stripeUrl ? { STRIPE_LOCAL_URL: stripeUrl, STRIPE_WEBHOOK_SECRET: LOCAL_WEBHOOK_SECRET } : {}),
-      MEDIA_DIR: mediaDir,
-      PUBLIC_WEB_URL: webUrl,
-      NEXT_PUBLIC_CHAIN_ID: String(hardhat.id),
-      NEXT_PUBLIC_RPC_URL: rpc,
-      NEXT_PUBLIC_INDEXER_URL: indexerUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: options.webDistDir ?? ".next",
-      ...options.webEnv,
-    };
-    if (options.buildWeb ?? true) {
-      const build = startService("web-build", bin("web", "next"), ["build"], {
-        cwd: join(root, "web"),
-        env: webEnv,
-        log: join(options.stateDir, "web-build.log"),
-      });
-      const code = await new Promise<number | null>((resolve) => build.child.once("exit", resolve));
-      if (code !== 0) throw new Error(`next build failed; see ${build.log}`);
-    }
+    await webBuilt;
     const startWeb = async (port: number, env: Record<string, string> = {}) => {
       const name = port === options.webPort ? "web" : `web-${port}`;
       const web = startService(
