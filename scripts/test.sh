@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Every test, in order: compile, generated-module check, lint, contract tests (mocha + Solidity fuzz and
-# invariant), indexer tests (a real chain; PGlite and PostgreSQL), card checkout tests (the webhook, the
-# fulfilment worker on a real chain, the local Stripe server; PGlite and PostgreSQL), web unit tests, browser end-to-end
-# tests. Installs what is missing first. Ends with one line: "tests: N passed, N failed".
+# Every test: the contracts compile beside lint, the web unit tests and the web build; then the
+# generated-module check, contract tests (mocha + Solidity fuzz and invariant), indexer tests (a real chain;
+# PGlite and PostgreSQL), card checkout tests (the webhook, the fulfilment worker on a real chain, the local
+# Stripe server; PGlite and PostgreSQL), the scale tests (several processes on one PostgreSQL; compose.yaml),
+# browser end-to-end tests. Installs what is missing first. Ends with one line: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh || exit 1
@@ -13,14 +14,10 @@ passed=0
 failed=0
 broken=()
 
-# run NAME COMMAND...: runs a step, shows its output, and adds its test counts to the totals.
-run() {
-  local name="$1"; shift
+# tally NAME CODE START: adds a finished step's test counts (from its log) to the totals.
+tally() {
+  local name="$1" code="$2" start="$3"
   local log=".dev/test-logs/$name.log"
-  local start=$SECONDS
-  echo "=== $name: $*"
-  "$@" 2>&1 | tee "$log"
-  local code=${PIPESTATUS[0]}
   local p f
   p=$(tsx scripts/lib/count-tests.ts passed "$log")
   f=$(tsx scripts/lib/count-tests.ts failed "$log")
@@ -33,15 +30,35 @@ run() {
   echo "=== $name: exit $code, $p passed, $f failed, $((SECONDS - start)) s"
 }
 
-run compile hardhat compile --quiet
-run generated tsx scripts/gen.ts --check
+# run NAME COMMAND...: runs a step, shows its output, and adds its test counts to the totals.
+run() {
+  local name="$1"; shift
+  local start=$SECONDS
+  echo "=== $name: $*"
+  "$@" 2>&1 | tee ".dev/test-logs/$name.log"
+  tally "$name" "${PIPESTATUS[0]}" "$start"
+}
+
+# The contracts compile (solc-js: one core for minutes) runs beside the steps that do not read its
+# artifacts (lint and the web app: the ABIs and addresses they import are committed); its output is
+# shown when it ends.
+compile_start=$SECONDS
+echo "=== compile (beside lint, web-unit and web-build): hardhat compile --quiet"
+hardhat compile --quiet > .dev/test-logs/compile.log 2>&1 &
+compile_pid=$!
 run lint bash scripts/lint.sh
-run contracts hardhat test
-run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
-run checkout node --import tsx --test --test-concurrency=1 test/checkout/*.test.ts
 run web-unit node --import tsx --test web/test/*.test.ts
 # One production build for every browser test (it does not depend on a stack's settings), then the tests.
 run web-build bash -c 'cd web && NEXT_DIST_DIR=.next-e2e NEXT_TELEMETRY_DISABLED=1 ./node_modules/.bin/next build'
+wait "$compile_pid"
+compile_code=$?
+cat .dev/test-logs/compile.log
+tally compile "$compile_code" "$compile_start"
+
+run generated tsx scripts/gen.ts --check
+run contracts hardhat test
+run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
+run checkout node --import tsx --test --test-concurrency=1 test/checkout/*.test.ts
 # More than one machine on one: writer, replica and two web servers on one PostgreSQL (same build); compose.yaml.
 run scale env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/scale/*.test.ts
 run e2e env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/e2e/*.e2e.ts

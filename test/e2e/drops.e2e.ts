@@ -178,6 +178,12 @@ async function flow() {
   const rowText = await row.innerText();
   assert.ok(rowText.includes(formatEther(net)), `dashboard row shows the net ${formatEther(net)}: ${rowText}`);
   assert.ok(rowText.includes("2 / 10") || /\b2\b/.test(rowText), `dashboard row shows 2 sold: ${rowText}`);
+  // The totals above the table (the indexer's collectionRevenue row): the net of the one paid edition.
+  const totals = (await studio.locator('section[aria-labelledby="release-totals"]').textContent()) ?? "";
+  assert.ok(
+    totals.includes(`${formatEther(net)} ETH net`),
+    `dashboard totals show the net ${formatEther(net)}: ${totals}`,
+  );
   await shot(studio, "dashboard");
 
   // The indexer's artist earnings by source include the mint, and the referrer's include its share.
