@@ -14,7 +14,6 @@ import { seedCardPrices } from "./seed-checkout.ts";
 import { portIsFree, startService, stopService, waitFor, type Service } from "./processes.ts";
 import { SEED_DAYS, seedDemo } from "./seed.ts";
 import { testTokenAbi } from "../../contracts/generated/abis.ts";
-import { indexerNodeOptions } from "../../indexer/lib/node-options.ts";
 import { openDatabase } from "../../web/src/server/db/client.ts";
 import { LOCAL_STRIPE_URL, LOCAL_WEBHOOK_SECRET, localRelayerKey } from "../../web/src/server/checkout/config.ts";
 
@@ -147,7 +146,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           PONDER_RPC_URL_31337: rpc,
           PONDER_PGLITE_DIR: join(options.stateDir, "pglite"),
           PONDER_TELEMETRY_DISABLED: "true",
-          NODE_OPTIONS: indexerNodeOptions(),
         },
         log: join(options.stateDir, "indexer.log"),
       },

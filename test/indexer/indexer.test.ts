@@ -27,7 +27,6 @@ import { checkQueryLimits } from "./limit-checks.ts";
 import { findPgBin, startCluster, type Cluster } from "./postgres.ts";
 import { exited, freePort, start, stop, tail, waitFor, type Child } from "./processes.ts";
 import { drive } from "./scenario.ts";
-import { INDEXER_NODE_OPTIONS } from "../../indexer/lib/node-options.ts";
 import { makeWorld, MNEMONIC, Rng, type World } from "./world.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -76,8 +75,7 @@ if (underMocha) {
         delete childEnv.DATABASE_PRIVATE_URL;
       }
       delete childEnv.NODE_TEST_CONTEXT;
-      // The test runner's own NODE_OPTIONS are not the indexer's; its V8 flags as production sets them.
-      childEnv.NODE_OPTIONS = INDEXER_NODE_OPTIONS;
+      delete childEnv.NODE_OPTIONS;
       const child = start(
         name,
         join(root, "indexer/node_modules/.bin/ponder"),

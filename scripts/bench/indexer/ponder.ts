@@ -5,7 +5,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { findPgBin, startCluster, type Cluster } from "../../../test/indexer/postgres.ts";
-import { INDEXER_NODE_OPTIONS } from "../../../indexer/lib/node-options.ts";
 import { freePort, startService, stopService, type Service } from "../../lib/processes.ts";
 
 const root = new URL("../../..", import.meta.url).pathname;
@@ -48,8 +47,10 @@ export async function startIndexer(options: {
     RPC_URL: options.rpc,
     CHAIN_ID: "31337",
     PONDER_TELEMETRY_DISABLED: "true",
-    // As production starts it (indexer/package.json); the bench's own NODE_OPTIONS are not the indexer's.
-    NODE_OPTIONS: process.env.BENCH_INDEXER_NODE_OPTIONS ?? INDEXER_NODE_OPTIONS,
+    // V8 flags to try on the indexer alone (GC settings: see bench/README.md), not on the chain or the bench.
+    ...(process.env.BENCH_INDEXER_NODE_OPTIONS !== undefined
+      ? { NODE_OPTIONS: process.env.BENCH_INDEXER_NODE_OPTIONS }
+      : {}),
     ...(cluster ? { DATABASE_URL: cluster.url } : { PONDER_PGLITE_DIR: join(stateDir, "pglite"), DATABASE_URL: "" }),
   };
   const args = ["start", "--port", String(port), "--schema", "bench"];
