@@ -47,7 +47,7 @@ export async function startIndexer(options: {
     RPC_URL: options.rpc,
     CHAIN_ID: "31337",
     PONDER_TELEMETRY_DISABLED: "true",
-    // V8 flags to try on the indexer alone (GC settings: see bench/README.md), not on the chain or the bench.
+    // V8 flags (GC settings) to try on the indexer alone, not on the chain or the bench; unset: Node defaults.
     ...(process.env.BENCH_INDEXER_NODE_OPTIONS !== undefined
       ? { NODE_OPTIONS: process.env.BENCH_INDEXER_NODE_OPTIONS }
       : {}),
