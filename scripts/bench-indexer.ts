@@ -11,6 +11,7 @@
  * --keep leaves the chain and the (last) indexer running and prints their URLs (Ctrl-C stops them); with
  * --db none only the chain is built (and kept), for running ponder against it by hand;
  * --profile runs ponder under `node --cpu-prof` and adds where its CPU time went, by package.
+ * BENCH_INDEXER_NODE_OPTIONS="--max-semi-space-size=64" passes V8 flags to ponder only, to compare settings.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from "node:os";

@@ -47,6 +47,10 @@ export async function startIndexer(options: {
     RPC_URL: options.rpc,
     CHAIN_ID: "31337",
     PONDER_TELEMETRY_DISABLED: "true",
+    // V8 flags (GC settings) to try on the indexer alone, not on the chain or the bench; unset: Node defaults.
+    ...(process.env.BENCH_INDEXER_NODE_OPTIONS !== undefined
+      ? { NODE_OPTIONS: process.env.BENCH_INDEXER_NODE_OPTIONS }
+      : {}),
     ...(cluster ? { DATABASE_URL: cluster.url } : { PONDER_PGLITE_DIR: join(stateDir, "pglite"), DATABASE_URL: "" }),
   };
   const args = ["start", "--port", String(port), "--schema", "bench"];
