@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: the contracts compile beside lint, the web unit tests and the web build; then the
+# Every test: the contracts compile beside the web unit tests and the web build; then lint, the
 # generated-module check, contract tests (mocha + Solidity fuzz and invariant), indexer tests (a real chain;
 # PGlite and PostgreSQL), card checkout tests (the webhook, the fulfilment worker on a real chain, the local
 # Stripe server; PGlite and PostgreSQL), the scale tests (several processes on one PostgreSQL; compose.yaml),
@@ -39,14 +39,13 @@ run() {
   tally "$name" "${PIPESTATUS[0]}" "$start"
 }
 
-# The contracts compile (solc-js: one core for minutes) runs beside the steps that do not read its
-# artifacts (lint and the web app: the ABIs and addresses they import are committed); its output is
-# shown when it ends.
+# The contracts compile (solc-js: one core for minutes) runs beside the web app's steps, which read
+# none of its output (the ABIs and addresses they import are committed); its output is shown when it
+# ends. Lint waits for it: the root's tsc reads the contract types the compile writes (types/).
 compile_start=$SECONDS
-echo "=== compile (beside lint, web-unit and web-build): hardhat compile --quiet"
+echo "=== compile (beside web-unit and web-build): hardhat compile --quiet"
 hardhat compile --quiet > .dev/test-logs/compile.log 2>&1 &
 compile_pid=$!
-run lint bash scripts/lint.sh
 run web-unit node --import tsx --test web/test/*.test.ts
 # One production build for every browser test (it does not depend on a stack's settings), then the tests.
 run web-build bash -c 'cd web && NEXT_DIST_DIR=.next-e2e NEXT_TELEMETRY_DISABLED=1 ./node_modules/.bin/next build'
@@ -55,6 +54,7 @@ compile_code=$?
 cat .dev/test-logs/compile.log
 tally compile "$compile_code" "$compile_start"
 
+run lint bash scripts/lint.sh
 run generated tsx scripts/gen.ts --check
 run contracts hardhat test
 run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
