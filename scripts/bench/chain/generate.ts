@@ -15,7 +15,7 @@ import { deploySystem, type DeployedSystem } from "../../lib/system.ts";
 import { EventCounter, handledEvents, type RawLog } from "./count.ts";
 import { buildBlock } from "./mix.ts";
 import { batchMode, mine, startNode, type ChainNode } from "./node.ts";
-import { Rng } from "./rng.ts";
+import { Rng } from "../../lib/rng.ts";
 import type { Tx } from "./rpc.ts";
 import { createCollections, createEditions, createSplits, createVaults, fundFans, register } from "./setup.ts";
 import { addressOf, type Artist, type World } from "./world.ts";

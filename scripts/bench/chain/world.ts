@@ -6,7 +6,7 @@
 import { encodeFunctionData, getAddress, keccak256, toHex, type Abi, type Address, type Hex } from "viem";
 import type { SplitConfig } from "../../../contracts/lib/index.ts";
 import type { DeployedSystem } from "../../lib/system.ts";
-import type { Rng } from "./rng.ts";
+import type { Rng } from "../../lib/rng.ts";
 import type { Tx } from "./rpc.ts";
 
 export type Split = { address: Address; config: SplitConfig; pending: Set<Address> };
