@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test: the contracts compile beside the web unit tests and the web build; then lint, the
-# generated-module check, contract tests (mocha + Solidity fuzz and invariant), indexer tests (a real chain;
+# Every test: the contracts build beside the web unit tests and the web build; then the contract tests
+# (mocha + Solidity fuzz and invariant) in the background beside lint, the generated-module check, indexer tests (a real chain;
 # PGlite and PostgreSQL), card checkout tests (the webhook, the fulfilment worker on a real chain, the local
 # Stripe server; PGlite and PostgreSQL), the scale tests (several processes on one PostgreSQL; compose.yaml),
 # browser end-to-end tests. Installs what is missing first. Ends with one line: "tests: N passed, N failed".
@@ -39,12 +39,12 @@ run() {
   tally "$name" "${PIPESTATUS[0]}" "$start"
 }
 
-# The contracts compile (solc-js: one core for minutes) runs beside the web app's steps, which read
-# none of its output (the ABIs and addresses they import are committed); its output is shown when it
-# ends. Lint waits for it: the root's tsc reads the contract types the compile writes (types/).
+# The contracts build (solc-js: one core for a minute) runs beside the web app's steps, which read none of
+# its output (the ABIs and addresses they import are committed); its output is shown when it ends. Lint
+# waits for it: the root's tsc reads the contract types the build writes (artifacts/).
 compile_start=$SECONDS
-echo "=== compile (beside web-unit and web-build): hardhat compile --quiet"
-hardhat compile --quiet > .dev/test-logs/compile.log 2>&1 &
+echo "=== compile (beside web-unit and web-build): hardhat build --no-tests --quiet"
+hardhat build --no-tests --quiet > .dev/test-logs/compile.log 2>&1 &
 compile_pid=$!
 run web-unit node --import tsx --test web/test/*.test.ts
 # One production build for every browser test (it does not depend on a stack's settings), then the tests.
@@ -54,14 +54,26 @@ compile_code=$?
 cat .dev/test-logs/compile.log
 tally compile "$compile_code" "$compile_start"
 
+# The contract tests run in the background beside everything after this: compiling the Solidity tests
+# (test/sol, viaIR) keeps one core busy for about 7 minutes, and the steps below read only the contracts'
+# artifacts, which the build above wrote and this one leaves alone. Their output is shown when they end.
+contracts_start=$SECONDS
+echo "=== contracts (in the background): hardhat build --quiet && hardhat test"
+(hardhat build --quiet && hardhat test) > .dev/test-logs/contracts.log 2>&1 &
+contracts_pid=$!
+
 run lint bash scripts/lint.sh
 run generated tsx scripts/gen.ts --check
-run contracts hardhat test
 run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
 run checkout node --import tsx --test --test-concurrency=1 test/checkout/*.test.ts
 # More than one machine on one: writer, replica and two web servers on one PostgreSQL (same build); compose.yaml.
 run scale env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/scale/*.test.ts
 run e2e env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/e2e/*.e2e.ts
+
+wait "$contracts_pid"
+contracts_code=$?
+cat .dev/test-logs/contracts.log
+tally contracts "$contracts_code" "$contracts_start"
 
 echo
 [ ${#broken[@]} -gt 0 ] && echo "failed steps: ${broken[*]}"
