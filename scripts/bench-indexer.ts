@@ -6,11 +6,14 @@
  *
  *   pnpm bench:indexer [--events 100000] [--db postgres|pglite|both|none] [--block-size 500] [--tail 30]
  *                      [--fresh-blocks 20] [--keep] [--keep-logs] [--profile] [--out bench/results/indexer.json]
- *                      [--indexer <another worktree>/indexer]
+ *                      [--indexer <another worktree>/indexer] [--floor]
  *
  * --keep leaves the chain and the (last) indexer running and prints their URLs (Ctrl-C stops them); with
  * --db none only the chain is built (and kept), for running ponder against it by hand;
  * --profile runs ponder under `node --cpu-prof` and adds where its CPU time went, by package.
+ * --floor runs a copy of the indexer whose handlers do nothing (Ponder's own cost: sync, decoding, its loop)
+ * instead of the real one, without the freshness phase (nothing is written to serve), into
+ * bench/results/indexer-floor.json unless --out says otherwise.
  * BENCH_INDEXER_NODE_OPTIONS="--max-semi-space-size=64" passes V8 flags to ponder only, to compare settings.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -23,6 +26,7 @@ import { measureBackfill, round } from "./bench/indexer/backfill.ts";
 import { measureFreshness } from "./bench/indexer/freshness.ts";
 import { DEFAULT_INDEXER_DIR, startIndexer, type Db, type Indexer } from "./bench/indexer/ponder.ts";
 import { summarizeDir } from "./bench/indexer/profile.ts";
+import { floorIndexer } from "./bench/indexer/floor.ts";
 import { onExit } from "../test/indexer/processes.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -37,8 +41,9 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "keep-logs": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
-    out: { type: "string", default: join(root, "bench/results/indexer.json") },
+    out: { type: "string" },
     indexer: { type: "string", default: DEFAULT_INDEXER_DIR },
+    floor: { type: "boolean", default: false },
   },
 });
 const events = Number(values.events);
@@ -55,7 +60,9 @@ chmodSync(stateDir, 0o755);
 const log = (line: string) => console.log(`[bench:indexer] ${line}`);
 log(`state and logs in ${stateDir}`);
 log(`generating a chain of ${events} platform events`);
-const indexerDir = resolve(values.indexer);
+const indexerDir = values.floor ? floorIndexer(resolve(values.indexer), stateDir) : resolve(values.indexer);
+if (values.floor) log(`floor: the indexer's events handled by no-op functions, in ${indexerDir}`);
+const out = values.out ?? join(root, values.floor ? "bench/results/indexer-floor.json" : "bench/results/indexer.json");
 const tail = Number(values.tail);
 const chain = await generateChain({ events, stateDir, blockSize: Number(values["block-size"]), tail, indexerDir, log });
 const handled = chain.counter.handled(chain.handled);
@@ -104,7 +111,7 @@ try {
       `${db}: ready (historical done) at ${backfill.readySeconds} s; historical loop: waiting on sync ${t.historical.extract ?? 0} s, indexing ${t.historical.transform ?? 0} s (handlers ${t.handlerSeconds} s); steps ${JSON.stringify(t.transform)}`,
     );
     log(`${db}: RPC ${JSON.stringify(t.rpc)}`);
-    const freshBlocks = Number(values["fresh-blocks"]);
+    const freshBlocks = values.floor ? 0 : Number(values["fresh-blocks"]);
     const freshness =
       freshBlocks > 0
         ? await measureFreshness(chain, indexer, {
@@ -150,6 +157,8 @@ try {
     date: new Date().toISOString(),
     command: `pnpm bench:indexer ${process.argv.slice(2).join(" ")}`.trim(),
     indexer: indexerDir,
+    // true: the handlers were replaced by no-ops (Ponder's own cost); see --floor.
+    floor: values.floor,
     machine: {
       cores: availableParallelism(),
       cpu: cpus()[0]?.model ?? "unknown",
@@ -175,9 +184,9 @@ try {
     ...results,
   };
   if (dbs.length > 0) {
-    mkdirSync(dirname(values.out), { recursive: true });
-    writeFileSync(values.out, JSON.stringify(report, null, 2) + "\n");
-    log(`wrote ${values.out}`);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+    log(`wrote ${out}`);
   } else log(`mix: ${JSON.stringify(report.chain.mix)}`);
   ok = true;
   if (values.keep) {
