@@ -130,6 +130,7 @@ async function checkMenu(page: Page, web: string, size: string, failures: string
   const button = page.getByRole("button", { name: "Menu" });
   const menu = page.locator("#site-menu");
   const fail = (what: string) => failures.push(`${size} menu: ${what}`);
+  if (!(await button.isVisible())) return fail("no Menu button");
   if (await menu.isVisible()) fail("the panel shows before the button is pressed");
   await button.click();
   if ((await button.getAttribute("aria-expanded")) !== "true") fail("aria-expanded is not true once open");
@@ -137,7 +138,7 @@ async function checkMenu(page: Page, web: string, size: string, failures: string
   const artistsGroup = menu.getByRole("list", { name: "For artists" });
   if (!(await artistsGroup.getByRole("link", { name: "Earnings" }).isVisible()))
     fail("the artist's tools are not grouped under For artists");
-  if (!(await menu.getByRole("link", { name: "Drops" }).evaluate((el) => el === document.activeElement)))
+  if (!(await menu.getByRole("link", { name: "Discover" }).evaluate((el) => el === document.activeElement)))
     fail("focus does not move to the first link");
   for (const v of await axeViolations(page)) fail(`axe with the menu open: ${v}`);
   await page.keyboard.press("Escape");
@@ -151,50 +152,63 @@ async function checkMenu(page: Page, web: string, size: string, failures: string
   if ((await button.getAttribute("aria-expanded")) !== "false") fail("aria-expanded stays true after navigating");
 }
 
+// The page-side checks are plain JavaScript strings: tsx would wrap named functions in a helper (__name)
+// that does not exist in the page.
+
 /** Null when the page fits its width; else the page's scroll width and the elements that stick out. */
-function widestOverflow(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const doc = document.documentElement;
-    if (doc.scrollWidth <= doc.clientWidth) return null;
-    const limit = doc.clientWidth + 1;
-    const name = (el: Element) =>
-      el.tagName.toLowerCase() + (el.id ? `#${el.id}` : "") + [...el.classList].map((c) => `.${c}`).join("");
-    const path = (el: Element) => {
-      const parts: string[] = [];
-      for (let e: Element | null = el; e && e !== document.body && parts.length < 4; e = e.parentElement)
-        parts.unshift(name(e));
-      return parts.join(" > ");
-    };
-    // The culprits: elements past the right edge whose parent ends inside it (a child pushing out).
-    const culprits = [...document.body.querySelectorAll("*")]
-      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-      .filter(({ el, right }) => right > limit && (el.parentElement?.getBoundingClientRect().right ?? 0) <= limit)
-      .sort((a, b) => b.right - a.right)
-      .slice(0, 3)
-      .map(({ el, right }) => `${path(el)} (ends at ${Math.round(right)} px: "${(el.textContent ?? "").trim().slice(0, 40)}")`);
-    return `scrollWidth ${doc.scrollWidth} > ${doc.clientWidth}; widest: ${culprits.join(", ") || "none found"}`;
-  });
-}
+const OVERFLOW_SOURCE = String.raw`(() => {
+  var doc = document.documentElement;
+  if (doc.scrollWidth <= doc.clientWidth) return null;
+  var limit = doc.clientWidth + 1;
+  function name(el) {
+    return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+      Array.from(el.classList).map(function (c) { return "." + c; }).join("");
+  }
+  function path(el) {
+    var parts = [];
+    for (var e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+    return parts.join(" > ");
+  }
+  // Inside a box that scrolls or clips sideways, an element cannot widen the page.
+  function contained(el) {
+    for (var e = el.parentElement; e && e !== document.body; e = e.parentElement)
+      if (getComputedStyle(e).overflowX !== "visible") return true;
+    return false;
+  }
+  // The culprits: elements past the right edge whose parent ends inside it (a child pushing out).
+  var culprits = Array.from(document.body.querySelectorAll("*"))
+    .map(function (el) { return { el: el, right: el.getBoundingClientRect().right }; })
+    .filter(function (x) {
+      var parent = x.el.parentElement;
+      var fixed = getComputedStyle(x.el).position === "fixed"; // fixed boxes never widen the page
+      return x.right > limit && parent && parent.getBoundingClientRect().right <= limit && !contained(x.el) && !fixed;
+    })
+    .sort(function (a, b) { return b.right - a.right; })
+    .slice(0, 3)
+    .map(function (x) {
+      return path(x.el) + " (ends at " + Math.round(x.right) + ' px: "' + (x.el.textContent || "").trim().slice(0, 40) + '")';
+    });
+  return "scrollWidth " + doc.scrollWidth + " > " + doc.clientWidth + "; widest: " + (culprits.join(", ") || "none found");
+})()`;
+
+const widestOverflow = (page: Page) => page.evaluate(OVERFLOW_SOURCE) as Promise<string | null>;
 
 /** Visible buttons, links styled as buttons, nav links and form fields lower than 44 px. */
-function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [
-      ...document.querySelectorAll(
-        "nav a, button, .btn, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea",
-      ),
-    ]
-      .filter((el) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && Math.round(r.height) < 44 && !el.closest(".sr-only");
-      })
-      .slice(0, 5)
-      .map((el) => {
-        const label = el.getAttribute("aria-label") ?? (el as HTMLElement).innerText ?? "";
-        return `${el.tagName.toLowerCase()} "${label.trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().height)} px`;
-      }),
-  );
-}
+const SMALL_TARGETS_SOURCE = String.raw`(() => {
+  var selector = "nav a, button, .btn, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea";
+  return Array.from(document.querySelectorAll(selector))
+    .filter(function (el) {
+      var r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && Math.round(r.height) < 44 && !el.closest(".sr-only");
+    })
+    .slice(0, 5)
+    .map(function (el) {
+      var label = el.getAttribute("aria-label") || el.innerText || el.getAttribute("name") || "";
+      return el.tagName.toLowerCase() + ' "' + label.trim().slice(0, 30) + '" ' + Math.round(el.getBoundingClientRect().height) + " px";
+    });
+})()`;
+
+const smallTargets = (page: Page) => page.evaluate(SMALL_TARGETS_SOURCE) as Promise<string[]>;
 
 /** Serious and critical axe-core violations, one line each with where they are. */
 async function axeViolations(page: Page): Promise<string[]> {

@@ -16,21 +16,18 @@ export function Address({
   full?: boolean;
 }) {
   const checksummed = isAddress(address) ? getAddress(address) : address;
-  const text = full ? checksummed : shortAddress(checksummed);
-  const label = (
-    <span className={full ? "address-full" : undefined} title={checksummed}>
-      {text}
+  // Short on screen, whole for screen readers; no aria-label, so the visible text stays part of the name.
+  const label = full ? (
+    <span className="address-full">{checksummed}</span>
+  ) : (
+    <span title={checksummed}>
+      <span aria-hidden="true">{shortAddress(checksummed)}</span>
+      <span className="sr-only">{checksummed}</span>
     </span>
   );
   return (
     <span className="address">
-      {href ? (
-        <Link href={href} aria-label={`${checksummed}`}>
-          {label}
-        </Link>
-      ) : (
-        <span aria-label={checksummed}>{label}</span>
-      )}
+      {href ? <Link href={href}>{label}</Link> : label}
       {copy ? <CopyButton value={checksummed} label="Copy address" /> : null}
     </span>
   );
