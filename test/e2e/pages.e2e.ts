@@ -106,7 +106,8 @@ async function flow() {
       const overflow = await widestOverflow(page);
       if (overflow) failures.push(`${where}: scrolls sideways: ${overflow}`);
       const header = await page.locator(".site-header").boundingBox();
-      if (!header || header.height > 80) failures.push(`${where}: the header is ${header?.height} px high, not one row`);
+      if (!header || header.height > 80)
+        failures.push(`${where}: the header is ${header?.height} px high, not one row`);
       if (!(await page.getByRole("button", { name: "Menu" }).isVisible()))
         failures.push(`${where}: no Menu button in the header`);
       const small = await smallTargets(page);
