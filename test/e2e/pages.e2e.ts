@@ -8,7 +8,7 @@
  * stack; wallet pages with a connected wallet) must not scroll sideways (the widest element is named when
  * it does), keeps the header to one row behind a Menu button, gives fingers 44 px controls, and has no
  * serious or critical axe-core violation. The menu opens, closes on Escape with focus back on its button,
- * and navigates.
+ * and navigates; on a wide screen the artist's tools do the same from their "For artists" button.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -115,6 +115,7 @@ async function flow() {
       for (const v of await axeViolations(page)) failures.push(`${where}: axe: ${v}`);
     }
   }
+  await checkArtistsMenu(artistPage, web, failures);
   assert.deepEqual(failures, [], `${failures.length} problems:\n${failures.join("\n")}`);
 }
 
@@ -151,6 +152,27 @@ async function checkMenu(page: Page, web: string, size: string, failures: string
   await settle(page);
   if (await menu.isVisible()) fail("the panel stays open after navigating");
   if ((await button.getAttribute("aria-expanded")) !== "false") fail("aria-expanded stays true after navigating");
+}
+
+/** On a wide screen the fan's links stay in a row and the artist's tools open from "For artists". */
+async function checkArtistsMenu(page: Page, web: string, failures: string[]) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${web}/drops`);
+  await settle(page);
+  const fail = (what: string) => failures.push(`1280x900 For artists: ${what}`);
+  const button = page.getByRole("button", { name: "For artists" });
+  const earnings = page.getByRole("link", { name: "Earnings" });
+  if (!(await page.getByRole("link", { name: "Portfolio" }).isVisible())) fail("the fan's links are not in the header");
+  if (await earnings.isVisible()) fail("the artist's tools show before the button is pressed");
+  await button.click();
+  if (!(await earnings.isVisible())) fail("the button does not open the artist's tools");
+  await page.keyboard.press("Escape");
+  if (await earnings.isVisible()) fail("Escape does not close the artist's tools");
+  if (!(await button.evaluate((el) => el === document.activeElement))) fail("focus does not return to the button");
+  await button.click();
+  await earnings.click();
+  await page.waitForURL(`${web}/earnings`);
+  if (await earnings.isVisible()) fail("the artist's tools stay open after navigating");
 }
 
 // The page-side checks are plain JavaScript strings: tsx would wrap named functions in a helper (__name)
