@@ -15,11 +15,12 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { createPublicClient, http, parseEther, type Address } from "viem";
+import { createPublicClient, getAddress, http, parseEther, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import type { Page } from "playwright-core";
 import type { Stack } from "../../scripts/lib/stack.ts";
+import { artistRegistryAbi, getDeployment } from "../../contracts/generated/index.ts";
 import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
 import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
 
@@ -159,6 +160,20 @@ async function flow() {
   await addresses.first().waitFor();
   assert.equal((await addresses.first().inputValue()).toLowerCase(), me.toLowerCase());
   await shares.nth(0).fill("60");
+  // A handle resolves to its artist (the registry's answer), shown in full before anything is signed; an
+  // unknown one is refused with a sentence.
+  const nova = (await client.readContract({
+    address: getDeployment(hardhat.id).contracts.ArtistRegistry.address,
+    abi: artistRegistryAbi,
+    functionName: "artistByHandle",
+    args: ["nova"],
+  })) as Address;
+  await addresses.nth(1).fill("@Nova");
+  await page.getByText(`@nova is ${getAddress(nova)}`).waitFor();
+  await addresses.nth(1).fill("nobody-here");
+  await addresses.nth(1).blur();
+  await page.getByText('No artist handle or ENS name "nobody-here" was found').waitFor();
+  await shot("split-names");
   await addresses.nth(1).fill(collaborator.toLowerCase());
   await shares.nth(1).fill("30");
   await page.getByRole("button", { name: "Create split" }).click();

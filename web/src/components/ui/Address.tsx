@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { getAddress, isAddress } from "viem";
 import { shortAddress } from "@/lib/format";
+import { NameText } from "@/components/names/NameText";
 import { CopyButton } from "./CopyButton";
 
-/** An address, shortened for display, full in the title and for screen readers; optional link and copy. */
+/**
+ * An address, shown by its name when it has one (platform handle, else ENS), else shortened; full in the
+ * title and for screen readers; optional link and copy. `full` shows the whole address and no name.
+ */
 export function Address({
   address,
   href,
@@ -19,7 +23,7 @@ export function Address({
   const text = full ? checksummed : shortAddress(checksummed);
   const label = (
     <span className={full ? "address-full" : undefined} title={checksummed}>
-      {text}
+      {full || !isAddress(address) ? text : <NameText address={checksummed} fallback={text} />}
     </span>
   );
   return (
