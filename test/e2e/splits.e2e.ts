@@ -139,7 +139,10 @@ async function flow() {
   await handleInput.waitFor();
   assert.equal(await page.getByLabel("Referral code").inputValue(), "nova");
   await page.getByText(/Referred by @nova/).waitFor();
-  await handleInput.fill("nova");
+  // Typed with capitals, the handle stays as typed in the field and the lowercase one it becomes is shown.
+  await handleInput.fill("Nova");
+  await page.getByTestId("handle-preview").filter({ hasText: "You will be registered as @nova" }).waitFor();
+  assert.equal(await handleInput.inputValue(), "Nova");
   await page.getByText('The handle "nova" is already taken').waitFor();
   assert.equal(await handleInput.getAttribute("aria-invalid"), "true");
   await shot("onboard-taken");
