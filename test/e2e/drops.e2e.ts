@@ -147,19 +147,20 @@ async function flow() {
   await connectWallet(fanPage);
   let failSends = 1;
   const toChain = (url: URL) => url.toString().startsWith(urls.rpc);
-  await fanPage.route(
-    toChain,
-    async (route) => {
-      const body = route.request().postDataJSON() as { id?: number; method?: string } | null;
-      if (failSends === 0 || body?.method !== "eth_sendTransaction") return route.continue();
-      failSends--;
-      await route.fulfill({
-        contentType: "application/json",
-        headers: { "access-control-allow-origin": "*" },
-        body: JSON.stringify({ jsonrpc: "2.0", id: body.id, error: { code: -32603, message: "Internal JSON-RPC error." } }),
-      });
-    },
-  );
+  await fanPage.route(toChain, async (route) => {
+    const body = route.request().postDataJSON() as { id?: number; method?: string } | null;
+    if (failSends === 0 || body?.method !== "eth_sendTransaction") return route.continue();
+    failSends--;
+    await route.fulfill({
+      contentType: "application/json",
+      headers: { "access-control-allow-origin": "*" },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: body.id,
+        error: { code: -32603, message: "Internal JSON-RPC error." },
+      }),
+    });
+  });
   const toasts = fanPage.getByTestId("toast");
   await fanPage.getByLabel("Quantity").fill("2");
   await fanPage.getByRole("button", { name: /^Mint 2 for 0\.1 ETH/ }).click();

@@ -192,7 +192,11 @@ const RAW = [/Internal JSON-RPC error/i, /An internal error was received/i, /exe
 
 test('"Internal JSON-RPC error." never reaches the user: the real answer is dug out, or a sentence says it', () => {
   // A wallet wrapping the node's revert in -32603 (MetaMask's shape: data.originalError, or data.data).
-  const soldOut = encodeErrorResult({ abi: dropCollectionAbi, errorName: "DropCollection_SoldOut", args: [1n, 2n, 0n] });
+  const soldOut = encodeErrorResult({
+    abi: dropCollectionAbi,
+    errorName: "DropCollection_SoldOut",
+    args: [1n, 2n, 0n],
+  });
   for (const data of [
     { code: 3, message: "execution reverted", data: soldOut },
     { originalError: { code: 3, message: "execution reverted", data: soldOut } },
@@ -233,7 +237,11 @@ test("revert reasons and custom errors named in a node's message become sentence
   );
   // Hardhat names a custom error and its arguments in the message.
   assert.equal(
-    errorMessage(new Error("VM Exception while processing transaction: reverted with custom error 'DropCollection_SoldOut(1, 5, 2)'")),
+    errorMessage(
+      new Error(
+        "VM Exception while processing transaction: reverted with custom error 'DropCollection_SoldOut(1, 5, 2)'",
+      ),
+    ),
     "Only 2 left: lower the quantity (you asked for 5).",
   );
   // A bare revert says that the contract refused, not "execution reverted".
@@ -246,11 +254,17 @@ test("wallet and network failures each get their sentence", () => {
     [new HttpRequestError({ url: "http://127.0.0.1", status: 502 }), /network did not answer/],
     [new TypeError("Failed to fetch"), /network did not answer/],
     [new ResourceUnavailableRpcError(new Error("Request already pending")), /already has a request waiting/],
-    [Object.assign(new Error("Request of type 'wallet_requestPermissions' already pending"), { code: -32002 }), /already has a request waiting/],
+    [
+      Object.assign(new Error("Request of type 'wallet_requestPermissions' already pending"), { code: -32002 }),
+      /already has a request waiting/,
+    ],
     [new LimitExceededRpcError(new Error("rate limited")), /busy/],
     [new TransactionExecutionError(new NonceTooLowError(), {} as never), /out of step/],
     [new WaitForTransactionReceiptTimeoutError({ hash: `0x${"11".repeat(32)}` }), /sent but is not confirmed/],
-    [Object.assign(new Error("The requested account has not been authorized"), { code: 4100 }), /access to the account/],
+    [
+      Object.assign(new Error("The requested account has not been authorized"), { code: 4100 }),
+      /access to the account/,
+    ],
     [Object.assign(new Error("User rejected"), { code: 4001 }), /rejected the request in your wallet/],
     [new BaseError("Something odd", { details: "weird node answer" }), /refused the request/],
   ];

@@ -348,8 +348,7 @@ function decodeRaw(raw: Hex | undefined): string | null {
 }
 
 const REJECTED = "You rejected the request in your wallet. Nothing was sent.";
-const NETWORK =
-  "The network did not answer, so nothing was sent. Check your connection, then try again in a moment.";
+const NETWORK = "The network did not answer, so nothing was sent. Check your connection, then try again in a moment.";
 const REFUSED =
   "Your wallet or the network refused the request without saying why, so nothing was sent. Reload the page and try again; if it keeps failing, reconnect your wallet.";
 
@@ -409,21 +408,43 @@ export function errorMessage(err: unknown, expectedChainName?: string): string {
     return "Your wallet has not given this site access to the account. Connect again and approve the connection.";
   if (has(f, "SwitchChainError", "UnsupportedChainIdError") || hasCode(f, 4902))
     return `Your wallet could not switch to ${expectedChainName ?? "the app's network"}. Add the network in your wallet, or switch by hand, then try again.`;
-  if (has(f, "MethodNotSupportedRpcError", "MethodNotFoundRpcError", "UnsupportedProviderMethodError") || hasCode(f, 4200, -32601))
+  if (
+    has(f, "MethodNotSupportedRpcError", "MethodNotFoundRpcError", "UnsupportedProviderMethodError") ||
+    hasCode(f, 4200, -32601)
+  )
     return "Your wallet does not support this request. Try another wallet.";
   if (
-    has(f, "FeeCapTooLowError", "FeeCapTooHighError", "TipAboveFeeCapError", "IntrinsicGasTooLowError", "IntrinsicGasTooHighError") ||
+    has(
+      f,
+      "FeeCapTooLowError",
+      "FeeCapTooHighError",
+      "TipAboveFeeCapError",
+      "IntrinsicGasTooLowError",
+      "IntrinsicGasTooHighError",
+    ) ||
     says(f, /max fee per gas less than block base fee|intrinsic gas too low|gas required exceeds allowance|fee cap/i)
   )
     return "The network refused the transaction's fee settings, so nothing was sent. Let your wallet set the fees and try again.";
   if (
-    has(f, "HttpRequestError", "TimeoutError", "SocketClosedError", "WebSocketRequestError", "ChainDisconnectedError", "ProviderDisconnectedError") ||
+    has(
+      f,
+      "HttpRequestError",
+      "TimeoutError",
+      "SocketClosedError",
+      "WebSocketRequestError",
+      "ChainDisconnectedError",
+      "ProviderDisconnectedError",
+    ) ||
     hasCode(f, 4900, 4901) ||
     says(f, /failed to fetch|fetch failed|networkerror|network request failed|load failed/i)
   )
     return NETWORK;
   if (err instanceof BaseError) {
-    if (err.walk((e) => e instanceof ContractFunctionRevertedError) || has(f, "ExecutionRevertedError") || hasCode(f, 3))
+    if (
+      err.walk((e) => e instanceof ContractFunctionRevertedError) ||
+      has(f, "ExecutionRevertedError") ||
+      hasCode(f, 3)
+    )
       return "The contract refused the transaction without giving a reason, so nothing was sent. Reload the page: what it shows may have changed.";
     return REFUSED;
   }

@@ -103,7 +103,9 @@ export function WaitingInSplits({ account, ledger }: { account: Address; ledger:
               <Button
                 size="sm"
                 disabled={tx.busy}
-                onClick={() => tx.send(`Distribute ${w.token.symbol}`, distributeCall(ledger, w.split, w.token.address))}
+                onClick={() =>
+                  tx.send(`Distribute ${w.token.symbol}`, distributeCall(ledger, w.split, w.token.address))
+                }
               >
                 Distribute {w.token.symbol}
               </Button>

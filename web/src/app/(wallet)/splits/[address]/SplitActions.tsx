@@ -18,7 +18,6 @@ import { configOf, distributeCall } from "@/lib/splitPayout";
 import type { SplitRow } from "@/lib/indexer";
 import { tokensFor, type Token } from "@/lib/tokens";
 
-
 export function SplitActions({ split }: { split: SplitRow }) {
   const { address } = useAccount();
   const deployment = useDeployment();

@@ -5,8 +5,8 @@ export default function DropNotFound() {
   return (
     <main id="main" className="container">
       <EmptyState title="No such drop" action={<ButtonLink href="/drops">Discover drops</ButtonLink>}>
-        This link does not lead to a drop of Not a Label: the collection was not created through the platform, or it
-        has no edition with this number (yet). If the artist just created it, reload in a few seconds.
+        This link does not lead to a drop of Not a Label: the collection was not created through the platform, or it has
+        no edition with this number (yet). If the artist just created it, reload in a few seconds.
       </EmptyState>
     </main>
   );

@@ -219,8 +219,8 @@ function SaleDetails({ drop }: { drop: Drop }) {
       <dd>
         {windows.presale ? (
           <>
-            <Badge tone="accent">Allowlist</Badge> {windows.presale}, at{" "}
-            {formatPrice(s.presalePrice, drop.currency)} each
+            <Badge tone="accent">Allowlist</Badge> {windows.presale}, at {formatPrice(s.presalePrice, drop.currency)}{" "}
+            each
             {s.presaleCap ? `, at most ${s.presaleCap} per wallet` : ""}.
           </>
         ) : (
