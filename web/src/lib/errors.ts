@@ -439,15 +439,11 @@ export function errorMessage(err: unknown, expectedChainName?: string): string {
     says(f, /failed to fetch|fetch failed|networkerror|network request failed|load failed/i)
   )
     return NETWORK;
-  if (err instanceof BaseError) {
-    if (
-      err.walk((e) => e instanceof ContractFunctionRevertedError) ||
-      has(f, "ExecutionRevertedError") ||
-      hasCode(f, 3)
-    )
-      return "The contract refused the transaction without giving a reason, so nothing was sent. Reload the page: what it shows may have changed.";
-    return REFUSED;
-  }
+  // viem files every -32603 under "reverted"; only a node that says so (code 3, "execution reverted") means
+  // the contract refused. A wallet's bare -32603 on sending, after the simulation passed, is the wallet's.
+  if (has(f, "ExecutionRevertedError") || hasCode(f, 3) || says(f, /execution reverted|reverted without a reason/i))
+    return "The contract refused the transaction without giving a reason, so nothing was sent. Reload the page: what it shows may have changed.";
+  if (err instanceof BaseError) return REFUSED;
   // A wallet's own error object ({ code, message }), not wrapped by viem.
   if (f.codes.length || says(f, /json-rpc|rpc error/i)) return REFUSED;
   if (err instanceof Error && err.message) return err.message;
