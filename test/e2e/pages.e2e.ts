@@ -83,6 +83,7 @@ async function flow() {
     ].map((path) => ({ path, page: fanPage })),
     ...[
       "/onboard",
+      "/profile",
       "/releases",
       "/releases/new",
       "/splits/new",

@@ -15,11 +15,13 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { createPublicClient, http, parseEther, type Address } from "viem";
+import { createPublicClient, getAddress, http, parseEther, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
 import type { Page } from "playwright-core";
 import type { Stack } from "../../scripts/lib/stack.ts";
+import { artistRegistryAbi, getDeployment } from "../../contracts/generated/index.ts";
+import { gradientPng } from "../../scripts/lib/seed-media.ts";
 import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
 import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
 
@@ -137,7 +139,10 @@ async function flow() {
   await handleInput.waitFor();
   assert.equal(await page.getByLabel("Referral code").inputValue(), "nova");
   await page.getByText(/Referred by @nova/).waitFor();
-  await handleInput.fill("nova");
+  // Typed with capitals, the handle stays as typed in the field and the lowercase one it becomes is shown.
+  await handleInput.fill("Nova");
+  await page.getByTestId("handle-preview").filter({ hasText: "You will be registered as @nova" }).waitFor();
+  assert.equal(await handleInput.inputValue(), "Nova");
   await page.getByText('The handle "nova" is already taken').waitFor();
   assert.equal(await handleInput.getAttribute("aria-invalid"), "true");
   await shot("onboard-taken");
@@ -152,6 +157,36 @@ async function flow() {
   await page.getByRole("heading", { name: handle, level: 1 }).waitFor();
   await page.getByRole("link", { name: "@nova" }).first().waitFor();
 
+  // 1b. The profile: the artist saves a name, a bio and an avatar (signing in when the server asks), points
+  // the registry at it with its own transaction, and its page shows them.
+  await page.goto(`${urls.web}/profile`);
+  await page.getByLabel("Display name").fill("Night Bus");
+  await page.getByLabel("Bio").fill("Field recordings from the last bus home.");
+  await page.getByLabel("Links").fill("https://nightbus.example");
+  await page.getByLabel("Avatar").setInputFiles({
+    name: "avatar.png",
+    mimeType: "image/png",
+    buffer: gradientPng(64, [
+      [30, 30, 90],
+      [200, 160, 40],
+    ]),
+  });
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await page.getByText(/Sign in with your wallet first/).waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Sign in", exact: true }).first().click();
+  await page.getByText("Signed in", { exact: true }).first().waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await page.getByText("Save profile: confirmed").waitFor({ timeout: 60_000 });
+  await page.goto(`${urls.web}/artists/${handle}`);
+  await page.getByRole("heading", { name: "Night Bus", level: 1 }).waitFor();
+  await page.getByText("Field recordings from the last bus home.").waitFor();
+  await page.getByRole("link", { name: "nightbus.example" }).waitFor();
+  const avatarSrc = await page.getByRole("img", { name: "Night Bus's avatar" }).getAttribute("src");
+  assert.match(avatarSrc ?? "", /\/api\/media\/files\/[0-9a-f]{64}\.png$/);
+  const avatarRes = await fetch(new URL(avatarSrc!, urls.web));
+  assert.equal(avatarRes.headers.get("content-type"), "image/png");
+  await shot("profile");
+
   // 2. A split: 60% to me, 40% to a collaborator. A wrong total is refused before anything is sent.
   await page.goto(`${urls.web}/splits/new`);
   const addresses = page.getByLabel(/^Address \d$/);
@@ -159,6 +194,20 @@ async function flow() {
   await addresses.first().waitFor();
   assert.equal((await addresses.first().inputValue()).toLowerCase(), me.toLowerCase());
   await shares.nth(0).fill("60");
+  // A handle resolves to its artist (the registry's answer), shown in full before anything is signed; an
+  // unknown one is refused with a sentence.
+  const nova = (await client.readContract({
+    address: getDeployment(hardhat.id).contracts.ArtistRegistry.address,
+    abi: artistRegistryAbi,
+    functionName: "artistByHandle",
+    args: ["nova"],
+  })) as Address;
+  await addresses.nth(1).fill("@Nova");
+  await page.getByText(`@nova is ${getAddress(nova)}`).waitFor();
+  await addresses.nth(1).fill("nobody-here");
+  await addresses.nth(1).blur();
+  await page.getByText('No artist handle or ENS name "nobody-here" was found').waitFor();
+  await shot("split-names");
   await addresses.nth(1).fill(collaborator.toLowerCase());
   await shares.nth(1).fill("30");
   await page.getByRole("button", { name: "Create split" }).click();

@@ -18,6 +18,6 @@ test("the fan's links and the artist's tools are two groups with no link in both
   assert.ok(ARTIST_LINKS.every((l) => !fan.has(l.href)));
   assert.deepEqual(
     ARTIST_LINKS.map((l) => l.label),
-    ["Join as artist", "Releases", "New release", "New split", "Earnings", "Referrals"],
+    ["Join as artist", "Profile", "Releases", "New release", "New split", "Earnings", "Referrals"],
   );
 });

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { getAddress } from "viem";
 import { validateSplitConfig, ZERO_ADDRESS } from "@notalabel/contracts";
 import {
   hasErrors,
@@ -146,4 +147,52 @@ test("rowsFromConfig prefills the update form", () => {
     rows.map((r) => r.percent),
     ["25", "75"],
   );
+});
+
+test("a handle or ENS name counts with the address it resolved to, and keeps its text in the rows", () => {
+  const names = new Map([
+    ["@nova", { state: "found" as const, address: getAddress(A), via: "handle" as const, name: "nova" }],
+    ["vitalik.eth", { state: "found" as const, address: getAddress(C), via: "ens" as const, name: "vitalik.eth" }],
+  ]);
+  const { config, errors, sortedRows } = parseSplitForm(
+    form([
+      [" @Nova ", "60"],
+      [B, "25"],
+      ["vitalik.eth", "15"],
+    ]),
+    names,
+  );
+  assert.equal(hasErrors(errors), false);
+  assert.deepEqual(config?.recipients, [getAddress(B), getAddress(A), getAddress(C)]);
+  assert.deepEqual(config?.allocations, [250_000, 600_000, 150_000]);
+  // Sorted by the resolved addresses; the typed name stays in its row.
+  assert.deepEqual(
+    sortedRows.map((r) => r.address),
+    [getAddress(B), "@Nova", "vitalik.eth"],
+  );
+});
+
+test("a name not yet resolved, not found or not looked up keeps the form from being sent", () => {
+  const rows = form([
+    ["nova", "50"],
+    [B, "50"],
+  ]);
+  const pending = parseSplitForm(rows, new Map([["nova", { state: "pending" as const }]]));
+  assert.equal(pending.config, null);
+  assert.match(pending.errors.rows.r0?.address ?? "", /Looking up "nova"/);
+  assert.match(parseSplitForm(rows).errors.rows.r0?.address ?? "", /Looking up "nova"/);
+  const missing = parseSplitForm(rows, new Map([["nova", { state: "missing" as const }]]));
+  assert.match(missing.errors.rows.r0?.address ?? "", /No artist handle or ENS name "nova" was found/);
+  const failed = parseSplitForm(rows, new Map([["nova", { state: "failed" as const }]]));
+  assert.match(failed.errors.rows.r0?.address ?? "", /could not be looked up right now/);
+  // Two names for one address are one recipient twice: refused like two equal addresses.
+  const twice = parseSplitForm(
+    form([
+      ["nova", "50"],
+      [A, "50"],
+    ]),
+    new Map([["nova", { state: "found" as const, address: getAddress(A), via: "handle" as const, name: "nova" }]]),
+  );
+  assert.equal(twice.config, null);
+  assert.ok(Object.values(twice.errors.rows).some((e) => /already a recipient/.test(e.address ?? "")));
 });

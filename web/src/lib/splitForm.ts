@@ -25,6 +25,19 @@ export type SplitFormValues = {
 };
 
 export type RowErrors = { address?: string; percent?: string };
+
+/** A typed recipient that is not an address: an artist's handle or an ENS name, as /api/names resolved it. */
+export type NameLookup =
+  | { state: "pending" }
+  | { state: "found"; address: Address; via: "handle" | "ens" | "address"; name: string | null }
+  | { state: "missing" }
+  | { state: "failed" };
+
+/** Whether a typed recipient is a name to look up (not empty, not an address, not a mistyped "0x…"). */
+export function needsLookup(typed: string): boolean {
+  const t = typed.trim();
+  return t !== "" && !/^0x/i.test(t);
+}
 export type SplitFormErrors = {
   rows: Record<string, RowErrors>;
   total?: string;
@@ -60,18 +73,38 @@ export function totalPpm(rows: readonly RecipientRow[]): number {
   }, 0);
 }
 
-export function parseSplitForm(values: SplitFormValues): SplitFormResult {
+/**
+ * Checks the form. `names` holds the lookups of typed handles and ENS names (keyed by lowercase text): a
+ * row counts with the address its name resolved to, and stays invalid while the lookup is pending.
+ */
+export function parseSplitForm(
+  values: SplitFormValues,
+  names: ReadonlyMap<string, NameLookup> = new Map(),
+): SplitFormResult {
   const errors: SplitFormErrors = { rows: {} };
   const setRow = (id: string, field: keyof RowErrors, message: string) => {
     errors.rows[id] = { ...errors.rows[id], [field]: message };
   };
 
-  // 1. Each field on its own.
-  const rows = values.rows.map((r) => ({ ...r, address: r.address.trim() }));
+  // 1. Each field on its own. A name is replaced by the address it resolved to (typed keeps the text).
+  const typed = new Map(values.rows.map((r) => [r.id, r.address.trim()]));
+  const rows = values.rows.map((r) => {
+    const t = r.address.trim();
+    const found = needsLookup(t) ? names.get(t.toLowerCase()) : undefined;
+    return { ...r, address: found?.state === "found" ? found.address : t };
+  });
   if (rows.length === 0) errors.form = "Add at least one recipient.";
   for (const r of rows) {
-    if (r.address === "") setRow(r.id, "address", "Enter the recipient's address.");
-    else if (!isAddress(r.address, { strict: false }))
+    const t = typed.get(r.id) ?? "";
+    const lookup = needsLookup(t) ? names.get(t.toLowerCase()) : undefined;
+    if (t === "") setRow(r.id, "address", "Enter the recipient's address, artist handle or ENS name.");
+    else if (needsLookup(t) && lookup?.state !== "found") {
+      if (lookup?.state === "missing")
+        setRow(r.id, "address", `No artist handle or ENS name "${t}" was found. Check it, or enter the address.`);
+      else if (lookup?.state === "failed")
+        setRow(r.id, "address", `"${t}" could not be looked up right now. Enter the address instead.`);
+      else setRow(r.id, "address", `Looking up "${t}"…`);
+    } else if (!isAddress(r.address, { strict: false }))
       setRow(r.id, "address", "This is not an Ethereum address (0x followed by 40 hex characters).");
     else if (BigInt(r.address) === 0n) setRow(r.id, "address", "The zero address cannot receive funds.");
     const p = parsePercent(r.percent);
@@ -100,12 +133,14 @@ export function parseSplitForm(values: SplitFormValues): SplitFormResult {
     advanceToken = values.advance.token;
   }
 
-  const sortedRows = sortRecipients(rows);
+  // Sorted by the addresses that will be sent; the rows keep what was typed (a handle stays a handle).
+  const sorted = sortRecipients(rows);
+  const sortedRows = sorted.map((r) => (needsLookup(typed.get(r.id) ?? "") ? { ...r, address: typed.get(r.id)! } : r));
   if (hasErrors(errors)) return { config: null, errors, sortedRows };
 
   // 2. The whole config, exactly as the contract checks it.
   const config: SplitConfig = {
-    recipients: sortedRows.map((r) => getAddress(r.address)),
+    recipients: sorted.map((r) => getAddress(r.address)),
     allocations: sortedRows.map((r) => percentToPpm(r.percent)),
     distributorFee,
     advancer,

@@ -13,6 +13,7 @@ export const FAN_LINKS: readonly NavLink[] = [
 
 export const ARTIST_LINKS: readonly NavLink[] = [
   { href: "/onboard", label: "Join as artist" },
+  { href: "/profile", label: "Profile" },
   { href: "/releases", label: "Releases" },
   { href: "/releases/new", label: "New release" },
   { href: "/splits/new", label: "New split" },

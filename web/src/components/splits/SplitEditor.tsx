@@ -7,7 +7,15 @@
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { ZERO_ADDRESS, type SplitConfig } from "@notalabel/contracts";
 import { Button, Field } from "@/components/ui";
-import { hasErrors, parseSplitForm, totalPpm, type RecipientRow, type SplitFormValues } from "@/lib/splitForm";
+import {
+  hasErrors,
+  parseSplitForm,
+  totalPpm,
+  type NameLookup,
+  type RecipientRow,
+  type SplitFormValues,
+} from "@/lib/splitForm";
+import { useNameLookups } from "./useNameLookups";
 import { formatPpm } from "@/lib/format";
 import type { Token } from "@/lib/tokens";
 
@@ -30,12 +38,24 @@ export type SplitEditorProps = {
   onSubmit: (config: SplitConfig) => void | Promise<void>;
 };
 
+/** "@nova is 0x…": whom a typed handle or ENS name resolved to, in full, before anything is signed. */
+function resolvedHint(lookup: NameLookup | undefined): ReactNode {
+  if (lookup?.state !== "found") return undefined;
+  const who = lookup.via === "handle" ? `@${lookup.name}` : (lookup.name ?? "This name");
+  return (
+    <>
+      {who} is <span className="mono address-full">{lookup.address}</span>
+    </>
+  );
+}
+
 export function SplitEditor({ tokens, initial, submitLabel, busy, children, preview, onSubmit }: SplitEditorProps) {
   const uid = useId();
   const [values, setValues] = useState<SplitFormValues>(initial);
   const [showAll, setShowAll] = useState(false);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
-  const result = useMemo(() => parseSplitForm(values), [values]);
+  const names = useNameLookups(values.rows.map((r) => r.address));
+  const result = useMemo(() => parseSplitForm(values, names), [values, names]);
   const { errors } = result;
   const total = totalPpm(values.rows);
   const seen = (key: string) => showAll || touched[key];
@@ -71,6 +91,7 @@ export function SplitEditor({ tokens, initial, submitLabel, busy, children, prev
                   id={`${uid}-addr-${row.id}`}
                   label={`Address ${i + 1}`}
                   error={seen(`a-${row.id}`) ? rowErr.address : undefined}
+                  hint={resolvedHint(names.get(row.address.trim().toLowerCase()))}
                 >
                   {(a) => (
                     <input
@@ -79,7 +100,7 @@ export function SplitEditor({ tokens, initial, submitLabel, busy, children, prev
                       name={`recipient-${i}`}
                       autoComplete="off"
                       spellCheck={false}
-                      placeholder="0x…"
+                      placeholder="0x…, handle or name.eth"
                       value={row.address}
                       onChange={(e) => setRow(row.id, { address: e.target.value })}
                       onBlur={() => touch(`a-${row.id}`)}

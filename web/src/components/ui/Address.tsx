@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { getAddress, isAddress } from "viem";
 import { shortAddress } from "@/lib/format";
+import { NameText } from "@/components/names/NameText";
 import { CopyButton } from "./CopyButton";
 
-/** An address, shortened for display, full in the title and for screen readers; optional link and copy. */
+/**
+ * An address, shown by its name when it has one (platform handle, else ENS), else shortened; full in the
+ * title (read as its description); optional link and copy. `full` shows the whole address and no name.
+ */
 export function Address({
   address,
   href,
@@ -16,13 +20,11 @@ export function Address({
   full?: boolean;
 }) {
   const checksummed = isAddress(address) ? getAddress(address) : address;
-  // Short on screen, whole for screen readers; no aria-label, so the visible text stays part of the name.
-  const label = full ? (
-    <span className="address-full">{checksummed}</span>
-  ) : (
-    <span title={checksummed}>
-      <span aria-hidden="true">{shortAddress(checksummed)}</span>
-      <span className="sr-only">{checksummed}</span>
+  const text = full ? checksummed : shortAddress(checksummed);
+  // The visible text is the accessible name (no aria-label that would hide it); the title describes it in full.
+  const label = (
+    <span className={full ? "address-full" : undefined} title={checksummed}>
+      {full || !isAddress(address) ? text : <NameText address={checksummed} fallback={text} />}
     </span>
   );
   return (

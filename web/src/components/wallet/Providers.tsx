@@ -8,16 +8,22 @@ import { useState, type ReactNode } from "react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { WagmiProvider, createConfig, http } from "wagmi";
 import { RainbowKitProvider, connectorsForWallets, lightTheme } from "@rainbow-me/rainbowkit";
-import { injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
+import { base, injectedWallet, walletConnectWallet } from "@rainbow-me/rainbowkit/wallets";
 import type { AppConfig } from "@/lib/config";
 import { chainFor } from "@/lib/chains";
+import { walletIds, type WalletId } from "@/lib/wallets";
 import { AppConfigContext } from "./AppConfigContext";
 import { ToastProvider } from "@/components/ui/Toast";
 import { SessionProvider } from "./session";
 
+const WALLETS = { injected: injectedWallet, base, walletConnect: walletConnectWallet } satisfies Record<
+  WalletId,
+  unknown
+>;
+
 function makeWagmiConfig(cfg: AppConfig) {
   const chain = chainFor(cfg.chainId, cfg.rpcUrl);
-  const wallets = cfg.walletConnectProjectId ? [injectedWallet, walletConnectWallet] : [injectedWallet];
+  const wallets = walletIds(cfg).map((id) => WALLETS[id]);
   const connectors = connectorsForWallets([{ groupName: "Wallets", wallets }], {
     appName: "Not a Label",
     // Only used by WalletConnect, which is offered only when a project id is configured.

@@ -239,7 +239,7 @@ export const mediaUploads = pgTable(
     /** The metadata id of a release, or the root of an allowlist. */
     id: text("id").notNull(),
     artist: text("artist").notNull(),
-    kind: text("kind", { enum: ["release", "allowlist"] }).notNull(),
+    kind: text("kind", { enum: ["release", "allowlist", "profile"] }).notNull(),
     /** The store keys written (files and documents). */
     keys: jsonb("keys").$type<string[]>().notNull(),
     bytes: bigint("bytes", { mode: "number" }).notNull(),

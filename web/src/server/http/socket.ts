@@ -26,7 +26,7 @@ export function socketLimitsFromEnv(env: Record<string, string | undefined>): So
     readTimeoutMs: num(env.API_READ_TIMEOUT_MS, 10_000),
     uploadTimeoutMs: num(env.API_UPLOAD_READ_TIMEOUT_MS, 120_000),
     trustProxy: env.TRUST_PROXY === "1",
-    uploadPaths: ["/api/media/releases"],
+    uploadPaths: ["/api/media/releases", "/api/media/profiles"],
   };
 }
 

@@ -4,14 +4,16 @@
  * Every release upload (cover, audio, metadata) and allowlist is recorded against the signed-in artist
  * (table media_uploads) and counted against a quota of bytes and uploads. An upload is provisional until an
  * edition of the artist's own collection references it: a release when an edition's `metadataHash` is its
- * id, an allowlist when an edition's `presaleRoot` is its root. The cleanup, run at upload time (at most
+ * id, an allowlist when an edition's `presaleRoot` is its root; a profile while the registry's profile URI
+ * of the artist names it. The cleanup, run at upload time (at most
  * once an hour per process) or by anyone holding the context, looks at provisional uploads older than the
  * grace period: referenced ones are confirmed for good; the others are removed with their files (unless
  * another upload still names a file: keys are content addresses and may be shared), which frees the quota.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, like, lt, sql } from "drizzle-orm";
-import { dropCollectionAbi, dropFactoryAbi, getDeployment } from "@notalabel/contracts";
+import { artistRegistryAbi, dropCollectionAbi, dropFactoryAbi, getDeployment } from "@notalabel/contracts";
+import { storedProfileId } from "../../lib/media/profile";
 import { zeroAddress, type Address } from "viem";
 import type { MediaStore } from "../../lib/media/store";
 import type { Db } from "../db/client";
@@ -20,7 +22,7 @@ import type { SecurityContext } from "../http/context";
 import { formatBytes } from "../http/body";
 import { HttpError } from "../http/errors";
 
-export type UploadKind = "release" | "allowlist";
+export type UploadKind = "release" | "allowlist" | "profile";
 
 /** Prefix of the row that holds quota for an upload in progress (see {reserveQuota}). */
 const HOLD = "hold:";
@@ -89,6 +91,17 @@ export type ReferenceCheck = (artist: Address, kind: UploadKind, id: string) => 
 /** Reads the artist's collection on chain: the metadata hashes and presale roots of its editions. */
 export function chainReferenceCheck(ctx: SecurityContext): ReferenceCheck {
   return async (artist, kind, id) => {
+    if (kind === "profile") {
+      const registry = getDeployment(ctx.chainId).contracts.ArtistRegistry?.address;
+      if (!registry) return false;
+      const record = await ctx.client.readContract({
+        address: registry,
+        abi: artistRegistryAbi,
+        functionName: "artistOf",
+        args: [artist],
+      });
+      return storedProfileId(record.profileURI) === id;
+    }
     const factory = getDeployment(ctx.chainId).contracts.DropFactory?.address;
     if (!factory) return false;
     const collection = await ctx.client.readContract({

@@ -60,6 +60,8 @@ function Form({
   const [registryErrors, setRegistryErrors] = useState<OnboardErrors>({});
   const [checking, setChecking] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // The handle as typed stays in the field; the registry takes it in lowercase, which the hint shows.
+  const [typedHandle, setTypedHandle] = useState("");
 
   const effective: OnboardInput = { ...input, payout: payoutMode === "split" ? input.payout : "" };
   const local = localOnboardErrors(effective);
@@ -221,9 +223,16 @@ function Form({
             required
             error={errorFor("handle")}
             hint={
-              handleAvailable
-                ? "✓ Available. Lowercase a-z, 0-9 and '-', 3 to 32 characters."
-                : "Lowercase a-z, 0-9 and '-', 3 to 32 characters. It cannot be changed later."
+              <>
+                {typedHandle !== input.handle ? (
+                  <strong data-testid="handle-preview">
+                    You will be registered as @{input.handle} (handles are lowercase).{" "}
+                  </strong>
+                ) : null}
+                {handleAvailable
+                  ? "✓ Available. Lowercase a-z, 0-9 and '-', 3 to 32 characters."
+                  : "Lowercase a-z, 0-9 and '-', 3 to 32 characters. It cannot be changed later."}
+              </>
             }
           >
             {(a) => (
@@ -234,8 +243,11 @@ function Form({
                 autoComplete="off"
                 spellCheck={false}
                 maxLength={32}
-                value={input.handle}
-                onChange={(e) => set("handle")(e.target.value)}
+                value={typedHandle}
+                onChange={(e) => {
+                  setTypedHandle(e.target.value);
+                  set("handle")(e.target.value);
+                }}
                 onBlur={() => setTouched((t) => ({ ...t, handle: true }))}
               />
             )}

@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Address, Alert, Amount, Badge, ButtonLink, Card, EmptyState, Stat, Table } from "@/components/ui";
-import { Avatar } from "@/components/site/Avatar";
+import { ArtistHeader } from "@/components/artists/ArtistHeader";
+import { loadProfile } from "@/server/profiles";
 import { EarningsByToken } from "@/components/charts/EarningsByToken";
 import { DropGrid } from "@/components/drops/DropGrid";
 import { summarize, type DropSummary } from "@/components/drops/summaries";
 import { serverConfig } from "@/lib/config";
 import { fetchArtistEditions } from "@/lib/drops";
-import { fetchArtistByHandle, parseProfile, totalsByToken, type PaymentRow, type SplitRow } from "@/lib/indexer";
+import { fetchArtistByHandle, totalsByToken, type PaymentRow, type SplitRow } from "@/lib/indexer";
 import { formatDate, formatPpm } from "@/lib/format";
 import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
+import { serverChainNow } from "@/lib/shares/serverNow";
 import { ArtistVaults } from "@/components/shares/ArtistVaults";
 
 type Props = { params: Promise<{ handle: string }> };
@@ -38,10 +40,10 @@ export default async function ArtistPage({ params }: Props) {
   }
   if (!data) notFound();
   const { artist, payoutSplit, referrerArtist, artistEarningDailys, payments, referrals } = data;
-  const profile = parseProfile(artist.profileURI);
+  const profile = await loadProfile(artist.profileURI);
   const totals = totalsByToken(artistEarningDailys.items);
   const tokens = tokensFor(cfg.chainId);
-  const now = Math.floor(Date.now() / 1000);
+  const { now, clock } = await serverChainNow(); // drop countdowns run on the chain's clock
   // The artist's editions; the profile still renders when they cannot be loaded.
   let drops: DropSummary[] = [];
   let dropsFailure: string | null = null;
@@ -54,23 +56,7 @@ export default async function ArtistPage({ params }: Props) {
 
   return (
     <main id="main" className="container stack-lg">
-      <header className="row" style={{ gap: 20 }}>
-        <Avatar handle={artist.handle} id={artist.id} large />
-        <div style={{ minWidth: 0 }}>
-          <h1 style={{ marginBottom: 4 }}>{profile.name ?? artist.handle}</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            @{artist.handle} · <Address address={artist.id} copy /> · joined {formatDate(artist.registeredAt)}
-          </p>
-          {profile.bio ? <p style={{ margin: "6px 0 0" }}>{profile.bio}</p> : null}
-          {profile.link ? (
-            <p style={{ margin: "6px 0 0" }}>
-              <a href={profile.link} rel="noreferrer">
-                Profile
-              </a>
-            </p>
-          ) : null}
-        </div>
-      </header>
+      <ArtistHeader artist={artist} profile={profile} />
 
       <Card
         title="Drops"
@@ -87,7 +73,7 @@ export default async function ArtistPage({ params }: Props) {
             {dropsFailure}
           </Alert>
         ) : drops.length ? (
-          <DropGrid drops={drops} serverNow={now} label={`Editions by @${artist.handle}`} />
+          <DropGrid drops={drops} serverNow={now} clock={clock} label={`Editions by @${artist.handle}`} />
         ) : (
           <EmptyState title="No drops yet">@{artist.handle} has not released an edition yet.</EmptyState>
         )}
