@@ -50,9 +50,15 @@ async function firstDrop(): Promise<string> {
   const res = await fetch(`${indexer}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: '{ editions(limit: 1, orderBy: "block") { items { collection tokenId } } }' }),
+    body: JSON.stringify({
+      query: '{ editions(orderBy: "createdAt", orderDirection: "asc", limit: 1) { items { collection tokenId } } }',
+    }),
   });
-  const body = (await res.json()) as { data?: { editions: { items: { collection: string; tokenId: string }[] } } };
+  const body = (await res.json()) as {
+    data?: { editions: { items: { collection: string; tokenId: string }[] } };
+    errors?: { message: string }[];
+  };
+  if (body.errors?.length) throw new Error(`indexer: ${body.errors.map((e) => e.message).join("; ")}`);
   const e = body.data?.editions.items[0];
   if (!e) throw new Error("the indexer has no edition: is the stack seeded?");
   return `/drops/${e.collection}/${e.tokenId}`;
@@ -99,12 +105,19 @@ type PageResult = {
   runs: number[];
 };
 
-const pages: [string, string][] = [
-  ["home", "/"],
-  ["drop", await firstDrop()],
-  ["artist", "/artists/nova"],
-];
-const chromium = await launchChromium();
+let pages: [string, string][];
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+try {
+  pages = [
+    ["home", "/"],
+    ["drop", await firstDrop()],
+    ["artist", "/artists/nova"],
+  ];
+  chromium = await launchChromium();
+} catch (error) {
+  await stack?.stop();
+  throw error;
+}
 const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
 const results: PageResult[] = [];
 try {
