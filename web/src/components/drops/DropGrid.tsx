@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { dropPath, formatPrice, hasPresale, supplyText } from "@/lib/dropSale";
+import { PlayButton } from "@/components/player/PlayButton";
+import { PlayScope } from "@/components/player/PlayScope";
+import { releaseTrack, releaseTracks } from "@/components/player/tracks";
 import { Cover } from "./Cover";
 import { SaleCountdown } from "./SaleCountdown";
 import type { DropSummary } from "./summaries";
 
-/** A grid of drop cards: cover, title, artist, price, supply left and a live sale status. */
+/** A grid of drop cards: cover, title, a play button, artist, price, supply left and a live sale status. */
 export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; serverNow: number; label: string }) {
   return (
+    <PlayScope tracks={releaseTracks(drops)}>
     <ul className="drop-grid" aria-label={label}>
       {drops.map((d) => (
         <li key={`${d.collection}-${d.tokenId}`} className="drop-card">
@@ -14,6 +18,7 @@ export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; se
             <Cover src={d.image} title={d.title} />
             <span className="drop-card-title">{d.title}</span>
           </Link>
+          <PlayButton track={releaseTrack(d)} />
           <div className="drop-card-body">
             {d.artist ? (
               <p className="drop-card-artist">
@@ -34,5 +39,6 @@ export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; se
         </li>
       ))}
     </ul>
+    </PlayScope>
   );
 }
