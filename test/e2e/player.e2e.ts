@@ -24,8 +24,10 @@ const visitor = mnemonicToAccount(MNEMONIC, { addressIndex: 17 }).address; // no
 const session = browserSession("player");
 const { pageAs, shot } = session;
 
-test("a preview started on the home page keeps playing across pages; bar, keys and drop page control it", { timeout: 300_000 }, () =>
-  session.run(flow),
+test(
+  "a preview started on the home page keeps playing across pages; bar, keys and drop page control it",
+  { timeout: 300_000 },
+  () => session.run(flow),
 );
 
 type AudioState = { paused: boolean; time: number; src: string };
@@ -35,7 +37,10 @@ const stateOf = (audio: ElementHandle<HTMLAudioElement>) =>
 /** The player's one audio element is still `audio` (not a new one) and it plays on: time advances. */
 async function playsOn(page: Page, audio: ElementHandle<HTMLAudioElement>, where: string) {
   const same = await page.evaluate(
-    (el) => el.isConnected && document.querySelectorAll("audio[data-player]").length === 1 && document.querySelector("audio[data-player]") === el,
+    (el) =>
+      el.isConnected &&
+      document.querySelectorAll("audio[data-player]").length === 1 &&
+      document.querySelector("audio[data-player]") === el,
     audio,
   );
   assert.ok(same, `${where}: the player's audio element is the one that started playing`);
@@ -61,7 +66,8 @@ async function flow() {
   await page.goto(`${urls.web}/`);
   // Set once in this document: a full page load would lose it, client-side navigation keeps it.
   await page.evaluate(() => Object.assign(window, { e2eSameDocument: true }));
-  const sameDocument = () => page.evaluate(() => (window as unknown as { e2eSameDocument?: boolean }).e2eSameDocument === true);
+  const sameDocument = () =>
+    page.evaluate(() => (window as unknown as { e2eSameDocument?: boolean }).e2eSameDocument === true);
 
   // 1. Home: the new releases, each with a play button; play the first.
   const releases = page.getByRole("list", { name: "New releases" });
@@ -84,7 +90,11 @@ async function flow() {
     return Math.round(w.e2ePlayingAt - w.e2eClickAt);
   });
   console.log(`  [player] click to playing: ${latency} ms`);
-  assert.equal(await releases.getByRole("button", { name: `Pause ${firstTitle}` }).count(), 1, "the card shows it plays");
+  assert.equal(
+    await releases.getByRole("button", { name: `Pause ${firstTitle}` }).count(),
+    1,
+    "the card shows it plays",
+  );
   assert.equal(
     await page.evaluate(() => navigator.mediaSession.metadata?.title),
     firstTitle,
@@ -118,7 +128,10 @@ async function flow() {
   await bar.getByRole("button", { name: "Play" }).waitFor();
 
   // 5. An artist page's card starts that release (and queues the artist's others) in the same player.
-  const novaFirst = page.getByRole("list", { name: "Editions by @nova" }).getByRole("button", { name: /^Play / }).first();
+  const novaFirst = page
+    .getByRole("list", { name: "Editions by @nova" })
+    .getByRole("button", { name: /^Play / })
+    .first();
   const novaTitle = (await novaFirst.getAttribute("aria-label"))!.replace(/^Play /, "");
   await novaFirst.click();
   await bar.getByTestId("player-title").filter({ hasText: novaTitle }).waitFor();
@@ -142,7 +155,10 @@ async function flow() {
   assert.ok(await sameDocument(), "still the same document on the drop page");
   const listen = page.getByTestId("drop-listen");
   const progress = listen.getByRole("progressbar");
-  assert.ok(Number(await progress.evaluate((p: HTMLProgressElement) => p.value)) > 0, "the progress shows the position");
+  assert.ok(
+    Number(await progress.evaluate((p: HTMLProgressElement) => p.value)) > 0,
+    "the progress shows the position",
+  );
   assert.equal(await audio.evaluate((a) => a.paused), true, "still paused after navigating");
   await listen.getByRole("button", { name: "Resume the preview" }).click();
   await playsOn(page, audio, "the drop page's button");

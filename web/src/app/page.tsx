@@ -47,8 +47,8 @@ export default async function Home() {
       <section className="home-intro" aria-labelledby="home-title">
         <h1 id="home-title">New music, straight from the artists.</h1>
         <p className="lead">
-          Press play on a new release and keep browsing: the music follows you around the site. Collect the editions
-          you love, and the money reaches the artist and everyone who made the song.
+          Press play on a new release and keep browsing: the music follows you around the site. Collect the editions you
+          love, and the money reaches the artist and everyone who made the song.
         </p>
         <div className="row">
           <ButtonLink href="/drops">Browse all drops</ButtonLink>
@@ -163,8 +163,8 @@ export default async function Home() {
           <h2 id="artists-door-title">For artists: music money that moves by rules you can read.</h2>
           <p className="lead">
             Every payment to an artist — tips, sales, tickets, streaming income — follows contracts on chain: a small
-            capped platform fee, a lifelong referral share for the artist who brought you, and a royalty split that
-            pays every collaborator their part.
+            capped platform fee, a lifelong referral share for the artist who brought you, and a royalty split that pays
+            every collaborator their part.
           </p>
           <div className="row">
             <ButtonLink href="/onboard">Join as an artist</ButtonLink>

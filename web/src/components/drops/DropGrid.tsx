@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { dropPath, formatPrice, hasPresale, supplyText } from "@/lib/dropSale";
 import { PlayButton } from "@/components/player/PlayButton";
-import { PlayScope } from "@/components/player/PlayScope";
+import { PlayList } from "@/components/player/PlayScope";
 import { releaseTrack, releaseTracks } from "@/components/player/tracks";
 import { Cover } from "./Cover";
 import { SaleCountdown } from "./SaleCountdown";
@@ -10,8 +10,7 @@ import type { DropSummary } from "./summaries";
 /** A grid of drop cards: cover, title, a play button, artist, price, supply left and a live sale status. */
 export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; serverNow: number; label: string }) {
   return (
-    <PlayScope tracks={releaseTracks(drops)}>
-    <ul className="drop-grid" aria-label={label}>
+    <PlayList tracks={releaseTracks(drops)} className="drop-grid" aria-label={label}>
       {drops.map((d) => (
         <li key={`${d.collection}-${d.tokenId}`} className="drop-card">
           <Link href={dropPath(d.collection, d.tokenId)} className="drop-card-link">
@@ -38,7 +37,6 @@ export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; se
           </div>
         </li>
       ))}
-    </ul>
-    </PlayScope>
+    </PlayList>
   );
 }

@@ -5,7 +5,7 @@ import { formatPrice } from "@/lib/dropSale";
 import { collectionMarketPath, marketPath } from "@/lib/market/paths";
 import type { ClockSample } from "@/lib/market/clock";
 import { PlayButton } from "@/components/player/PlayButton";
-import { PlayScope } from "@/components/player/PlayScope";
+import { PlayList } from "@/components/player/PlayScope";
 import { releaseTrack, releaseTracks } from "@/components/player/tracks";
 import { Countdown } from "./Countdown";
 import type { MarketCardData } from "./summaries";
@@ -22,8 +22,12 @@ export function MarketGrid({
 }) {
   const card = (d: MarketCardData) => ({ ...d, artist: d.artistLabel });
   return (
-    <PlayScope tracks={releaseTracks(items.map(card))}>
-    <ul className="drop-grid" aria-label={label} data-testid="market-grid">
+    <PlayList
+      tracks={releaseTracks(items.map(card))}
+      className="drop-grid"
+      aria-label={label}
+      data-testid="market-grid"
+    >
       {items.map((d) => (
         <li
           key={`${d.kind}-${d.id}`}
@@ -73,7 +77,6 @@ export function MarketGrid({
           </div>
         </li>
       ))}
-    </ul>
-    </PlayScope>
+    </PlayList>
   );
 }

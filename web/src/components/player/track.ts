@@ -25,7 +25,13 @@ export function formatTime(seconds: number): string {
 export function buildQueue(tracks: readonly Track[], startId: string): { queue: Track[]; index: number } {
   const seen = new Set<string>();
   const queue = tracks.filter((t) => (seen.has(t.id) ? false : (seen.add(t.id), true)));
-  return { queue, index: Math.max(0, queue.findIndex((t) => t.id === startId)) };
+  return {
+    queue,
+    index: Math.max(
+      0,
+      queue.findIndex((t) => t.id === startId),
+    ),
+  };
 }
 
 /**
@@ -35,5 +41,7 @@ export function buildQueue(tracks: readonly Track[], startId: string): { queue: 
 export function ownsKeys(el: Element | null): boolean {
   if (!el || el === document.body) return false;
   if ((el as HTMLElement).isContentEditable) return true;
-  return el.closest("input, textarea, select, button, a[href], summary, [role=slider], [role=textbox], [role=menu]") !== null;
+  return (
+    el.closest("input, textarea, select, button, a[href], summary, [role=slider], [role=textbox], [role=menu]") !== null
+  );
 }

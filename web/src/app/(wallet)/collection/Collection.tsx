@@ -6,7 +6,7 @@ import { useAccount } from "wagmi";
 import { Address as AddressView, Alert, Badge, ButtonLink, Card, EmptyState } from "@/components/ui";
 import { Cover } from "@/components/drops/Cover";
 import { PlayButton } from "@/components/player/PlayButton";
-import { PlayScope } from "@/components/player/PlayScope";
+import { PlayList } from "@/components/player/PlayScope";
 import { releaseTrack, releaseTracks, type ReleaseCard } from "@/components/player/tracks";
 import { WalletGate } from "@/components/wallet/WalletGate";
 import { useIndexer } from "@/components/wallet/hooks";
@@ -83,13 +83,15 @@ function Holdings({ owner, title, showOwner }: { owner: Address; title: string; 
           {showOwner ? "This wallet does not hold any edition." : "Editions you mint or receive will show here."}
         </EmptyState>
       ) : (
-        <PlayScope tracks={releaseTracks(holdings.map((h, i) => holdingRelease(h, metadata[i]?.data ?? null)))}>
-          <ul className="drop-grid" aria-label="Editions held">
-            {holdings.map((h, i) => (
-              <HoldingCard key={h.id} holding={h} meta={metadata[i]?.data ?? null} />
-            ))}
-          </ul>
-        </PlayScope>
+        <PlayList
+          tracks={releaseTracks(holdings.map((h, i) => holdingRelease(h, metadata[i]?.data ?? null)))}
+          className="drop-grid"
+          aria-label="Editions held"
+        >
+          {holdings.map((h, i) => (
+            <HoldingCard key={h.id} holding={h} meta={metadata[i]?.data ?? null} />
+          ))}
+        </PlayList>
       )}
     </Card>
   );

@@ -110,7 +110,9 @@ export default async function DropPage({ params, searchParams }: Props) {
                 title,
                 artist:
                   drop.metadata.artist ??
-                  (drop.artistRef ? (parseProfile(drop.artistRef.profileURI).name ?? `@${drop.artistRef.handle}`) : null),
+                  (drop.artistRef
+                    ? (parseProfile(drop.artistRef.profileURI).name ?? `@${drop.artistRef.handle}`)
+                    : null),
                 cover: drop.metadata.image,
                 href: dropPath(drop.collection, drop.tokenId),
               }}
