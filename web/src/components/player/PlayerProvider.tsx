@@ -72,7 +72,12 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       },
       seek: (seconds) => {
         const a = audio();
-        if (a && Number.isFinite(seconds)) a.currentTime = Math.max(0, Math.min(seconds, a.duration || seconds));
+        if (!a || !Number.isFinite(seconds)) return;
+        const to = Math.max(0, Math.min(seconds, a.duration || seconds));
+        a.currentTime = to;
+        // At once, not at the "seeked" event: the seek slider is controlled by this time, and would jump back
+        // to the old position between a key press and the event (the next arrow key would start from there).
+        setClock((c) => ({ ...c, time: to }));
       },
       setVolume: (v) => {
         const a = audio();
