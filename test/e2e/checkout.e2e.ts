@@ -6,10 +6,10 @@
  *
  * A visitor who never connects a wallet opens a drop, chooses "Pay by card", gives an email and a wallet
  * address (a mistyped one is refused as typed), pays on the local checkout page with Stripe's test card, and
- * lands on the order page, which follows the order to "minted" with its transaction. The chain holds the
- * NFTs, the order id is recorded on chain once, the artist's split is credited the sale in USDC net of the
- * card fee through the Ledger (source "fiat"), the indexer shows the fiat earnings, and the fan's collection
- * shows the NFTs once the wallet connects. Bad input at the API gets a 4xx and opens no Stripe session; a
+ * lands on the order page, which follows the order to "minted" with its transaction; both pages name the
+ * release by its title and artist. The chain holds the NFTs, the order id is recorded on chain once, the
+ * artist's split is credited the sale in USDC net of the card fee through the Ledger (source "fiat"), the
+ * indexer shows the fiat earnings, and the fan's collection shows the NFTs once the wallet connects. Bad input at the API gets a 4xx and opens no Stripe session; a
  * webhook delivery with a bad signature or an oversized body gets a JSON 4xx.
  */
 import { test } from "node:test";
@@ -130,6 +130,8 @@ async function flow() {
 
   // 2. The local checkout page: Stripe's test card succeeds and returns to the order page.
   await page.waitForURL((u) => u.toString().startsWith(urls.stripe!), { timeout: 30_000 });
+  // The payment page names the track and its artist (the release's metadata), not "Nova #2".
+  await page.getByText("Tide (open edition) by Nova").first().waitFor({ timeout: 10_000 });
   await shot(page, "stripe-page");
   await page.getByRole("button", { name: /^Pay/ }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]+\?key=[\w-]+&checkout=success/, { timeout: 30_000 });
@@ -142,6 +144,8 @@ async function flow() {
     .getByTestId("order-status")
     .filter({ hasText: /minted/i })
     .waitFor({ timeout: 60_000 });
+  // The order page names the release too, not "Edition #2 of 0x…".
+  await page.getByTestId("order-item").filter({ hasText: "Tide (open edition) by Nova" }).waitFor({ timeout: 30_000 });
   const hash = (await page.getByTestId("order-tx").innerText()).match(/0x[0-9a-fA-F]{64}/)?.[0] as Hex | undefined;
   assert.ok(hash, "the order page shows the mint transaction");
   await shot(page, "order-minted");

@@ -7,8 +7,10 @@
  * An artist (lumen, referred by nova, paid through its split) creates its collection, is refused an upload
  * until it signs in with its wallet (SIWE), then creates a release (cover, preview, price, supply) in the app; a fan opens the drop page and mints two; the fan's
  * collection shows them; a cap and an allowlist explain themselves before the wallet opens; the artist's
- * dashboard shows the sale less the platform fee; the referrer's earnings show its 5% of the fee. Every
- * figure is also checked against the chain.
+ * dashboard shows the sale less the platform fee; the artist's earnings show the sale waiting in its split
+ * and distribute it; the referrer's earnings show its 5% of the fee. Every figure is also checked against
+ * the chain. On the way: a drop that is not one answers 404; a wallet failure reads as a sentence, in a
+ * toast that a later success replaces and navigation clears.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -23,6 +25,7 @@ import {
   ledgerAbi,
 } from "../../contracts/generated/index.ts";
 import { gradientPng, toneWav } from "../../scripts/lib/seed-media.ts";
+import { formatAmount } from "../../web/src/lib/format.ts";
 import { connectWallet } from "./wallet.ts";
 import { indexerQuery } from "./stack.ts";
 import { browserSession } from "./session.ts";
@@ -123,15 +126,65 @@ async function flow() {
   assert.equal((await fetch(metadata.image)).headers.get("content-type"), "image/png");
   await shot(studio, "release-created");
 
-  // 2. A fan opens the drop page and mints two.
+  // A drop page that is not one is a real 404: a contract that is not a platform collection, a wallet, an
+  // edition that does not exist.
+  for (const path of [
+    `/drops/${contracts.Ledger.address.toLowerCase()}/1`,
+    `/drops/${fan.toLowerCase()}/1`,
+    `/drops/${collection.toLowerCase()}/999`,
+  ]) {
+    const res = await fetch(`${urls.web}${path}`);
+    assert.equal(res.status, 404, `${path} answers 404`);
+    assert.match(await res.text(), /No such drop/);
+  }
+
+  // 2. A fan opens the drop page and mints two. The wallet's first send fails the way MetaMask reports a
+  // node's failure ("Internal JSON-RPC error.", -32603): the fan reads a sentence, not those words, then
+  // mints again; the success replaces the failure's toast.
   const fanPage = await pageAs(fan);
   await fanPage.goto(link);
   await fanPage.getByRole("heading", { name: title }).first().waitFor();
   await connectWallet(fanPage);
+  let failSends = 1;
+  const toChain = (url: URL) => url.toString().startsWith(urls.rpc);
+  await fanPage.route(toChain, async (route) => {
+    const body = route.request().postDataJSON() as { id?: number; method?: string } | null;
+    if (failSends === 0 || body?.method !== "eth_sendTransaction") return route.continue();
+    failSends--;
+    await route.fulfill({
+      contentType: "application/json",
+      headers: { "access-control-allow-origin": "*" },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: body.id,
+        error: { code: -32603, message: "Internal JSON-RPC error." },
+      }),
+    });
+  });
+  const toasts = fanPage.getByTestId("toast");
   await fanPage.getByLabel("Quantity").fill("2");
   await fanPage.getByRole("button", { name: /^Mint 2 for 0\.1 ETH/ }).click();
+  const failedToast = toasts.filter({ hasText: "Mint failed" });
+  await failedToast.waitFor({ timeout: 30_000 });
+  const failure = await failedToast.innerText();
+  assert.doesNotMatch(failure, /JSON-RPC|internal error/i, `a sentence, not the wallet's words: ${failure}`);
+  assert.match(failure, /nothing was sent/i);
+  await shot(fanPage, "mint-failed");
+  await fanPage.getByRole("button", { name: /^Mint 2 for 0\.1 ETH/ }).click();
   await fanPage.getByText("You hold 2").waitFor({ timeout: 60_000 });
+  await fanPage.getByText("Mint: confirmed").first().waitFor({ timeout: 30_000 });
+  assert.equal(await failedToast.count(), 0, "the success replaced the failure's toast");
   await shot(fanPage, "minted");
+  // A toast belongs to its page: a failure, then a click to another page of the app, leaves no toast.
+  failSends = 1;
+  await fanPage.getByLabel("Quantity").fill("1");
+  await fanPage.getByRole("button", { name: /^Mint 1 for 0\.05 ETH/ }).click();
+  await failedToast.waitFor({ timeout: 30_000 });
+  await fanPage.getByTestId("drop-market-link").click();
+  await fanPage.waitForURL(/\/market\//, { timeout: 30_000 });
+  await fanPage.getByRole("heading").first().waitFor();
+  assert.equal(await toasts.count(), 0, "navigation cleared the toast");
+  await fanPage.unroute(toChain);
   const held = await client.readContract({
     address: collection,
     abi: dropCollectionAbi,
@@ -170,6 +223,30 @@ async function flow() {
   const net = gross - fee;
   assert.equal((await ledgerBalance(payout)) - payoutBefore, net, "the artist's split got the sale less the fee");
   assert.equal((await ledgerBalance(referrer)) - referrerBefore, referral, "the referrer got 5% of the fee");
+
+  // The sale waits in the artist's split until someone distributes it: the artist's earnings show what
+  // waits there (the chain's figure) and its half, and distribute it with one click.
+  const waitingEth = (await ledgerBalance(payout)) + (await client.getBalance({ address: payout }));
+  const artistBefore = await ledgerBalance(artist);
+  await studio.goto(`${urls.web}/earnings`);
+  const waiting = studio.getByTestId("split-waiting-ETH");
+  await waiting.waitFor({ timeout: 30_000 });
+  assert.equal(
+    await waiting.locator(".amount").getAttribute("title"),
+    `${formatAmount(waitingEth, 18, 18)} ETH`,
+    "the amount waiting in the split, as the chain has it",
+  );
+  assert.equal(
+    await studio.getByTestId("split-share-ETH").locator(".amount").getAttribute("title"),
+    `${formatAmount(waitingEth / 2n, 18, 18)} ETH`,
+    "lumen's half of it",
+  );
+  await shot(studio, "waiting-in-split");
+  await studio.getByRole("button", { name: "Distribute ETH" }).click();
+  await studio.getByText("Distribute ETH: confirmed").first().waitFor({ timeout: 60_000 });
+  assert.ok((await ledgerBalance(payout)) < 2n, "the split was distributed (at most rounding dust stays)");
+  assert.equal((await ledgerBalance(artist)) - artistBefore, waitingEth / 2n, "lumen's balance got its half");
+  await waiting.waitFor({ state: "detached", timeout: 30_000 });
 
   // The artist's dashboard shows the edition's gross and net revenue.
   await studio.goto(`${urls.web}/releases`);

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { OrderStatus, OrderView } from "../src/lib/checkout/api.ts";
 import { isFinal, orderMessage, orderSteps, parseCheckoutReturn, pollInterval } from "../src/lib/checkout/orderView.ts";
+import { itemName } from "../src/lib/checkout/itemName.ts";
 
 const T = "2026-11-20T10:00:00.000Z";
 const order = (status: OrderStatus, over: Partial<OrderView> = {}): OrderView => ({
@@ -97,4 +98,15 @@ test("parseCheckoutReturn reads only the two known values", () => {
   assert.equal(parseCheckoutReturn(["cancelled", "success"]), "cancelled");
   assert.equal(parseCheckoutReturn("other"), null);
   assert.equal(parseCheckoutReturn(undefined), null);
+});
+
+test("a card purchase is named by its release's title and artist, not the collection and number", () => {
+  const tide = { title: "Tide (open edition)", artistName: "Nova", collectionName: "Nova", tokenId: 2n };
+  assert.equal(itemName(tide), "Tide (open edition) by Nova");
+  assert.equal(itemName({ ...tide, artistName: null }), "Tide (open edition)");
+  assert.equal(itemName({ ...tide, title: "Tide by Nova" }), "Tide by Nova", "the artist is not named twice");
+  assert.equal(itemName({ ...tide, title: "  Lisbon\n Nights ", artistName: " Nova " }), "Lisbon Nights by Nova");
+  // Only when the metadata cannot be read.
+  assert.equal(itemName({ ...tide, title: null }), "Nova #2");
+  assert.equal(itemName({ title: "", artistName: null, collectionName: null, tokenId: "7" }), "Edition #7");
 });

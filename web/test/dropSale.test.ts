@@ -21,6 +21,7 @@ import {
   supplyStat,
   supplyText,
   plural,
+  saleWindows,
   unitPrice,
   type SaleState,
 } from "../src/lib/dropSale.ts";
@@ -417,4 +418,18 @@ test("the server fetches metadata only from public hosts; its own documents are 
     "not a url",
   ])
     assert.equal(isPublicHttpUrl(bad), false, bad);
+});
+
+test("a time of 0 is not set: an empty presale start never reads as 1970", () => {
+  const start = 1_767_225_600; // 2026-01-01 00:00 UTC
+  const w = saleWindows(sale({ start, end: 0, presaleRoot: ROOT, presaleStart: 0 }));
+  assert.equal(w.presale, "From its creation until 2026-01-01 00:00 UTC");
+  assert.equal(w.publicSale, "2026-01-01 00:00 UTC, no end date");
+  assert.doesNotMatch(JSON.stringify(w), /1970/);
+  assert.equal(saleWindows(sale({ start: 0, end: 0 })).publicSale, "From its creation, no end date");
+  assert.equal(saleWindows(sale({ start, presaleStart: 0 })).presale, null, "no allowlist: no presale");
+  assert.equal(
+    saleWindows(sale({ start, end: start + 86_400, presaleRoot: ROOT, presaleStart: start - 3600 })).presale,
+    "2025-12-31 23:00 UTC until 2026-01-01 00:00 UTC",
+  );
 });

@@ -5,11 +5,20 @@ import {
   ChainMismatchError,
   ContractFunctionExecutionError,
   ContractFunctionRevertedError,
+  HttpRequestError,
   InsufficientFundsError,
+  InternalRpcError,
+  LimitExceededRpcError,
+  NonceTooLowError,
+  ResourceUnavailableRpcError,
+  RpcRequestError,
+  TransactionExecutionError,
   UserRejectedRequestError,
+  WaitForTransactionReceiptTimeoutError,
   encodeErrorResult,
   type Abi,
 } from "viem";
+import { getContractError } from "viem/utils";
 import { hardhat, base } from "viem/chains";
 import {
   artistRegistryAbi,
@@ -168,4 +177,99 @@ test("wallet rejections and wrong networks are named as such", () => {
 test("unknown errors keep the contract's error name", () => {
   assert.match(customErrorMessage("Something_New"), /Something_New/);
   assert.equal(errorMessage("weird"), "Something went wrong.");
+});
+
+/** What an injected wallet throws (EIP-1193: an Error with code and data) as viem's request layer wraps it. */
+function walletRpcError(code: number, message: string, data?: unknown) {
+  return new RpcRequestError({ body: { method: "eth_call" }, url: "http://127.0.0.1", error: { code, message, data } });
+}
+/** As viem's simulateContract / writeContract report an RPC failure of a contract call. */
+function contractCallFailed(cause: BaseError, abi: Abi = dropCollectionAbi as Abi) {
+  return getContractError(cause, { abi, functionName: "mint", args: [], address: SPLIT });
+}
+/** A node's or wallet's raw words, or the double full stop of a sentence wrapped around them. */
+const RAW = [/Internal JSON-RPC error/i, /An internal error was received/i, /execution reverted$/i, /\.\.$/];
+
+test('"Internal JSON-RPC error." never reaches the user: the real answer is dug out, or a sentence says it', () => {
+  // A wallet wrapping the node's revert in -32603 (MetaMask's shape: data.originalError, or data.data).
+  const soldOut = encodeErrorResult({
+    abi: dropCollectionAbi,
+    errorName: "DropCollection_SoldOut",
+    args: [1n, 2n, 0n],
+  });
+  for (const data of [
+    { code: 3, message: "execution reverted", data: soldOut },
+    { originalError: { code: 3, message: "execution reverted", data: soldOut } },
+  ])
+    assert.equal(
+      errorMessage(contractCallFailed(walletRpcError(-32603, "Internal JSON-RPC error.", data))),
+      "Sold out: none are left.",
+    );
+  // Nothing to dig out: before, this read "The transaction would fail: Internal JSON-RPC error..".
+  const bare = contractCallFailed(walletRpcError(-32603, "Internal JSON-RPC error."));
+  const sentence = errorMessage(bare);
+  for (const r of RAW) assert.doesNotMatch(sentence, r, sentence);
+  // A bare -32603 is the wallet's or the node's, not a revert (the simulation before it passed).
+  assert.match(sentence, /wallet or the network refused the request.*nothing was sent/i);
+  // The same, unwrapped by viem (a wallet's own error object), and as viem's InternalRpcError.
+  for (const e of [
+    Object.assign(new Error("Internal JSON-RPC error."), { code: -32603 }),
+    new InternalRpcError(new Error("Internal JSON-RPC error.")),
+    new TransactionExecutionError(new InternalRpcError(new Error("Internal JSON-RPC error.")), {} as never),
+  ]) {
+    const m = errorMessage(e);
+    for (const r of RAW) assert.doesNotMatch(m, r, m);
+    assert.ok(m.length > 30, m);
+  }
+});
+
+test("revert reasons and custom errors named in a node's message become sentences", () => {
+  assert.equal(
+    errorMessage(contractCallFailed(walletRpcError(3, "execution reverted: Sold out"))),
+    "The contract refused the transaction: Sold out. Nothing was sent.",
+  );
+  assert.equal(
+    errorMessage(
+      new InternalRpcError(
+        new Error("VM Exception while processing transaction: reverted with reason string 'Not yet'"),
+      ),
+    ),
+    "The contract refused the transaction: Not yet. Nothing was sent.",
+  );
+  // Hardhat names a custom error and its arguments in the message.
+  assert.equal(
+    errorMessage(
+      new Error(
+        "VM Exception while processing transaction: reverted with custom error 'DropCollection_SoldOut(1, 5, 2)'",
+      ),
+    ),
+    "Only 2 left: lower the quantity (you asked for 5).",
+  );
+  // A bare revert says that the contract refused, not "execution reverted".
+  const bare = errorMessage(contractCallFailed(walletRpcError(3, "execution reverted")));
+  assert.match(bare, /contract refused the transaction without giving a reason/);
+});
+
+test("wallet and network failures each get their sentence", () => {
+  const cases: [unknown, RegExp][] = [
+    [new HttpRequestError({ url: "http://127.0.0.1", status: 502 }), /network did not answer/],
+    [new TypeError("Failed to fetch"), /network did not answer/],
+    [new ResourceUnavailableRpcError(new Error("Request already pending")), /already has a request waiting/],
+    [
+      Object.assign(new Error("Request of type 'wallet_requestPermissions' already pending"), { code: -32002 }),
+      /already has a request waiting/,
+    ],
+    [new LimitExceededRpcError(new Error("rate limited")), /busy/],
+    [new TransactionExecutionError(new NonceTooLowError(), {} as never), /out of step/],
+    [new WaitForTransactionReceiptTimeoutError({ hash: `0x${"11".repeat(32)}` }), /sent but is not confirmed/],
+    [
+      Object.assign(new Error("The requested account has not been authorized"), { code: 4100 }),
+      /access to the account/,
+    ],
+    [Object.assign(new Error("User rejected"), { code: 4001 }), /rejected the request in your wallet/],
+    [new BaseError("Something odd", { details: "weird node answer" }), /refused the request/],
+  ];
+  for (const [err, expected] of cases) assert.match(errorMessage(err, "Hardhat"), expected);
+  // Our own sentences pass through.
+  assert.equal(errorMessage(new Error("Connect a wallet first.")), "Connect a wallet first.");
 });

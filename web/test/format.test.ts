@@ -1,6 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dateRangeErrors, formatAmount, formatPpm, parseAmount, shortAddress } from "../src/lib/format.ts";
+import {
+  dateRangeErrors,
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatPpm,
+  parseAmount,
+  shortAddress,
+} from "../src/lib/format.ts";
 import { readConfig } from "../src/lib/config.ts";
 
 test("formatAmount groups thousands, trims zeros and never shows a non-zero amount as 0", () => {
@@ -58,4 +66,14 @@ test("readConfig: local defaults, trailing slashes removed, bad chain id refused
     walletConnectProjectId: "abc",
   });
   assert.throws(() => readConfig({ NEXT_PUBLIC_CHAIN_ID: "base" }), /not a chain id/);
+});
+
+test("a zero timestamp is not a time: it reads as a dash, never 1970-01-01", () => {
+  assert.equal(formatDateTime(1_767_225_600), "2026-01-01 00:00 UTC");
+  assert.equal(formatDate("1767225600"), "2026-01-01");
+  for (const zero of [0, 0n, "0"]) {
+    assert.equal(formatDateTime(zero), "—");
+    assert.equal(formatDate(zero), "—");
+  }
+  assert.equal(formatDateTime("not a number"), "—");
 });

@@ -8,6 +8,7 @@ import { serverConfig } from "@/lib/config";
 import { fetchDiscover } from "@/lib/discover";
 import { editionId } from "@/lib/drops";
 import { fetchHome, parseProfile } from "@/lib/indexer";
+import { serverChainNow } from "@/lib/shares/serverNow";
 import { tokensFor } from "@/lib/tokens";
 
 /** Settles to the value, or to the error's sentence: one failing source never blanks the whole page. */
@@ -22,7 +23,8 @@ export default async function Home() {
   await connection(); // live data: render per request
   const cfg = serverConfig();
   const tokens = tokensFor(cfg.chainId);
-  const now = Math.floor(Date.now() / 1000);
+  // Sales open and end by block time: the chain's clock decides what is live (lib/market/clock.ts).
+  const { now, clock } = await serverChainNow();
   const [home, discover] = await Promise.all([
     attempt(fetchHome(cfg.indexerUrl)),
     attempt(
@@ -76,7 +78,7 @@ export default async function Home() {
         }
       >
         {newest.length ? (
-          <DropGrid drops={newest} serverNow={now} label="New releases" />
+          <DropGrid drops={newest} serverNow={now} clock={clock} label="New releases" />
         ) : (
           <EmptyState title="No releases yet">New editions will show here as soon as artists publish them.</EmptyState>
         )}
@@ -93,7 +95,7 @@ export default async function Home() {
             </ButtonLink>
           }
         >
-          <DropGrid drops={endingSoon} serverNow={now} label="On sale, ending soon" />
+          <DropGrid drops={endingSoon} serverNow={now} clock={clock} label="On sale, ending soon" />
         </Card>
       ) : null}
 

@@ -106,6 +106,18 @@ export function saleStatus(s: SaleState, now: number): SaleStatus {
   return { phase: "live", label: "On sale", until: s.end || null, next: s.end ? "end" : null };
 }
 
+/**
+ * The sale's windows in words for the drop page. A time of 0 means "not set": a presale without a start
+ * opens when the edition is created, a public sale without a start too; never "1970-01-01".
+ */
+export function saleWindows(s: SaleState): { publicSale: string; presale: string | null } {
+  const from = s.start > 0 ? formatDateTime(s.start) : "From its creation";
+  const publicSale = `${from}${s.end > 0 ? ` until ${formatDateTime(s.end)}` : ", no end date"}`;
+  if (!hasPresale(s)) return { publicSale, presale: null };
+  const opens = s.presaleStart > 0 ? formatDateTime(s.presaleStart) : "From its creation";
+  return { publicSale, presale: `${opens} until ${formatDateTime(s.start)}` };
+}
+
 /** Badge tone of a phase. */
 export function phaseTone(phase: SalePhase): "success" | "accent" | "warning" | "neutral" | "danger" {
   switch (phase) {

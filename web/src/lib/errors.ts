@@ -1,7 +1,8 @@
 /**
  * Turns anything a wallet or contract call throws into one sentence a person can act on.
  * Custom errors are decoded by viem from the generated ABIs (BaseError.walk ->
- * ContractFunctionRevertedError -> errorName + args) and mapped here.
+ * ContractFunctionRevertedError -> errorName + args), or from revert data found in any layer of the
+ * error (lib/rpcErrors.ts), and mapped here; wallet and RPC failures get a sentence of their own.
  */
 import {
   BaseError,
@@ -13,6 +14,7 @@ import {
   type Abi,
   type Hex,
 } from "viem";
+import { has, hasCode, inspect, meaningfulReason, namedCustomError, revertReason, says } from "./rpcErrors.ts";
 import {
   artistRegistryAbi,
   dropCollectionAbi,
@@ -333,18 +335,6 @@ export function customErrorMessage(errorName: string, args: Args = []): string {
   return f ? f(args) : `The contract refused the transaction (${errorName}).`;
 }
 
-function findRevertData(err: BaseError): Hex | undefined {
-  let data: Hex | undefined;
-  err.walk((e) => {
-    const d = (e as { data?: unknown }).data;
-    if (typeof d === "string" && /^0x[0-9a-fA-F]{8,}$/.test(d)) data = d as Hex;
-    else if (d && typeof d === "object" && typeof (d as { data?: unknown }).data === "string")
-      data = (d as { data: Hex }).data;
-    return false;
-  });
-  return data;
-}
-
 /** The sentence for raw revert data of one of the platform's errors, or null. */
 function decodeRaw(raw: Hex | undefined): string | null {
   if (!raw || raw === "0x") return null;
@@ -357,32 +347,105 @@ function decodeRaw(raw: Hex | undefined): string | null {
   }
 }
 
-/** Human-readable failure of a wallet / contract call. */
+const REJECTED = "You rejected the request in your wallet. Nothing was sent.";
+const NETWORK = "The network did not answer, so nothing was sent. Check your connection, then try again in a moment.";
+const REFUSED =
+  "Your wallet or the network refused the request without saying why, so nothing was sent. Reload the page and try again; if it keeps failing, reconnect your wallet.";
+
+/** Whether the person declined the request in their wallet. */
+export function isUserRejection(err: unknown, f = inspect(err)): boolean {
+  return (
+    err instanceof UserRejectedRequestError ||
+    (err instanceof BaseError && !!err.walk((e) => e instanceof UserRejectedRequestError)) ||
+    has(f, "UserRejectedRequestError") ||
+    hasCode(f, 4001) ||
+    says(f, /user (rejected|denied)|rejected the request|denied (transaction|message) signature|ACTION_REJECTED/i)
+  );
+}
+
+/** Human-readable failure of a wallet / contract call: one sentence, never a node's raw words. */
 export function errorMessage(err: unknown, expectedChainName?: string): string {
-  if (err instanceof BaseError) {
-    if (err.walk((e) => e instanceof UserRejectedRequestError) || /user (rejected|denied)/i.test(err.message))
-      return "You rejected the request in your wallet. Nothing was sent.";
-    if (err.walk((e) => e instanceof ChainMismatchError))
-      return `Your wallet is on the wrong network. Switch to ${expectedChainName ?? "the app's network"} and try again.`;
-    if (err.walk((e) => e instanceof InsufficientFundsError))
-      return "Your wallet does not hold enough ETH for this amount plus gas.";
-    const reverted = err.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError) {
-      const name = reverted.data?.errorName;
-      if (name && name !== "Error" && name !== "Panic") return customErrorMessage(name, reverted.data?.args ?? []);
-      if (reverted.reason) return `The transaction would fail: ${reverted.reason}.`;
-      // An error the called contract's ABI does not declare (e.g. the token's, bubbled up through the Ledger).
-      const decoded = decodeRaw(reverted.raw);
-      if (decoded) return decoded;
-    }
-    const decoded = decodeRaw(findRevertData(err));
+  const f = inspect(err);
+  if (isUserRejection(err, f)) return REJECTED;
+  if (err instanceof BaseError && err.walk((e) => e instanceof ChainMismatchError))
+    return `Your wallet is on the wrong network. Switch to ${expectedChainName ?? "the app's network"} and try again.`;
+
+  // The contract's own reason comes first: a custom error decoded by viem, revert data found anywhere, a
+  // custom error or a reason string named in a node's message.
+  const reverted = err instanceof BaseError ? err.walk((e) => e instanceof ContractFunctionRevertedError) : null;
+  if (reverted instanceof ContractFunctionRevertedError) {
+    const name = reverted.data?.errorName;
+    if (name && name !== "Error" && name !== "Panic") return customErrorMessage(name, reverted.data?.args ?? []);
+    // An error the called contract's ABI does not declare (e.g. the token's, bubbled up through the Ledger).
+    const decoded = decodeRaw(reverted.raw);
     if (decoded) return decoded;
-    return err.shortMessage || err.message;
   }
-  if (err instanceof Error) {
-    if (/user (rejected|denied)/i.test(err.message))
-      return "You rejected the request in your wallet. Nothing was sent.";
-    return err.message;
+  for (const raw of f.data) {
+    const decoded = decodeRaw(raw);
+    if (decoded) return decoded;
   }
+  const named = namedCustomError(f);
+  if (named) return customErrorMessage(named.name, named.args);
+  const reason =
+    (reverted instanceof ContractFunctionRevertedError && !/custom error|panic code/i.test(reverted.reason ?? "")
+      ? meaningfulReason(reverted.reason)
+      : null) ?? revertReason(f);
+  if (reason) return `The contract refused the transaction: ${reason}. Nothing was sent.`;
+
+  if (err instanceof BaseError && err.walk((e) => e instanceof InsufficientFundsError))
+    return "Your wallet does not hold enough ETH for this amount plus gas.";
+  if (says(f, /insufficient funds|doesn't have enough funds/i))
+    return "Your wallet does not hold enough ETH for this amount plus gas.";
+  if (has(f, "WaitForTransactionReceiptTimeoutError"))
+    return "The transaction was sent but is not confirmed yet. Check your wallet's activity before trying again, so you do not pay twice.";
+  if (has(f, "NonceTooLowError", "NonceTooHighError") || says(f, /nonce too (low|high)|nonce has already been used/i))
+    return "Your wallet's transaction count is out of step with the network, so nothing was sent. Wait for your pending transactions, or reset your wallet's activity for this network, then try again.";
+  if (has(f, "ResourceUnavailableRpcError") || hasCode(f, -32002) || says(f, /already pending/i))
+    return "Your wallet already has a request waiting. Open your wallet and answer it first.";
+  if (has(f, "LimitExceededRpcError") || hasCode(f, -32005, 429))
+    return "The network is busy and limited this request. Nothing was sent; wait a moment and try again.";
+  if (has(f, "UnauthorizedProviderError") || hasCode(f, 4100))
+    return "Your wallet has not given this site access to the account. Connect again and approve the connection.";
+  if (has(f, "SwitchChainError", "UnsupportedChainIdError") || hasCode(f, 4902))
+    return `Your wallet could not switch to ${expectedChainName ?? "the app's network"}. Add the network in your wallet, or switch by hand, then try again.`;
+  if (
+    has(f, "MethodNotSupportedRpcError", "MethodNotFoundRpcError", "UnsupportedProviderMethodError") ||
+    hasCode(f, 4200, -32601)
+  )
+    return "Your wallet does not support this request. Try another wallet.";
+  if (
+    has(
+      f,
+      "FeeCapTooLowError",
+      "FeeCapTooHighError",
+      "TipAboveFeeCapError",
+      "IntrinsicGasTooLowError",
+      "IntrinsicGasTooHighError",
+    ) ||
+    says(f, /max fee per gas less than block base fee|intrinsic gas too low|gas required exceeds allowance|fee cap/i)
+  )
+    return "The network refused the transaction's fee settings, so nothing was sent. Let your wallet set the fees and try again.";
+  if (
+    has(
+      f,
+      "HttpRequestError",
+      "TimeoutError",
+      "SocketClosedError",
+      "WebSocketRequestError",
+      "ChainDisconnectedError",
+      "ProviderDisconnectedError",
+    ) ||
+    hasCode(f, 4900, 4901) ||
+    says(f, /failed to fetch|fetch failed|networkerror|network request failed|load failed/i)
+  )
+    return NETWORK;
+  // viem files every -32603 under "reverted"; only a node that says so (code 3, "execution reverted") means
+  // the contract refused. A wallet's bare -32603 on sending, after the simulation passed, is the wallet's.
+  if (has(f, "ExecutionRevertedError") || hasCode(f, 3) || says(f, /execution reverted|reverted without a reason/i))
+    return "The contract refused the transaction without giving a reason, so nothing was sent. Reload the page: what it shows may have changed.";
+  if (err instanceof BaseError) return REFUSED;
+  // A wallet's own error object ({ code, message }), not wrapped by viem.
+  if (f.codes.length || says(f, /json-rpc|rpc error/i)) return REFUSED;
+  if (err instanceof Error && err.message) return err.message;
   return "Something went wrong.";
 }

@@ -48,16 +48,30 @@ export function parseAmount(input: string, decimals: number, { allowZero = false
   return { ok: true, value };
 }
 
-/** A unix timestamp (seconds) to "2026-11-21". */
-export function formatDate(seconds: number | bigint | string): string {
-  const d = new Date(Number(seconds) * 1000);
-  return Number.isNaN(d.getTime()) ? "—" : d.toISOString().slice(0, 10);
+/** The placeholder for a time that is not set. */
+export const NO_TIME = "—";
+
+/**
+ * A unix timestamp as a Date, or null when it is not a time: contracts store "not set" as 0 (an empty
+ * presale start, no end), which must never read as 1970-01-01.
+ */
+function dateOf(seconds: number | bigint | string): Date | null {
+  const n = Number(seconds);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  const d = new Date(n * 1000);
+  return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** A unix timestamp to "2026-11-21 14:03 UTC". */
+/** A unix timestamp (seconds) to "2026-11-21"; "—" for 0 (not set). */
+export function formatDate(seconds: number | bigint | string): string {
+  const d = dateOf(seconds);
+  return d ? d.toISOString().slice(0, 10) : NO_TIME;
+}
+
+/** A unix timestamp to "2026-11-21 14:03 UTC"; "—" for 0 (not set). */
 export function formatDateTime(seconds: number | bigint | string): string {
-  const d = new Date(Number(seconds) * 1000);
-  return Number.isNaN(d.getTime()) ? "—" : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const d = dateOf(seconds);
+  return d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : NO_TIME;
 }
 
 /** "YYYY-MM-DD" of a Date in UTC. */

@@ -288,6 +288,23 @@ export async function fetchReferrals(base: string, account: string) {
   );
 }
 
+/** The splits that pay `recipient` a share (at most 50: the earnings page lists what waits in them). */
+export async function fetchSplitsPaying(base: string, recipient: string): Promise<SplitRow[]> {
+  const first = await gql<{ splitRecipients: { items: { split: Hex }[] } }>(
+    base,
+    `query P($id: String!) { splitRecipients(where: { recipient: $id }, limit: 50) { items { split } } }`,
+    { id: lower(recipient) },
+  );
+  const ids = [...new Set(first.splitRecipients.items.map((r) => lower(r.split)))];
+  if (ids.length === 0) return [];
+  const data = await gql<{ splits: { items: RawSplit[] } }>(
+    base,
+    `query S($ids: [String!]!) { splits(where: { id_in: $ids }, limit: 50) { items { ${SPLIT} } } }`,
+    { ids },
+  );
+  return data.splits.items.map((x) => normalizeSplit(x));
+}
+
 export async function fetchSplitsOf(base: string, controller: string) {
   const data = await gql<{ splits: { items: RawSplit[] } }>(
     base,

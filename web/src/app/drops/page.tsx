@@ -6,6 +6,7 @@ import { summarize, type DropSummary } from "@/components/drops/summaries";
 import { serverConfig } from "@/lib/config";
 import { fetchOpenEditions } from "@/lib/drops";
 import { saleStatus } from "@/lib/dropSale";
+import { serverChainNow } from "@/lib/shares/serverNow";
 
 export const metadata: Metadata = {
   title: "Drops",
@@ -16,7 +17,8 @@ export const metadata: Metadata = {
 export default async function DropsPage() {
   await connection(); // live data: render per request
   const cfg = serverConfig();
-  const now = Math.floor(Date.now() / 1000);
+  // Sales open and end by block time: the chain's clock decides what is live (lib/market/clock.ts).
+  const { now, clock } = await serverChainNow();
   let drops: DropSummary[] = [];
   let failure: string | null = null;
   try {
@@ -52,7 +54,7 @@ export default async function DropsPage() {
         <>
           <Card title="On sale now" id="live">
             {live.length ? (
-              <DropGrid drops={live} serverNow={now} label="Editions on sale now" />
+              <DropGrid drops={live} serverNow={now} clock={clock} label="Editions on sale now" />
             ) : (
               <EmptyState title="Nothing on sale right now">
                 {upcoming.length
@@ -63,7 +65,7 @@ export default async function DropsPage() {
           </Card>
           <Card title="Coming up" id="upcoming">
             {upcoming.length ? (
-              <DropGrid drops={upcoming} serverNow={now} label="Upcoming editions" />
+              <DropGrid drops={upcoming} serverNow={now} clock={clock} label="Upcoming editions" />
             ) : (
               <EmptyState
                 title="No upcoming drops"

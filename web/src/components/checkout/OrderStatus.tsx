@@ -13,8 +13,10 @@ import { ApiError, cancelOrder, fetchOrder, type OrderStatus as Status, type Ord
 import { formatUsd } from "@/lib/checkout/checkoutForm";
 import { orderMessage, orderSteps, pollInterval, type CheckoutReturn } from "@/lib/checkout/orderView";
 import { dropPath } from "@/lib/dropSale";
+import { errorMessage } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import { OrderSteps } from "./OrderSteps";
+import { useItemName } from "./useItemName";
 
 const TONE: Record<Status, Tone> = {
   pending: "neutral",
@@ -48,7 +50,7 @@ export function OrderStatus({ id, orderKey, via }: { id: string; orderKey: strin
     cancelled.current = true;
     cancelOrder(id, orderKey)
       .then(() => refetch())
-      .catch((e: unknown) => setCancelError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setCancelError(e instanceof ApiError ? e.message : errorMessage(e)));
   }, [id, orderKey, via, refetch]);
 
   if (!orderKey)
@@ -72,7 +74,7 @@ export function OrderStatus({ id, orderKey, via }: { id: string; orderKey: strin
       </Alert>
     ) : (
       <Alert tone="error" title="Your order cannot be loaded right now">
-        {q.error.message} This page tries again by itself.
+        {q.error instanceof ApiError ? q.error.message : errorMessage(q.error)} This page tries again by itself.
       </Alert>
     );
   return <OrderCard order={q.data} via={via} cancelError={cancelError} stale={q.isError} />;
@@ -90,6 +92,7 @@ function OrderCard({
   stale: boolean;
 }) {
   const { address: account } = useAccount();
+  const name = useItemName(order.collection, order.tokenId);
   const message = orderMessage(order, via);
   const drop = dropPath(order.collection, order.tokenId);
   const own = account?.toLowerCase() === order.wallet.toLowerCase();
@@ -144,9 +147,9 @@ function OrderCard({
             </p>
           ) : null}
           <dl className="definition">
-            <dt>Edition</dt>
-            <dd>
-              <Link href={drop}>#{order.tokenId}</Link> of <AddressView address={order.collection} />
+            <dt>Release</dt>
+            <dd data-testid="order-item">
+              <Link href={drop}>{name ?? `Edition #${order.tokenId}`}</Link>
             </dd>
             <dt>Copies</dt>
             <dd>{order.quantity}</dd>

@@ -11,8 +11,11 @@ import { useAccount, useReadContract } from "wagmi";
 import { dropCollectionAbi } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Button, Field } from "@/components/ui";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
-import { useNow } from "@/components/drops/useNow";
+import { useChainNow } from "@/components/market/useChainNow";
+import { useClockReader } from "@/components/market/useMarketEnv";
+import type { ClockSample } from "@/lib/market/clock";
 import { ApiError, fetchAvailability, startCheckout } from "@/lib/checkout/api";
+import { errorMessage } from "@/lib/errors";
 import {
   checkCardForm,
   checkEmail,
@@ -32,6 +35,8 @@ export type PayByCardProps = {
   /** The sale as the server read it; kept fresh from the chain (the same query as the wallet panel). */
   initial: SaleState;
   serverNow: number;
+  /** The server's reading of the chain's clock (the sale's phases follow block time). */
+  clock?: ClockSample | null;
   affiliate: Address | null;
   title: string;
 };
@@ -42,10 +47,19 @@ type Sent =
   | { status: "redirecting" }
   | { status: "error"; message: string; field?: CardField };
 
-export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, affiliate, title }: PayByCardProps) {
+export function PayByCard({
+  collection,
+  tokenId,
+  usdCents,
+  initial,
+  serverNow,
+  clock = null,
+  affiliate,
+  title,
+}: PayByCardProps) {
   const { chainId } = useAppConfig();
   const { address: account } = useAccount();
-  const now = useNow(serverNow);
+  const now = useChainNow(clock, useClockReader(), { start: serverNow });
   const edition = useReadContract({
     address: collection,
     abi: dropCollectionAbi,
@@ -123,7 +137,8 @@ export function PayByCard({ collection, tokenId, usdCents, initial, serverNow, a
         error instanceof ApiError && (error.field === "wallet" || error.field === "email" || error.field === "quantity")
           ? error.field
           : undefined;
-      setSent({ status: "error", message: error instanceof Error ? error.message : String(error), field });
+      // The server's refusals are sentences already; a lost connection gets one (lib/errors.ts).
+      setSent({ status: "error", message: error instanceof ApiError ? error.message : errorMessage(error), field });
       if (field) document.getElementById(`card-${field}`)?.focus();
     }
   }

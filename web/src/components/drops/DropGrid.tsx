@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ClockSample } from "@/lib/market/clock";
 import { dropPath, formatPrice, hasPresale, supplyText } from "@/lib/dropSale";
 import { PlayButton } from "@/components/player/PlayButton";
 import { PlayList } from "@/components/player/PlayScope";
@@ -7,8 +8,21 @@ import { Cover } from "./Cover";
 import { SaleCountdown } from "./SaleCountdown";
 import type { DropSummary } from "./summaries";
 
-/** A grid of drop cards: cover, title, a play button, artist, price, supply left and a live sale status. */
-export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; serverNow: number; label: string }) {
+/**
+ * A grid of drop cards: cover, title, a play button, artist, price, supply left and a live sale status by the chain's
+ * clock (`clock`: the server's reading of it, lib/market/chainTime.ts).
+ */
+export function DropGrid({
+  drops,
+  serverNow,
+  clock = null,
+  label,
+}: {
+  drops: DropSummary[];
+  serverNow: number;
+  clock?: ClockSample | null;
+  label: string;
+}) {
   return (
     <PlayList tracks={releaseTracks(drops)} className="drop-grid" aria-label={label}>
       {drops.map((d) => (
@@ -33,7 +47,7 @@ export function DropGrid({ drops, serverNow, label }: { drops: DropSummary[]; se
             <p className="muted small" style={{ margin: 0 }}>
               {supplyText(d.state)}
             </p>
-            <SaleCountdown state={d.state} serverNow={serverNow} compact />
+            <SaleCountdown state={d.state} serverNow={serverNow} clock={clock} compact />
           </div>
         </li>
       ))}

@@ -30,10 +30,13 @@ import {
   type Currency,
   type SaleState,
 } from "@/lib/dropSale";
+import { errorMessage } from "@/lib/errors";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { ledgerApproval, raisedAllowance } from "@/lib/allowance";
 import { useReservedAllowance } from "@/components/wallet/useReservedAllowance";
-import { useNow } from "./useNow";
+import { useChainNow } from "@/components/market/useChainNow";
+import { useClockReader } from "@/components/market/useMarketEnv";
+import type { ClockSample } from "@/lib/market/clock";
 import { PayByCard } from "@/components/checkout/PayByCard";
 import { PayMethodSwitch, type PayMethod } from "@/components/checkout/PayMethodSwitch";
 
@@ -46,6 +49,8 @@ export type MintPanelProps = {
   /** From the page's `?ref=` (already validated). */
   affiliate: Address | null;
   serverNow: number;
+  /** The server's reading of the chain's clock: the sale's phases follow block time. */
+  clock?: ClockSample | null;
   title: string;
   /** The edition's card price in USD cents; null when it is not sold by card. */
   cardPriceCents?: number | null;
@@ -64,6 +69,7 @@ export function MintPanel(props: MintPanelProps) {
           usdCents={card}
           initial={props.initial}
           serverNow={props.serverNow}
+          clock={props.clock}
           affiliate={props.affiliate}
           title={props.title}
         />
@@ -74,13 +80,13 @@ export function MintPanel(props: MintPanelProps) {
   );
 }
 
-function Panel({ collection, tokenId, initial, currency, affiliate, serverNow, title }: MintPanelProps) {
+function Panel({ collection, tokenId, initial, currency, affiliate, serverNow, clock = null, title }: MintPanelProps) {
   const app = useAppConfig();
   const deployment = useDeployment();
   const { address: account, chainId: walletChainId, chain: walletChain, isConnected } = useAccount();
   const { switchChain, isPending: switching } = useSwitchChain();
   const tx = useTx();
-  const now = useNow(serverNow);
+  const now = useChainNow(clock, useClockReader(), { start: serverNow });
   const [qtyText, setQtyText] = useState("1");
   const [touched, setTouched] = useState(false);
   const ledger = deployment?.contracts.Ledger.address;
@@ -458,7 +464,7 @@ function AllowlistLine({
           </Button>
         }
       >
-        {query.error.message}
+        {errorMessage(query.error)}
       </Alert>
     );
   if (!status || status.status === "unknownRoot") return null;

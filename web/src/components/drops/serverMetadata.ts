@@ -4,8 +4,15 @@
  * same); other URIs are fetched with a short timeout, and only from public hosts, redirects included
  * (artists choose their URIs: the server must not be made to request its own network).
  */
-import { isPublicHttpUrl, metadataFetchUrl, parseMetadata, platformMetadataId, type DropMetadata } from "@/lib/drops";
-import { getMediaStore } from "@/lib/media/store";
+// Relative imports: the card checkout's server code (outside Next's aliases in the root type check) uses it too.
+import {
+  isPublicHttpUrl,
+  metadataFetchUrl,
+  parseMetadata,
+  platformMetadataId,
+  type DropMetadata,
+} from "../../lib/drops.ts";
+import { getMediaStore } from "../../lib/media/store.ts";
 
 const MAX_REDIRECTS = 3;
 const MAX_BYTES = 256 * 1024;
@@ -28,7 +35,8 @@ export async function loadMetadata(uri: string, timeoutMs = 2_500): Promise<Drop
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       if (!isPublicHttpUrl(url)) return null;
       // Cached a few minutes: most URIs are content-addressed.
-      const res: Response = await fetch(url, { redirect: "manual", signal, next: { revalidate: 300 } });
+      const init = { redirect: "manual", signal, next: { revalidate: 300 } } as RequestInit; // `next`: Next's fetch cache
+      const res: Response = await fetch(url, init);
       const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
       if (location) {
         url = new URL(location, url).toString();

@@ -86,7 +86,7 @@ export function SplitEditor({ tokens, initial, submitLabel, busy, children, prev
           {values.rows.map((row, i) => {
             const rowErr = errors.rows[row.id] ?? {};
             return (
-              <div className="recipient-row" key={row.id} role="group" aria-label={`Address ${i + 1}`}>
+              <div className="recipient-row" key={row.id} role="group" aria-label={`Recipient ${i + 1}`}>
                 <Field
                   id={`${uid}-addr-${row.id}`}
                   label={`Address ${i + 1}`}

@@ -9,7 +9,11 @@ import { useAccount, useSignMessage } from "wagmi";
 import { createSiweMessage } from "viem/siwe";
 import type { Address } from "viem";
 import { Button } from "@/components/ui";
+import { errorMessage, isUserRejection } from "@/lib/errors";
 import { useAppConfig } from "./AppConfigContext";
+
+/** A sentence of the site's own API (shown as it is). */
+class ServerRefusal extends Error {}
 
 type SessionState = {
   /** The signed-in address (null: not signed in; undefined: not known yet). */
@@ -54,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setError(null);
     try {
       const n = await fetch("/api/auth/nonce", { cache: "no-store" });
-      if (!n.ok) throw new Error(await readError(n));
+      if (!n.ok) throw new ServerRefusal(await readError(n));
       const { nonce } = (await n.json()) as { nonce: string };
       const now = new Date();
       const message = createSiweMessage({
@@ -74,13 +78,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ message, signature }),
       });
-      if (!v.ok) throw new Error(await readError(v));
+      if (!v.ok) throw new ServerRefusal(await readError(v));
       const body = (await v.json()) as { address: Address };
       setAddress(body.address);
       return true;
     } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      setError(/reject|denied/i.test(msg) ? "You declined the sign-in request in your wallet." : msg);
+      // The server's refusals are sentences already; a wallet's failure gets one (lib/errors.ts).
+      setError(
+        isUserRejection(e)
+          ? "You declined the sign-in request in your wallet."
+          : e instanceof ServerRefusal
+            ? e.message
+            : errorMessage(e, chain.name),
+      );
       return false;
     } finally {
       setBusy(false);

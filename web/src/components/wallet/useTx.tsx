@@ -4,7 +4,7 @@
  * sign in the wallet, wait for the receipt, then wait until the indexer has processed that block and
  * refresh what the page shows. Every failure becomes one human sentence (lib/errors.ts).
  */
-import { useCallback, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useAccount, useConfig } from "wagmi";
@@ -36,10 +36,13 @@ export function useTx() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const toast = useToast();
+  // This hook's toasts form one group: a later outcome replaces an earlier one (components/ui/toastList.ts).
+  const group = useId();
   const [state, setState] = useState<TxState>({ status: "idle" });
 
   const send = useCallback(
     async (label: string, request: WriteRequest): Promise<TransactionReceipt | null> => {
+      toast.clear(group);
       if (!address) {
         setState({ status: "failed", label, message: "Connect a wallet first." });
         return null;
@@ -80,16 +83,16 @@ export function useTx() {
         await queryClient.invalidateQueries();
         router.refresh();
         setState({ status: "confirmed", label, hash, indexed });
-        toast.show({ tone: "success", title: `${label} confirmed` });
+        toast.show({ tone: "success", title: `${label} confirmed`, group });
         return receipt;
       } catch (err) {
         const message = errorMessage(err, app.chain.name);
         setState({ status: "failed", label, message });
-        toast.show({ tone: "error", title: `${label} failed`, body: message });
+        toast.show({ tone: "error", title: `${label} failed`, body: message, group });
         return null;
       }
     },
-    [address, chainId, app, wagmi, queryClient, router, toast],
+    [address, chainId, app, wagmi, queryClient, router, toast, group],
   );
 
   const reset = useCallback(() => setState({ status: "idle" }), []);

@@ -46,6 +46,33 @@ export function chainNow(localMs: number, offset: number | null): number {
   return Math.floor(localMs / 1000 + (offset ?? 0));
 }
 
+/** The chain's time now from a server's sample (its reading time standing for now), else the local clock's. */
+export function nowFromSample(sample: ClockSample | null, localMs: number): number {
+  return sample ? chainNow(localMs, offsetOf(sample)) : Math.floor(localMs / 1000);
+}
+
+/**
+ * The chain's clock as one page keeps it: the last sample of the chain's time, advanced by the local time
+ * elapsed since (the local clock is injected, so tests move it instead of waiting). Every countdown and
+ * every live/ended state reads it through components/market/useChainNow.ts.
+ */
+export type ChainClock = {
+  /** The chain's time now, in whole seconds (the local clock's until a sample arrives). */
+  now: () => number;
+  /** Takes a new reading of the chain (see nextOffset). */
+  observe: (sample: ClockSample) => void;
+};
+
+export function chainClock(initial: ClockSample | null, localMs: () => number = Date.now): ChainClock {
+  let offset = initial ? offsetOf(initial) : null;
+  return {
+    now: () => chainNow(localMs(), offset),
+    observe: (sample) => {
+      offset = nextOffset(offset, sample);
+    },
+  };
+}
+
 /** "2d 3h", "3h 04m", "4m 05s", "12s": the time left until `end`, or null once it passed. */
 export function timeLeft(end: number, now: number): string | null {
   const left = Math.floor(end - now);

@@ -23,6 +23,7 @@ import {
   type HoldLimits,
 } from "./holds";
 import { MAX_CARD_QUANTITY } from "../../lib/checkout/checkoutForm";
+import { itemName } from "../../lib/checkout/itemName";
 
 /** Most copies in one card order (the form's limit too). */
 export const MAX_ORDER_QUANTITY = MAX_CARD_QUANTITY;
@@ -227,7 +228,7 @@ export async function createCheckout(
               currency: "usd",
               unit_amount: order.unitCents,
               product_data: {
-                name: `${edition.collectionName} #${tokenId}`,
+                name: itemName({ ...edition, tokenId }),
                 description: `Minted to ${wallet} on Not a Label`,
               },
             },

@@ -10,6 +10,9 @@ export type EditionFacts = {
   tokenId: bigint;
   artist: Address;
   collectionName: string;
+  /** The release's title and artist from its metadata (null when it cannot be read). */
+  title: string | null;
+  artistName: string | null;
   /** Tokens that can still be minted (null: open edition). */
   remaining: number | null;
   /** Most a wallet may get in the public sale (0: no cap), minus what `wallet` already has. */
@@ -20,8 +23,20 @@ export type EditionFacts = {
 
 export type EditionReader = (collection: Address, tokenId: bigint, wallet: Address) => Promise<EditionFacts | null>;
 
-/** Reads an edition of a platform collection; null when the collection or the edition does not exist. */
-export function chainEditionReader(client: PublicClient, chainId: number): EditionReader {
+/** Reads the release's title and artist behind a token URI (null fields when it cannot). */
+export type ReleaseDescriber = (uri: string) => Promise<{ title: string | null; artistName: string | null }>;
+
+const unknownRelease: ReleaseDescriber = async () => ({ title: null, artistName: null });
+
+/**
+ * Reads an edition of a platform collection; null when the collection or the edition does not exist.
+ * `describe` names the release (the payment page shows it); without it the collection and number do.
+ */
+export function chainEditionReader(
+  client: PublicClient,
+  chainId: number,
+  describe: ReleaseDescriber = unknownRelease,
+): EditionReader {
   const factory = getDeployment(chainId).contracts.DropFactory.address;
   return async (collection, tokenId, wallet) => {
     let artist: Address;
@@ -36,7 +51,7 @@ export function chainEditionReader(client: PublicClient, chainId: number): Editi
       client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "name" }),
     ]);
     if (getAddress(own) !== getAddress(collection) || tokenId < 1n || tokenId > count) return null;
-    const [edition, minted, block] = await Promise.all([
+    const [edition, minted, block, release] = await Promise.all([
       client.readContract({ address: collection, abi: dropCollectionAbi, functionName: "edition", args: [tokenId] }),
       client.readContract({
         address: collection,
@@ -45,6 +60,10 @@ export function chainEditionReader(client: PublicClient, chainId: number): Editi
         args: [tokenId, wallet],
       }),
       client.getBlock(),
+      client
+        .readContract({ address: collection, abi: dropCollectionAbi, functionName: "uri", args: [tokenId] })
+        .then(describe)
+        .catch(() => ({ title: null, artistName: null })),
     ]);
     const c = edition.config;
     const now = Number(block.timestamp);
@@ -63,6 +82,8 @@ export function chainEditionReader(client: PublicClient, chainId: number): Editi
       tokenId,
       artist: getAddress(artist),
       collectionName: name,
+      title: release.title,
+      artistName: release.artistName,
       remaining,
       walletRoom: c.walletCap === 0 ? null : Math.max(0, c.walletCap - Number(minted[0])),
       closed,

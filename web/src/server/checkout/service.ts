@@ -9,12 +9,19 @@ import { getDeployment } from "@notalabel/contracts";
 import { openDatabase, type Database } from "../db/client";
 import { createWorker } from "../fulfilment/worker";
 import { readCheckoutConfig, type CheckoutConfig } from "./config";
-import { chainEditionReader, type EditionReader } from "./edition";
+import { chainEditionReader, type EditionReader, type ReleaseDescriber } from "./edition";
+import { loadMetadata } from "../../components/drops/serverMetadata";
 import { stripeClient } from "./stripe";
 import { createInbox, type Inbox } from "./inbox";
 import { publishWebhookEndpoint, type WebhookEndpoint } from "./endpoint";
 import { createRecorder } from "./recorder";
 import { handleWebhook } from "./webhook";
+
+/** The release's title and artist from its metadata, so the payment page names the track. */
+const describeRelease: ReleaseDescriber = async (uri) => {
+  const m = await loadMetadata(uri);
+  return { title: m?.name ?? null, artistName: m?.artist ?? null };
+};
 
 export type CheckoutService = {
   config: CheckoutConfig;
@@ -93,7 +100,7 @@ async function open(): Promise<CheckoutService> {
     database,
     stripe,
     client: client as PublicClient,
-    readEdition: chainEditionReader(client as PublicClient, config.chain.chainId),
+    readEdition: chainEditionReader(client as PublicClient, config.chain.chainId, describeRelease),
     inbox,
     webhook,
   };

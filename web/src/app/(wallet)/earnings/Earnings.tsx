@@ -12,6 +12,7 @@ import { fetchEarnings, type CreditRow } from "@/lib/indexer";
 import { dateRangeErrors, formatDateTime, isoDay } from "@/lib/format";
 import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor, type Token } from "@/lib/tokens";
+import { WaitingInSplits } from "./WaitingInSplits";
 
 export function Earnings() {
   return (
@@ -76,6 +77,7 @@ function View({ account, ledger }: { account: Address; ledger: Address }) {
           {(q.error as Error).message}
         </Alert>
       ) : null}
+      <WaitingInSplits account={account} ledger={ledger} />
       <Card
         title="Balances"
         description="Held for you in the Ledger. Withdrawing sends the whole balance of that token to your wallet."

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Earnings } from "./Earnings";
+import "@/styles/earnings.css";
 
 export const metadata: Metadata = { title: "Earnings" };
 

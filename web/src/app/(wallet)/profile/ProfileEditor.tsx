@@ -15,6 +15,9 @@ import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { parseProfile } from "@/lib/indexer";
 import { MAX_LINKS, readProfileDocument, storedProfileId, type ArtistProfile } from "@/lib/media/profile";
 
+/** The fields whose errors show under their control; any other error shows above the button. */
+const FIELDS = new Set(["name", "bio", "links", "avatar", "banner"]);
+
 export function ProfileEditor() {
   return (
     <ArtistGate why="Connect the wallet you registered as an artist: only it can change your profile.">
@@ -193,7 +196,7 @@ function Editor({ account, registry, handle }: { account: Address; registry: Add
             />
           )}
         </Field>
-        {problem && !problem.field ? (
+        {problem && !FIELDS.has(problem.field ?? "") ? (
           <Alert tone="error" title="Your profile was not saved">
             {problem.message} {problem.signIn ? <SignInButton /> : null}
           </Alert>

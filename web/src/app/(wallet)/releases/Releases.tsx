@@ -6,7 +6,8 @@ import { dropCollectionAbi } from "@notalabel/contracts";
 import { Address as AddressView, Alert, Amount, ButtonLink, Card, EmptyState, Stat } from "@/components/ui";
 import { ArtistGate } from "@/components/releases/ArtistGate";
 import { EditionsTable } from "@/components/releases/EditionsTable";
-import { useNowSeconds } from "@/components/releases/useNow";
+import { useChainNow } from "@/components/market/useChainNow";
+import { useClockReader } from "@/components/market/useMarketEnv";
 import { useIndexer } from "@/components/wallet/hooks";
 import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
@@ -36,7 +37,8 @@ export function Releases() {
 
 function Dashboard({ collection }: { collection: Address }) {
   const { chainId } = useAppConfig();
-  const now = useNowSeconds();
+  // Live, scheduled or ended by block time (the chain's clock), like the drop pages.
+  const now = useChainNow(null, useClockReader(), { tickMs: 30_000 });
   const tx = useTx();
   const [pending, setPending] = useState<string | null>(null);
   const q = useIndexer(["collection-editions", collection.toLowerCase()], (base) =>

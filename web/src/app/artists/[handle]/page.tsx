@@ -13,6 +13,7 @@ import { fetchArtistByHandle, totalsByToken, type PaymentRow, type SplitRow } fr
 import { formatDate, formatPpm } from "@/lib/format";
 import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
+import { serverChainNow } from "@/lib/shares/serverNow";
 import { ArtistVaults } from "@/components/shares/ArtistVaults";
 
 type Props = { params: Promise<{ handle: string }> };
@@ -42,7 +43,7 @@ export default async function ArtistPage({ params }: Props) {
   const profile = await loadProfile(artist.profileURI);
   const totals = totalsByToken(artistEarningDailys.items);
   const tokens = tokensFor(cfg.chainId);
-  const now = Math.floor(Date.now() / 1000);
+  const { now, clock } = await serverChainNow(); // drop countdowns run on the chain's clock
   // The artist's editions; the profile still renders when they cannot be loaded.
   let drops: DropSummary[] = [];
   let dropsFailure: string | null = null;
@@ -72,7 +73,7 @@ export default async function ArtistPage({ params }: Props) {
             {dropsFailure}
           </Alert>
         ) : drops.length ? (
-          <DropGrid drops={drops} serverNow={now} label={`Editions by @${artist.handle}`} />
+          <DropGrid drops={drops} serverNow={now} clock={clock} label={`Editions by @${artist.handle}`} />
         ) : (
           <EmptyState title="No drops yet">@{artist.handle} has not released an edition yet.</EmptyState>
         )}

@@ -4,7 +4,7 @@ import { getAddress, isAddress, zeroAddress, type Address } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { getBalance, readContract } from "wagmi/actions";
 import { erc20Abi } from "viem";
-import { ledgerAbi, type SplitConfig } from "@notalabel/contracts";
+import { ledgerAbi } from "@notalabel/contracts";
 import { Alert, Button, Card, Field } from "@/components/ui";
 import { SplitEditor } from "@/components/splits/SplitEditor";
 import { ConnectPrompt } from "@/components/wallet/WalletBar";
@@ -12,21 +12,11 @@ import { TxStatus, useTx } from "@/components/wallet/useTx";
 import { useDeployment } from "@/components/wallet/hooks";
 import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { parseAmount } from "@/lib/format";
+import { errorMessage } from "@/lib/errors";
 import { rowsFromConfig } from "@/lib/splitForm";
+import { configOf, distributeCall } from "@/lib/splitPayout";
 import type { SplitRow } from "@/lib/indexer";
 import { tokensFor, type Token } from "@/lib/tokens";
-
-/** The split's current configuration as the contract wants it (checksummed, bigint). */
-export function configOf(split: SplitRow): SplitConfig {
-  return {
-    recipients: split.recipients.map((r) => getAddress(r)),
-    allocations: split.allocations,
-    distributorFee: split.distributorFee,
-    advancer: getAddress(split.advancer),
-    advanceToken: getAddress(split.advanceToken),
-    advanceAmount: BigInt(split.advanceAmount),
-  };
-}
 
 export function SplitActions({ split }: { split: SplitRow }) {
   const { address } = useAccount();
@@ -87,32 +77,34 @@ function Actions({
 
   async function distribute(token: Token) {
     setNotice(null);
-    const [inLedger, held] = await Promise.all([
-      readContract(wagmi, {
-        address: ledger,
-        abi: ledgerAbi,
-        functionName: "balanceOf",
-        args: [splitAddress, token.address],
-      }),
-      token.address === zeroAddress
-        ? getBalance(wagmi, { address: splitAddress }).then((b) => b.value)
-        : readContract(wagmi, {
-            address: token.address,
-            abi: erc20Abi,
-            functionName: "balanceOf",
-            args: [splitAddress],
-          }),
-    ]);
-    if (inLedger + held === 0n) {
+    let waiting: bigint;
+    try {
+      const [inLedger, held] = await Promise.all([
+        readContract(wagmi, {
+          address: ledger,
+          abi: ledgerAbi,
+          functionName: "balanceOf",
+          args: [splitAddress, token.address],
+        }),
+        token.address === zeroAddress
+          ? getBalance(wagmi, { address: splitAddress }).then((b) => b.value)
+          : readContract(wagmi, {
+              address: token.address,
+              abi: erc20Abi,
+              functionName: "balanceOf",
+              args: [splitAddress],
+            }),
+      ]);
+      waiting = inLedger + held;
+    } catch (e) {
+      setNotice(errorMessage(e));
+      return;
+    }
+    if (waiting === 0n) {
       setNotice(`There is no ${token.symbol} to distribute yet.`);
       return;
     }
-    await tx.send(`Distribute ${token.symbol}`, {
-      address: splits,
-      abi: ledgerAbi,
-      functionName: "distribute",
-      args: [splitAddress, token.address, configOf(split), zeroAddress],
-    });
+    await tx.send(`Distribute ${token.symbol}`, distributeCall(splits, split, token.address));
   }
 
   async function transfer(e: FormEvent) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getAddress, isAddress } from "viem";
-import { Address as AddressView, Alert, Badge, ButtonLink, Card, EmptyState, Stat } from "@/components/ui";
+import { Address as AddressView, Alert, Badge, Card, Stat } from "@/components/ui";
 import { Cover } from "@/components/drops/Cover";
 import { SaleCountdown } from "@/components/drops/SaleCountdown";
 import { MintPanel } from "@/components/drops/MintPanel";
@@ -11,9 +11,19 @@ import { DropListen } from "@/components/player/DropListen";
 import { trackId } from "@/components/player/track";
 import { parseProfile } from "@/lib/indexer";
 import { fallbackTitle } from "@/lib/drops";
-import { dropPath, formatPrice, hasPresale, parseAffiliate, parseTokenId, plural, supplyStat } from "@/lib/dropSale";
-import { formatDateTime } from "@/lib/format";
+import {
+  dropPath,
+  formatPrice,
+  hasPresale,
+  parseAffiliate,
+  parseTokenId,
+  plural,
+  saleWindows,
+  supplyStat,
+} from "@/lib/dropSale";
 import { marketPath } from "@/lib/market/paths";
+import { readChainClock } from "@/lib/market/chainTime";
+import { nowFromSample } from "@/lib/market/clock";
 import { getEditionPrice } from "@/server/checkout/prices";
 import { loadDrop, type Drop } from "./load";
 
@@ -47,12 +57,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DropPage({ params, searchParams }: Props) {
   const r = await resolve(params);
   if (!r) notFound();
-  const [loaded, query, cardPriceCents] = await Promise.all([
+  const [loaded, query, cardPriceCents, clock] = await Promise.all([
     loadDrop(r.collection, r.tokenId),
     searchParams,
     getEditionPrice(r.collection, r.tokenId),
+    readChainClock(),
   ]);
-  const now = Math.floor(Date.now() / 1000);
+  // The sale opens and ends by block time: the page counts by the chain's clock, not the browser's.
+  const now = nowFromSample(clock, Date.now());
 
   if (loaded.kind === "unavailable")
     return (
@@ -62,23 +74,8 @@ export default async function DropPage({ params, searchParams }: Props) {
         </Alert>
       </main>
     );
-  if (loaded.kind === "notCollection")
-    return (
-      <main id="main" className="container">
-        <EmptyState title="Not a drop of this platform" action={<ButtonLink href="/drops">Discover drops</ButtonLink>}>
-          {r.collection} is not a collection created through Not a Label&apos;s drop factory.
-        </EmptyState>
-      </main>
-    );
-  if (loaded.kind === "unknownEdition")
-    return (
-      <main id="main" className="container">
-        <EmptyState title="No such edition" action={<ButtonLink href="/drops">Discover drops</ButtonLink>}>
-          {loaded.collectionName ?? "This collection"} has no edition #{r.tokenId.toString()} (yet). If the artist just
-          created it, reload in a few seconds.
-        </EmptyState>
-      </main>
-    );
+  // Not a collection of this platform's drop factory, or no such edition: a real 404 (./not-found.tsx).
+  if (loaded.kind === "notCollection" || loaded.kind === "unknownEdition") notFound();
 
   const { drop } = loaded;
   const title = drop.metadata?.name ?? fallbackTitle(drop.tokenId, drop.collectionName);
@@ -128,7 +125,7 @@ export default async function DropPage({ params, searchParams }: Props) {
             <h1 className="drop-title">{title}</h1>
             <ArtistLine drop={drop} />
           </header>
-          <SaleCountdown state={drop.state} serverNow={now} />
+          <SaleCountdown state={drop.state} serverNow={now} clock={clock} />
           <div className="grid-stats">
             <Stat
               label="Price"
@@ -157,6 +154,7 @@ export default async function DropPage({ params, searchParams }: Props) {
             currency={drop.currency}
             affiliate={affiliate}
             serverNow={now}
+            clock={clock}
             title={title}
             cardPriceCents={cardPriceCents}
           />
@@ -227,23 +225,21 @@ function ArtistLine({ drop }: { drop: Drop }) {
 
 function SaleDetails({ drop }: { drop: Drop }) {
   const s = drop.state;
+  const windows = saleWindows(s);
   return (
     <dl className="definition">
       <dt>Public sale</dt>
-      <dd>
-        {formatDateTime(s.start)}
-        {s.end ? ` until ${formatDateTime(s.end)}` : ", no end date"}
-      </dd>
+      <dd data-testid="sale-window">{windows.publicSale}</dd>
       <dt>Price</dt>
       <dd>{formatPrice(s.price, drop.currency)} each</dd>
       <dt>Per wallet</dt>
       <dd>{s.walletCap ? `At most ${s.walletCap} in the public sale` : "No limit"}</dd>
       <dt>Presale</dt>
       <dd>
-        {hasPresale(s) ? (
+        {windows.presale ? (
           <>
-            <Badge tone="accent">Allowlist</Badge> {formatDateTime(s.presaleStart)} until {formatDateTime(s.start)}, at{" "}
-            {formatPrice(s.presalePrice, drop.currency)} each
+            <Badge tone="accent">Allowlist</Badge> {windows.presale}, at {formatPrice(s.presalePrice, drop.currency)}{" "}
+            each
             {s.presaleCap ? `, at most ${s.presaleCap} per wallet` : ""}.
           </>
         ) : (
