@@ -6,7 +6,7 @@ import { CopyButton } from "./CopyButton";
 
 /**
  * An address, shown by its name when it has one (platform handle, else ENS), else shortened; full in the
- * title and for screen readers; optional link and copy. `full` shows the whole address and no name.
+ * title (read as its description); optional link and copy. `full` shows the whole address and no name.
  */
 export function Address({
   address,
@@ -21,6 +21,7 @@ export function Address({
 }) {
   const checksummed = isAddress(address) ? getAddress(address) : address;
   const text = full ? checksummed : shortAddress(checksummed);
+  // The visible text is the accessible name (no aria-label that would hide it); the title describes it in full.
   const label = (
     <span className={full ? "address-full" : undefined} title={checksummed}>
       {full || !isAddress(address) ? text : <NameText address={checksummed} fallback={text} />}
@@ -28,13 +29,7 @@ export function Address({
   );
   return (
     <span className="address">
-      {href ? (
-        <Link href={href} aria-label={`${checksummed}`}>
-          {label}
-        </Link>
-      ) : (
-        <span aria-label={checksummed}>{label}</span>
-      )}
+      {href ? <Link href={href}>{label}</Link> : label}
       {copy ? <CopyButton value={checksummed} label="Copy address" /> : null}
     </span>
   );

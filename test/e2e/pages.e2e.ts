@@ -1,0 +1,249 @@
+/**
+ * Every page of the app on a phone, with the real pieces (chain, contracts, seed, indexer, `next start`,
+ * Chromium with an injected wallet):
+ *
+ *   node --import tsx --test test/e2e/pages.e2e.ts
+ *
+ * At 390x844 and 360x740, each page (the static routes and the dynamic ones with ids taken from the seeded
+ * stack; wallet pages with a connected wallet) must not scroll sideways (the widest element is named when
+ * it does), keeps the header to one row behind a Menu button, gives fingers 44 px controls, and has no
+ * serious or critical axe-core violation. The menu opens, closes on Escape with focus back on its button,
+ * and navigates; on a wide screen the artist's tools do the same from their "For artists" button.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mnemonicToAccount } from "viem/accounts";
+import type { Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { connectWallet } from "./wallet.ts";
+import { browserSession } from "./session.ts";
+
+const MNEMONIC = "test test test test test test test test test test test junk";
+const at = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i }).address;
+const artist = at(1); // "nova": collection, drops, splits, shares, earnings
+const fan = at(10); // a seeded fan: editions, shares, pool income
+
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 360, height: 740 },
+] as const;
+
+const session = browserSession("pages");
+const { pageAs } = session;
+
+test(
+  "every page fits a phone, has a one-row header with a working menu, 44 px controls and no serious axe violation",
+  { timeout: 900_000 },
+  () => session.run(flow),
+);
+
+async function flow() {
+  const web = session.urls().web;
+  const fanPage = await pageAs(fan);
+  const artistPage = await pageAs(artist);
+  for (const page of [fanPage, artistPage]) {
+    await page.goto(`${web}/collection`);
+    await connectWallet(page);
+  }
+
+  // Real ids from the seeded stack, read off the list pages' own links.
+  const firstLink = async (path: string, prefix: string) => {
+    await fanPage.goto(`${web}${path}`);
+    const link = fanPage.locator(`main a[href^="${prefix}"]`).first();
+    await link.waitFor({ state: "attached" });
+    const href = await link.getAttribute("href");
+    assert.ok(href, `${path} links to a page under ${prefix}`);
+    return href;
+  };
+  const drop = await firstLink("/drops", "/drops/0x");
+  const marketItem = await firstLink("/market", "/market/0x");
+  const marketCollection = marketItem.split("/").slice(0, 3).join("/");
+  const shares = await firstLink("/shares", "/shares/0x");
+  const pool = await firstLink("/pools", "/pools/0x");
+  const split = await firstLink("/artists/nova", "/splits/0x");
+
+  const routes: { path: string; page: Page }[] = [
+    ...[
+      "/",
+      "/drops",
+      drop,
+      "/market",
+      "/market/activity",
+      marketCollection,
+      marketItem,
+      "/shares",
+      shares,
+      "/pools",
+      pool,
+      "/artists/nova",
+      "/collection",
+      `/collection?address=${artist}`,
+      "/portfolio",
+      "/no-such-page",
+    ].map((path) => ({ path, page: fanPage })),
+    ...[
+      "/onboard",
+      "/profile",
+      "/releases",
+      "/releases/new",
+      "/splits/new",
+      split,
+      "/shares/new",
+      "/pools/new",
+      "/earnings",
+      "/referrals",
+    ].map((path) => ({ path, page: artistPage })),
+  ];
+
+  const failures: string[] = [];
+  for (const viewport of VIEWPORTS) {
+    const size = `${viewport.width}x${viewport.height}`;
+    for (const page of [fanPage, artistPage]) await page.setViewportSize(viewport);
+    await checkMenu(fanPage, web, size, failures);
+    for (const { path, page } of routes) {
+      await page.goto(`${web}${path}`);
+      await settle(page);
+      const where = `${size} ${path}`;
+      const overflow = await widestOverflow(page);
+      if (overflow) failures.push(`${where}: scrolls sideways: ${overflow}`);
+      const header = await page.locator(".site-header").boundingBox();
+      if (!header || header.height > 80)
+        failures.push(`${where}: the header is ${header?.height} px high, not one row`);
+      if (!(await page.getByRole("button", { name: "Menu" }).isVisible()))
+        failures.push(`${where}: no Menu button in the header`);
+      const small = await smallTargets(page);
+      if (small.length) failures.push(`${where}: controls under 44 px high: ${small.join("; ")}`);
+      for (const v of await axeViolations(page)) failures.push(`${where}: axe: ${v}`);
+    }
+  }
+  await checkArtistsMenu(artistPage, web, failures);
+  assert.deepEqual(failures, [], `${failures.length} problems:\n${failures.join("\n")}`);
+}
+
+/** Waits until the page's data has arrived (no request for a while), within a generous deadline. */
+async function settle(page: Page) {
+  await page.locator("main").first().waitFor();
+  await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => {});
+}
+
+/** The menu button opens the panel, Escape closes it (focus back on the button), a link navigates and closes. */
+async function checkMenu(page: Page, web: string, size: string, failures: string[]) {
+  await page.goto(`${web}/drops`);
+  await settle(page);
+  const button = page.getByRole("button", { name: "Menu" });
+  const menu = page.locator("#site-menu");
+  const fail = (what: string) => failures.push(`${size} menu: ${what}`);
+  if (!(await button.isVisible())) return fail("no Menu button");
+  if (await menu.isVisible()) fail("the panel shows before the button is pressed");
+  await button.click();
+  if ((await button.getAttribute("aria-expanded")) !== "true") fail("aria-expanded is not true once open");
+  if (!(await menu.isVisible())) fail("the panel does not open");
+  const artistsGroup = menu.getByRole("list", { name: "For artists" });
+  if (!(await artistsGroup.getByRole("link", { name: "Earnings" }).isVisible()))
+    fail("the artist's tools are not grouped under For artists");
+  if (!(await menu.getByRole("link", { name: "Discover" }).evaluate((el) => el === document.activeElement)))
+    fail("focus does not move to the first link");
+  for (const v of await axeViolations(page)) fail(`axe with the menu open: ${v}`);
+  await page.keyboard.press("Escape");
+  if (await menu.isVisible()) fail("Escape does not close the panel");
+  if (!(await button.evaluate((el) => el === document.activeElement))) fail("focus does not return to the button");
+  await button.click();
+  await menu.getByRole("link", { name: "Market" }).click();
+  await page.waitForURL(`${web}/market`);
+  await settle(page);
+  if (await menu.isVisible()) fail("the panel stays open after navigating");
+  if ((await button.getAttribute("aria-expanded")) !== "false") fail("aria-expanded stays true after navigating");
+}
+
+/** On a wide screen the fan's links stay in a row and the artist's tools open from "For artists". */
+async function checkArtistsMenu(page: Page, web: string, failures: string[]) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${web}/drops`);
+  await settle(page);
+  const fail = (what: string) => failures.push(`1280x900 For artists: ${what}`);
+  const button = page.getByRole("button", { name: "For artists" });
+  const earnings = page.getByRole("link", { name: "Earnings" });
+  if (!(await page.getByRole("link", { name: "Portfolio" }).isVisible())) fail("the fan's links are not in the header");
+  if (await earnings.isVisible()) fail("the artist's tools show before the button is pressed");
+  await button.click();
+  if (!(await earnings.isVisible())) fail("the button does not open the artist's tools");
+  await page.keyboard.press("Escape");
+  if (await earnings.isVisible()) fail("Escape does not close the artist's tools");
+  if (!(await button.evaluate((el) => el === document.activeElement))) fail("focus does not return to the button");
+  await button.click();
+  await earnings.click();
+  await page.waitForURL(`${web}/earnings`);
+  if (await earnings.isVisible()) fail("the artist's tools stay open after navigating");
+}
+
+// The page-side checks are plain JavaScript strings: tsx would wrap named functions in a helper (__name)
+// that does not exist in the page.
+
+/** Null when the page fits its width; else the page's scroll width and the elements that stick out. */
+const OVERFLOW_SOURCE = String.raw`(() => {
+  var doc = document.documentElement;
+  if (doc.scrollWidth <= doc.clientWidth) return null;
+  var limit = doc.clientWidth + 1;
+  function name(el) {
+    return el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+      Array.from(el.classList).map(function (c) { return "." + c; }).join("");
+  }
+  function path(el) {
+    var parts = [];
+    for (var e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) parts.unshift(name(e));
+    return parts.join(" > ");
+  }
+  // Inside a box that scrolls or clips sideways, an element cannot widen the page.
+  function contained(el) {
+    for (var e = el.parentElement; e && e !== document.body; e = e.parentElement)
+      if (getComputedStyle(e).overflowX !== "visible") return true;
+    return false;
+  }
+  // The culprits: elements past the right edge whose parent ends inside it (a child pushing out).
+  var culprits = Array.from(document.body.querySelectorAll("*"))
+    .map(function (el) { return { el: el, right: el.getBoundingClientRect().right }; })
+    .filter(function (x) {
+      var parent = x.el.parentElement;
+      var fixed = getComputedStyle(x.el).position === "fixed"; // fixed boxes never widen the page
+      return x.right > limit && parent && parent.getBoundingClientRect().right <= limit && !contained(x.el) && !fixed;
+    })
+    .sort(function (a, b) { return b.right - a.right; })
+    .slice(0, 3)
+    .map(function (x) {
+      return path(x.el) + " (ends at " + Math.round(x.right) + ' px: "' + (x.el.textContent || "").trim().slice(0, 40) + '")';
+    });
+  return "scrollWidth " + doc.scrollWidth + " > " + doc.clientWidth + "; widest: " + (culprits.join(", ") || "none found");
+})()`;
+
+const widestOverflow = (page: Page) => page.evaluate(OVERFLOW_SOURCE) as Promise<string | null>;
+
+/** Visible buttons, links styled as buttons, nav links and form fields lower than 44 px. */
+const SMALL_TARGETS_SOURCE = String.raw`(() => {
+  var selector = "nav a, button, .btn, input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea";
+  return Array.from(document.querySelectorAll(selector))
+    .filter(function (el) {
+      var r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && Math.round(r.height) < 44 && !el.closest(".sr-only");
+    })
+    .slice(0, 5)
+    .map(function (el) {
+      var label = el.getAttribute("aria-label") || el.innerText || el.getAttribute("name") || "";
+      return el.tagName.toLowerCase() + ' "' + label.trim().slice(0, 30) + '" ' + Math.round(el.getBoundingClientRect().height) + " px";
+    });
+})()`;
+
+const smallTargets = (page: Page) => page.evaluate(SMALL_TARGETS_SOURCE) as Promise<string[]>;
+
+/** Serious and critical axe-core violations, one line each with where they are. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}; at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(", ")}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ""}`,
+    );
+}
