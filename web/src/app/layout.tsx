@@ -3,6 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Nav } from "@/components/site/Nav";
+import { PlayerProvider } from "@/components/player/PlayerProvider";
 // The design system, one file per part, in cascade order.
 import "@/styles/base.css";
 import "@/styles/layout.css";
@@ -25,6 +26,8 @@ import "@/styles/drop-page.css";
 import "@/styles/market.css";
 import "@/styles/vaults.css";
 import "@/styles/checkout.css";
+import "@/styles/player.css";
+import "@/styles/home.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },
@@ -55,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Nav />
           </div>
         </header>
-        {children}
+        <PlayerProvider>{children}</PlayerProvider>
         <footer className="site-footer">
           <div className="container row-between">
             <span>Not a Label — every rule about money is a contract you can read.</span>

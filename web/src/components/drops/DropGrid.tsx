@@ -1,12 +1,15 @@
 import Link from "next/link";
 import type { ClockSample } from "@/lib/market/clock";
 import { dropPath, formatPrice, hasPresale, supplyText } from "@/lib/dropSale";
+import { PlayButton } from "@/components/player/PlayButton";
+import { PlayList } from "@/components/player/PlayScope";
+import { releaseTrack, releaseTracks } from "@/components/player/tracks";
 import { Cover } from "./Cover";
 import { SaleCountdown } from "./SaleCountdown";
 import type { DropSummary } from "./summaries";
 
 /**
- * A grid of drop cards: cover, title, artist, price, supply left and a live sale status by the chain's
+ * A grid of drop cards: cover, title, a play button, artist, price, supply left and a live sale status by the chain's
  * clock (`clock`: the server's reading of it, lib/market/chainTime.ts).
  */
 export function DropGrid({
@@ -21,13 +24,14 @@ export function DropGrid({
   label: string;
 }) {
   return (
-    <ul className="drop-grid" aria-label={label}>
+    <PlayList tracks={releaseTracks(drops)} className="drop-grid" aria-label={label}>
       {drops.map((d) => (
         <li key={`${d.collection}-${d.tokenId}`} className="drop-card">
           <Link href={dropPath(d.collection, d.tokenId)} className="drop-card-link">
             <Cover src={d.image} title={d.title} />
             <span className="drop-card-title">{d.title}</span>
           </Link>
+          <PlayButton track={releaseTrack(d)} />
           <div className="drop-card-body">
             {d.artist ? (
               <p className="drop-card-artist">
@@ -47,6 +51,6 @@ export function DropGrid({
           </div>
         </li>
       ))}
-    </ul>
+    </PlayList>
   );
 }

@@ -13,6 +13,8 @@ export type DropSummary = {
   tokenId: string;
   title: string;
   image: string | null;
+  /** The audio preview's URL (the metadata's animation_url), null when there is none. */
+  audio: string | null;
   artist: { handle: string | null; name: string; id: string } | null;
   state: SaleState;
   currency: Currency;
@@ -62,6 +64,7 @@ export async function summarize(
       tokenId: r.tokenId,
       title: m?.name ?? fallbackTitle(r.tokenId),
       image: m?.image ?? null,
+      audio: m?.animationUrl ?? null,
       artist: artistLabel(r.artist, artists.get(r.artist.toLowerCase()), m),
       state: saleStateFromRow(r),
       currency: { symbol: token.symbol, decimals: token.decimals },

@@ -4,10 +4,13 @@ import { Cover } from "@/components/drops/Cover";
 import { formatPrice } from "@/lib/dropSale";
 import { collectionMarketPath, marketPath } from "@/lib/market/paths";
 import type { ClockSample } from "@/lib/market/clock";
+import { PlayButton } from "@/components/player/PlayButton";
+import { PlayList } from "@/components/player/PlayScope";
+import { releaseTrack, releaseTracks } from "@/components/player/tracks";
 import { Countdown } from "./Countdown";
 import type { MarketCardData } from "./summaries";
 
-/** Cards of listings and auctions: cover, title, artist, price or highest bid, and the auction's time left. */
+/** Cards of listings and auctions: cover, title, a play button, artist, price or highest bid, and the auction's time left. */
 export function MarketGrid({
   items,
   clock,
@@ -17,8 +20,14 @@ export function MarketGrid({
   clock: ClockSample | null;
   label: string;
 }) {
+  const card = (d: MarketCardData) => ({ ...d, artist: d.artistLabel });
   return (
-    <ul className="drop-grid" aria-label={label} data-testid="market-grid">
+    <PlayList
+      tracks={releaseTracks(items.map(card))}
+      className="drop-grid"
+      aria-label={label}
+      data-testid="market-grid"
+    >
       {items.map((d) => (
         <li
           key={`${d.kind}-${d.id}`}
@@ -31,6 +40,7 @@ export function MarketGrid({
             <Cover src={d.image} title={d.title} />
             <span className="drop-card-title">{d.title}</span>
           </Link>
+          <PlayButton track={releaseTrack(card(d))} />
           <div className="drop-card-body">
             {d.collectionName ? (
               <p className="small muted" style={{ margin: 0 }}>
@@ -67,6 +77,6 @@ export function MarketGrid({
           </div>
         </li>
       ))}
-    </ul>
+    </PlayList>
   );
 }

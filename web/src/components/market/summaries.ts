@@ -16,6 +16,8 @@ import type { AuctionRow, ListingRow } from "@/lib/market/queries";
 export type MarketCardData = MarketItem & {
   title: string;
   image: string | null;
+  /** The audio preview's URL, null when there is none. */
+  audio: string | null;
   artistLabel: DropSummary["artist"];
   collectionName: string | null;
   currencyInfo: Currency;
@@ -58,6 +60,7 @@ export async function marketCards(
       endsAt: isListing ? Number(l.expiry) : Number(a.end),
       title: m?.name ?? fallbackTitle(r.tokenId, collection?.name ?? null),
       image: m?.image ?? null,
+      audio: m?.animationUrl ?? null,
       artistLabel: artist ? artistLabel(artist, ctx.artists.get(lower(artist)), m) : null,
       collectionName: collection?.name ?? null,
       currencyInfo: { symbol: token.symbol, decimals: token.decimals },

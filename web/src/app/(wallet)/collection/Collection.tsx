@@ -5,6 +5,9 @@ import type { Address } from "viem";
 import { useAccount } from "wagmi";
 import { Address as AddressView, Alert, Badge, ButtonLink, Card, EmptyState } from "@/components/ui";
 import { Cover } from "@/components/drops/Cover";
+import { PlayButton } from "@/components/player/PlayButton";
+import { PlayList } from "@/components/player/PlayScope";
+import { releaseTrack, releaseTracks, type ReleaseCard } from "@/components/player/tracks";
 import { WalletGate } from "@/components/wallet/WalletGate";
 import { useIndexer } from "@/components/wallet/hooks";
 import {
@@ -80,26 +83,47 @@ function Holdings({ owner, title, showOwner }: { owner: Address; title: string; 
           {showOwner ? "This wallet does not hold any edition." : "Editions you mint or receive will show here."}
         </EmptyState>
       ) : (
-        <ul className="drop-grid" aria-label="Editions held">
+        <PlayList
+          tracks={releaseTracks(holdings.map((h, i) => holdingRelease(h, metadata[i]?.data ?? null)))}
+          className="drop-grid"
+          aria-label="Editions held"
+        >
           {holdings.map((h, i) => (
             <HoldingCard key={h.id} holding={h} meta={metadata[i]?.data ?? null} />
           ))}
-        </ul>
+        </PlayList>
       )}
     </Card>
   );
 }
 
-function HoldingCard({ holding: h, meta }: { holding: Holding; meta: Awaited<ReturnType<typeof fetchMetadata>> }) {
-  const title = meta?.name ?? fallbackTitle(h.tokenId, h.collectionName);
+type Meta = Awaited<ReturnType<typeof fetchMetadata>>;
+
+/** What a holding's card shows and plays. */
+function holdingRelease(h: Holding, meta: Meta): ReleaseCard {
   const artistName =
     meta?.artist ?? (h.artist ? (parseProfile(h.artist.profileURI).name ?? `@${h.artist.handle}`) : null);
+  return {
+    collection: h.collection,
+    tokenId: h.tokenId,
+    title: meta?.name ?? fallbackTitle(h.tokenId, h.collectionName),
+    image: meta?.image ?? null,
+    audio: meta?.animationUrl ?? null,
+    artist: artistName ? { name: artistName } : null,
+  };
+}
+
+function HoldingCard({ holding: h, meta }: { holding: Holding; meta: Meta }) {
+  const release = holdingRelease(h, meta);
+  const title = release.title;
+  const artistName = release.artist?.name ?? null;
   return (
     <li className="drop-card">
       <Link href={dropPath(h.collection, h.tokenId)} className="drop-card-link">
         <Cover src={meta?.image ?? null} title={title} />
         <span className="drop-card-title">{title}</span>
       </Link>
+      <PlayButton track={releaseTrack(release)} />
       <div className="drop-card-body">
         {artistName ? (
           <p className="drop-card-artist">

@@ -7,9 +7,20 @@ import { Cover } from "@/components/drops/Cover";
 import { SaleCountdown } from "@/components/drops/SaleCountdown";
 import { MintPanel } from "@/components/drops/MintPanel";
 import { ShareDrop } from "@/components/drops/ShareDrop";
+import { DropListen } from "@/components/player/DropListen";
+import { trackId } from "@/components/player/track";
 import { parseProfile } from "@/lib/indexer";
 import { fallbackTitle } from "@/lib/drops";
-import { formatPrice, hasPresale, parseAffiliate, parseTokenId, plural, saleWindows, supplyStat } from "@/lib/dropSale";
+import {
+  dropPath,
+  formatPrice,
+  hasPresale,
+  parseAffiliate,
+  parseTokenId,
+  plural,
+  saleWindows,
+  supplyStat,
+} from "@/lib/dropSale";
 import { marketPath } from "@/lib/market/paths";
 import { readChainClock } from "@/lib/market/chainTime";
 import { nowFromSample } from "@/lib/market/clock";
@@ -89,12 +100,20 @@ export default async function DropPage({ params, searchParams }: Props) {
         <div className="drop-media stack">
           <Cover src={drop.metadata?.image ?? null} title={title} large />
           {drop.metadata?.animationUrl ? (
-            <figure className="drop-audio">
-              <figcaption className="small muted">Preview</figcaption>
-              <audio controls preload="none" src={drop.metadata.animationUrl} aria-label={`Preview of ${title}`}>
-                <a href={drop.metadata.animationUrl}>Listen to the preview</a>
-              </audio>
-            </figure>
+            <DropListen
+              track={{
+                id: trackId(drop.collection, drop.tokenId),
+                src: drop.metadata.animationUrl,
+                title,
+                artist:
+                  drop.metadata.artist ??
+                  (drop.artistRef
+                    ? (parseProfile(drop.artistRef.profileURI).name ?? `@${drop.artistRef.handle}`)
+                    : null),
+                cover: drop.metadata.image,
+                href: dropPath(drop.collection, drop.tokenId),
+              }}
+            />
           ) : null}
         </div>
 
