@@ -5,21 +5,13 @@
  * recouped first, then the distributor's reward, then each recipient gets floor(rest * allocation / PPM).
  * Pure; the pages read the amounts from the chain.
  */
-import { PPM, ledgerAbi, recipientShares, type SplitConfig } from "@notalabel/contracts";
+import { PPM, ledgerAbi, recipientShares } from "@notalabel/contracts";
 import { getAddress, zeroAddress, type Address } from "viem";
 import type { SplitRow } from "./indexer.ts";
+import { configFromRow } from "./shares/nameInSplit.ts";
 
-/** The split's current configuration as the contract wants it (checksummed, bigint). */
-export function configOf(split: SplitRow): SplitConfig {
-  return {
-    recipients: split.recipients.map((r) => getAddress(r)),
-    allocations: split.allocations,
-    distributorFee: split.distributorFee,
-    advancer: getAddress(split.advancer),
-    advanceToken: getAddress(split.advanceToken),
-    advanceAmount: BigInt(split.advanceAmount),
-  };
-}
+/** The split's current configuration as the contract wants it (one definition: lib/shares/nameInSplit.ts). */
+export const configOf = configFromRow;
 
 /**
  * Ledger.distribute of everything `split` holds in `token`. Anyone may call it and it cannot send money

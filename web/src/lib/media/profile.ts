@@ -4,6 +4,7 @@
  * which only the artist's own transaction can set. Shared by the upload route, the editor and the pages.
  */
 import { z } from "zod";
+import { parseFormFields } from "./formFields.ts";
 
 export type ArtistProfile = {
   name?: string;
@@ -71,19 +72,8 @@ export type ProfileFields = z.output<typeof profileFieldsSchema>;
 export type ProfileField = keyof ProfileFields;
 
 /** Parses the profile form's text fields; reports the first problem with its field. */
-export function parseProfileFields(
-  input: FormData | Record<string, unknown>,
-): { ok: true; fields: ProfileFields } | { ok: false; field: ProfileField; message: string } {
-  const get = (name: string) => (input instanceof FormData ? (input.get(name) ?? undefined) : input[name]);
-  const raw = Object.fromEntries(Object.keys(profileFieldsSchema.shape).map((name) => [name, get(name)]));
-  const parsed = profileFieldsSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, fields: parsed.data };
-  const issue = parsed.error.issues[0];
-  return {
-    ok: false,
-    field: (issue?.path[0] ?? "name") as ProfileField,
-    message: issue?.message ?? "The profile could not be read.",
-  };
+export function parseProfileFields(input: FormData | Record<string, unknown>) {
+  return parseFormFields(profileFieldsSchema, input, { field: "name", message: "The profile could not be read." });
 }
 
 /** The stored document, keys in a fixed order (equal profiles give equal bytes, so equal ids). */

@@ -4,6 +4,7 @@
  * marketplaces read (animation_url for the audio, attributes).
  */
 import { z } from "zod";
+import { parseFormFields } from "./formFields.ts";
 
 export const ISRC_PATTERN = /^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$/;
 
@@ -76,16 +77,10 @@ export type FieldsResult = { ok: true; fields: ReleaseFields } | { ok: false; fi
 
 /** Parses the text fields of a release form (or a plain object); reports the first problem. */
 export function parseReleaseFields(input: FormData | Record<string, unknown>): FieldsResult {
-  const get = (name: string) => (input instanceof FormData ? (input.get(name) ?? undefined) : input[name]);
-  const raw = Object.fromEntries(Object.keys(releaseFieldsSchema.shape).map((name) => [name, get(name)]));
-  const parsed = releaseFieldsSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, fields: parsed.data };
-  const issue = parsed.error.issues[0];
-  return {
-    ok: false,
-    field: (issue?.path[0] ?? "title") as ReleaseField,
-    message: issue?.message ?? "The release details could not be read.",
-  };
+  return parseFormFields(releaseFieldsSchema, input, {
+    field: "title",
+    message: "The release details could not be read.",
+  });
 }
 
 export type ReleaseMetadata = {
