@@ -24,6 +24,7 @@ import { artistRegistryAbi, getDeployment } from "../../contracts/generated/inde
 import { gradientPng } from "../../scripts/lib/seed-media.ts";
 import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
 import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
+import { waitFor } from "./poll.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 // Account #15 is not used by the seed; E2E_ACCOUNT_INDEX picks another when reusing a stack where it registered.
@@ -94,38 +95,76 @@ test(
 );
 
 test(
-  "read-only pages load no wallet code (RainbowKit / wagmi stay in the wallet routes)",
+  "read-only pages and a drop page load no wallet code until the visitor asks for a wallet",
   { timeout: 120_000 },
   async () => {
-    const scripts = async (path: string) => {
-      const bodies: { url: string; text: string }[] = [];
-      const onResponse = async (r: import("playwright-core").Response) => {
-        if (r.request().resourceType() === "script")
-          bodies.push({ url: r.url(), text: await r.text().catch(() => "") });
+    // A browser of its own: the flow's browser remembers its wallet, and a drop page loads the wallet stack at
+    // once for a visitor who connected before.
+    const visitor = await launchBrowser();
+    await injectWallet(visitor.context, { rpcUrl: urls.rpc, account: collaborator, chainId: hardhat.id });
+    try {
+      const watch = (target: Page) => {
+        const bodies: { url: string; text: string }[] = [];
+        target.on("response", async (r) => {
+          if (r.request().resourceType() === "script")
+            bodies.push({ url: r.url(), text: await r.text().catch(() => "") });
+        });
+        return bodies;
       };
-      const fresh = await page.context().newPage();
-      fresh.on("response", onResponse);
-      await fresh.goto(`${urls.web}${path}`, { waitUntil: "networkidle" });
-      await fresh.waitForTimeout(500);
-      await fresh.close();
-      return bodies;
-    };
-    // RainbowKit's runtime marks its DOM with data-rk; wagmi names its provider error. Both survive minification.
-    const walletCode = (text: string) => text.includes("data-rk") || text.includes("WagmiProviderNotFoundError");
-    for (const path of ["/", "/artists/nova", "/drops"]) {
-      const js = await scripts(path);
-      assert.ok(js.length > 0);
-      const offenders = js.filter((b) => walletCode(b.text)).map((b) => b.url);
-      assert.deepEqual(offenders, [], `${path} loaded wallet code`);
-      console.log(
-        `  ${path}: ${js.length} scripts, ${(js.reduce((n, b) => n + b.text.length, 0) / 1024).toFixed(0)} KiB uncompressed, no RainbowKit/wagmi`,
+      const scripts = async (path: string) => {
+        const fresh = await visitor.context.newPage();
+        const bodies = watch(fresh);
+        await fresh.goto(`${urls.web}${path}`, { waitUntil: "networkidle" });
+        await fresh.waitForTimeout(500);
+        await fresh.close();
+        return bodies;
+      };
+      // RainbowKit's runtime marks its DOM with data-rk; wagmi names its provider error. Both survive minification.
+      const walletCode = (text: string) => text.includes("data-rk") || text.includes("WagmiProviderNotFoundError");
+      const listing = await visitor.context.newPage();
+      await listing.goto(`${urls.web}/drops`);
+      const dropPath = await listing.locator('a[href^="/drops/0x"]').first().getAttribute("href");
+      await listing.close();
+      assert.ok(dropPath, "the drops page links a drop");
+      for (const path of ["/", "/artists/nova", "/drops", dropPath]) {
+        const js = await scripts(path);
+        assert.ok(js.length > 0);
+        const offenders = js.filter((b) => walletCode(b.text)).map((b) => b.url);
+        assert.deepEqual(offenders, [], `${path} loaded wallet code`);
+        console.log(
+          `  ${path}: ${js.length} scripts, ${(js.reduce((n, b) => n + b.text.length, 0) / 1024).toFixed(0)} KiB uncompressed, no RainbowKit/wagmi`,
+        );
+      }
+      const onboard = await scripts("/onboard");
+      assert.ok(
+        onboard.some((b) => walletCode(b.text)),
+        "the marker is valid: /onboard does load the wallet code",
       );
+      // On the drop page, Connect Wallet loads the stack and opens the wallet list in one click; once
+      // connected, the mint form and the share link (outside the stack) know the wallet.
+      const drop = await visitor.context.newPage();
+      const js = watch(drop);
+      await drop.goto(`${urls.web}${dropPath}`);
+      await drop.getByRole("heading", { level: 1 }).waitFor();
+      await drop.getByRole("button", { name: "Connect Wallet" }).first().click();
+      await drop
+        .getByRole("dialog")
+        .getByRole("button", { name: /E2E Wallet|Browser Wallet|Injected/i })
+        .first()
+        .click();
+      await drop.getByText("Minting with").waitFor();
+      assert.ok(
+        js.some((b) => walletCode(b.text)),
+        "the wallet code came with the click",
+      );
+      assert.match(await drop.locator("#drop-share-url").inputValue(), new RegExp(`ref=${collaborator}`, "i"));
+      // Coming back, the connection returns by itself.
+      await drop.reload();
+      await drop.getByText("Minting with").waitFor();
+      await drop.close();
+    } finally {
+      await visitor.close();
     }
-    const onboard = await scripts("/onboard");
-    assert.ok(
-      onboard.some((b) => walletCode(b.text)),
-      "the marker is valid: /onboard does load the wallet code",
-    );
   },
 );
 
@@ -153,8 +192,12 @@ async function flow() {
   await shot("onboard-done");
 
   // The public profile (server-rendered from the indexer) shows the referrer.
-  await page.goto(`${urls.web}/artists/${handle}`);
-  await page.getByRole("heading", { name: handle, level: 1 }).waitFor();
+  // (Loaded again until the indexer has the registration: the page is rendered from it.)
+  const registered = page.getByRole("heading", { name: handle, level: 1 });
+  await waitFor(async () => {
+    await page.goto(`${urls.web}/artists/${handle}`);
+    return (await registered.count()) > 0 ? true : null;
+  }, "the artist page to show the registration");
   await page.getByRole("link", { name: "@nova" }).first().waitFor();
 
   // 1b. The profile: the artist saves a name, a bio and an avatar (signing in when the server asks), points
@@ -177,8 +220,13 @@ async function flow() {
   await page.getByText("Signed in", { exact: true }).first().waitFor({ timeout: 60_000 });
   await page.getByRole("button", { name: "Save profile" }).click();
   await page.getByText("Save profile: confirmed").waitFor({ timeout: 60_000 });
-  await page.goto(`${urls.web}/artists/${handle}`);
-  await page.getByRole("heading", { name: "Night Bus", level: 1 }).waitFor();
+  // The page is rendered from the indexer, which may still be a block behind the confirmed transaction:
+  // load it again until the new name is there.
+  const named = page.getByRole("heading", { name: "Night Bus", level: 1 });
+  await waitFor(async () => {
+    await page.goto(`${urls.web}/artists/${handle}`);
+    return (await named.count()) > 0 ? true : null;
+  }, "the artist page to show the saved profile");
   await page.getByText("Field recordings from the last bus home.").waitFor();
   await page.getByRole("link", { name: "nightbus.example" }).waitFor();
   const avatarSrc = await page.getByRole("img", { name: "Night Bus's avatar" }).getAttribute("src");

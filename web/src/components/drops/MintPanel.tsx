@@ -54,10 +54,12 @@ export type MintPanelProps = {
   title: string;
   /** The edition's card price in USD cents; null when it is not sold by card. */
   cardPriceCents?: number | null;
+  /** The way to pay the visitor chose before the wallet stack loaded (./DropBuy.tsx). */
+  initialMethod?: PayMethod;
 };
 
 export function MintPanel(props: MintPanelProps) {
-  const [method, setMethod] = useState<PayMethod>("wallet");
+  const [method, setMethod] = useState<PayMethod>(props.initialMethod ?? "wallet");
   const card = props.cardPriceCents ? props.cardPriceCents : null;
   return (
     <Card title="Mint" id="mint" className="mint-panel">

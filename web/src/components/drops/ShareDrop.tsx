@@ -1,12 +1,13 @@
 "use client";
 import { useEffect, useState } from "react";
-import { useAccount } from "wagmi";
 import { Card, CopyButton } from "@/components/ui";
 import { shareUrl } from "@/lib/dropSale";
+import { useWalletAccount } from "@/components/wallet/accountStore";
 
 /** "Share" with the connected wallet as `?ref=`: whoever mints through the link credits that wallet. */
 export function ShareDrop({ collection, tokenId }: { collection: string; tokenId: string }) {
-  const { address } = useAccount();
+  // The address comes from the drop page's wallet island (./DropWallet.tsx) once the visitor connects.
+  const address = useWalletAccount();
   // The origin is only known in the browser; until then (and on the server) nothing is rendered for it.
   const [origin, setOrigin] = useState<string | null>(null);
   useEffect(() => setOrigin(window.location.origin), []);

@@ -5,7 +5,7 @@ import { getAddress, isAddress } from "viem";
 import { Address as AddressView, Alert, Badge, Card, Stat } from "@/components/ui";
 import { Cover } from "@/components/drops/Cover";
 import { SaleCountdown } from "@/components/drops/SaleCountdown";
-import { MintPanel } from "@/components/drops/MintPanel";
+import { DropBuy } from "@/components/drops/DropBuy";
 import { ShareDrop } from "@/components/drops/ShareDrop";
 import { DropListen } from "@/components/player/DropListen";
 import { trackId } from "@/components/player/track";
@@ -25,6 +25,7 @@ import { marketPath } from "@/lib/market/paths";
 import { readChainClock } from "@/lib/market/chainTime";
 import { nowFromSample } from "@/lib/market/clock";
 import { getEditionPrice } from "@/server/checkout/prices";
+import { serverConfig } from "@/lib/config";
 import { loadDrop, type Drop } from "./load";
 
 type Props = {
@@ -147,7 +148,8 @@ export default async function DropPage({ params, searchParams }: Props) {
               />
             ) : null}
           </div>
-          <MintPanel
+          <DropBuy
+            config={serverConfig()}
             collection={drop.collection}
             tokenId={drop.tokenId}
             initial={drop.state}
