@@ -130,6 +130,14 @@ async function flow() {
   const tokenUrl = `${urls.web}/market/${collection.toLowerCase()}/${EDITION}`;
   const payoutStart = await ledgerBalance(payout);
 
+  // 0. The token page plays the release's preview in the site's player, like its drop page.
+  const listener = await pageAs(buyer);
+  await listener.goto(tokenUrl);
+  await listener.getByTestId("drop-listen").getByRole("button", { name: "Play the preview" }).click();
+  await listener.getByTestId("player-title").filter({ hasText: "Lisbon Nights" }).waitFor();
+  await listener.getByRole("button", { name: "Pause the preview" }).waitFor();
+  await listener.close();
+
   // 1. The collector lists one at 0.05 ETH: approve the marketplace, then list.
   const seller = await pageAs(collector.address);
   await seller.goto(tokenUrl);

@@ -7,6 +7,8 @@ import { Address as AddressView, Alert, Card, Stat } from "@/components/ui";
 import { Cover } from "@/components/drops/Cover";
 import { loadMetadata } from "@/components/drops/serverMetadata";
 import { artistLabel } from "@/components/drops/summaries";
+import { DropListen } from "@/components/player/DropListen";
+import { releaseTrack } from "@/components/player/tracks";
 import { ActivityList } from "@/components/market/ActivityList";
 import { AuctionPanel } from "@/components/market/AuctionPanel";
 import { ListingsPanel } from "@/components/market/ListingsPanel";
@@ -94,6 +96,15 @@ export default async function TokenMarketPage({ params }: Props) {
   const meta = data?.edition ? await loadMetadata(data.edition.uri) : null;
   const title = meta?.name ?? fallbackTitle(tokenIdText, data?.collection?.name ?? null);
   const artist = data?.collection ? artistLabel(data.collection.artist, data.artist, meta) : null;
+  // The release's preview, played in the site's player like on its drop page.
+  const track = releaseTrack({
+    collection: r.collection,
+    tokenId: tokenIdText,
+    title,
+    image: meta?.image ?? null,
+    audio: meta?.animationUrl ?? null,
+    artist,
+  });
 
   const listings = (data?.listings ?? []).filter((l) => l.active && Number(l.expiry) > now && BigInt(l.remaining) > 0n);
   const auctions = (data?.auctions ?? []).filter((a) => a.status === "live");
@@ -120,6 +131,7 @@ export default async function TokenMarketPage({ params }: Props) {
       <div className="drop-layout">
         <div className="drop-media stack">
           <Cover src={meta?.image ?? null} title={title} large />
+          {track ? <DropListen track={track} /> : null}
         </div>
         <div className="drop-info stack">
           <header>
