@@ -22,17 +22,19 @@ const reply = (body: unknown, status = 200) => Response.json(body, { status, hea
 
 const TOKEN_ID = /^[1-9][0-9]{0,18}$/;
 
-export const playInput = z.object({
-  collection: z
-    .string({ error: "Name the release's collection (an address)." })
-    .refine((v) => isAddress(v, { strict: false }), "The collection is not an address."),
-  tokenId: z
-    .union([z.string(), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)], {
-      error: "The edition id is not a number.",
-    })
-    .transform(String)
-    .refine((v) => TOKEN_ID.test(v), "The edition id is not a number."),
-});
+export const playInput = z.object(
+  {
+    collection: z
+      .string({ error: "Name the release's collection (an address)." })
+      .refine((v) => isAddress(v, { strict: false }), "The collection is not an address."),
+    tokenId: z
+      .union([z.string(), z.number()], { error: "The edition id is not a number." })
+      // A number is checked as written ("-1", "1.5" and "1e+21" are not edition ids).
+      .transform(String)
+      .refine((v) => TOKEN_ID.test(v), "The edition id is not a number."),
+  },
+  { error: "Send the release played as { collection, tokenId }." },
+);
 
 export async function postPlay({ json, ctx, ip }: Guarded): Promise<Response> {
   const parsed = playInput.safeParse(json);
@@ -90,4 +92,3 @@ export async function getPlays(req: Request, ctx: SecurityContext): Promise<Resp
     return reply({ error: "Play counts are unavailable right now." }, 503);
   }
 }
-
