@@ -1,6 +1,7 @@
 /**
  * The web app's own database (card checkout): orders, the Stripe events that moved them, artists' USD
- * prices, and the settlement of fiat sales into the Ledger. PostgreSQL when DATABASE_URL is set, embedded
+ * prices, and the settlement of fiat sales into the Ledger; also the web API's security state and listening
+ * counts. PostgreSQL when DATABASE_URL is set, embedded
  * PGlite otherwise (see ./client.ts). Migrations are generated from this file: `pnpm --dir web db:generate`.
  */
 import { sql } from "drizzle-orm";
