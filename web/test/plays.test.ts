@@ -133,6 +133,12 @@ test("a second play inside the 30-minute window is not counted; one in the next 
   assert.deepEqual(await totals(NOVA, "1,2"), { "1": { total: 2, week: 2 }, "2": { total: 0, week: 0 } });
 });
 
+test("the same play reported many times at once counts once", async () => {
+  const answers = await Promise.all(Array.from({ length: 6 }, () => counted({ collection: NOVA, tokenId: "1" })));
+  assert.equal(answers.filter(Boolean).length, 1);
+  assert.deepEqual((await totals(NOVA, "1"))["1"], { total: 1, week: 1 });
+});
+
 test("two listeners count twice, and one listener's releases count apart", async () => {
   assert.equal(await counted({ collection: NOVA, tokenId: "1" }, "203.0.113.7"), true);
   assert.equal(await counted({ collection: NOVA, tokenId: "1" }, "198.51.100.2"), true);

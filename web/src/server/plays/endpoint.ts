@@ -43,7 +43,7 @@ export async function postPlay({ json, ctx, ip }: Guarded): Promise<Response> {
   const tokenId = BigInt(parsed.data.tokenId);
   const listener = await listenerKey(ctx.db, ip);
   // Before the indexer is asked: a client sending made-up releases spends its own budget first.
-  await rateLimit(ctx, "play", `play:${listener}`);
+  await rateLimit(ctx, "play", listener);
   let exists: boolean;
   try {
     exists = await releaseCheck()(collection, tokenId);
