@@ -10,16 +10,23 @@
  * stopped. The bar pauses; on the artist page a card's button starts that artist's tracks; the space bar
  * pauses and resumes, the seek slider moves the position; the bar's title leads to the drop page, whose progress shows where the track
  * stopped and whose button resumes it. The lock screen's metadata (Media Session) names the track.
+ * Heard to its end, that preview is a play: GET /api/plays counts it, and the artist's releases dashboard
+ * (the artist's wallet connected in a second page) says so.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { ElementHandle, Page } from "playwright-core";
 import { mnemonicToAccount } from "viem/accounts";
+import { DEMO } from "../../scripts/lib/seed.ts";
 import { browserSession } from "./session.ts";
 import { waitFor } from "./poll.ts";
+import { connectWallet } from "./wallet.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const visitor = mnemonicToAccount(MNEMONIC, { addressIndex: 17 }).address; // no wallet connection needed
+const nova = mnemonicToAccount(MNEMONIC, {
+  addressIndex: DEMO.artists.find((a) => a.handle === "nova")!.index,
+}).address;
 
 const session = browserSession("player");
 const { pageAs, shot } = session;
@@ -176,4 +183,39 @@ async function flow() {
     "the drop page's progress advancing",
   );
   await shot(page, "drop-page-progress");
+
+  // 8. Heard to its end (the previews are 4 s long), the preview is a play: the API counts it for its release.
+  const [, collection, tokenId] = /\/drops\/(0x[0-9a-f]{40})\/(\d+)$/.exec(new URL(page.url()).pathname) ?? [];
+  assert.ok(collection && tokenId, `the drop page's address names the release: ${page.url()}`);
+  const playedSrc = (await stateOf(audio)).src;
+  await waitFor(
+    () => audio.evaluate((a, src) => (a.ended || a.currentSrc !== src ? true : null), playedSrc),
+    "the preview playing to its end",
+    30_000,
+  );
+  type Counts = { total: number; week: number };
+  const counts = await waitFor(
+    async () => {
+      const res = await fetch(`${urls.web}/api/plays?collection=${collection}&ids=${tokenId}`);
+      assert.equal(res.status, 200, `GET /api/plays: ${res.status}`);
+      const c = ((await res.json()) as { plays: Record<string, Counts> }).plays[tokenId]!;
+      return c.total >= 1 ? c : null;
+    },
+    `GET /api/plays counting the play of ${current}`,
+    30_000,
+  );
+  // One listener (one IP) counts once per release per half hour; a run that crosses a half hour may count 2.
+  assert.ok(counts.total <= 2, `at most one play per window: ${JSON.stringify(counts)}`);
+  assert.equal(counts.week, counts.total, "every play of this run is this week's");
+  console.log(`  [player] ${current}: ${JSON.stringify(counts)}`);
+
+  // 9. The artist's releases dashboard says it.
+  const studio = await pageAs(nova);
+  await studio.goto(`${urls.web}/releases`);
+  await connectWallet(studio);
+  const cell = studio.getByTestId(`plays-${tokenId}`);
+  const plural = counts.total === 1 ? "play" : "plays";
+  await cell.filter({ hasText: `${counts.total} ${plural}` }).waitFor({ timeout: 30_000 });
+  assert.match(await cell.innerText(), new RegExp(`${counts.week} this week`));
+  await shot(studio, "releases-plays");
 }

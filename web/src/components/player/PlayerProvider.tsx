@@ -2,6 +2,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ClockContext, PlayerContext, type Player } from "./context";
 import { PlayerBar } from "./PlayerBar";
+import { heard, moved, newListen, shouldReport, type Listen } from "./playCount";
+import { reportPlay } from "./reportPlay";
 import { buildQueue, ownsKeys, type Track } from "./track";
 
 const VOLUME_KEY = "player-volume";
@@ -10,7 +12,8 @@ const SEEK_STEP = 5;
 /**
  * The site's one audio player. Mounted once in the root layout around every page, so its single audio
  * element (and what it plays) survives client-side navigation. Also answers the keyboard (space, arrows)
- * and the system's media controls (Media Session: lock screen, headphones, media keys).
+ * and the system's media controls (Media Session: lock screen, headphones, media keys). Counts plays: the
+ * time actually listened to each track start is added up (./playCount.ts) and reported once it is a play.
  */
 export function PlayerProvider({ children }: { children: ReactNode }) {
   const audioRef = useRef<HTMLAudioElement>(null);
@@ -24,6 +27,8 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
   const state = useRef({ queue, index });
   state.current = { queue, index };
   const current = queue[index] ?? null;
+  // What has been listened of the current track start (a ref: read and written by the audio's events).
+  const listen = useRef<{ id: string | null; listen: Listen }>({ id: null, listen: newListen() });
 
   const start = useCallback((q: readonly Track[], i: number) => {
     const audio = audioRef.current;
@@ -33,6 +38,7 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
     setIndex(i);
     setError(null);
     setClock({ time: 0, duration: 0 });
+    listen.current = { id: track.id, listen: moved(newListen(), 0) };
     audio.src = track.src;
     // Called inside the click that asked for it, so the browser's autoplay policy allows it.
     audio.play().catch((e: Error) => {
@@ -104,13 +110,42 @@ export function PlayerProvider({ children }: { children: ReactNode }) {
       setVolumeState(saved);
     }
     const time = () => setClock({ time: a.currentTime, duration: Number.isFinite(a.duration) ? a.duration : 0 });
+    // Listening is counted while the audio plays; a seek moves the position without counting the jump.
+    const count = (playing: boolean) => {
+      const l = listen.current;
+      if (!l.id) return;
+      l.listen = playing ? heard(l.listen, a.currentTime) : moved(l.listen, a.currentTime);
+      if (shouldReport(l.listen, a.duration)) {
+        l.listen = { ...l.listen, reported: true };
+        reportPlay(l.id);
+      }
+    };
     const on: [string, () => void][] = [
       ["play", () => setPlaying(true)],
       ["pause", () => setPlaying(false)],
-      ["timeupdate", time],
+      [
+        "timeupdate",
+        () => {
+          time();
+          count(!a.paused && !a.seeking);
+        },
+      ],
       ["durationchange", time],
-      ["seeked", time],
-      ["ended", () => apiRef.current.next()],
+      [
+        "seeked",
+        () => {
+          time();
+          count(false);
+        },
+      ],
+      // The last stretch before the end may not have had its timeupdate yet: count up to the end first.
+      [
+        "ended",
+        () => {
+          count(true);
+          apiRef.current.next();
+        },
+      ],
       ["error", () => a.src && setError("This preview could not be loaded.")],
     ];
     for (const [name, fn] of on) a.addEventListener(name, fn);

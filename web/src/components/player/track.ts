@@ -15,6 +15,12 @@ export type Track = {
 export const trackId = (collection: string, tokenId: string | bigint) =>
   `${collection.toLowerCase()}-${String(tokenId)}`;
 
+/** The release a track id names (the inverse of trackId), or null for an id that is not an edition's. */
+export function trackRelease(id: string): { collection: `0x${string}`; tokenId: string } | null {
+  const m = /^(0x[0-9a-f]{40})-([1-9][0-9]*)$/.exec(id);
+  return m ? { collection: m[1] as `0x${string}`, tokenId: m[2]! } : null;
+}
+
 /** "1:05" from seconds; "0:00" for anything not a finite positive number. */
 export function formatTime(seconds: number): string {
   const s = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;

@@ -1,5 +1,5 @@
 "use client";
-/** The artist's editions: cover and title (from each edition's metadata), sale state, sales and revenue. */
+/** The artist's editions: cover and title (from each edition's metadata), sale state, sales, revenue and plays. */
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { Amount, Badge, Button, EmptyState, ButtonLink, Table } from "@/components/ui";
@@ -13,6 +13,7 @@ import {
   type EditionStatus,
 } from "@/lib/editions";
 import { formatDateTime } from "@/lib/format";
+import { playsLabel, type PlayCounts } from "@/lib/plays";
 import { tokenInfo } from "@/lib/tokens";
 
 /** The edition's metadata (title, cover), read once: the document behind a metadata hash never changes. */
@@ -74,6 +75,7 @@ export function EditionsTable({
   onTogglePause,
   cardPrices,
   onCardPriceSaved,
+  plays,
 }: {
   editions: readonly EditionRow[];
   chainId: number;
@@ -85,6 +87,8 @@ export function EditionsTable({
   /** Card prices in USD cents by token id (undefined while loading). */
   cardPrices: ReadonlyMap<string, number> | undefined;
   onCardPriceSaved: () => void;
+  /** Listening counts by token id (undefined while loading or when they cannot be read). */
+  plays?: Readonly<Record<string, PlayCounts>>;
 }) {
   return (
     <Table<EditionRow>
@@ -176,6 +180,26 @@ export function EditionsTable({
           },
         },
         { key: "holders", header: "Holders", numeric: true, render: (e) => e.holders.toLocaleString("en-US") },
+        {
+          key: "plays",
+          header: "Plays",
+          numeric: true,
+          render: (e) => {
+            if (!plays) return <span className="muted">…</span>;
+            const label = playsLabel(plays[e.tokenId]);
+            return (
+              <span data-testid={`plays-${e.tokenId}`}>
+                {label.total}
+                {label.week ? (
+                  <>
+                    <br />
+                    <span className="muted small">{label.week}</span>
+                  </>
+                ) : null}
+              </span>
+            );
+          },
+        },
         {
           key: "actions",
           header: <span className="sr-only">Actions</span>,

@@ -1,12 +1,14 @@
 /**
  * The web app's own database (card checkout): orders, the Stripe events that moved them, artists' USD
- * prices, and the settlement of fiat sales into the Ledger. PostgreSQL when DATABASE_URL is set, embedded
+ * prices, and the settlement of fiat sales into the Ledger; also the web API's security state and listening
+ * counts. PostgreSQL when DATABASE_URL is set, embedded
  * PGlite otherwise (see ./client.ts). Migrations are generated from this file: `pnpm --dir web db:generate`.
  */
 import { sql } from "drizzle-orm";
 import { ORDER_STATUSES, type OrderStatus } from "../../lib/checkout/types";
 import {
   bigint,
+  date,
   index,
   integer,
   jsonb,
@@ -248,3 +250,46 @@ export const mediaUploads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.artist, t.id] }), index("media_uploads_pending").on(t.confirmedAt, t.createdAt)],
 );
+
+/*
+ * Listening counts (../plays): plays per release per UTC day, and the claims that keep one listener to one
+ * counted play per release per window. A listener is a salted hash of its IP (../plays/listener.ts): no
+ * account and no raw address is stored. Claims of past windows are deleted on write.
+ */
+
+/** Counted plays of one release (collection lower-case, token id) on one UTC day. */
+export const playDays = pgTable(
+  "play_days",
+  {
+    collection: text("collection").notNull(),
+    tokenId: bigint("token_id", { mode: "bigint" }).notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    plays: integer("plays").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.collection, t.tokenId, t.day] })],
+);
+
+/** A listener's counted play of a release in the window that starts at `windowStart`: at most one row each. */
+export const playClaims = pgTable(
+  "play_claims",
+  {
+    listener: text("listener").notNull(),
+    collection: text("collection").notNull(),
+    tokenId: bigint("token_id", { mode: "bigint" }).notNull(),
+    windowStart: at("window_start").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.listener, t.collection, t.tokenId, t.windowStart] }),
+    index("play_claims_window").on(t.windowStart),
+  ],
+);
+
+/**
+ * Secrets the web instances share, made once at random (first writer wins): the salt of listener keys when
+ * PLAYS_SALT is not set, so every instance hashes a listener alike.
+ */
+export const serverSecrets = pgTable("server_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: now(),
+});

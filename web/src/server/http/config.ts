@@ -18,6 +18,8 @@ export type SecurityConfig = {
   authPerIp: number;
   /** Reads through the indexer proxy (/api/indexer) per IP per window: pages query often, bots more. */
   readsPerIp: number;
+  /** Counted plays per listener per hour, across releases (POST /api/plays). */
+  playsPerHour: number;
   /** How long a nonce and a session live, in seconds. */
   nonceTtlSeconds: number;
   sessionTtlSeconds: number;
@@ -50,6 +52,7 @@ export function readSecurityConfig(env: Record<string, string | undefined> = pro
     rateWindowSeconds: num(env.RATE_LIMIT_WINDOW_SECONDS, 60),
     authPerIp: num(env.RATE_LIMIT_AUTH_PER_IP, 20),
     readsPerIp: num(env.RATE_LIMIT_READS_PER_IP, 300),
+    playsPerHour: num(env.RATE_LIMIT_PLAYS_PER_HOUR, 60),
     nonceTtlSeconds: num(env.SIWE_NONCE_TTL_SECONDS, 300),
     sessionTtlSeconds: num(env.SESSION_TTL_SECONDS, 7 * 24 * 3600),
     quotaBytes: num(env.ARTIST_QUOTA_BYTES, 500 * 1024 * 1024),

@@ -79,14 +79,18 @@ export function sameOrigin(req: Request, ctx: SecurityContext): boolean {
 
 const limiters = new WeakMap<SecurityContext, Map<string, DbRateLimiter>>();
 
-export type LimitName = "ip" | "session" | "auth" | "read";
+export type LimitName = "ip" | "session" | "auth" | "read" | "play";
 
-const POINTS: Record<LimitName, "ratePerIp" | "ratePerSession" | "authPerIp" | "readsPerIp"> = {
+const POINTS: Record<LimitName, "ratePerIp" | "ratePerSession" | "authPerIp" | "readsPerIp" | "playsPerHour"> = {
   ip: "ratePerIp",
   session: "ratePerSession",
   auth: "authPerIp",
   read: "readsPerIp",
+  play: "playsPerHour",
 };
+
+/** The window of a limit in seconds: the configured one, but an hour for the play budget. */
+const windowOf = (ctx: SecurityContext, name: LimitName) => (name === "play" ? 3600 : ctx.config.rateWindowSeconds);
 
 function limiter(ctx: SecurityContext, name: LimitName): DbRateLimiter {
   let byName = limiters.get(ctx);
@@ -99,7 +103,7 @@ function limiter(ctx: SecurityContext, name: LimitName): DbRateLimiter {
       now: ctx.now,
       keyPrefix: `rl_${name}`,
       points,
-      duration: ctx.config.rateWindowSeconds,
+      duration: windowOf(ctx, name),
     });
     byName.set(name, found);
   }

@@ -14,6 +14,7 @@ import { useAppConfig } from "@/components/wallet/AppConfigContext";
 import { fetchPrices } from "@/lib/checkout/api";
 import { fetchCollectionEditions, type EditionRow } from "@/lib/editions";
 import { formatAmount } from "@/lib/format";
+import { fetchPlays } from "@/lib/plays";
 import { tokenInfo } from "@/lib/tokens";
 
 export function Releases() {
@@ -60,6 +61,13 @@ function Dashboard({ collection }: { collection: Address }) {
   const prices = useQuery({
     queryKey: ["card-prices", collection.toLowerCase()],
     queryFn: () => fetchPrices(collection),
+  });
+  // Listening counts live in the web app's database too (POST /api/plays from the player).
+  const tokenIds = useMemo(() => editions.map((e) => e.tokenId), [editions]);
+  const plays = useQuery({
+    queryKey: ["plays", collection.toLowerCase(), tokenIds.join(",")],
+    queryFn: () => fetchPlays(collection, tokenIds),
+    enabled: tokenIds.length > 0,
   });
   const cardPrices = useMemo(
     () => (prices.data ? new Map(prices.data.map((p) => [p.tokenId, p.usdCents])) : undefined),
@@ -138,6 +146,7 @@ function Dashboard({ collection }: { collection: Address }) {
             pending={pending}
             onTogglePause={togglePause}
             cardPrices={cardPrices}
+            plays={plays.data}
             onCardPriceSaved={() => void prices.refetch()}
           />
         )}
