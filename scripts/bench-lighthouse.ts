@@ -89,9 +89,12 @@ async function launchChromium() {
   );
   return {
     port,
-    stop: () => {
-      child.kill("SIGTERM");
-      rmSync(profile, { recursive: true, force: true });
+    /** Waits for Chromium to exit before removing its profile (it writes there until it has). */
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }
@@ -119,23 +122,35 @@ try {
   throw error;
 }
 const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
+/**
+ * One Lighthouse run. A run whose trace Lighthouse could not record (NO_NAVSTART and its kin, a
+ * `runtimeError`) is a failed measurement, not a result: it is run again, at most twice.
+ */
+async function audit(url: string) {
+  for (let attempt = 1; ; attempt++) {
+    const result = await lighthouse(url, {
+      port: chromium.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices"],
+    });
+    if (!result) throw new Error(`lighthouse gave no result for ${url}`);
+    const { lhr } = result;
+    if (!lhr.runtimeError) return lhr;
+    if (attempt === 3) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.message}`);
+    log(`${url}: ${lhr.runtimeError.code}, running it again`);
+  }
+}
+
 const results: PageResult[] = [];
 try {
   for (const [page, path] of pages) {
     const url = `${web}${path}`;
     const measured: PageResult[] = [];
     for (let i = 0; i < runs; i++) {
-      const result = await lighthouse(url, {
-        port: chromium.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: ["performance", "accessibility", "best-practices"],
-      });
-      if (!result) throw new Error(`lighthouse gave no result for ${url}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.message}`);
+      const lhr = await audit(url);
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-      const audit = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? 0);
+      const value = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? 0);
       const requests =
         (lhr.audits["network-requests"]?.details as { items?: { resourceType?: string; transferSize?: number }[] })
           ?.items ?? [];
@@ -151,10 +166,10 @@ try {
           "best-practices": score("best-practices"),
         },
         timingsMs: {
-          firstContentfulPaint: audit("first-contentful-paint"),
-          largestContentfulPaint: audit("largest-contentful-paint"),
-          totalBlockingTime: audit("total-blocking-time"),
-          speedIndex: audit("speed-index"),
+          firstContentfulPaint: value("first-contentful-paint"),
+          largestContentfulPaint: value("largest-contentful-paint"),
+          totalBlockingTime: value("total-blocking-time"),
+          speedIndex: value("speed-index"),
         },
         firstLoadJsKB: Math.round((jsBytes / 1024) * 10) / 10,
         runs: [],
@@ -168,7 +183,8 @@ try {
     results.push({ ...median, runs: measured.map((m) => m.scores.performance) });
   }
 } finally {
-  chromium.stop();
+  // The stack stops even when Chromium's cleanup fails: its processes must not outlive the benchmark.
+  await chromium.stop().catch((e: Error) => log(`Chromium's profile was not removed: ${e.message}`));
   await stack?.stop();
 }
 
