@@ -1334,3 +1334,35 @@ export const platformVolume = onchainTable("platform_volume", (t) => ({
   payments: t.integer().notNull(),
   updatedAt: t.bigint().notNull(),
 }));
+
+// ---------------------------------------------------------------------------------------------------
+// The success feed (src/lib/feed.ts): what happened, newest first, each row naming its transaction
+
+/**
+ * One item of the success feed, keyed by the event's id (which sorts in chain order, so the newest items
+ * are the highest ids). `kind`: "artist" (a new artist; actor = the artist), "mint" (actor = the wallet
+ * minted to; amount = what was paid, 0 for free and card mints), "sale" (a market sale; actor = the buyer,
+ * counterparty = the seller; amount = the price).
+ */
+export const feedItem = onchainTable(
+  "feed_item",
+  (t) => ({
+    id: t.text().primaryKey(),
+    kind: t.text().notNull(),
+    actor: t.hex().notNull(),
+    counterparty: t.hex(),
+    /** The registered artist concerned (null for a sale of an outside collection). */
+    artist: t.hex(),
+    collection: t.hex(),
+    tokenId: t.bigint(),
+    quantity: t.bigint(),
+    currency: t.hex(),
+    amount: t.bigint(),
+    timestamp: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    artistIdx: index().on(table.artist, table.id),
+  }),
+);

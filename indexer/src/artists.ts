@@ -4,6 +4,7 @@ import { artist, referral } from "ponder:schema";
 import { zeroAddress } from "viem";
 import { lower } from "./lib/money.ts";
 import { countPlatform } from "./lib/totals.ts";
+import { addFeedItem } from "./lib/feed.ts";
 
 ponder.on("ArtistRegistry:ArtistRegistered", async ({ event, context }) => {
   const { artist: account, referrer, handle, profileURI, payout } = event.args;
@@ -20,6 +21,12 @@ ponder.on("ArtistRegistry:ArtistRegistered", async ({ event, context }) => {
     updatedAt: event.block.timestamp,
   });
   await countPlatform(context, "artists", event.block.timestamp);
+  await addFeedItem(context, event, {
+    kind: "artist",
+    actor: id,
+    counterparty: hasReferrer ? lower(referrer) : null,
+    artist: id,
+  });
   if (hasReferrer) {
     await context.db.insert(referral).values({
       id,

@@ -20,6 +20,7 @@ import { checkCards } from "./card-checks.ts";
 import { checkDrops } from "./drop-checks.ts";
 import { checkMarket, salePaidParts } from "./market-checks.ts";
 import { checkTotals } from "./totals-checks.ts";
+import { checkFeed } from "./feed-checks.ts";
 import type { World } from "./world.ts";
 
 export class Failures {
@@ -590,6 +591,7 @@ export async function checkIndexer(
   const cardStats = await checkCards(url, world, f, paidLogs);
   const marketStats = await checkMarket(url, world, f, head, saleParts.logs);
   const totalStats = await checkTotals(url, world, f, head);
+  const feedStats = await checkFeed(url, world, f, head);
 
   // Drop revenue reaches the statements: mint / presale / affiliate credits exist when the chain paid them.
   for (const source of ["mint", "presale", "affiliate", "fiat"]) {
@@ -620,6 +622,7 @@ export async function checkIndexer(
       ...cardStats,
       ...marketStats,
       ...totalStats,
+      ...feedStats,
       ...statementStats,
       comparisons: f.count,
     },

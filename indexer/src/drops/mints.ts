@@ -12,6 +12,7 @@ import type { Hex } from "viem";
 import { editionKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
 import { countPlatform } from "../lib/totals.ts";
+import { addFeedItem } from "../lib/feed.ts";
 
 ponder.on("DropCollection:OrderMinted", async ({ event, context }) => {
   const { orderId, id } = event.args;
@@ -86,6 +87,16 @@ export async function recordMint(
     timestamp: event.block.timestamp,
     block: event.block.number,
     txHash: event.transaction.hash,
+  });
+  await addFeedItem(context, event, {
+    kind: "mint",
+    actor: lower(args.to),
+    artist: ed.artist,
+    collection: address,
+    tokenId: args.id,
+    quantity: args.value,
+    currency: parts.currency,
+    amount: parts.gross,
   });
   await context.db.update(edition, { id }).set((row) => ({
     minted: row.minted + Number(args.value),

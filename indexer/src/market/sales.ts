@@ -20,6 +20,7 @@ import { MARKETPLACE, refToId } from "../lib/market.ts";
 import { lower, recordCredit, utcDay } from "../lib/money.ts";
 import { marketRow, touchDay } from "./book.ts";
 import { countPlatform } from "../lib/totals.ts";
+import { addFeedItem } from "../lib/feed.ts";
 
 ponder.on("Ledger:SalePaid", async ({ event, context }) => {
   const a = event.args;
@@ -125,6 +126,17 @@ export async function recordSale(context: Context, event: MarketEvent, terms: Sa
     txHash: event.transaction.hash,
   };
   await context.db.insert(sale).values(row);
+  await addFeedItem(context, event, {
+    kind: "sale",
+    actor: terms.buyer,
+    counterparty: terms.seller,
+    artist: paid.artist,
+    collection: terms.collection,
+    tokenId: terms.tokenId,
+    quantity: terms.quantity,
+    currency: terms.currency,
+    amount: paid.price,
+  });
   await countPlatform(context, "sales", timestamp);
   await context.db.insert(tokenPrice).values({
     id: event.id,
