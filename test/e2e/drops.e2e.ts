@@ -141,6 +141,10 @@ async function flow() {
   // 2. A fan opens the drop page and mints two. The wallet's first send fails the way MetaMask reports a
   // node's failure ("Internal JSON-RPC error.", -32603): the fan reads a sentence, not those words, then
   // mints again; the success replaces the failure's toast.
+  // Someone else has the success feed open: the mint must appear there without a reload.
+  const watcher = await pageAs(artist);
+  await watcher.goto(`${urls.web}/feed`);
+  await watcher.getByText(/^Live: new sales/).waitFor();
   const fanPage = await pageAs(fan);
   await fanPage.goto(link);
   await fanPage.getByRole("heading", { name: title }).first().waitFor();
@@ -174,6 +178,22 @@ async function flow() {
   await fanPage.getByText("You hold 2").waitFor({ timeout: 60_000 });
   await fanPage.getByText("Mint: confirmed").first().waitFor({ timeout: 30_000 });
   assert.equal(await failedToast.count(), 0, "the success replaced the failure's toast");
+  const fedItem = watcher.getByTestId("feed-item").filter({ hasText: title }).filter({ hasText: "collected 2 of" });
+  await fedItem.waitFor({ timeout: 15_000 });
+  assert.match(await fedItem.innerText(), /0\.1 ETH/);
+  // Its proof: the transaction as the chain records it, with the mint's transfer and the payment.
+  await fedItem.getByRole("link", { name: /transaction that proves it/ }).click();
+  await watcher.getByRole("heading", { name: "Transaction", level: 1 }).waitFor();
+  const proved = await watcher.getByTestId("tx-event").allInnerTexts();
+  assert.ok(
+    proved.some((t) => t.startsWith("TransferSingle")),
+    `the transfer is in the proof: ${proved.join(" / ")}`,
+  );
+  assert.ok(
+    proved.some((t) => t.startsWith("Paid")),
+    "the payment is in the proof",
+  );
+  await watcher.close();
   await shot(fanPage, "minted");
   // A toast belongs to its page: a failure, then a click to another page of the app, leaves no toast.
   failSends = 1;

@@ -28,6 +28,7 @@ import "@/styles/vaults.css";
 import "@/styles/checkout.css";
 import "@/styles/player.css";
 import "@/styles/home.css";
+import "@/styles/feed.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },

@@ -10,6 +10,8 @@ import { editionId } from "@/lib/drops";
 import { fetchHome, parseProfile } from "@/lib/indexer";
 import { serverChainNow } from "@/lib/shares/serverNow";
 import { tokensFor } from "@/lib/tokens";
+import { LiveFeed } from "@/components/feed/LiveFeed";
+import { loadFeed } from "@/server/feed/load";
 
 /** Settles to the value, or to the error's sentence: one failing source never blanks the whole page. */
 const attempt = <T,>(p: Promise<T>) =>
@@ -25,7 +27,7 @@ export default async function Home() {
   const tokens = tokensFor(cfg.chainId);
   // Sales open and end by block time: the chain's clock decides what is live (lib/market/clock.ts).
   const { now, clock } = await serverChainNow();
-  const [home, discover] = await Promise.all([
+  const [home, discover, feed] = await Promise.all([
     attempt(fetchHome(cfg.indexerUrl)),
     attempt(
       fetchDiscover(cfg.indexerUrl, now).then(async (d) => {
@@ -36,6 +38,7 @@ export default async function Home() {
         return { newest: pick(d.newest), endingSoon: pick(d.endingSoon) };
       }),
     ),
+    attempt(loadFeed(cfg.indexerUrl, cfg.chainId, { limit: 6 })),
   ]);
   const data = home.value;
   const failure = home.failure ?? discover.failure;
@@ -127,6 +130,19 @@ export default async function Home() {
               : "Register with a handle and start receiving payments through your own split."}
           </EmptyState>
         )}
+      </Card>
+
+      <Card
+        title="Happening now"
+        id="happening-now"
+        description="Sales, mints and new artists as the chain records them, each with its proof."
+        actions={
+          <ButtonLink href="/feed" variant="secondary" size="sm">
+            The whole feed
+          </ButtonLink>
+        }
+      >
+        <LiveFeed initial={feed.value ?? []} max={6} />
       </Card>
 
       <section aria-labelledby="stats-title">

@@ -3,6 +3,7 @@ export type NavLink = { href: string; label: string };
 
 export const FAN_LINKS: readonly NavLink[] = [
   { href: "/", label: "Discover" },
+  { href: "/feed", label: "Feed" },
   { href: "/drops", label: "Drops" },
   { href: "/market", label: "Market" },
   { href: "/shares", label: "Shares" },
