@@ -17,6 +17,7 @@ import { dirname, join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { startStack, type Stack } from "./lib/stack.ts";
 import { freePort } from "./lib/processes.ts";
+import { networkQuiet } from "./lib/quiet.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const out = join(root, "bench/results/player.json");
@@ -81,7 +82,7 @@ try {
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(`${web}/`, { waitUntil: "networkidle" });
+      await networkQuiet(page, { load: () => page.goto(`${web}/`, { waitUntil: "load" }) });
       await stopwatch(page);
       const buttons = page.locator("main").getByRole("button", { name: /^Play / });
       const count = await buttons.count();

@@ -182,7 +182,7 @@ async function flow() {
   await fedItem.waitFor({ timeout: 15_000 });
   assert.match(await fedItem.innerText(), /0\.1 ETH/);
   // Its proof: the transaction as the chain records it, with the mint's transfer and the payment.
-  await fedItem.getByRole("link", { name: /transaction that proves it/ }).click();
+  await fedItem.getByRole("link", { name: "proof on chain" }).click();
   await watcher.getByRole("heading", { name: "Transaction", level: 1 }).waitFor();
   const proved = await watcher.getByTestId("tx-event").allInnerTexts();
   assert.ok(

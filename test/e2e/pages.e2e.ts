@@ -10,6 +10,7 @@
  * serious or critical axe-core violation. The menu opens, closes on Escape with focus back on its button,
  * and navigates; on a wide screen the artist's tools do the same from their "For artists" button.
  */
+import { networkQuiet } from "../../scripts/lib/quiet.ts";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mnemonicToAccount } from "viem/accounts";
@@ -61,10 +62,13 @@ async function flow() {
   const shares = await firstLink("/shares", "/shares/0x");
   const pool = await firstLink("/pools", "/pools/0x");
   const split = await firstLink("/artists/nova", "/splits/0x");
+  const proof = await firstLink("/feed", "/tx/0x");
 
   const routes: { path: string; page: Page }[] = [
     ...[
       "/",
+      "/feed",
+      proof,
       "/drops",
       drop,
       "/market",
@@ -123,7 +127,7 @@ async function flow() {
 /** Waits until the page's data has arrived (no request for a while), within a generous deadline. */
 async function settle(page: Page) {
   await page.locator("main").first().waitFor();
-  await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => {});
+  await networkQuiet(page);
 }
 
 /** The menu button opens the panel, Escape closes it (focus back on the button), a link navigates and closes. */

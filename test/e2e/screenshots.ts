@@ -3,6 +3,7 @@
  * human look at the design:  WEB_URL=http://127.0.0.1:3001 RPC_URL=http://127.0.0.1:8547 \
  *   node --import tsx test/e2e/screenshots.ts [outDir]
  */
+import { networkQuiet } from "../../scripts/lib/quiet.ts";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { mnemonicToAccount } from "viem/accounts";
@@ -45,7 +46,7 @@ for (const path of pages) {
     [360, 780, "phone"],
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
-    await page.goto(`${web}${p}`, { waitUntil: "networkidle" });
+    await networkQuiet(page, { load: () => page.goto(`${web}${p}`, { waitUntil: "load" }) });
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(out, `${name}-${tag}.png`), fullPage: true });
   }

@@ -25,6 +25,7 @@ import { gradientPng } from "../../scripts/lib/seed-media.ts";
 import { connectWallet, injectWallet, launchBrowser } from "./wallet.ts";
 import { e2eStack, indexerQuery, type E2eUrls } from "./stack.ts";
 import { waitFor } from "./poll.ts";
+import { networkQuiet } from "../../scripts/lib/quiet.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 // Account #15 is not used by the seed; E2E_ACCOUNT_INDEX picks another when reusing a stack where it registered.
@@ -114,7 +115,7 @@ test(
       const scripts = async (path: string) => {
         const fresh = await visitor.context.newPage();
         const bodies = watch(fresh);
-        await fresh.goto(`${urls.web}${path}`, { waitUntil: "networkidle" });
+        await networkQuiet(fresh, { load: () => fresh.goto(`${urls.web}${path}`, { waitUntil: "load" }) });
         await fresh.waitForTimeout(500);
         await fresh.close();
         return bodies;

@@ -51,7 +51,7 @@ export function FeedList({ entries }: { entries: readonly FeedEntry[] }) {
           </p>
           <p className="feed-meta small muted">
             <time dateTime={new Date(e.timestamp * 1000).toISOString()}>{formatDateTime(e.timestamp)}</time> ·{" "}
-            <Link href={`/tx/${e.txHash}`} aria-label={`The transaction that proves it (${e.txHash.slice(0, 10)}…)`}>
+            <Link href={`/tx/${e.txHash}`} title={`The transaction that proves it: ${e.txHash}`}>
               proof on chain
             </Link>
           </p>
