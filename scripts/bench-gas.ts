@@ -26,6 +26,7 @@ import { benchDrops } from "./bench/drops.ts";
 import { benchMarket } from "./bench/market.ts";
 import { benchShares } from "./bench/shares.ts";
 import { benchPools } from "./bench/pools.ts";
+import { benchRewards } from "./bench/rewards.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 /** Where bench/README.md's gas part ends and the other benchmarks' sections begin. */
@@ -56,6 +57,8 @@ const GOALS: Record<string, { goal: number; anchor?: string }> = {
   "shares.transfer": { goal: 70_000, anchor: "OpenZeppelin ERC20 transfer to a new holder: about 51,000" },
   "shares.buy": { goal: 120_000 },
   "pools.claim": { goal: 60_000 },
+  "rewards.claim": { goal: 70_000 },
+  "badges.claim": { goal: 80_000 },
 };
 
 /** Sorted, deterministic recipient addresses that are not accounts of the node. */
@@ -86,12 +89,15 @@ async function main() {
   const conn = await network.create();
   const { viem } = conn;
   const client = (await viem.getPublicClient()) as unknown as PublicClient;
-  const [deployer, treasury, owner, artist, artist2, payer, controller2, ...fans] =
-    (await viem.getWalletClients()) as unknown as Wallet[];
+  const wallets = (await viem.getWalletClients()) as unknown as Wallet[];
+  const [deployer, treasury, owner, artist, artist2, payer, controller2, ...fans] = wallets;
+  // The rewards signer is the last account, which no other part uses.
+  const rewardsSigner = wallets[wallets.length - 1]!;
   const system = await deploySystem(deployer!, client, {
     treasury: treasury!.account.address,
     owner: owner!.account.address,
     testTokens: true,
+    rewardsSigner: rewardsSigner.account.address,
   });
   const ledger = system.contracts.Ledger.address;
   const registry = system.contracts.ArtistRegistry.address;
@@ -362,6 +368,20 @@ async function main() {
     abi: feeRouterAbi,
     functionName: "applyFee",
     args: [0],
+  });
+
+  // ---- rewards and badges, last so that no figure above moves. The 10-recipient split's recipient r2 holds
+  // USDC in the Ledger since the distributions above (r0 withdrew its own).
+  await benchRewards({
+    send: send as never,
+    rewards: system.contracts.Rewards.address,
+    badges: system.contracts.Badges.address,
+    usdc,
+    treasury: treasury!,
+    signer: rewardsSigner,
+    relayer: payer!,
+    funded: c10.recipients[2]!,
+    increaseTime: (seconds) => conn.networkHelpers.time.increase(seconds),
   });
 
   await conn.close?.();

@@ -3,7 +3,9 @@
  * (contracts/deployments/<chainId>.json), then regenerates the shared module.
  *
  *   RPC_URL=https://... DEPLOYER_PRIVATE_KEY=0x... TREASURY=0x... OWNER=0x... \
- *   METADATA_BASE_URI=https://app.example/api/metadata/ MINTER=0x... pnpm deploy:contracts
+ *   METADATA_BASE_URI=https://app.example/api/metadata/ MINTER=0x... \
+ *   REWARDS_SIGNER=0x... REWARD_TOKEN=0x<USDC> [REWARDS_EPOCH_CAP=<units>] [REWARDS_DELAY_SECONDS=86400] \
+ *   pnpm deploy:contracts
  *
  * Without RPC_URL it deploys to the local node (http://127.0.0.1:8545) with Hardhat's account #0.
  */
@@ -48,6 +50,11 @@ export async function main(): Promise<void> {
     testTokens: isLocal,
     metadataBaseURI: process.env.METADATA_BASE_URI,
     minter: process.env.MINTER ? addressFromEnv("MINTER", account.address) : undefined,
+    // Local chain: the test USDC and account #18 of the local mnemonic (scripts/lib/system.ts).
+    rewardsSigner: process.env.REWARDS_SIGNER ? addressFromEnv("REWARDS_SIGNER", account.address) : undefined,
+    rewardToken: process.env.REWARD_TOKEN ? addressFromEnv("REWARD_TOKEN", account.address) : undefined,
+    rewardsEpochCap: process.env.REWARDS_EPOCH_CAP ? BigInt(process.env.REWARDS_EPOCH_CAP) : undefined,
+    rewardsDelay: process.env.REWARDS_DELAY_SECONDS ? Number(process.env.REWARDS_DELAY_SECONDS) : undefined,
   });
   const dir = join(root, "contracts/deployments");
   mkdirSync(dir, { recursive: true });

@@ -34,7 +34,13 @@ export const ARTIFACTS = {
   Marketplace: "contracts/market/Marketplace.sol/Marketplace.json",
   SharesFactory: "contracts/shares/SharesFactory.sol/SharesFactory.json",
   PoolFactory: "contracts/pools/PoolFactory.sol/PoolFactory.json",
+  Rewards: "contracts/rewards/Rewards.sol/Rewards.json",
+  Badges: "contracts/rewards/Badges.sol/Badges.json",
 } as const;
+
+/** The local rewards signer: account #18 of the local mnemonic (public key, local chains only). */
+export const LOCAL_REWARDS_SIGNER_INDEX = 18;
+const LOCAL_REWARDS_SIGNER: Address = "0xdD2FD4581271e230360230F9337D5c0430Bf44C0";
 
 /** Token URIs of the local stack: the web app's metadata route on its default port. */
 export const LOCAL_METADATA_BASE_URI = "http://127.0.0.1:3000/api/metadata/";
@@ -52,12 +58,28 @@ export type SystemOptions = {
   metadataBaseURI?: string;
   /** The card checkout's relayer, allowed to mint paid fiat orders in new collections (zero: none). */
   minter?: Address;
+  /** Who posts rewards roots (default on the local chain: account #18 of the local mnemonic). */
+  rewardsSigner?: Address;
+  /** The rewards budget's ERC-20 (default: the test USDC). */
+  rewardToken?: Address;
+  /** The most one rewards epoch may promise, in the token's units (default: 100,000 tokens). */
+  rewardsEpochCap?: bigint;
+  /** Seconds a rewards root waits before claims open (24 h by default, at least 1 h). */
+  rewardsDelay?: number;
 };
 
 export type DeployedSystem = {
   chainId: number;
   contracts: Record<
-    "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace" | "SharesFactory" | "PoolFactory",
+    | "Ledger"
+    | "ArtistRegistry"
+    | "FeeRouter"
+    | "DropFactory"
+    | "Marketplace"
+    | "SharesFactory"
+    | "PoolFactory"
+    | "Rewards"
+    | "Badges",
     { address: Address; startBlock: number }
   >;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
@@ -78,7 +100,7 @@ async function deploy(
 
 /**
  * Deploys ArtistRegistry, Ledger (which hosts payments and splits), FeeRouter, (test USDC,) DropFactory,
- * Marketplace, SharesFactory, PoolFactory.
+ * Marketplace, SharesFactory, PoolFactory, Rewards and Badges (owned by the treasury).
  * The registry writes payees to the Ledger and the FeeRouter writes rates to it, and the Ledger trusts both
  * by immutable address: the Ledger's and the FeeRouter's addresses are predicted from the deployer's
  * nonce, and checked after. The deployer owns the FeeRouter until it has
@@ -148,6 +170,25 @@ export async function deploySystem(
   if (getAddress(options.owner) !== getAddress(from)) {
     await send(wallet, client, feeRouter.address, feeRouterAbi, "transferOwnership", [options.owner]);
   }
+  // Rewards and badges last, so every address above stays where it was. The treasury owns both.
+  const rewardToken = options.rewardToken ?? tokens.USDC?.address;
+  if (!rewardToken) throw new Error("deploySystem: rewardToken is required where no test USDC is deployed");
+  const rewardsSigner = options.rewardsSigner ?? (chainId === 31337 ? LOCAL_REWARDS_SIGNER : undefined);
+  if (!rewardsSigner) throw new Error("deploySystem: rewardsSigner is required on a real chain");
+  const decimals = (await client.readContract({
+    address: rewardToken,
+    abi: [{ type: "function", name: "decimals", inputs: [], outputs: [{ type: "uint8" }], stateMutability: "view" }],
+    functionName: "decimals",
+  })) as number;
+  const rewards = await deploy(wallet, client, "Rewards", [
+    ledger.address,
+    rewardToken,
+    options.treasury,
+    rewardsSigner,
+    options.rewardsDelay ?? 24 * 3600,
+    options.rewardsEpochCap ?? 100_000n * 10n ** BigInt(decimals),
+  ]);
+  const badges = await deploy(wallet, client, "Badges", [rewards.address, options.treasury]);
   return {
     chainId,
     contracts: {
@@ -158,6 +199,8 @@ export async function deploySystem(
       Marketplace: marketplace,
       SharesFactory: sharesFactory,
       PoolFactory: poolFactory,
+      Rewards: rewards,
+      Badges: badges,
     },
     tokens,
   };
