@@ -6,6 +6,7 @@ pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {RewardsFixture} from "./RewardsFixture.sol";
+import {Leaf} from "./RewardsTree.sol";
 import {IRewards} from "../../../contracts/rewards/IRewards.sol";
 import {IBadges, IERC5192} from "../../../contracts/rewards/IBadges.sol";
 import {Badges} from "../../../contracts/rewards/Badges.sol";

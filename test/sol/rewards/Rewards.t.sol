@@ -6,6 +6,7 @@ pragma solidity 0.8.30;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {RewardsFixture} from "./RewardsFixture.sol";
+import {Leaf} from "./RewardsTree.sol";
 import {IRewards} from "../../../contracts/rewards/IRewards.sol";
 import {Rewards} from "../../../contracts/rewards/Rewards.sol";
 import {ILedger} from "../../../contracts/ledger/ILedger.sol";

@@ -2,26 +2,17 @@
 pragma solidity 0.8.30;
 
 import {Fixture} from "../utils/Fixture.sol";
-import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 import {Rewards} from "../../../contracts/rewards/Rewards.sol";
 import {Badges} from "../../../contracts/rewards/Badges.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
+import {Leaf, RewardsTree} from "./RewardsTree.sol";
 
 /// @title RewardsFixture
 /// @notice The money core plus Rewards (test USDC budget, 1-day delay, 1,000 USDC cap per epoch) and Badges,
-///         both owned by the treasury, and a Merkle tree builder for the leaves the contracts verify
-///         (OpenZeppelin's standard double-hashed leaf, sorted-pair nodes: what StandardMerkleTree builds).
+///         both owned by the treasury, and the tree helpers of {RewardsTree}.
 abstract contract RewardsFixture is Fixture {
     uint40 internal constant DELAY = 1 days;
     uint256 internal constant CAP = 1_000e6;
-
-    /// @notice One leaf of a rewards tree.
-    struct Leaf {
-        address account;
-        bytes32 rewardId;
-        uint256 badge;
-        uint256 amount;
-    }
 
     TestToken internal usdc;
     Rewards internal rewards;
@@ -52,30 +43,16 @@ abstract contract RewardsFixture is Fixture {
         return keccak256(abi.encode(account, achievement, period));
     }
 
-    function leafHash(Leaf memory l) internal pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(l.account, l.rewardId, l.badge, l.amount))));
-    }
-
-    /// @notice The root of `leaves`: pairs hashed sorted, an odd last node carried up as is.
     function rootOf(Leaf[] memory leaves) internal pure returns (bytes32) {
-        bytes32[] memory level = _hashes(leaves);
-        while (level.length > 1) level = _up(level);
-        return level[0];
+        return RewardsTree.rootOf(leaves);
     }
 
-    /// @notice The proof of leaf `index`.
-    function proofOf(Leaf[] memory leaves, uint256 index) internal pure returns (bytes32[] memory proof) {
-        bytes32[] memory level = _hashes(leaves);
-        bytes32[] memory path = new bytes32[](64);
-        uint256 n;
-        while (level.length > 1) {
-            uint256 sibling = index ^ 1;
-            if (sibling < level.length) path[n++] = level[sibling];
-            level = _up(level);
-            index >>= 1;
-        }
-        proof = new bytes32[](n);
-        for (uint256 i; i < n; ++i) proof[i] = path[i];
+    function proofOf(Leaf[] memory leaves, uint256 index) internal pure returns (bytes32[] memory) {
+        return RewardsTree.proofOf(leaves, index);
+    }
+
+    function sumOf(Leaf[] memory leaves) internal pure returns (uint256) {
+        return RewardsTree.sumOf(leaves);
     }
 
     /// @notice Signer posts `leaves` as `epoch` with `total`, then the delay passes.
@@ -84,22 +61,5 @@ abstract contract RewardsFixture is Fixture {
         vm.prank(signer);
         rewards.postRoot(epoch, root, total);
         vm.warp(block.timestamp + DELAY);
-    }
-
-    function sumOf(Leaf[] memory leaves) internal pure returns (uint256 total) {
-        for (uint256 i; i < leaves.length; ++i) total += leaves[i].amount;
-    }
-
-    function _hashes(Leaf[] memory leaves) private pure returns (bytes32[] memory h) {
-        h = new bytes32[](leaves.length);
-        for (uint256 i; i < leaves.length; ++i) h[i] = leafHash(leaves[i]);
-    }
-
-    function _up(bytes32[] memory level) private pure returns (bytes32[] memory next) {
-        next = new bytes32[]((level.length + 1) / 2);
-        for (uint256 i; i < next.length; ++i) {
-            uint256 l = 2 * i;
-            next[i] = l + 1 < level.length ? Hashes.commutativeKeccak256(level[l], level[l + 1]) : level[l];
-        }
     }
 }
