@@ -374,8 +374,8 @@ async function main() {
   // USDC in the Ledger since the distributions above (r0 withdrew its own).
   await benchRewards({
     send: send as never,
-    rewards: system.contracts.Rewards.address,
-    badges: system.contracts.Badges.address,
+    rewards: system.contracts.Rewards!.address,
+    badges: system.contracts.Badges!.address,
     usdc,
     treasury: treasury!,
     signer: rewardsSigner,
@@ -540,6 +540,16 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   first take in income waiting in the pool's Ledger balance; here none waits); \`pools.deposit\` is the
   first ETH income (the budget's word is new); \`pools.claim\` is a member's first claim of its ETH income;
   \`pools.vote.executesSpend\` credits the budget spend to the recipient in the Ledger.
+- \`rewards.*\` and \`badges.claim\` (scripts/bench/rewards.ts): an epoch of 10,000 leaves (a 14-hash proof),
+  claimed after the delay by another account for the leaf's. \`rewards.claim\` credits $50 to an account
+  that already holds USDC in the Ledger; \`.firstCredit\` to one that does not (+16,500: a new Ledger
+  balance); \`.badgeOnly\` is a leaf of amount 0 (no Ledger call). \`rewards.claim\` misses its 70,000 goal
+  by design: 21,000 (base) + about 8,800 (the calldata of a 14-hash proof) + 22,100 (the reward id's new
+  "paid" word, the once-ever rule) + about 28,000 (\`Ledger.deposit\`: the USDC transfer into the Ledger
+  and the credit) come to about 80,000 before any check; the rest is the epoch's two words, the pause
+  word, the epoch's claimed total (so a root never pays above its total) and the event. Meeting 70,000
+  would need a claim that does not credit the Ledger. \`badges.claim\` mints the same leaf's badge
+  (it reads the root from Rewards).
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
 - \`BENCH_TRACE=<key> pnpm bench:gas\` prints where that transaction's gas goes (by call depth and opcode,
   from \`debug_traceTransaction\`).

@@ -43,6 +43,10 @@ export async function main(): Promise<void> {
   const client = createPublicClient({ chain, transport: http(rpcUrl) });
   const wallet = createWalletClient({ account, chain, transport: http(rpcUrl) });
 
+  // Rewards need their token (USDC) and signer on a real chain; the local chain uses its test USDC and account #18.
+  if (!isLocal && (!process.env.REWARD_TOKEN || !process.env.REWARDS_SIGNER)) {
+    throw new Error(`REWARD_TOKEN (the USDC address) and REWARDS_SIGNER are required to deploy to chain ${chainId}`);
+  }
   const system = await deploySystem(wallet, client, {
     treasury: addressFromEnv("TREASURY", account.address),
     owner: addressFromEnv("OWNER", account.address),
@@ -50,7 +54,6 @@ export async function main(): Promise<void> {
     testTokens: isLocal,
     metadataBaseURI: process.env.METADATA_BASE_URI,
     minter: process.env.MINTER ? addressFromEnv("MINTER", account.address) : undefined,
-    // Local chain: the test USDC and account #18 of the local mnemonic (scripts/lib/system.ts).
     rewardsSigner: process.env.REWARDS_SIGNER ? addressFromEnv("REWARDS_SIGNER", account.address) : undefined,
     rewardToken: process.env.REWARD_TOKEN ? addressFromEnv("REWARD_TOKEN", account.address) : undefined,
     rewardsEpochCap: process.env.REWARDS_EPOCH_CAP ? BigInt(process.env.REWARDS_EPOCH_CAP) : undefined,

@@ -5,7 +5,17 @@
 import { hexToString, stringToHex, type Hex } from "viem";
 
 /** Tags the contracts write: mirrors contracts/libraries/Sources.sol (web/test/sources.test.ts checks it). */
-export const CONTRACT_SOURCES = ["mint", "presale", "sale", "direct", "shares", "budget", "outbid", "unwound", "reward"] as const;
+export const CONTRACT_SOURCES = [
+  "mint",
+  "presale",
+  "sale",
+  "direct",
+  "shares",
+  "budget",
+  "outbid",
+  "unwound",
+  "reward",
+] as const;
 
 /**
  * Words that callers of `Ledger.pay` / `Ledger.deposit` choose themselves (any word is allowed; these are

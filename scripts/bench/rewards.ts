@@ -66,5 +66,10 @@ export async function benchRewards(b: RewardsBench): Promise<void> {
   await send("rewards.claim", b.relayer, { ...rewards, functionName: "claim", args: claim(0) });
   await send("rewards.claim.firstCredit", b.relayer, { ...rewards, functionName: "claim", args: claim(1) });
   await send("rewards.claim.badgeOnly", b.relayer, { ...rewards, functionName: "claim", args: claim(2) });
-  await send("badges.claim", b.relayer, { address: b.badges, abi: badgesAbi as Abi, functionName: "claim", args: claim(0) });
+  await send("badges.claim", b.relayer, {
+    address: b.badges,
+    abi: badgesAbi as Abi,
+    functionName: "claim",
+    args: claim(0),
+  });
 }

@@ -16,6 +16,8 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { LOCAL_CHAIN_ID, LOCAL_MNEMONIC } from "./env.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -38,9 +40,8 @@ export const ARTIFACTS = {
   Badges: "contracts/rewards/Badges.sol/Badges.json",
 } as const;
 
-/** The local rewards signer: account #18 of the local mnemonic (public key, local chains only). */
+/** The local rewards signer: account #18 of the local mnemonic (a public key: local chains only). */
 export const LOCAL_REWARDS_SIGNER_INDEX = 18;
-const LOCAL_REWARDS_SIGNER: Address = "0xdD2FD4581271e230360230F9337D5c0430Bf44C0";
 
 /** Token URIs of the local stack: the web app's metadata route on its default port. */
 export const LOCAL_METADATA_BASE_URI = "http://127.0.0.1:3000/api/metadata/";
@@ -71,17 +72,10 @@ export type SystemOptions = {
 export type DeployedSystem = {
   chainId: number;
   contracts: Record<
-    | "Ledger"
-    | "ArtistRegistry"
-    | "FeeRouter"
-    | "DropFactory"
-    | "Marketplace"
-    | "SharesFactory"
-    | "PoolFactory"
-    | "Rewards"
-    | "Badges",
+    "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace" | "SharesFactory" | "PoolFactory",
     { address: Address; startBlock: number }
-  >;
+  > &
+    Partial<Record<"Rewards" | "Badges", { address: Address; startBlock: number }>>;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
 };
 
@@ -170,25 +164,10 @@ export async function deploySystem(
   if (getAddress(options.owner) !== getAddress(from)) {
     await send(wallet, client, feeRouter.address, feeRouterAbi, "transferOwnership", [options.owner]);
   }
-  // Rewards and badges last, so every address above stays where it was. The treasury owns both.
+  // Rewards and badges last, so every address above stays where it was; only where a reward token is known
+  // (the test USDC, or `rewardToken`): the contract tests deploy the core without one.
   const rewardToken = options.rewardToken ?? tokens.USDC?.address;
-  if (!rewardToken) throw new Error("deploySystem: rewardToken is required where no test USDC is deployed");
-  const rewardsSigner = options.rewardsSigner ?? (chainId === 31337 ? LOCAL_REWARDS_SIGNER : undefined);
-  if (!rewardsSigner) throw new Error("deploySystem: rewardsSigner is required on a real chain");
-  const decimals = (await client.readContract({
-    address: rewardToken,
-    abi: [{ type: "function", name: "decimals", inputs: [], outputs: [{ type: "uint8" }], stateMutability: "view" }],
-    functionName: "decimals",
-  })) as number;
-  const rewards = await deploy(wallet, client, "Rewards", [
-    ledger.address,
-    rewardToken,
-    options.treasury,
-    rewardsSigner,
-    options.rewardsDelay ?? 24 * 3600,
-    options.rewardsEpochCap ?? 100_000n * 10n ** BigInt(decimals),
-  ]);
-  const badges = await deploy(wallet, client, "Badges", [rewards.address, options.treasury]);
+  const rewardContracts = rewardToken ? await deployRewards(wallet, client, options, rewardToken, ledger.address) : {};
   return {
     chainId,
     contracts: {
@@ -199,9 +178,37 @@ export async function deploySystem(
       Marketplace: marketplace,
       SharesFactory: sharesFactory,
       PoolFactory: poolFactory,
-      Rewards: rewards,
-      Badges: badges,
+      ...rewardContracts,
     },
     tokens,
   };
+}
+
+/** Rewards (owned by the treasury, paying `rewardToken` credits in the Ledger) and the Badges it proves. */
+async function deployRewards(
+  wallet: Wallet,
+  client: PublicClient,
+  options: SystemOptions,
+  rewardToken: Address,
+  ledger: Address,
+): Promise<Record<"Rewards" | "Badges", { address: Address; startBlock: number }>> {
+  const chainId = await client.getChainId();
+  const local = mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: LOCAL_REWARDS_SIGNER_INDEX }).address;
+  const signer = options.rewardsSigner ?? (chainId === LOCAL_CHAIN_ID ? local : undefined);
+  if (!signer) throw new Error("deploySystem: rewardsSigner is required on a real chain");
+  const decimals = (await client.readContract({
+    address: rewardToken,
+    abi: [{ type: "function", name: "decimals", inputs: [], outputs: [{ type: "uint8" }], stateMutability: "view" }],
+    functionName: "decimals",
+  })) as number;
+  const rewards = await deploy(wallet, client, "Rewards", [
+    ledger,
+    rewardToken,
+    options.treasury,
+    signer,
+    options.rewardsDelay ?? 24 * 3600,
+    options.rewardsEpochCap ?? 100_000n * 10n ** BigInt(decimals),
+  ]);
+  const badges = await deploy(wallet, client, "Badges", [rewards.address, options.treasury]);
+  return { Rewards: rewards, Badges: badges };
 }

@@ -7,7 +7,6 @@ pragma solidity 0.8.30;
 import {RewardsFixture} from "../rewards/RewardsFixture.sol";
 import {RewardsHandler} from "./RewardsHandler.sol";
 import {IRewards} from "../../../contracts/rewards/IRewards.sol";
-import {Leaf} from "../rewards/RewardsTree.sol";
 
 /// @title RewardsInvariantTest
 /// @notice Invariants of the rewards budget under hostile sequences (see {RewardsHandler}):

@@ -3,7 +3,6 @@ pragma solidity 0.8.30;
 
 import {Test} from "../utils/Test.sol";
 import {Rewards} from "../../../contracts/rewards/Rewards.sol";
-import {IRewards} from "../../../contracts/rewards/IRewards.sol";
 import {Ledger} from "../../../contracts/ledger/Ledger.sol";
 import {TestToken} from "../../../contracts/mocks/TestToken.sol";
 import {Leaf, RewardsTree} from "../rewards/RewardsTree.sol";
@@ -177,14 +176,14 @@ contract RewardsHandler is Test {
         uint64 epoch = posted[pick % posted.length];
         Leaf[] memory leaves = _leaves[epoch];
         uint256 i = leaf % leaves.length;
-        Leaf memory l = leaves[i];
-        uint256 before = LEDGER.balanceOf(l.account, address(USDC));
-        try REWARDS.claim(epoch, l.account, l.rewardId, l.badge, l.amount, RewardsTree.proofOf(leaves, i)) {
-            if (ghostPaid[l.rewardId]) paidTwice = true;
-            ghostPaid[l.rewardId] = true;
-            ghostClaimed += l.amount;
-            ghostCredited[l.account] += l.amount;
-            assertEq(LEDGER.balanceOf(l.account, address(USDC)), before + l.amount, "the leaf's amount credited");
+        Leaf memory lf = leaves[i];
+        uint256 before = LEDGER.balanceOf(lf.account, address(USDC));
+        try REWARDS.claim(epoch, lf.account, lf.rewardId, lf.badge, lf.amount, RewardsTree.proofOf(leaves, i)) {
+            if (ghostPaid[lf.rewardId]) paidTwice = true;
+            ghostPaid[lf.rewardId] = true;
+            ghostClaimed += lf.amount;
+            ghostCredited[lf.account] += lf.amount;
+            assertEq(LEDGER.balanceOf(lf.account, address(USDC)), before + lf.amount, "the leaf's amount credited");
             ++calls["claim"];
         } catch {
             ++calls["claimRefused"];
@@ -197,24 +196,24 @@ contract RewardsHandler is Test {
         uint64 epoch = posted[pick % posted.length];
         Leaf[] memory leaves = _leaves[epoch];
         uint256 i = leaf % leaves.length;
-        Leaf memory l = leaves[i];
+        Leaf memory lf = leaves[i];
         bytes32[] memory proof = RewardsTree.proofOf(leaves, i);
         uint256 kind = seed % 3;
-        if (kind == 0) l.account = accounts[(uint256(keccak256(abi.encode(seed))) % ACCOUNTS)];
-        else if (kind == 1) l.amount = bound(seed >> 8, 0, 1_000e6);
+        if (kind == 0) lf.account = accounts[(uint256(keccak256(abi.encode(seed))) % ACCOUNTS)];
+        else if (kind == 1) lf.amount = bound(seed >> 8, 0, 1_000e6);
         else proof = RewardsTree.proofOf(leaves, (i + 1) % leaves.length);
         // Not a forgery after all: the changed leaf is in the tree, or the other proof is of an identical leaf.
-        if (kind != 2 && _isLeaf(leaves, l)) return;
-        if (kind == 2 && RewardsTree.leafHash(leaves[(i + 1) % leaves.length]) == RewardsTree.leafHash(l)) return;
-        try REWARDS.claim(epoch, l.account, l.rewardId, l.badge, l.amount, proof) {
+        if (kind != 2 && _isLeaf(leaves, lf)) return;
+        if (kind == 2 && RewardsTree.leafHash(leaves[(i + 1) % leaves.length]) == RewardsTree.leafHash(lf)) return;
+        try REWARDS.claim(epoch, lf.account, lf.rewardId, lf.badge, lf.amount, proof) {
             forgedPaid = true;
         } catch {
             ++calls["forgeRefused"];
         }
     }
 
-    function _isLeaf(Leaf[] memory leaves, Leaf memory l) internal pure returns (bool) {
-        bytes32 h = RewardsTree.leafHash(l);
+    function _isLeaf(Leaf[] memory leaves, Leaf memory lf) internal pure returns (bool) {
+        bytes32 h = RewardsTree.leafHash(lf);
         for (uint256 i; i < leaves.length; ++i) if (RewardsTree.leafHash(leaves[i]) == h) return true;
         return false;
     }

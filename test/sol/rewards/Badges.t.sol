@@ -29,9 +29,9 @@ contract BadgesTest is RewardsFixture {
         fundAs(makeAddr("funder"), 100e6);
     }
 
-    function _leaves() internal view returns (Leaf[] memory l) {
-        l = new Leaf[](tree.length);
-        for (uint256 i; i < tree.length; ++i) l[i] = tree[i];
+    function _leaves() internal view returns (Leaf[] memory lf) {
+        lf = new Leaf[](tree.length);
+        for (uint256 i; i < tree.length; ++i) lf[i] = tree[i];
     }
 
     function _claim(uint64 epoch, Leaf memory leaf, bytes32[] memory proof) internal {
@@ -46,31 +46,31 @@ contract BadgesTest is RewardsFixture {
     }
 
     function test_claim_mintsOneLockedBadgeWithTheRewardsLeaf() public {
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
-        bytes32[] memory p = proofOf(l, 0);
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
+        bytes32[] memory p = proofOf(lf, 0);
         vm.expectEmit(address(badges));
-        emit IBadges.BadgeClaimed(1, alice, 1, l[0].rewardId);
+        emit IBadges.BadgeClaimed(1, alice, 1, lf[0].rewardId);
         vm.expectEmit(address(badges));
         emit IERC5192.Locked(1);
-        _claim(1, l[0], p);
+        _claim(1, lf[0], p);
         assertEq(badges.balanceOf(alice, 1), 1, "one badge");
         assertTrue(badges.hasBadge(alice, 1), "has it");
         assertTrue(badges.locked(1), "locked");
         // The same leaf and proof also pay the reward, in either order.
-        rewards.claim(1, alice, l[0].rewardId, 1, 50e6, p);
+        rewards.claim(1, alice, lf[0].rewardId, 1, 50e6, p);
         assertEq(ledger.balanceOf(alice, address(usdc)), 50e6, "reward paid with the same proof");
         vm.expectRevert(abi.encodeWithSelector(IBadges.Badges_AlreadyClaimed.selector, alice, 1));
-        _claim(1, l[0], p);
+        _claim(1, lf[0], p);
     }
 
     function test_claim_oneBadgePerAccountAndIdAcrossEpochs() public {
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
-        _claim(1, l[1], proofOf(l, 1));
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
+        _claim(1, lf[1], proofOf(lf, 1));
         Leaf[] memory later = new Leaf[](2);
         later[0] = Leaf(bob, rewardIdOf(bob, "first-mint", "again"), 7, 0);
-        later[1] = l[0];
+        later[1] = lf[0];
         postAndOpen(2, later, 0);
         vm.expectRevert(abi.encodeWithSelector(IBadges.Badges_AlreadyClaimed.selector, bob, 7));
         _claim(2, later[0], proofOf(later, 0));
@@ -78,54 +78,54 @@ contract BadgesTest is RewardsFixture {
     }
 
     function test_claim_revertsOnALeafWithoutBadge() public {
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
         vm.expectRevert(abi.encodeWithSelector(IBadges.Badges_NoBadge.selector));
-        _claim(1, l[2], proofOf(l, 2));
+        _claim(1, lf[2], proofOf(lf, 2));
     }
 
     function test_claim_revertsUnlessTheRootIsClaimable() public {
-        Leaf[] memory l = _leaves();
-        bytes32[] memory p = proofOf(l, 0);
+        Leaf[] memory lf = _leaves();
+        bytes32[] memory p = proofOf(lf, 0);
         vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_UnknownEpoch.selector, 1));
-        _claim(1, l[0], p);
+        _claim(1, lf[0], p);
         vm.prank(signer);
-        rewards.postRoot(1, rootOf(l), 60e6);
+        rewards.postRoot(1, rootOf(lf), 60e6);
         uint40 at = uint40(block.timestamp) + DELAY;
         vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_NotClaimableYet.selector, 1, at));
-        _claim(1, l[0], p);
+        _claim(1, lf[0], p);
         vm.prank(treasury);
         rewards.revoke(1);
         vm.warp(at);
         vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_Revoked.selector, 1));
-        _claim(1, l[0], p);
-        postAndOpen(2, l, 60e6);
+        _claim(1, lf[0], p);
+        postAndOpen(2, lf, 60e6);
         vm.prank(treasury);
         rewards.setPaused(true);
         vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_Paused.selector));
-        _claim(2, l[0], p);
+        _claim(2, lf[0], p);
         vm.prank(treasury);
         rewards.setPaused(false);
-        _claim(2, l[0], p);
+        _claim(2, lf[0], p);
     }
 
     function test_claim_revertsOnAForgedLeaf() public {
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
-        bytes32[] memory p = proofOf(l, 0);
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
+        bytes32[] memory p = proofOf(lf, 0);
         bytes memory invalid = abi.encodeWithSelector(IBadges.Badges_InvalidProof.selector);
         vm.expectRevert(invalid);
-        _claim(1, Leaf(bob, l[0].rewardId, 1, 50e6), p);
+        _claim(1, Leaf(bob, lf[0].rewardId, 1, 50e6), p);
         vm.expectRevert(invalid);
-        _claim(1, Leaf(alice, l[0].rewardId, 2, 50e6), p);
+        _claim(1, Leaf(alice, lf[0].rewardId, 2, 50e6), p);
         vm.expectRevert(invalid);
-        _claim(1, Leaf(alice, l[0].rewardId, 1, 0), p);
+        _claim(1, Leaf(alice, lf[0].rewardId, 1, 0), p);
     }
 
     function test_transfersAndApprovals_revert() public {
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
-        _claim(1, l[0], proofOf(l, 0));
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
+        _claim(1, lf[0], proofOf(lf, 0));
         vm.startPrank(alice);
         vm.expectRevert(abi.encodeWithSelector(IBadges.Badges_Soulbound.selector));
         badges.safeTransferFrom(alice, bob, 1, 1, "");

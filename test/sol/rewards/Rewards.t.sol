@@ -33,14 +33,14 @@ contract RewardsTest is RewardsFixture {
         tree.push(Leaf(alice, rewardIdOf(alice, "first-mint", ""), 3, 0));
     }
 
-    function _leaves() internal view returns (Leaf[] memory l) {
-        l = new Leaf[](tree.length);
-        for (uint256 i; i < tree.length; ++i) l[i] = tree[i];
+    function _leaves() internal view returns (Leaf[] memory lf) {
+        lf = new Leaf[](tree.length);
+        for (uint256 i; i < tree.length; ++i) lf[i] = tree[i];
     }
 
-    function _claim(uint64 epoch, Leaf[] memory l, uint256 i) internal {
+    function _claim(uint64 epoch, Leaf[] memory lf, uint256 i) internal {
         vm.prank(relayer);
-        rewards.claim(epoch, l[i].account, l[i].rewardId, l[i].badge, l[i].amount, proofOf(l, i));
+        rewards.claim(epoch, lf[i].account, lf[i].rewardId, lf[i].badge, lf[i].amount, proofOf(lf, i));
     }
 
     function _expectClaimRevert(uint64 epoch, Leaf memory leaf, bytes32[] memory proof, bytes memory err) internal {
@@ -73,9 +73,13 @@ contract RewardsTest is RewardsFixture {
     }
 
     function test_constructor_revertsOnDelayOutOfRange() public {
-        vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_DelayOutOfRange.selector, 1 hours - 1, 1 hours, 30 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewards.Rewards_DelayOutOfRange.selector, 1 hours - 1, 1 hours, 30 days)
+        );
         new Rewards(address(ledger), address(usdc), treasury, signer, 1 hours - 1, CAP);
-        vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_DelayOutOfRange.selector, 30 days + 1, 1 hours, 30 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewards.Rewards_DelayOutOfRange.selector, 30 days + 1, 1 hours, 30 days)
+        );
         new Rewards(address(ledger), address(usdc), treasury, signer, 30 days + 1, CAP);
     }
 
@@ -241,8 +245,8 @@ contract RewardsTest is RewardsFixture {
         assertEq(rewards.available(), 100e6, "released");
         assertEq(rewards.liveTotals(), 0, "nothing live");
         vm.warp(block.timestamp + 1);
-        Leaf[] memory l = _leaves();
-        _expectClaimRevert(1, l[0], proofOf(l, 0), abi.encodeWithSelector(IRewards.Rewards_Revoked.selector, 1));
+        Leaf[] memory lf = _leaves();
+        _expectClaimRevert(1, lf[0], proofOf(lf, 0), abi.encodeWithSelector(IRewards.Rewards_Revoked.selector, 1));
         vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_Revoked.selector, 1));
         rewards.claimableRoot(1);
         vm.prank(treasury);
@@ -274,87 +278,87 @@ contract RewardsTest is RewardsFixture {
 
     function test_claim_creditsTheLedgerTaggedReward() public {
         fundAs(bob, 100e6);
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
         vm.expectEmit(address(rewards));
-        emit IRewards.Claimed(1, l[0].rewardId, alice, 1, 50e6);
+        emit IRewards.Claimed(1, lf[0].rewardId, alice, 1, 50e6);
         vm.expectEmit(address(ledger));
         emit ILedger.Credited(alice, address(usdc), address(rewards), 50e6, "reward");
-        _claim(1, l, 0);
+        _claim(1, lf, 0);
         assertEq(ledger.balanceOf(alice, address(usdc)), 50e6, "credited to the account, not the relayer");
         assertEq(ledger.balanceOf(relayer, address(usdc)), 0, "the submitter gets nothing");
-        assertTrue(rewards.isPaid(l[0].rewardId), "paid");
+        assertTrue(rewards.isPaid(lf[0].rewardId), "paid");
         assertEq(rewards.epochOf(1).claimed, 50e6, "claimed in the epoch");
         assertEq(usdc.balanceOf(address(rewards)), 50e6, "what is left");
         assertEq(rewards.available(), 40e6, "a claim does not change what is uncommitted");
     }
 
     function test_claim_badgeOnlyLeafCreditsNothing() public {
-        Leaf[] memory l = _leaves();
+        Leaf[] memory lf = _leaves();
         fundAs(bob, 100e6);
-        postAndOpen(1, l, 60e6);
-        _claim(1, l, 2);
-        assertTrue(rewards.isPaid(l[2].rewardId), "marked");
+        postAndOpen(1, lf, 60e6);
+        _claim(1, lf, 2);
+        assertTrue(rewards.isPaid(lf[2].rewardId), "marked");
         assertEq(ledger.balanceOf(alice, address(usdc)), 0, "no credit");
         assertEq(rewards.epochOf(1).claimed, 0, "nothing claimed");
     }
 
     function test_claim_revertsWhenPausedUnknownOrNotYetOpen() public {
         fundAs(bob, 100e6);
-        Leaf[] memory l = _leaves();
-        bytes32[] memory p = proofOf(l, 0);
-        _expectClaimRevert(1, l[0], p, abi.encodeWithSelector(IRewards.Rewards_UnknownEpoch.selector, 1));
+        Leaf[] memory lf = _leaves();
+        bytes32[] memory p = proofOf(lf, 0);
+        _expectClaimRevert(1, lf[0], p, abi.encodeWithSelector(IRewards.Rewards_UnknownEpoch.selector, 1));
         vm.prank(signer);
-        rewards.postRoot(1, rootOf(l), 60e6);
+        rewards.postRoot(1, rootOf(lf), 60e6);
         uint40 at = uint40(block.timestamp) + DELAY;
-        _expectClaimRevert(1, l[0], p, abi.encodeWithSelector(IRewards.Rewards_NotClaimableYet.selector, 1, at));
+        _expectClaimRevert(1, lf[0], p, abi.encodeWithSelector(IRewards.Rewards_NotClaimableYet.selector, 1, at));
         vm.warp(at);
         vm.prank(treasury);
         rewards.setPaused(true);
-        _expectClaimRevert(1, l[0], p, abi.encodeWithSelector(IRewards.Rewards_Paused.selector));
+        _expectClaimRevert(1, lf[0], p, abi.encodeWithSelector(IRewards.Rewards_Paused.selector));
         vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_Paused.selector));
         rewards.claimableRoot(1);
         vm.prank(treasury);
         rewards.setPaused(false);
-        _claim(1, l, 0);
+        _claim(1, lf, 0);
     }
 
     function test_claim_revertsOnAForgedLeaf() public {
         fundAs(bob, 100e6);
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
-        bytes32[] memory p = proofOf(l, 0);
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
+        bytes32[] memory p = proofOf(lf, 0);
         bytes memory invalid = abi.encodeWithSelector(IRewards.Rewards_InvalidProof.selector);
-        _expectClaimRevert(1, Leaf(bob, l[0].rewardId, 1, 50e6), p, invalid);
-        _expectClaimRevert(1, Leaf(alice, l[0].rewardId, 1, 50e6 + 1), p, invalid);
-        _expectClaimRevert(1, Leaf(alice, l[0].rewardId, 2, 50e6), p, invalid);
-        _expectClaimRevert(1, Leaf(alice, l[1].rewardId, 1, 50e6), p, invalid);
-        _expectClaimRevert(1, l[0], proofOf(l, 1), invalid);
+        _expectClaimRevert(1, Leaf(bob, lf[0].rewardId, 1, 50e6), p, invalid);
+        _expectClaimRevert(1, Leaf(alice, lf[0].rewardId, 1, 50e6 + 1), p, invalid);
+        _expectClaimRevert(1, Leaf(alice, lf[0].rewardId, 2, 50e6), p, invalid);
+        _expectClaimRevert(1, Leaf(alice, lf[1].rewardId, 1, 50e6), p, invalid);
+        _expectClaimRevert(1, lf[0], proofOf(lf, 1), invalid);
     }
 
     function test_claim_paysARewardIdOnceAcrossEpochs() public {
         fundAs(bob, 200e6);
-        Leaf[] memory l = _leaves();
-        postAndOpen(1, l, 60e6);
-        _claim(1, l, 0);
-        bytes memory paid = abi.encodeWithSelector(IRewards.Rewards_AlreadyPaid.selector, l[0].rewardId);
-        _expectClaimRevert(1, l[0], proofOf(l, 0), paid);
+        Leaf[] memory lf = _leaves();
+        postAndOpen(1, lf, 60e6);
+        _claim(1, lf, 0);
+        bytes memory paid = abi.encodeWithSelector(IRewards.Rewards_AlreadyPaid.selector, lf[0].rewardId);
+        _expectClaimRevert(1, lf[0], proofOf(lf, 0), paid);
         // The same reward id again in a later root (a buggy job or a stolen key): still paid once.
-        postAndOpen(2, l, 60e6);
-        _expectClaimRevert(2, l[0], proofOf(l, 0), paid);
+        postAndOpen(2, lf, 60e6);
+        _expectClaimRevert(2, lf[0], proofOf(lf, 0), paid);
         assertEq(ledger.balanceOf(alice, address(usdc)), 50e6, "paid once");
     }
 
     function test_claim_neverPaysAboveTheEpochTotal() public {
         fundAs(bob, 100e6);
-        Leaf[] memory l = _leaves();
+        Leaf[] memory lf = _leaves();
         // The root's leaves add up to 60 but it commits only 55: the second claim would overdraw it.
-        postAndOpen(1, l, 55e6);
-        _claim(1, l, 0);
+        postAndOpen(1, lf, 55e6);
+        _claim(1, lf, 0);
         _expectClaimRevert(
             1,
-            l[1],
-            proofOf(l, 1),
+            lf[1],
+            proofOf(lf, 1),
             abi.encodeWithSelector(IRewards.Rewards_AboveEpochTotal.selector, 1, 60e6, 55e6)
         );
     }
@@ -402,7 +406,9 @@ contract RewardsTest is RewardsFixture {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, signer));
         rewards.setDelay(2 hours);
         vm.startPrank(treasury);
-        vm.expectRevert(abi.encodeWithSelector(IRewards.Rewards_DelayOutOfRange.selector, 59 minutes, 1 hours, 30 days));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRewards.Rewards_DelayOutOfRange.selector, 59 minutes, 1 hours, 30 days)
+        );
         rewards.setDelay(59 minutes);
         vm.expectEmit(address(rewards));
         emit IRewards.DelayChanged(DELAY, 2 hours);
@@ -435,43 +441,53 @@ contract RewardsTest is RewardsFixture {
         fundAs(bob, CAP * epochs);
         bytes32 id = rewardIdOf(alice, "month-1000", "2026-11");
         for (uint64 e = 1; e <= epochs; ++e) {
-            Leaf[] memory l = new Leaf[](2);
-            l[0] = Leaf(alice, id, 0, e == 1 ? amount : again);
-            l[1] = Leaf(bob, rewardIdOf(bob, "filler", vm.toString(uint256(e))), 0, 1);
-            postAndOpen(e, l, sumOf(l));
+            Leaf[] memory lf = new Leaf[](2);
+            lf[0] = Leaf(alice, id, 0, e == 1 ? amount : again);
+            lf[1] = Leaf(bob, rewardIdOf(bob, "filler", vm.toString(uint256(e))), 0, 1);
+            postAndOpen(e, lf, sumOf(lf));
             if (e == 1) {
-                _claim(e, l, 0);
+                _claim(e, lf, 0);
             } else {
-                _expectClaimRevert(e, l[0], proofOf(l, 0), abi.encodeWithSelector(IRewards.Rewards_AlreadyPaid.selector, id));
+                _expectClaimRevert(
+                    e,
+                    lf[0],
+                    proofOf(lf, 0),
+                    abi.encodeWithSelector(IRewards.Rewards_AlreadyPaid.selector, id)
+                );
             }
         }
         assertEq(ledger.balanceOf(alice, address(usdc)), amount, "credited once");
     }
 
     /// @dev A proof for one leaf never pays another account or another amount.
-    function testFuzz_claim_proofPaysOnlyItsLeaf(address other, uint256 amount, uint256 otherAmount, uint8 size) public {
+    function testFuzz_claim_proofPaysOnlyItsLeaf(
+        address other,
+        uint256 amount,
+        uint256 otherAmount,
+        uint8 size
+    ) public {
         vm.assume(other != address(0));
         amount = bound(amount, 1, 100e6);
         otherAmount = bound(otherAmount, 0, CAP);
         size = uint8(bound(size, 1, 9));
-        Leaf[] memory l = new Leaf[](size);
+        Leaf[] memory lf = new Leaf[](size);
         for (uint256 i; i < size; ++i) {
             address a = address(uint160(uint256(keccak256(abi.encode("account", i)))));
-            l[i] = Leaf(a, rewardIdOf(a, "earned-100", ""), 0, amount);
+            lf[i] = Leaf(a, rewardIdOf(a, "earned-100", ""), 0, amount);
         }
         fundAs(bob, CAP);
-        postAndOpen(1, l, sumOf(l) > CAP ? CAP : sumOf(l));
+        postAndOpen(1, lf, sumOf(lf) > CAP ? CAP : sumOf(lf));
         uint256 index = uint256(keccak256(abi.encode(other))) % size;
-        Leaf memory forged = Leaf(other, l[index].rewardId, 0, otherAmount);
-        bytes32[] memory p = proofOf(l, index);
-        if (other != l[index].account || otherAmount != amount) {
+        Leaf memory forged = Leaf(other, lf[index].rewardId, 0, otherAmount);
+        bytes32[] memory p = proofOf(lf, index);
+        if (other != lf[index].account || otherAmount != amount) {
             _expectClaimRevert(1, forged, p, abi.encodeWithSelector(IRewards.Rewards_InvalidProof.selector));
             assertEq(ledger.balanceOf(other, address(usdc)), 0, "the forger got nothing");
         }
         // The true leaf still pays, exactly its amount, to its account.
         if (amount <= rewards.epochOf(1).total) {
-            _claim(1, l, index);
-            assertEq(ledger.balanceOf(l[index].account, address(usdc)), amount, "the leaf's own account and amount");
+            _claim(1, lf, index);
+            assertEq(ledger.balanceOf(lf[index].account, address(usdc)), amount, "the leaf's own account and amount");
         }
     }
 }

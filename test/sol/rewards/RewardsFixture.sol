@@ -39,7 +39,11 @@ abstract contract RewardsFixture is Fixture {
     }
 
     /// @notice The reward id of an achievement (the documented specifier).
-    function rewardIdOf(address account, string memory achievement, string memory period) internal pure returns (bytes32) {
+    function rewardIdOf(
+        address account,
+        string memory achievement,
+        string memory period
+    ) internal pure returns (bytes32) {
         return keccak256(abi.encode(account, achievement, period));
     }
 

@@ -15,8 +15,8 @@ struct Leaf {
 /// @notice Builds rewards trees in tests: OpenZeppelin's standard double-hashed leaf and sorted-pair nodes
 ///         (what StandardMerkleTree builds and MerkleProof verifies), an odd last node carried up as is.
 library RewardsTree {
-    function leafHash(Leaf memory l) internal pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(l.account, l.rewardId, l.badge, l.amount))));
+    function leafHash(Leaf memory lf) internal pure returns (bytes32) {
+        return keccak256(bytes.concat(keccak256(abi.encode(lf.account, lf.rewardId, lf.badge, lf.amount))));
     }
 
     /// @notice The root of `leaves`.
@@ -53,8 +53,8 @@ library RewardsTree {
     function _up(bytes32[] memory level) private pure returns (bytes32[] memory next) {
         next = new bytes32[]((level.length + 1) / 2);
         for (uint256 i; i < next.length; ++i) {
-            uint256 l = 2 * i;
-            next[i] = l + 1 < level.length ? Hashes.commutativeKeccak256(level[l], level[l + 1]) : level[l];
+            uint256 left = 2 * i;
+            next[i] = left + 1 < level.length ? Hashes.commutativeKeccak256(level[left], level[left + 1]) : level[left];
         }
     }
 }
