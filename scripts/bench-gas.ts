@@ -26,6 +26,7 @@ import { benchDrops } from "./bench/drops.ts";
 import { benchMarket } from "./bench/market.ts";
 import { benchShares } from "./bench/shares.ts";
 import { benchPools } from "./bench/pools.ts";
+import { benchRewards } from "./bench/rewards.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 /** Where bench/README.md's gas part ends and the other benchmarks' sections begin. */
@@ -56,6 +57,8 @@ const GOALS: Record<string, { goal: number; anchor?: string }> = {
   "shares.transfer": { goal: 70_000, anchor: "OpenZeppelin ERC20 transfer to a new holder: about 51,000" },
   "shares.buy": { goal: 120_000 },
   "pools.claim": { goal: 60_000 },
+  "rewards.claim": { goal: 70_000 },
+  "badges.claim": { goal: 80_000 },
 };
 
 /** Sorted, deterministic recipient addresses that are not accounts of the node. */
@@ -86,12 +89,15 @@ async function main() {
   const conn = await network.create();
   const { viem } = conn;
   const client = (await viem.getPublicClient()) as unknown as PublicClient;
-  const [deployer, treasury, owner, artist, artist2, payer, controller2, ...fans] =
-    (await viem.getWalletClients()) as unknown as Wallet[];
+  const wallets = (await viem.getWalletClients()) as unknown as Wallet[];
+  const [deployer, treasury, owner, artist, artist2, payer, controller2, ...fans] = wallets;
+  // The rewards signer is the last account, which no other part uses.
+  const rewardsSigner = wallets[wallets.length - 1]!;
   const system = await deploySystem(deployer!, client, {
     treasury: treasury!.account.address,
     owner: owner!.account.address,
     testTokens: true,
+    rewardsSigner: rewardsSigner.account.address,
   });
   const ledger = system.contracts.Ledger.address;
   const registry = system.contracts.ArtistRegistry.address;
@@ -364,6 +370,20 @@ async function main() {
     args: [0],
   });
 
+  // ---- rewards and badges, last so that no figure above moves. The 10-recipient split's recipient r2 holds
+  // USDC in the Ledger since the distributions above (r0 withdrew its own).
+  await benchRewards({
+    send: send as never,
+    rewards: system.contracts.Rewards!.address,
+    badges: system.contracts.Badges!.address,
+    usdc,
+    treasury: treasury!,
+    signer: rewardsSigner,
+    relayer: payer!,
+    funded: c10.recipients[2]!,
+    increaseTime: (seconds) => conn.networkHelpers.time.increase(seconds),
+  });
+
   await conn.close?.();
   write(gas);
 }
@@ -520,6 +540,16 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   first take in income waiting in the pool's Ledger balance; here none waits); \`pools.deposit\` is the
   first ETH income (the budget's word is new); \`pools.claim\` is a member's first claim of its ETH income;
   \`pools.vote.executesSpend\` credits the budget spend to the recipient in the Ledger.
+- \`rewards.*\` and \`badges.claim\` (scripts/bench/rewards.ts): an epoch of 10,000 leaves (a 14-hash proof),
+  claimed after the delay by another account for the leaf's. \`rewards.claim\` credits $50 to an account
+  that already holds USDC in the Ledger; \`.firstCredit\` to one that does not (+16,500: a new Ledger
+  balance); \`.badgeOnly\` is a leaf of amount 0 (no Ledger call). \`rewards.claim\` misses its 70,000 goal
+  by design: 21,000 (base) + about 8,800 (the calldata of a 14-hash proof) + 22,100 (the reward id's new
+  "paid" word, the once-ever rule) + about 28,000 (\`Ledger.deposit\`: the USDC transfer into the Ledger
+  and the credit) come to about 80,000 before any check; the rest is the epoch's two words, the pause
+  word, the epoch's claimed total (so a root never pays above its total) and the event. Meeting 70,000
+  would need a claim that does not credit the Ledger. \`badges.claim\` mints the same leaf's badge
+  (it reads the root from Rewards).
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
 - \`BENCH_TRACE=<key> pnpm bench:gas\` prints where that transaction's gas goes (by call depth and opcode,
   from \`debug_traceTransaction\`).

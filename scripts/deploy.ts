@@ -3,7 +3,9 @@
  * (contracts/deployments/<chainId>.json), then regenerates the shared module.
  *
  *   RPC_URL=https://... DEPLOYER_PRIVATE_KEY=0x... TREASURY=0x... OWNER=0x... \
- *   METADATA_BASE_URI=https://app.example/api/metadata/ MINTER=0x... pnpm deploy:contracts
+ *   METADATA_BASE_URI=https://app.example/api/metadata/ MINTER=0x... \
+ *   REWARDS_SIGNER=0x... REWARD_TOKEN=0x<USDC> [REWARDS_EPOCH_CAP=<units>] [REWARDS_DELAY_SECONDS=86400] \
+ *   pnpm deploy:contracts
  *
  * Without RPC_URL it deploys to the local node (http://127.0.0.1:8545) with Hardhat's account #0.
  */
@@ -41,6 +43,10 @@ export async function main(): Promise<void> {
   const client = createPublicClient({ chain, transport: http(rpcUrl) });
   const wallet = createWalletClient({ account, chain, transport: http(rpcUrl) });
 
+  // Rewards need their token (USDC) and signer on a real chain; the local chain uses its test USDC and account #18.
+  if (!isLocal && (!process.env.REWARD_TOKEN || !process.env.REWARDS_SIGNER)) {
+    throw new Error(`REWARD_TOKEN (the USDC address) and REWARDS_SIGNER are required to deploy to chain ${chainId}`);
+  }
   const system = await deploySystem(wallet, client, {
     treasury: addressFromEnv("TREASURY", account.address),
     owner: addressFromEnv("OWNER", account.address),
@@ -48,6 +54,10 @@ export async function main(): Promise<void> {
     testTokens: isLocal,
     metadataBaseURI: process.env.METADATA_BASE_URI,
     minter: process.env.MINTER ? addressFromEnv("MINTER", account.address) : undefined,
+    rewardsSigner: process.env.REWARDS_SIGNER ? addressFromEnv("REWARDS_SIGNER", account.address) : undefined,
+    rewardToken: process.env.REWARD_TOKEN ? addressFromEnv("REWARD_TOKEN", account.address) : undefined,
+    rewardsEpochCap: process.env.REWARDS_EPOCH_CAP ? BigInt(process.env.REWARDS_EPOCH_CAP) : undefined,
+    rewardsDelay: process.env.REWARDS_DELAY_SECONDS ? Number(process.env.REWARDS_DELAY_SECONDS) : undefined,
   });
   const dir = join(root, "contracts/deployments");
   mkdirSync(dir, { recursive: true });

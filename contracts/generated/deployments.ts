@@ -31,6 +31,14 @@ export const deployments = {
       "PoolFactory": {
         "address": "0xa513E6E4b8f2a923D98304ec87F64353C4D5C853",
         "startBlock": 8
+      },
+      "Rewards": {
+        "address": "0xA51c1fc2f0D1a1b8494Ed1FE312d7C3a78Ed91C0",
+        "startBlock": 13
+      },
+      "Badges": {
+        "address": "0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82",
+        "startBlock": 14
       }
     },
     "tokens": {

@@ -4,3 +4,4 @@ export * from "./deployment.ts";
 export * from "./allowlist.ts";
 export * from "./drops.ts";
 export * from "./market.ts";
+export * from "./rewards.ts";

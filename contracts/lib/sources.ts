@@ -5,7 +5,17 @@
 import { hexToString, stringToHex, type Hex } from "viem";
 
 /** Tags the contracts write: mirrors contracts/libraries/Sources.sol (web/test/sources.test.ts checks it). */
-export const CONTRACT_SOURCES = ["mint", "presale", "sale", "direct", "shares", "budget", "outbid", "unwound"] as const;
+export const CONTRACT_SOURCES = [
+  "mint",
+  "presale",
+  "sale",
+  "direct",
+  "shares",
+  "budget",
+  "outbid",
+  "unwound",
+  "reward",
+] as const;
 
 /**
  * Words that callers of `Ledger.pay` / `Ledger.deposit` choose themselves (any word is allowed; these are
@@ -15,9 +25,10 @@ export const CALLER_SOURCES = ["deposit", "tip", "ticket", "fiat"] as const;
 
 /**
  * Words the indexer gives to credits that no tag names: the parts of a `Paid` or `SalePaid` (fee, referral,
- * affiliate, royalty) and of a split distribution (split, advance, reward).
+ * affiliate, royalty) and of a split distribution (split, advance; its distributor's fee is "reward", the
+ * word Rewards claims write too: the credit's `from` tells them apart).
  */
-export const INDEXER_SOURCES = ["fee", "referral", "affiliate", "royalty", "split", "advance", "reward"] as const;
+export const INDEXER_SOURCES = ["fee", "referral", "affiliate", "royalty", "split", "advance"] as const;
 
 /** Every word the platform's credits carry. */
 export const SOURCES = [...CONTRACT_SOURCES, ...CALLER_SOURCES, ...INDEXER_SOURCES] as const;

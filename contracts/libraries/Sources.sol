@@ -21,4 +21,6 @@ library Sources {
     bytes32 internal constant OUTBID = "outbid";
     /// @dev The winning bid of an auction unwound after its grace, credited back.
     bytes32 internal constant UNWOUND = "unwound";
+    /// @dev A rewards claim ({IRewards}): a milestone or achievement reward from the treasury's budget.
+    bytes32 internal constant REWARD = "reward";
 }

@@ -16,6 +16,8 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { LOCAL_CHAIN_ID, LOCAL_MNEMONIC } from "./env.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -34,7 +36,12 @@ export const ARTIFACTS = {
   Marketplace: "contracts/market/Marketplace.sol/Marketplace.json",
   SharesFactory: "contracts/shares/SharesFactory.sol/SharesFactory.json",
   PoolFactory: "contracts/pools/PoolFactory.sol/PoolFactory.json",
+  Rewards: "contracts/rewards/Rewards.sol/Rewards.json",
+  Badges: "contracts/rewards/Badges.sol/Badges.json",
 } as const;
+
+/** The local rewards signer: account #18 of the local mnemonic (a public key: local chains only). */
+export const LOCAL_REWARDS_SIGNER_INDEX = 18;
 
 /** Token URIs of the local stack: the web app's metadata route on its default port. */
 export const LOCAL_METADATA_BASE_URI = "http://127.0.0.1:3000/api/metadata/";
@@ -52,6 +59,14 @@ export type SystemOptions = {
   metadataBaseURI?: string;
   /** The card checkout's relayer, allowed to mint paid fiat orders in new collections (zero: none). */
   minter?: Address;
+  /** Who posts rewards roots (default on the local chain: account #18 of the local mnemonic). */
+  rewardsSigner?: Address;
+  /** The rewards budget's ERC-20 (default: the test USDC). */
+  rewardToken?: Address;
+  /** The most one rewards epoch may promise, in the token's units (default: 100,000 tokens). */
+  rewardsEpochCap?: bigint;
+  /** Seconds a rewards root waits before claims open (24 h by default, at least 1 h). */
+  rewardsDelay?: number;
 };
 
 export type DeployedSystem = {
@@ -59,7 +74,8 @@ export type DeployedSystem = {
   contracts: Record<
     "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace" | "SharesFactory" | "PoolFactory",
     { address: Address; startBlock: number }
-  >;
+  > &
+    Partial<Record<"Rewards" | "Badges", { address: Address; startBlock: number }>>;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
 };
 
@@ -78,7 +94,7 @@ async function deploy(
 
 /**
  * Deploys ArtistRegistry, Ledger (which hosts payments and splits), FeeRouter, (test USDC,) DropFactory,
- * Marketplace, SharesFactory, PoolFactory.
+ * Marketplace, SharesFactory, PoolFactory, Rewards and Badges (owned by the treasury).
  * The registry writes payees to the Ledger and the FeeRouter writes rates to it, and the Ledger trusts both
  * by immutable address: the Ledger's and the FeeRouter's addresses are predicted from the deployer's
  * nonce, and checked after. The deployer owns the FeeRouter until it has
@@ -148,6 +164,10 @@ export async function deploySystem(
   if (getAddress(options.owner) !== getAddress(from)) {
     await send(wallet, client, feeRouter.address, feeRouterAbi, "transferOwnership", [options.owner]);
   }
+  // Rewards and badges last, so every address above stays where it was; only where a reward token is known
+  // (the test USDC, or `rewardToken`): the contract tests deploy the core without one.
+  const rewardToken = options.rewardToken ?? tokens.USDC?.address;
+  const rewardContracts = rewardToken ? await deployRewards(wallet, client, options, rewardToken, ledger.address) : {};
   return {
     chainId,
     contracts: {
@@ -158,7 +178,37 @@ export async function deploySystem(
       Marketplace: marketplace,
       SharesFactory: sharesFactory,
       PoolFactory: poolFactory,
+      ...rewardContracts,
     },
     tokens,
   };
+}
+
+/** Rewards (owned by the treasury, paying `rewardToken` credits in the Ledger) and the Badges it proves. */
+async function deployRewards(
+  wallet: Wallet,
+  client: PublicClient,
+  options: SystemOptions,
+  rewardToken: Address,
+  ledger: Address,
+): Promise<Record<"Rewards" | "Badges", { address: Address; startBlock: number }>> {
+  const chainId = await client.getChainId();
+  const local = mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: LOCAL_REWARDS_SIGNER_INDEX }).address;
+  const signer = options.rewardsSigner ?? (chainId === LOCAL_CHAIN_ID ? local : undefined);
+  if (!signer) throw new Error("deploySystem: rewardsSigner is required on a real chain");
+  const decimals = (await client.readContract({
+    address: rewardToken,
+    abi: [{ type: "function", name: "decimals", inputs: [], outputs: [{ type: "uint8" }], stateMutability: "view" }],
+    functionName: "decimals",
+  })) as number;
+  const rewards = await deploy(wallet, client, "Rewards", [
+    ledger,
+    rewardToken,
+    options.treasury,
+    signer,
+    options.rewardsDelay ?? 24 * 3600,
+    options.rewardsEpochCap ?? 100_000n * 10n ** BigInt(decimals),
+  ]);
+  const badges = await deploy(wallet, client, "Badges", [rewards.address, options.treasury]);
+  return { Rewards: rewards, Badges: badges };
 }
