@@ -11,9 +11,8 @@
  *   pnpm bench:feed        (needs web/.next-e2e, the test command's build; BUILD_WEB=1 builds it first)
  * BENCH_FEED_SAMPLES (30), BENCH_FEED_PAGES (3).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { createPublicClient, createWalletClient, http, parseEther, zeroAddress, type Hex } from "viem";
 import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
@@ -21,6 +20,7 @@ import { hardhat } from "viem/chains";
 import { artistRegistryAbi, getDeployment } from "../contracts/generated/index.ts";
 import { startStack } from "./lib/stack.ts";
 import { freePort } from "./lib/processes.ts";
+import { machineWatch, quantile, writeReport } from "./lib/benchReport.ts";
 import { networkQuiet } from "./lib/quiet.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -59,7 +59,7 @@ async function watchFeed(page: Page) {
 }
 
 const samples: { sample: number; page: string; ms: number }[] = [];
-const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
+const machine = machineWatch();
 try {
   const transport = http(stack.urls.rpc);
   const client = createPublicClient({ chain: hardhat, transport, pollingInterval: 50 });
@@ -122,7 +122,7 @@ try {
 }
 
 const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const pick = (q: number) => quantile(sorted, q);
 const summary = {
   events: SAMPLES,
   observations: samples.length,
@@ -131,25 +131,15 @@ const summary = {
   maxMs: sorted.at(-1)!,
   overGoal: samples.filter((s) => s.ms > GOAL_MS).length,
 };
-const report = {
-  date: new Date().toISOString(),
+writeReport(out, {
   command: "pnpm bench:feed",
   method:
     "A seeded local stack (Hardhat automine, Ponder on PGlite, `next start`); Debian Chromium headless with pages open on /feed and one on /; new artists registered one after another from fresh accounts; per open page, the time from just before the transaction is sent to the item showing (MutationObserver, Date.now() on the same machine).",
   goalMs: GOAL_MS,
-  machine: {
-    cores: cpus().length,
-    cpu: cpus()[0]?.model ?? "unknown",
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAtStart: loadAtStart,
-    loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
-  },
+  machine: machine(),
   summary,
   samples,
-};
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+});
 log(`wrote ${out}`);
 log(
   `${summary.events} events x ${samples.length / summary.events} pages: median ${summary.medianMs} ms, p95 ${summary.p95Ms} ms, max ${summary.maxMs} ms; ${summary.overGoal} over ${GOAL_MS} ms`,

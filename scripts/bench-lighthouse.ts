@@ -11,12 +11,13 @@
  * Each page is measured BENCH_LIGHTHOUSE_RUNS times (3); the median run by performance score is kept.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import lighthouse from "lighthouse";
 import { startStack, type Stack } from "./lib/stack.ts";
 import { freePort, waitFor } from "./lib/processes.ts";
+import { machineWatch, writeReport } from "./lib/benchReport.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 const out = join(root, "bench/results/lighthouse.json");
@@ -121,7 +122,7 @@ try {
   await stack?.stop();
   throw error;
 }
-const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
+const machine = machineWatch();
 /**
  * One Lighthouse run. A run whose trace Lighthouse could not record (NO_NAVSTART and its kin, a
  * `runtimeError`) is a failed measurement, not a result: it is run again, at most twice.
@@ -188,24 +189,14 @@ try {
   await stack?.stop();
 }
 
-const report = {
-  date: new Date().toISOString(),
+writeReport(out, {
   command: "pnpm bench:lighthouse",
   method:
     "Lighthouse 12.2.3, default mobile preset (simulated throttling: slow 4G, 4x CPU slowdown; a 412x823 phone screen), Debian Chromium headless, the seeded local stack served by `next start`; per page the median of the runs by performance score.",
   goals: GOALS,
-  machine: {
-    cores: cpus().length,
-    cpu: cpus()[0]?.model ?? "unknown",
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAtStart: loadAtStart,
-    loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
-  },
+  machine: machine(),
   pages: results,
-};
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+});
 log(`wrote ${out}`);
 for (const r of results)
   log(

@@ -11,12 +11,12 @@
  *   BENCH_WEB_URL=http://127.0.0.1:3000 pnpm bench:player        a running stack (`npm start`)
  * BENCH_PLAYER_ROUNDS (5) rounds.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { startStack, type Stack } from "./lib/stack.ts";
 import { freePort } from "./lib/processes.ts";
+import { machineWatch, quantile, writeReport } from "./lib/benchReport.ts";
 import { networkQuiet } from "./lib/quiet.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -73,7 +73,7 @@ async function clickToPlaying(page: Page, button: ReturnType<Page["locator"]>): 
 }
 
 const samples: Sample[] = [];
-const loadAtStart = loadavg().map((x) => Math.round(x * 100) / 100);
+const machine = machineWatch();
 try {
   for (let round = 1; round <= rounds; round++) {
     const browser = await chromium.launch({
@@ -107,7 +107,7 @@ try {
 }
 
 const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const pick = (q: number) => quantile(sorted, q);
 const firsts = samples.filter((s) => s.first).map((s) => s.ms);
 const summary = {
   clicks: samples.length,
@@ -117,25 +117,15 @@ const summary = {
   firstClickOfAPageMaxMs: Math.max(...firsts),
   overGoal: samples.filter((s) => s.ms > GOAL_MS).length,
 };
-const report = {
-  date: new Date().toISOString(),
+writeReport(out, {
   command: "pnpm bench:player",
   method:
     "Debian Chromium headless (playwright-core), the seeded local stack served by `next start`; on the home page each release's play button clicked in turn; time from the click's pointerdown to the player's audio element firing `playing`, read in the page with performance.now(); a fresh browser profile per round.",
   goalMs: GOAL_MS,
-  machine: {
-    cores: cpus().length,
-    cpu: cpus()[0]?.model ?? "unknown",
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-    loadAverageAtStart: loadAtStart,
-    loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100),
-  },
+  machine: machine(),
   summary,
   samples,
-};
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+});
 log(`wrote ${out}`);
 log(
   `${summary.clicks} clicks: median ${summary.medianMs} ms, p95 ${summary.p95Ms} ms, max ${summary.maxMs} ms (first click of a page at most ${summary.firstClickOfAPageMaxMs} ms); ${summary.overGoal} over ${GOAL_MS} ms`,
