@@ -1336,6 +1336,110 @@ export const platformVolume = onchainTable("platform_volume", (t) => ({
 }));
 
 // ---------------------------------------------------------------------------------------------------
+// Dollars and milestones (src/prices.ts, src/lib/usd.ts, src/lib/milestones.ts)
+
+/**
+ * A price round of a Chainlink-style AggregatorV3 feed (AnswerUpdated), keyed by the event's id. `token`
+ * is what it prices (0x0: ETH); `answer` has the feed's `decimals`.
+ */
+export const priceRound = onchainTable(
+  "price_round",
+  (t) => ({
+    id: t.text().primaryKey(),
+    feed: t.hex().notNull(),
+    token: t.hex().notNull(),
+    roundId: t.bigint().notNull(),
+    answer: t.bigint().notNull(),
+    decimals: t.integer().notNull(),
+    updatedAt: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({ tokenIdx: index().on(table.token, table.id) }),
+);
+
+/** The latest price of each priced token (id = the token; 0x0 is ETH): what payments are valued at. */
+export const tokenPrice = onchainTable("token_price", (t) => ({
+  id: t.hex().primaryKey(),
+  feed: t.hex().notNull(),
+  answer: t.bigint().notNull(),
+  decimals: t.integer().notNull(),
+  /** The round's event id (price_round.id). */
+  round: t.text().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/**
+ * An artist's (or a referrer's) earnings in US dollars per UTC month: what reached it, each payment valued
+ * at the token's price when it arrived. `usd` is in micro-dollars (6 decimals, like USDC).
+ */
+export const artistMonth = onchainTable(
+  "artist_month",
+  (t) => ({
+    /** "<account>-<YYYY-MM>". */
+    id: t.text().primaryKey(),
+    account: t.hex().notNull(),
+    month: t.text().notNull(),
+    usd: t.bigint().notNull(),
+    /** Payments to the account as the artist (not as a referrer). */
+    payments: t.integer().notNull(),
+    /** Platform fees its own payments paid, in micro-dollars (qualifies its referrer). */
+    feesUsd: t.bigint().notNull(),
+  }),
+  (table) => ({ monthIdx: index().on(table.month, table.usd) }),
+);
+
+/**
+ * What the indexer keeps per account to decide milestones: lifetime dollars, fees, collectors, referrals.
+ * id = the account.
+ */
+export const accountStats = onchainTable(
+  "account_stats",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    /** Lifetime earnings in micro-dollars (as the artist and as a referrer). */
+    usd: t.bigint().notNull(),
+    /** Platform fees paid on its sales, in micro-dollars. */
+    feesUsd: t.bigint().notNull(),
+    /** Distinct wallets that minted or bought its editions. */
+    collectors: t.integer().notNull(),
+    /** Artists it referred that paid at least $100 of fees. */
+    qualifiedReferrals: t.integer().notNull(),
+    /** Editions it holds (as a fan) counted at each mint to it, and whether it ever minted, bid, held a share. */
+    editionsMinted: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ referralsIdx: index().on(table.qualifiedReferrals) }),
+);
+
+/**
+ * A milestone: `account` reached achievement `kind` (contracts/lib/rewards.ts ACHIEVEMENTS) for `period`
+ * ("" for once-only kinds, "YYYY-MM" for monthly ones, the subject's key for per-drop, per-offering and
+ * per-pool ones), proven by the event of `txHash` at (`block`, `logIndex`). id = "<account>-<kind>-<period>".
+ */
+export const milestone = onchainTable(
+  "milestone",
+  (t) => ({
+    id: t.text().primaryKey(),
+    account: t.hex().notNull(),
+    kind: t.text().notNull(),
+    period: t.text().notNull(),
+    /** The drop, offering, pool or referred artist concerned, when there is one. */
+    subject: t.text(),
+    /** The figure reached (micro-dollars for dollar kinds, a count for count kinds). */
+    value: t.bigint(),
+    timestamp: t.bigint().notNull(),
+    block: t.bigint().notNull(),
+    logIndex: t.integer().notNull(),
+    txHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    accountIdx: index().on(table.account, table.block),
+    blockIdx: index().on(table.block, table.logIndex),
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------------
 // The success feed (src/lib/feed.ts): what happened, newest first, each row naming its transaction
 
 /**

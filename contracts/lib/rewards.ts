@@ -40,3 +40,81 @@ export function rewardTree(leaves: RewardLeaf[]) {
     proof: (i: number) => tree.getProof(i) as Hex[],
   };
 }
+
+/**
+ * Every achievement the indexer records as a milestone (indexer `milestone` rows: account, kind, period),
+ * with its badge id and its reward in whole US dollars (0: a badge only). Badge ids are fixed: the index
+ * here plus one, so never reorder this list; add new kinds at the end.
+ */
+export const ACHIEVEMENTS = [
+  // Artists: earnings (USD at the block of each payment).
+  { kind: "earned-100", who: "artist", usd: 10, title: "First $100 earned" },
+  { kind: "month-100", who: "artist", usd: 25, title: "A $100 month" },
+  { kind: "month-500", who: "artist", usd: 0, title: "A $500 month" },
+  { kind: "month-1000", who: "artist", usd: 100, title: "A $1,000 month" },
+  { kind: "month-5000", who: "artist", usd: 0, title: "A $5,000 month" },
+  // Artists: releases and the market.
+  { kind: "sold-out", who: "artist", usd: 0, title: "A drop sold out" },
+  { kind: "collectors-10", who: "artist", usd: 0, title: "10 collectors" },
+  { kind: "collectors-100", who: "artist", usd: 0, title: "100 collectors" },
+  { kind: "first-sale", who: "artist", usd: 0, title: "First sale on the market" },
+  { kind: "offering-sold-out", who: "artist", usd: 0, title: "A share offering sold out" },
+  { kind: "pool-first-vote", who: "artist", usd: 0, title: "A pool's first vote" },
+  // Artists: referrals (qualified: the referred artist paid at least $100 of platform fees).
+  { kind: "first-referral", who: "artist", usd: 0, title: "First referral" },
+  { kind: "referrals-1", who: "artist", usd: 50, title: "1 qualified referral" },
+  { kind: "referrals-5", who: "artist", usd: 300, title: "5 qualified referrals" },
+  { kind: "referrals-10", who: "artist", usd: 750, title: "10 qualified referrals" },
+  { kind: "referrals-25", who: "artist", usd: 2000, title: "25 qualified referrals" },
+  // Fans.
+  { kind: "fan-first-mint", who: "fan", usd: 0, title: "First mint" },
+  { kind: "fan-first-bid", who: "fan", usd: 0, title: "First bid" },
+  { kind: "fan-first-share", who: "fan", usd: 0, title: "First royalty share" },
+  { kind: "fan-ten-editions", who: "fan", usd: 0, title: "Ten editions collected" },
+] as const;
+
+export type AchievementKind = (typeof ACHIEVEMENTS)[number]["kind"];
+
+/** The achievement of `kind` with its badge id, or undefined for a kind this list does not know. */
+export function achievement(kind: string) {
+  const i = ACHIEVEMENTS.findIndex((a) => a.kind === kind);
+  return i < 0 ? undefined : { ...ACHIEVEMENTS[i]!, badge: BigInt(i + 1) };
+}
+
+/** A milestone as the indexer records it (and as `pnpm rewards:verify` recomputes it from the chain). */
+export type Milestone = { account: Address; kind: string; period: string; block: bigint; logIndex: number };
+
+/**
+ * The leaves of an epoch: every milestone up to the epoch's block, in chain order, whose reward id no
+ * earlier (unrevoked) epoch paid. A leaf carries the achievement's badge when its milestone is the
+ * account's first of that kind (later ones, such as the next $1,000 month, carry the reward only) and the
+ * achievement's reward in `decimals` units of the reward token (USDC: 6). A leaf with neither is left out.
+ * A pure function of its inputs, so the job that posts a root and anyone verifying it get the same tree.
+ */
+export function epochLeaves(
+  milestones: readonly Milestone[],
+  alreadyPaid: ReadonlySet<Hex>,
+  decimals: number,
+): (RewardLeaf & { kind: string; period: string })[] {
+  const ordered = [...milestones].sort((a, b) =>
+    a.block === b.block ? a.logIndex - b.logIndex : a.block < b.block ? -1 : 1,
+  );
+  const seen = new Set<string>();
+  const ids = new Set<Hex>();
+  const leaves: (RewardLeaf & { kind: string; period: string })[] = [];
+  for (const m of ordered) {
+    const a = achievement(m.kind);
+    if (!a) continue;
+    const account = getAddress(m.account);
+    const first = !seen.has(`${account}-${m.kind}`);
+    seen.add(`${account}-${m.kind}`);
+    const id = rewardId(account, m.kind, m.period);
+    if (alreadyPaid.has(id) || ids.has(id)) continue;
+    ids.add(id);
+    const badge = first ? a.badge : 0n;
+    const amount = BigInt(a.usd) * 10n ** BigInt(decimals);
+    if (badge === 0n && amount === 0n) continue;
+    leaves.push({ account, rewardId: id, badge, amount, kind: m.kind, period: m.period });
+  }
+  return leaves;
+}
