@@ -1359,7 +1359,7 @@ export const priceRound = onchainTable(
 );
 
 /** The latest price of each priced token (id = the token; 0x0 is ETH): what payments are valued at. */
-export const tokenPrice = onchainTable("token_price", (t) => ({
+export const usdPrice = onchainTable("usd_price", (t) => ({
   id: t.hex().primaryKey(),
   feed: t.hex().notNull(),
   answer: t.bigint().notNull(),
@@ -1405,11 +1405,21 @@ export const accountStats = onchainTable(
     collectors: t.integer().notNull(),
     /** Artists it referred that paid at least $100 of fees. */
     qualifiedReferrals: t.integer().notNull(),
-    /** Editions it holds (as a fan) counted at each mint to it, and whether it ever minted, bid, held a share. */
-    editionsMinted: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
   }),
   (table) => ({ referralsIdx: index().on(table.qualifiedReferrals) }),
+);
+
+/** A wallet that minted or bought an artist's editions (id "<artist>-<wallet>"): counts its collectors. */
+export const artistCollector = onchainTable(
+  "artist_collector",
+  (t) => ({
+    id: t.text().primaryKey(),
+    artist: t.hex().notNull(),
+    wallet: t.hex().notNull(),
+    since: t.bigint().notNull(),
+  }),
+  (table) => ({ artistIdx: index().on(table.artist) }),
 );
 
 /**
@@ -1446,7 +1456,8 @@ export const milestone = onchainTable(
  * One item of the success feed, keyed by the event's id (which sorts in chain order, so the newest items
  * are the highest ids). `kind`: "artist" (a new artist; actor = the artist), "mint" (actor = the wallet
  * minted to; amount = what was paid, 0 for free and card mints), "sale" (a market sale; actor = the buyer,
- * counterparty = the seller; amount = the price).
+ * counterparty = the seller; amount = the price), "milestone" (actor = who reached `milestone`, the
+ * achievement's kind; its row's id is the event's id and the kind, so it sorts right after the event).
  */
 export const feedItem = onchainTable(
   "feed_item",
@@ -1462,6 +1473,10 @@ export const feedItem = onchainTable(
     quantity: t.bigint(),
     currency: t.hex(),
     amount: t.bigint(),
+    /** The achievement (contracts/lib/rewards.ts ACHIEVEMENTS) of a "milestone" item. */
+    milestone: t.text(),
+    /** Its dollar value at the block (micro-dollars), for items that carry money. */
+    usd: t.bigint(),
     timestamp: t.bigint().notNull(),
     block: t.bigint().notNull(),
     txHash: t.hex().notNull(),

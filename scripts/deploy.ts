@@ -5,6 +5,7 @@
  *   RPC_URL=https://... DEPLOYER_PRIVATE_KEY=0x... TREASURY=0x... OWNER=0x... \
  *   METADATA_BASE_URI=https://app.example/api/metadata/ MINTER=0x... \
  *   REWARDS_SIGNER=0x... REWARD_TOKEN=0x<USDC> [REWARDS_EPOCH_CAP=<units>] [REWARDS_DELAY_SECONDS=86400] \
+ *   ETH_USD_FEED=0x<Chainlink ETH/USD aggregator> ETH_USD_FEED_START_BLOCK=<block> \
  *   pnpm deploy:contracts
  *
  * Without RPC_URL it deploys to the local node (http://127.0.0.1:8545) with Hardhat's account #0.
@@ -47,6 +48,16 @@ export async function main(): Promise<void> {
   if (!isLocal && (!process.env.REWARD_TOKEN || !process.env.REWARDS_SIGNER)) {
     throw new Error(`REWARD_TOKEN (the USDC address) and REWARDS_SIGNER are required to deploy to chain ${chainId}`);
   }
+  // Dollar values need the chain's ETH/USD aggregator (the contract emitting AnswerUpdated, not its proxy).
+  if (!isLocal && (!process.env.ETH_USD_FEED || !process.env.ETH_USD_FEED_START_BLOCK)) {
+    throw new Error(`ETH_USD_FEED and ETH_USD_FEED_START_BLOCK are required to deploy to chain ${chainId}`);
+  }
+  const ethUsdFeed = process.env.ETH_USD_FEED
+    ? {
+        address: addressFromEnv("ETH_USD_FEED", account.address),
+        startBlock: Number(process.env.ETH_USD_FEED_START_BLOCK ?? 0),
+      }
+    : undefined;
   const system = await deploySystem(wallet, client, {
     treasury: addressFromEnv("TREASURY", account.address),
     owner: addressFromEnv("OWNER", account.address),
@@ -58,6 +69,7 @@ export async function main(): Promise<void> {
     rewardToken: process.env.REWARD_TOKEN ? addressFromEnv("REWARD_TOKEN", account.address) : undefined,
     rewardsEpochCap: process.env.REWARDS_EPOCH_CAP ? BigInt(process.env.REWARDS_EPOCH_CAP) : undefined,
     rewardsDelay: process.env.REWARDS_DELAY_SECONDS ? Number(process.env.REWARDS_DELAY_SECONDS) : undefined,
+    ethUsdFeed,
   });
   const dir = join(root, "contracts/deployments");
   mkdirSync(dir, { recursive: true });

@@ -39,6 +39,10 @@ export const deployments = {
       "Badges": {
         "address": "0x0DCd1Bf9A1b36cE34237eEaFef220932846BCD82",
         "startBlock": 14
+      },
+      "EthUsdFeed": {
+        "address": "0x9A676e781A523b5d0C0e43731313A708CB607508",
+        "startBlock": 15
       }
     },
     "tokens": {

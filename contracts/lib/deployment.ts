@@ -6,9 +6,13 @@ import { deployments } from "../generated/deployments.ts";
 export type ContractName =
   "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace" | "SharesFactory" | "PoolFactory";
 
+/** Contracts a deployment may lack: rewards where no reward token is set, the feed on old records. */
+export type OptionalContractName = "Rewards" | "Badges" | "EthUsdFeed";
+
 export type Deployment = {
   chainId: number;
-  contracts: Record<ContractName, { address: Address; startBlock: number }>;
+  contracts: Record<ContractName, { address: Address; startBlock: number }> &
+    Partial<Record<OptionalContractName, { address: Address; startBlock: number }>>;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
 };
 

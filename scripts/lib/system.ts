@@ -38,7 +38,11 @@ export const ARTIFACTS = {
   PoolFactory: "contracts/pools/PoolFactory.sol/PoolFactory.json",
   Rewards: "contracts/rewards/Rewards.sol/Rewards.json",
   Badges: "contracts/rewards/Badges.sol/Badges.json",
+  TestPriceFeed: "contracts/mocks/TestPriceFeed.sol/TestPriceFeed.json",
 } as const;
+
+/** The local ETH/USD feed's first answer ($3,000.00, 8 decimals); the demo seed moves it day by day. */
+export const LOCAL_ETH_USD = 3_000n * 10n ** 8n;
 
 /** The local rewards signer: account #18 of the local mnemonic (a public key: local chains only). */
 export const LOCAL_REWARDS_SIGNER_INDEX = 18;
@@ -67,6 +71,12 @@ export type SystemOptions = {
   rewardsEpochCap?: bigint;
   /** Seconds a rewards root waits before claims open (24 h by default, at least 1 h). */
   rewardsDelay?: number;
+  /**
+   * The ETH/USD price feed the indexer values payments with: on a real chain, Chainlink's aggregator (the
+   * contract that emits AnswerUpdated, behind the feed's proxy) and the block to index it from. The local
+   * chain deploys a TestPriceFeed instead.
+   */
+  ethUsdFeed?: { address: Address; startBlock: number };
 };
 
 export type DeployedSystem = {
@@ -75,7 +85,7 @@ export type DeployedSystem = {
     "Ledger" | "ArtistRegistry" | "FeeRouter" | "DropFactory" | "Marketplace" | "SharesFactory" | "PoolFactory",
     { address: Address; startBlock: number }
   > &
-    Partial<Record<"Rewards" | "Badges", { address: Address; startBlock: number }>>;
+    Partial<Record<"Rewards" | "Badges" | "EthUsdFeed", { address: Address; startBlock: number }>>;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
 };
 
@@ -168,6 +178,12 @@ export async function deploySystem(
   // (the test USDC, or `rewardToken`): the contract tests deploy the core without one.
   const rewardToken = options.rewardToken ?? tokens.USDC?.address;
   const rewardContracts = rewardToken ? await deployRewards(wallet, client, options, rewardToken, ledger.address) : {};
+  // The price feed after them (same reason): a test feed where test tokens are, else the configured one.
+  const ethUsdFeed =
+    options.ethUsdFeed ??
+    (options.testTokens
+      ? await deploy(wallet, client, "TestPriceFeed", ["ETH / USD", 8, LOCAL_ETH_USD])
+      : undefined);
   return {
     chainId,
     contracts: {
@@ -179,6 +195,7 @@ export async function deploySystem(
       SharesFactory: sharesFactory,
       PoolFactory: poolFactory,
       ...rewardContracts,
+      ...(ethUsdFeed ? { EthUsdFeed: ethUsdFeed } : {}),
     },
     tokens,
   };
