@@ -8,6 +8,7 @@ import {
   ledgerAbi,
   marketplaceAbi,
   poolFactoryAbi,
+  priceFeedAbi,
   revenuePoolAbi,
   royaltySharesAbi,
   sharesFactoryAbi,
@@ -17,6 +18,9 @@ import { chainId, deployment, LOCAL_CHAIN_ID, rpcUrl } from "./lib/chain.ts";
 const id = chainId();
 const { contracts } = deployment(id);
 const local = id === LOCAL_CHAIN_ID;
+// Dollar figures (earnings, milestones, leaderboards) are valued with the chain's ETH/USD feed.
+const ethUsdFeed = contracts.EthUsdFeed;
+if (!ethUsdFeed) throw new Error(`The deployment of chain ${id} names no EthUsdFeed: redeploy with ETH_USD_FEED set.`);
 
 // Every artist's collection: a clone announced by the factory's CollectionCreated.
 const dropCollections = factory({
@@ -112,6 +116,12 @@ export default createConfig({
       chain: "network",
       address: royaltyShares,
       startBlock: contracts.SharesFactory.startBlock,
+    },
+    EthUsdFeed: {
+      abi: priceFeedAbi,
+      chain: "network",
+      address: ethUsdFeed.address,
+      startBlock: ethUsdFeed.startBlock,
     },
     PoolFactory: {
       abi: poolFactoryAbi,

@@ -1381,12 +1381,20 @@ export const artistMonth = onchainTable(
     account: t.hex().notNull(),
     month: t.text().notNull(),
     usd: t.bigint().notNull(),
-    /** Payments to the account as the artist (not as a referrer). */
+    /** Of `usd`, what came as referral parts (top referrers). */
+    referralUsd: t.bigint().notNull(),
+    /** The previous month's `usd` (final when this month's first payment arrives: events come in order). */
+    prevUsd: t.bigint().notNull(),
+    /** usd - prevUsd: the month-over-month growth (fastest growing). */
+    growth: t.bigint().notNull(),
+    /** Earnings (payments, royalties, referral parts) that month. */
     payments: t.integer().notNull(),
-    /** Platform fees its own payments paid, in micro-dollars (qualifies its referrer). */
-    feesUsd: t.bigint().notNull(),
   }),
-  (table) => ({ monthIdx: index().on(table.month, table.usd) }),
+  (table) => ({
+    usdIdx: index().on(table.month, table.usd),
+    growthIdx: index().on(table.month, table.growth),
+    referralIdx: index().on(table.month, table.referralUsd),
+  }),
 );
 
 /**
@@ -1408,6 +1416,61 @@ export const accountStats = onchainTable(
     updatedAt: t.bigint().notNull(),
   }),
   (table) => ({ referralsIdx: index().on(table.qualifiedReferrals) }),
+);
+
+/**
+ * A fan of an artist, per period ("all", or a UTC month "YYYY-MM"; id "<artist>-<fan>-<period>"): copies
+ * minted, auction bids on the artist's editions, tips in dollars, and (period "all" only) royalty shares of
+ * the artist's songs held. `score` ranks the fans (contracts/lib/leaderboards.ts FAN_SCORE).
+ */
+export const fanArtist = onchainTable(
+  "fan_artist",
+  (t) => ({
+    id: t.text().primaryKey(),
+    artist: t.hex().notNull(),
+    fan: t.hex().notNull(),
+    period: t.text().notNull(),
+    mints: t.bigint().notNull(),
+    bids: t.integer().notNull(),
+    tipsUsd: t.bigint().notNull(),
+    shares: t.bigint().notNull(),
+    score: t.bigint().notNull(),
+  }),
+  (table) => ({ rankIdx: index().on(table.artist, table.period, table.score) }),
+);
+
+/** Copies of an edition minted per period ("all" or "YYYY-MM"; id "<edition>-<period>"): most collected drops. */
+export const editionPeriod = onchainTable(
+  "edition_period",
+  (t) => ({
+    id: t.text().primaryKey(),
+    edition: t.text().notNull(),
+    collection: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    artist: t.hex().notNull(),
+    period: t.text().notNull(),
+    copies: t.bigint().notNull(),
+    mints: t.integer().notNull(),
+  }),
+  (table) => ({ rankIdx: index().on(table.period, table.copies) }),
+);
+
+/**
+ * A drop's trending score (id = the edition): on-chain signals (copies minted, new holders, market resales)
+ * with a half-life, kept as a log so the order never needs a rewrite (contracts/lib/leaderboards.ts).
+ */
+export const editionTrend = onchainTable(
+  "edition_trend",
+  (t) => ({
+    id: t.text().primaryKey(),
+    collection: t.hex().notNull(),
+    tokenId: t.bigint().notNull(),
+    artist: t.hex().notNull(),
+    /** log2(score) + t / half-life, times 1e6 (see trendAfter). */
+    trend: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({ trendIdx: index().on(table.trend) }),
 );
 
 /** A wallet that minted or bought an artist's editions (id "<artist>-<wallet>"): counts its collectors. */

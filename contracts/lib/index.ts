@@ -5,3 +5,5 @@ export * from "./allowlist.ts";
 export * from "./drops.ts";
 export * from "./market.ts";
 export * from "./rewards.ts";
+export * from "./milestones.ts";
+export * from "./leaderboards.ts";

@@ -11,7 +11,7 @@ contract TestPriceFeed is IPriceFeed, Ownable {
     /// @notice A non-positive answer (a USD price is always above zero).
     error TestPriceFeed_BadAnswer(int256 answer);
 
-    uint8 public immutable decimals;
+    uint8 internal immutable _DECIMALS;
     string public description;
 
     uint80 internal _round;
@@ -20,7 +20,7 @@ contract TestPriceFeed is IPriceFeed, Ownable {
 
     constructor(string memory description_, uint8 decimals_, int256 answer) Ownable(msg.sender) {
         description = description_;
-        decimals = decimals_;
+        _DECIMALS = decimals_;
         setAnswer(answer);
     }
 
@@ -31,6 +31,11 @@ contract TestPriceFeed is IPriceFeed, Ownable {
         _answer = answer;
         _updatedAt = block.timestamp;
         emit AnswerUpdated(answer, _round, block.timestamp);
+    }
+
+    /// @inheritdoc IPriceFeed
+    function decimals() external view returns (uint8) {
+        return _DECIMALS;
     }
 
     /// @inheritdoc IPriceFeed

@@ -5,6 +5,7 @@ import { zeroAddress } from "viem";
 import { lower } from "./lib/money.ts";
 import { countPlatform } from "./lib/totals.ts";
 import { addFeedItem } from "./lib/feed.ts";
+import { reachMilestone } from "./lib/milestones.ts";
 
 ponder.on("ArtistRegistry:ArtistRegistered", async ({ event, context }) => {
   const { artist: account, referrer, handle, profileURI, payout } = event.args;
@@ -35,6 +36,7 @@ ponder.on("ArtistRegistry:ArtistRegistered", async ({ event, context }) => {
       handle,
       createdAt: event.block.timestamp,
     });
+    await reachMilestone(context, event, { account: referrer, kind: "first-referral", subject: id });
   }
 });
 

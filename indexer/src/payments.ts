@@ -13,6 +13,9 @@ import { lower, recordCredit, utcDay } from "./lib/money.ts";
 import { addArtistEarning } from "./lib/earnings.ts";
 import { editionKey } from "./lib/drops.ts";
 import { addPlatformPayment } from "./lib/totals.ts";
+import { toUsd } from "./lib/usd.ts";
+import { addEarnedUsd, addFeesPaid } from "./lib/milestones.ts";
+import { addFanActivity } from "./lib/leaderboards.ts";
 
 /** Source word of the affiliate's credits (the contracts tag no credit: the indexer names it). */
 export const AFFILIATE_SOURCE = "affiliate";
@@ -130,6 +133,19 @@ ponder.on("Ledger:Paid", async ({ event, context }) => {
   await addPlatformPayment(context, a.token, a.gross, net, event.block.timestamp);
   await addArtistEarning(context, artist, a.token, day, source, net);
   if (referrer !== null) await addArtistEarning(context, referrer, a.token, day, "referral", a.referral);
+  // Dollars at this block: the artist's and the referrer's earnings, and the fees that qualify a referral.
+  const netUsd = await toUsd(context, a.token, net);
+  if (netUsd > 0n) await addEarnedUsd(context, event, artist, netUsd);
+  const referralUsd = await toUsd(context, a.token, a.referral);
+  if (referrer !== null && referralUsd > 0n) {
+    await addEarnedUsd(context, event, referrer, referralUsd, { asReferrer: true });
+  }
+  if (source === "tip") {
+    await addFanActivity(context, artist, lower(a.payer), event.block.timestamp, {
+      tipsUsd: await toUsd(context, a.token, a.gross),
+    });
+  }
+  await addFeesPaid(context, event, artist, referrer, await toUsd(context, a.token, a.fee + a.referral));
 
   // A drop mint: the collection's TransferSingle from 0x0 follows in this transaction (drops/mints.ts).
   const op = lower(a.operator);

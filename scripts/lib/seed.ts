@@ -17,7 +17,7 @@ import {
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { hardhat } from "viem/chains";
-import { artistRegistryAbi, ledgerAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
+import { artistRegistryAbi, ledgerAbi, testPriceFeedAbi, testTokenAbi } from "../../contracts/generated/abis.ts";
 import { encodeSource, FEE_KINDS, ZERO_ADDRESS, sortRecipients, type SplitConfig } from "../../contracts/lib/index.ts";
 import type { DeployedSystem } from "./system.ts";
 import { LOCAL_MNEMONIC } from "./env.ts";
@@ -74,6 +74,9 @@ function config(recipients: Recipient[], extra: Partial<SplitConfig> = {}): Spli
 
 /** Days of splits history the seed replays. */
 const HISTORY_DAYS = 14;
+
+/** The ETH/USD price of each history day, in whole dollars: the local feed moves to it every morning. */
+const ETH_USD_BY_DAY = [3000, 3050, 2980, 3120, 3210, 3150, 3300, 3260, 3400, 3350, 3480, 3520, 3450, 3600];
 
 /**
  * Days the demo seed moves the chain's clock forward in all (plus a day of margin for the market seed's
@@ -201,7 +204,11 @@ export async function seedDemo(rpc: string, system: DeployedSystem, options: See
   const ticket = encodeSource("ticket");
   const sale = encodeSource("sale");
   const artists = [nova, kairo, lumen, fenwick];
+  const feed = system.contracts.EthUsdFeed?.address;
   for (let day = 0; day < HISTORY_DAYS; day++) {
+    // The deployer (account #0) owns the local feed: a new round each day, so dollars follow the days.
+    const usd = ETH_USD_BY_DAY[day % ETH_USD_BY_DAY.length]!;
+    if (feed) await send(0, feed, testPriceFeedAbi as Abi, "setAnswer", [BigInt(usd) * 10n ** 8n]);
     for (let i = 0; i < artists.length; i++) {
       const fan = DEMO.fans[(day + i) % DEMO.fans.length]!;
       const artist = artists[i]!;

@@ -181,9 +181,7 @@ export async function deploySystem(
   // The price feed after them (same reason): a test feed where test tokens are, else the configured one.
   const ethUsdFeed =
     options.ethUsdFeed ??
-    (options.testTokens
-      ? await deploy(wallet, client, "TestPriceFeed", ["ETH / USD", 8, LOCAL_ETH_USD])
-      : undefined);
+    (options.testTokens ? await deploy(wallet, client, "TestPriceFeed", ["ETH / USD", 8, LOCAL_ETH_USD]) : undefined);
   return {
     chainId,
     contracts: {

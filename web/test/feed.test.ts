@@ -13,6 +13,8 @@ const entry = (n: number, kind: FeedEntry["kind"] = "mint"): FeedEntry => ({
   release: null,
   quantity: 1,
   paid: null,
+  usd: null,
+  milestone: null,
   timestamp: 1_700_000_000 + n,
   txHash: `0x${String(n).padStart(64, "0")}`,
 });
@@ -142,4 +144,22 @@ test("the stream sends new items as `items` events", async () => {
     [entry(7).id],
   );
   a.abort();
+});
+
+test("a milestone reads as what was reached, with its dollars", async () => {
+  const { feedVerb } = await import("../src/lib/feed.ts");
+  const { formatUsd } = await import("../src/lib/format.ts");
+  const m = {
+    ...entry(9, "milestone"),
+    milestone: { kind: "earned-100", title: "First $100 earned" },
+    usd: "123456789",
+  };
+  assert.equal(feedVerb(m), "reached “First $100 earned”");
+  assert.equal(formatUsd(m.usd), "$123.45");
+  assert.equal(formatUsd(1_234_567_890_000n), "$1,234,567.89");
+  assert.equal(formatUsd(0), "$0.00");
+  // A milestone's id sorts right after its event's, before the next event.
+  const { compareFeedIds } = await import("../src/lib/feed.ts");
+  assert.ok(compareFeedIds("000120-earned-100-0xab", "000120") > 0);
+  assert.ok(compareFeedIds("000120-earned-100-0xab", "000121") < 0);
 });

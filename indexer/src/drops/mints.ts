@@ -13,6 +13,10 @@ import { editionKey } from "../lib/drops.ts";
 import { lower } from "../lib/money.ts";
 import { countPlatform } from "../lib/totals.ts";
 import { addFeedItem } from "../lib/feed.ts";
+import { addCollector, reachMilestone } from "../lib/milestones.ts";
+import { toUsd } from "../lib/usd.ts";
+import { addEditionCopies, addFanActivity, addTrend } from "../lib/leaderboards.ts";
+import { TREND_WEIGHTS } from "@notalabel/contracts";
 
 ponder.on("DropCollection:OrderMinted", async ({ event, context }) => {
   const { orderId, id } = event.args;
@@ -25,7 +29,7 @@ type MintEvent = {
   id: string;
   block: { timestamp: bigint; number: bigint };
   transaction: { hash: Hex };
-  log: { address: Hex };
+  log: { address: Hex; logIndex: number };
 };
 
 /** Records the mint of a TransferSingle from 0x0 (called by holdings.ts, which moves the balance). */
@@ -38,6 +42,9 @@ export async function recordMint(
   const id = editionKey(address, args.id);
   const ed = await context.db.find(edition, { id });
   if (!ed) throw new Error(`mint of unknown edition ${id}`);
+  // Read now: Ponder's cache may hand back the same row object that the update below changes.
+  const mintedBefore = ed.minted;
+  const soldOut = ed.maxSupply > 0 && mintedBefore < ed.maxSupply && mintedBefore + Number(args.value) >= ed.maxSupply;
   // The Paid or OrderMinted just before, in this transaction, for this edition (a mint of another token
   // than the one announced would leave it pending and mint as free: the chain never does that).
   const pending = ed.pendingTx === event.transaction.hash ? ed : null;
@@ -97,6 +104,7 @@ export async function recordMint(
     quantity: args.value,
     currency: parts.currency,
     amount: parts.gross,
+    usd: await toUsd(context, parts.currency, parts.gross),
   });
   await context.db.update(edition, { id }).set((row) => ({
     minted: row.minted + Number(args.value),
@@ -121,4 +129,12 @@ export async function recordMint(
     })
     .onConflictDoUpdate((row) => ({ gross: row.gross + parts.gross, net: row.net + parts.net, mints: row.mints + 1 }));
   await countPlatform(context, "mints", event.block.timestamp);
+  await addCollector(context, event, ed.artist, args.to);
+  await addFanActivity(context, ed.artist, args.to, event.block.timestamp, { mints: args.value });
+  await addEditionCopies(context, ed, event.block.timestamp, args.value);
+  await addTrend(context, ed, event.block.timestamp, Number(args.value) * TREND_WEIGHTS.copyMinted);
+  await reachMilestone(context, event, { account: args.to, kind: "fan-first-mint", subject: id });
+  if (soldOut) {
+    await reachMilestone(context, event, { account: ed.artist, kind: "sold-out", period: id, subject: id });
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * The success feed: one row per thing worth showing (a new artist, a mint, a market sale), written by the
+ * The success feed: one row per thing worth showing (a new artist, a mint, a market sale, a milestone), written by the
  * handler of the event next to its own row, with the transaction that proves it. The web app reads the
  * newest rows and is told of new ones by a live query (web/src/server/feed/live.ts).
  */
@@ -7,7 +7,7 @@ import type { Context } from "ponder:registry";
 import { feedItem } from "ponder:schema";
 import type { Hex } from "viem";
 
-export type FeedKind = "artist" | "mint" | "sale";
+export type FeedKind = "artist" | "mint" | "sale" | "milestone";
 
 type FeedEvent = { id: string; block: { timestamp: bigint; number: bigint }; transaction: { hash: Hex } };
 
@@ -24,6 +24,8 @@ export async function addFeedItem(
     quantity?: bigint | null;
     currency?: Hex | null;
     amount?: bigint | null;
+    milestone?: string | null;
+    usd?: bigint | null;
   },
 ): Promise<void> {
   await context.db.insert(feedItem).values({
@@ -37,6 +39,8 @@ export async function addFeedItem(
     quantity: item.quantity ?? null,
     currency: item.currency ?? null,
     amount: item.amount ?? null,
+    milestone: item.milestone ?? null,
+    usd: item.usd ?? null,
     timestamp: event.block.timestamp,
     block: event.block.number,
     txHash: event.transaction.hash,

@@ -5,11 +5,13 @@
  * Ledger credit "unwound", the token went back to the seller or waits for its claim).
  */
 import { ponder } from "ponder:registry";
-import { auction, bid } from "ponder:schema";
+import { auction, bid, collection } from "ponder:schema";
 import { zeroAddress } from "viem";
 import { lower } from "../lib/money.ts";
 import { standardName } from "../lib/market.ts";
 import { recordSale } from "./sales.ts";
+import { reachMilestone } from "../lib/milestones.ts";
+import { addFanActivity } from "../lib/leaderboards.ts";
 
 ponder.on("Marketplace:AuctionCreated", async ({ event, context }) => {
   const { id, auction: a } = event.args;
@@ -61,6 +63,11 @@ ponder.on("Marketplace:BidPlaced", async ({ event, context }) => {
     block: event.block.number,
     txHash: event.transaction.hash,
   });
+  await reachMilestone(context, event, { account: bidder, kind: "fan-first-bid", subject: auctionId });
+  // A bid on one of our drops counts for its artist's fans.
+  const a = await context.db.find(auction, { id: auctionId });
+  const c = a ? await context.db.find(collection, { id: a.collection }) : null;
+  if (c) await addFanActivity(context, c.artist, bidder, event.block.timestamp, { bids: 1 });
   await context.db.update(auction, { id: auctionId }).set((row) => ({
     highestBid: amount,
     highestBidder: lower(bidder),

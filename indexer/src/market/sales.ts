@@ -12,8 +12,8 @@
  * collection's volume.
  */
 import { ponder, type Context } from "ponder:registry";
-import { collectionMarket, pendingSale, sale, tokenPrice } from "ponder:schema";
-import { decodeSource } from "@notalabel/contracts";
+import { collectionMarket, edition, pendingSale, sale, tokenPrice } from "ponder:schema";
+import { decodeSource, TREND_WEIGHTS } from "@notalabel/contracts";
 import { zeroAddress, type Hex } from "viem";
 import { addArtistEarning } from "../lib/earnings.ts";
 import { MARKETPLACE, refToId } from "../lib/market.ts";
@@ -21,6 +21,10 @@ import { lower, recordCredit, utcDay } from "../lib/money.ts";
 import { marketRow, touchDay } from "./book.ts";
 import { countPlatform } from "../lib/totals.ts";
 import { addFeedItem } from "../lib/feed.ts";
+import { toUsd } from "../lib/usd.ts";
+import { addCollector, addEarnedUsd, reachMilestone } from "../lib/milestones.ts";
+import { addTrend } from "../lib/leaderboards.ts";
+import { editionKey } from "../lib/drops.ts";
 
 ponder.on("Ledger:SalePaid", async ({ event, context }) => {
   const a = event.args;
@@ -60,6 +64,12 @@ ponder.on("Ledger:SalePaid", async ({ event, context }) => {
   const byMarketplace = lower(a.operator) === MARKETPLACE;
   if (referrer !== null) await addArtistEarning(context, referrer, a.token, day, "referral", a.referral);
   if (byMarketplace && artist !== null) await addArtistEarning(context, artist, a.token, day, "royalty", a.royalty);
+  const referralUsd = referrer === null ? 0n : await toUsd(context, a.token, a.referral);
+  if (referrer !== null && referralUsd > 0n) {
+    await addEarnedUsd(context, event, referrer, referralUsd, { asReferrer: true });
+  }
+  const royaltyUsd = byMarketplace && artist !== null ? await toUsd(context, a.token, a.royalty) : 0n;
+  if (artist !== null && royaltyUsd > 0n) await addEarnedUsd(context, event, artist, royaltyUsd);
   if (!byMarketplace) return;
 
   const values = {
@@ -80,7 +90,12 @@ ponder.on("Ledger:SalePaid", async ({ event, context }) => {
     .onConflictDoUpdate(pending);
 });
 
-type MarketEvent = { id: string; block: { number: bigint; timestamp: bigint }; transaction: { hash: Hex } };
+type MarketEvent = {
+  id: string;
+  block: { number: bigint; timestamp: bigint };
+  transaction: { hash: Hex };
+  log: { logIndex: number };
+};
 
 export type SaleTerms = {
   kind: "listing" | "offer" | "auction";
@@ -136,7 +151,15 @@ export async function recordSale(context: Context, event: MarketEvent, terms: Sa
     quantity: terms.quantity,
     currency: terms.currency,
     amount: paid.price,
+    usd: await toUsd(context, terms.currency, paid.price),
   });
+  if (paid.artist !== null) {
+    await reachMilestone(context, event, { account: paid.artist, kind: "first-sale", subject: terms.collection });
+    await addCollector(context, event, paid.artist, terms.buyer);
+  }
+  // A resale of one of our drops is a trending signal.
+  const ed = await context.db.find(edition, { id: editionKey(terms.collection, terms.tokenId) });
+  if (ed) await addTrend(context, ed, timestamp, Number(terms.quantity) * TREND_WEIGHTS.copyResold);
   await countPlatform(context, "sales", timestamp);
   await context.db.insert(tokenPrice).values({
     id: event.id,

@@ -3,6 +3,7 @@ import { ponder } from "ponder:registry";
 import { pool, poolProposal, poolVote } from "ponder:schema";
 import { lower } from "../lib/money.ts";
 import { proposalKey } from "../lib/revenue.ts";
+import { reachMilestone } from "../lib/milestones.ts";
 
 /** IRevenuePool.Kind. */
 const KINDS = ["join", "spend"] as const;
@@ -44,6 +45,14 @@ ponder.on("RevenuePool:Voted", async ({ event, context }) => {
     timestamp: event.block.timestamp,
   });
   await context.db.update(poolProposal, { id: proposalKey(address, id) }).set({ yes, no });
+  const p = await context.db.find(pool, { id: address });
+  if (!p) throw new Error(`vote in unknown pool ${address}`);
+  await reachMilestone(context, event, {
+    account: p.admin,
+    kind: "pool-first-vote",
+    period: address,
+    subject: address,
+  });
 });
 
 ponder.on("RevenuePool:ProposalExecuted", async ({ event, context }) => {

@@ -7,6 +7,7 @@ import { shareHolder, shareToken } from "ponder:schema";
 import { zeroAddress, type Hex } from "viem";
 import { lower } from "../lib/money.ts";
 import { holderKey } from "../lib/revenue.ts";
+import { addFanActivity } from "../lib/leaderboards.ts";
 
 /** Adds `delta` to one balance; returns the change in the holder count (-1, 0 or 1). */
 async function addToHolder(
@@ -38,6 +39,12 @@ ponder.on("RoyaltyShares:Transfer", async ({ event, context }) => {
   const timestamp = event.block.timestamp;
   let holders = await addToHolder(context, shares, from, -value, timestamp);
   holders += await addToHolder(context, shares, to, value, timestamp);
+  // Shares of an artist's songs held by its fans (all time; the artist's own are not counted).
+  const token = await context.db.find(shareToken, { id: lower(shares) });
+  if (token) {
+    await addFanActivity(context, token.artist, from, timestamp, { shares: -value });
+    await addFanActivity(context, token.artist, to, timestamp, { shares: value });
+  }
   if (holders !== 0) {
     await context.db
       .update(shareToken, { id: lower(shares) })

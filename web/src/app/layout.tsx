@@ -29,6 +29,7 @@ import "@/styles/checkout.css";
 import "@/styles/player.css";
 import "@/styles/home.css";
 import "@/styles/feed.css";
+import "@/styles/leaderboards.css";
 
 export const metadata: Metadata = {
   title: { default: "Not a Label", template: "%s · Not a Label" },

@@ -29,6 +29,13 @@ export function formatAmount(value: bigint | string | number, decimals: number, 
 }
 
 /** Parts per million -> "33.3333%". */
+/** Micro-dollars (the indexer's 6-decimal dollars) as "$1,234.56" (cents, rounded down). */
+export function formatUsd(micro: bigint | string | number): string {
+  const cents = BigInt(micro) / 10_000n;
+  const dollars = (cents / 100n).toLocaleString("en-US");
+  return `$${dollars}.${(cents % 100n).toString().padStart(2, "0")}`;
+}
+
 export function formatPpm(ppm: number): string {
   const pct = ppm / 10_000;
   return `${Number.isInteger(pct) ? pct.toString() : pct.toFixed(4).replace(/0+$/, "")}%`;

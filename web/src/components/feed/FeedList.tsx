@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Address } from "@/components/ui";
 import { dropPath } from "@/lib/dropSale";
 import { feedVerb, type FeedEntry } from "@/lib/feed";
-import { formatAmount, formatDateTime } from "@/lib/format";
+import { formatAmount, formatDateTime, formatUsd } from "@/lib/format";
 
 /**
  * Feed entries as a list: who did what, for how much, when, and the transaction that proves it
@@ -14,7 +14,7 @@ export function FeedList({ entries }: { entries: readonly FeedEntry[] }) {
       {entries.map((e) => (
         <li key={e.id} className="feed-item" data-kind={e.kind} data-testid="feed-item" data-tx={e.txHash}>
           <p className="feed-line">
-            {e.kind === "artist" && e.artist ? (
+            {(e.kind === "artist" || e.kind === "milestone") && e.artist ? (
               <Link href={`/artists/${e.artist.handle}`}>{e.artist.name}</Link>
             ) : (
               <Address address={e.actor} />
@@ -22,7 +22,7 @@ export function FeedList({ entries }: { entries: readonly FeedEntry[] }) {
             {feedVerb(e)}
             {e.release ? " " : null}
             {e.release ? <Link href={dropPath(e.release.collection, e.release.tokenId)}>{e.release.title}</Link> : null}
-            {e.kind !== "artist" && e.artist ? (
+            {e.kind !== "artist" && e.kind !== "milestone" && e.artist ? (
               <>
                 {" "}
                 by <Link href={`/artists/${e.artist.handle}`}>{e.artist.name}</Link>
@@ -41,8 +41,10 @@ export function FeedList({ entries }: { entries: readonly FeedEntry[] }) {
                 <strong>
                   {formatAmount(e.paid.amount, e.paid.decimals)} {e.paid.symbol}
                 </strong>
+                {e.usd !== null && BigInt(e.usd) > 0n ? <span className="muted"> ({formatUsd(e.usd)})</span> : null}
               </>
             ) : null}
+            {e.kind === "milestone" && e.usd !== null ? <span className="muted"> ({formatUsd(e.usd)})</span> : null}
             {e.kind === "artist" && e.counterparty ? (
               <>
                 , brought by <Address address={e.counterparty} />

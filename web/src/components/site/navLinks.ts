@@ -4,6 +4,7 @@ export type NavLink = { href: string; label: string };
 export const FAN_LINKS: readonly NavLink[] = [
   { href: "/", label: "Discover" },
   { href: "/feed", label: "Feed" },
+  { href: "/leaderboards", label: "Leaderboards" },
   { href: "/drops", label: "Drops" },
   { href: "/market", label: "Market" },
   { href: "/shares", label: "Shares" },

@@ -8,6 +8,7 @@ import { gql, parseProfile } from "../../lib/indexer.ts";
 import { fallbackTitle } from "../../lib/drops.ts";
 import { tokenInfo } from "../../lib/tokens.ts";
 import { loadMetadata } from "../../components/drops/serverMetadata.ts";
+import { achievement } from "@notalabel/contracts";
 
 type FeedRow = {
   id: string;
@@ -20,6 +21,8 @@ type FeedRow = {
   quantity: string | null;
   currency: string | null;
   amount: string | null;
+  milestone: string | null;
+  usd: string | null;
   timestamp: string;
   txHash: string;
 };
@@ -35,7 +38,7 @@ export async function loadFeed(
     base,
     `query Feed($limit: Int!) {
       feedItems(orderBy: "id", orderDirection: "desc", limit: $limit) {
-        items { id kind actor counterparty artist collection tokenId quantity currency amount timestamp txHash }
+        items { id kind actor counterparty artist collection tokenId quantity currency amount milestone usd timestamp txHash }
       }
     }`,
     { limit: Math.min(Math.max(limit, 1), FEED_MAX) },
@@ -82,6 +85,8 @@ export async function loadFeed(
           : null,
       quantity: r.quantity === null ? null : Number(r.quantity),
       paid: token && r.amount !== null ? { amount: r.amount, symbol: token.symbol, decimals: token.decimals } : null,
+      usd: r.usd,
+      milestone: r.milestone ? { kind: r.milestone, title: achievement(r.milestone)?.title ?? r.milestone } : null,
       timestamp: Number(r.timestamp),
       txHash: r.txHash,
     };

@@ -10,7 +10,8 @@ import type { feedHub } from "./live.ts";
 export const STREAMS_PER_IP = 4;
 export const STREAMS_PER_PROCESS = 2_000;
 const HEARTBEAT_MS = 20_000;
-const AFTER = /^\d{1,100}$/;
+// A Ponder event id (digits), with a milestone's suffix ("-<kind>-<account>") when the newest is a milestone.
+const AFTER = /^\d{1,100}(-[a-z0-9-]{1,100})?$/;
 
 const open = new Map<string, number>();
 let total = 0;
@@ -20,7 +21,7 @@ const refuse = (error: string, status: number) =>
 
 export async function feedStream(req: Request, ip: string, hub: ReturnType<typeof feedHub>): Promise<Response> {
   const after = new URL(req.url).searchParams.get("after") ?? undefined;
-  if (after !== undefined && !AFTER.test(after)) return refuse("`after` is a feed item id (digits).", 400);
+  if (after !== undefined && !AFTER.test(after)) return refuse("`after` is a feed item id.", 400);
   if ((open.get(ip) ?? 0) >= STREAMS_PER_IP)
     return refuse(`At most ${STREAMS_PER_IP} live feeds per visitor at once. Close another tab and reload.`, 429);
   if (total >= STREAMS_PER_PROCESS) return refuse("The live feed is full right now. Reload in a minute.", 503);
