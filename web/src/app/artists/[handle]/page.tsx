@@ -15,6 +15,9 @@ import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
 import { serverChainNow } from "@/lib/shares/serverNow";
 import { ArtistVaults } from "@/components/shares/ArtistVaults";
+import { MilestoneList } from "@/components/milestones/MilestoneList";
+import { loadSuccess, type Success } from "@/server/milestones";
+import { formatUsd } from "@/lib/format";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -52,6 +55,13 @@ export default async function ArtistPage({ params }: Props) {
     drops = await summarize(editions, new Map([[artist.id.toLowerCase(), artist]]), cfg.chainId);
   } catch (e) {
     dropsFailure = (e as Error).message;
+  }
+  // Dollars and milestones; the profile still renders without them.
+  let success: Success | null = null;
+  try {
+    success = await loadSuccess(cfg.indexerUrl, artist.id, Number(now));
+  } catch {
+    success = null;
   }
 
   return (
@@ -94,10 +104,26 @@ export default async function ArtistPage({ params }: Props) {
               hint="after the platform fee"
             />
           ))}
+          {success ? (
+            <>
+              <Stat
+                label="In dollars, all time"
+                value={formatUsd(success.lifetimeUsd)}
+                hint="at each payment's price"
+              />
+              <Stat label="In dollars, this month" value={formatUsd(success.monthUsd)} />
+            </>
+          ) : null}
           <Stat label="Payments" value={payments.items.length >= 10 ? "10+" : payments.items.length} />
           <Stat label="Artists referred" value={referrals.items.length} />
         </div>
       </section>
+
+      {success && success.milestones.length ? (
+        <Card title="Milestones" id="milestones" description="What this artist reached, each with its proof on chain.">
+          <MilestoneList milestones={success.milestones} />
+        </Card>
+      ) : null}
 
       <div className="grid-2">
         <Card
