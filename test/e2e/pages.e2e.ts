@@ -125,6 +125,27 @@ async function flow() {
   }
   await checkArtistsMenu(artistPage, web, failures);
   assert.deepEqual(failures, [], `${failures.length} problems:\n${failures.join("\n")}`);
+
+  // The seeded history in dollars: Nova's milestones (with their proofs) and the boards have rows.
+  await fanPage.goto(`${web}/artists/nova`);
+  const milestones = fanPage.getByTestId("milestones").locator("li");
+  assert.ok((await milestones.count()) > 0, "Nova's page lists milestones");
+  assert.match((await milestones.first().innerText()) ?? "", /proof on chain/);
+  for (const board of ["collected", "trending"]) {
+    await fanPage.goto(`${web}/leaderboards?board=${board}`);
+    assert.ok((await fanPage.locator("tbody tr").count()) > 0, `the ${board} board has rows`);
+  }
+  // The seed spans the last three weeks: this month's or last month's earners board has rows.
+  let earners = 0;
+  for (const month of [0, 1]) {
+    const d = new Date();
+    const period = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - month, 1)).toISOString().slice(0, 7);
+    await fanPage.goto(`${web}/leaderboards?board=earners&period=${period}`);
+    earners += await fanPage.locator("tbody tr").count();
+  }
+  assert.ok(earners > 0, "the earners boards have rows");
+  await fanPage.goto(`${web}/feed`);
+  assert.ok((await fanPage.locator('[data-kind="milestone"]').count()) > 0, "the feed shows milestones");
 }
 
 /** Waits until the page's data has arrived (no request for a while), within a generous deadline. */
