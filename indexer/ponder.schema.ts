@@ -1397,6 +1397,14 @@ export const artistMonth = onchainTable(
   }),
 );
 
+/** The platform's month in dollars (id "YYYY-MM"): accounts that earned, and what they earned (the social-proof badge). */
+export const platformMonth = onchainTable("platform_month", (t) => ({
+  id: t.text().primaryKey(),
+  /** Accounts (artists and referrers) with earnings that month. */
+  earners: t.integer().notNull(),
+  usd: t.bigint().notNull(),
+}));
+
 /**
  * What the indexer keeps per account to decide milestones: lifetime dollars, fees, collectors, referrals.
  * id = the account.

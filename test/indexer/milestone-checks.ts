@@ -74,6 +74,24 @@ export async function checkMilestones(
     "dollars per account and month (earned, as referrer, the month before, growth) vs the chain at the feed's price",
   );
 
+  const platform = await listAll<{ id: string; earners: number; usd: string }>(
+    url,
+    "platformMonths",
+    "platformMonthFilter",
+    "id earners usd",
+  );
+  const byMonth = new Map<string, { earners: number; usd: bigint }>();
+  for (const [k, m] of figures.monthly) {
+    const month = k.slice(k.lastIndexOf("-", k.length - 4) + 1);
+    const p = byMonth.get(month) ?? { earners: 0, usd: 0n };
+    byMonth.set(month, { earners: p.earners + 1, usd: p.usd + m.usd });
+  }
+  f.eq(
+    platform.map((p) => `${p.id}=${p.earners},${p.usd}`).sort(),
+    [...byMonth].map(([m, p]) => `${m}=${p.earners},${p.usd}`).sort(),
+    "the platform's months (accounts that earned, dollars) vs the chain",
+  );
+
   const fans = await listAll<{
     id: string;
     mints: string;

@@ -6,7 +6,7 @@
  * its proof, and shows in the success feed. The rewards job builds each epoch's tree from these rows.
  */
 import type { Context } from "ponder:registry";
-import { accountStats, artistCollector, artistMonth, milestone } from "ponder:schema";
+import { accountStats, artistCollector, artistMonth, milestone, platformMonth } from "ponder:schema";
 import {
   achievement,
   COLLECTORS,
@@ -125,6 +125,11 @@ export async function addEarnedUsd(
       growth: r.growth + usd,
       payments: r.payments + 1,
     }));
+  const newEarner = existing ? 0 : 1;
+  await context.db
+    .insert(platformMonth)
+    .values({ id: month, earners: newEarner, usd })
+    .onConflictDoUpdate((p) => ({ earners: p.earners + newEarner, usd: p.usd + usd }));
   for (const kind of crossed(row.usd - usd, row.usd, MONTH_USD)) {
     await reachMilestone(context, event, { account: a, kind, period: month, value: row.usd });
   }
