@@ -22,9 +22,7 @@ export function EmbedPanel({ origin, path, title }: { origin: string; path: stri
         ].map((s) => (
           <div key={s.id} className="stack" style={{ gap: "var(--space-2)" }}>
             <div className="row-between">
-              <span className="small muted">
-                {s.label}
-              </span>
+              <span className="small muted">{s.label}</span>
               <CopyButton value={s.code} label={`Copy the ${s.id} snippet`} />
             </div>
             <pre style={pre} tabIndex={0}>

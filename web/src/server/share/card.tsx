@@ -46,79 +46,75 @@ export function renderCard(
   const title = cardText(card.title, size === "fc" ? 60 : 48, "Untitled");
   const initial = title.charAt(0).toUpperCase();
   return new ImageResponse(
-    (
-      <div
-        style={{
-          display: "flex",
-          flexDirection: "column",
-          width: "100%",
-          height: "100%",
-          padding: pad,
-          background: BG,
-          color: INK,
-        }}
-      >
-        <div style={{ display: "flex", flex: 1, gap: 48 }}>
-          {coverData ? (
-            <img src={coverData} width={side} height={side} style={{ borderRadius: 24, objectFit: "cover" }} alt="" />
-          ) : (
-            <div
-              style={{
-                display: "flex",
-                width: side,
-                height: side,
-                borderRadius: 24,
-                background: ACCENT,
-                color: "#ffffff",
-                alignItems: "center",
-                justifyContent: "center",
-                fontSize: side / 2,
-              }}
-            >
-              {initial || "N"}
-            </div>
-          )}
-          <div style={{ display: "flex", flexDirection: "column", flex: 1, justifyContent: "space-between" }}>
-            <div style={{ display: "flex", flexDirection: "column", gap: 12 }}>
-              <div style={{ fontSize: 26, color: ACCENT, textTransform: "uppercase", letterSpacing: 2 }}>
-                {cardText(card.kicker, 40)}
-              </div>
-              <div style={{ fontSize: size === "fc" ? 68 : 60, lineHeight: 1.1 }}>{title}</div>
-              {card.subtitle ? (
-                <div style={{ fontSize: 32, color: MUTED }}>{cardText(card.subtitle, 60)}</div>
-              ) : null}
-            </div>
-            <div style={{ display: "flex", flexWrap: "wrap", gap: 36 }}>
-              {card.figures.slice(0, 4).map((f) => (
-                <div key={f.label} style={{ display: "flex", flexDirection: "column" }}>
-                  <div style={{ fontSize: 40 }}>{cardText(f.value, 24)}</div>
-                  <div style={{ fontSize: 22, color: MUTED }}>{cardText(f.label, 30)}</div>
-                </div>
-              ))}
-            </div>
-          </div>
-        </div>
-        <div style={{ display: "flex", alignItems: "center", gap: 14, height: 40, marginTop: 24, fontSize: 26 }}>
+    <div
+      style={{
+        display: "flex",
+        flexDirection: "column",
+        width: "100%",
+        height: "100%",
+        padding: pad,
+        background: BG,
+        color: INK,
+      }}
+    >
+      <div style={{ display: "flex", flex: 1, gap: 48 }}>
+        {coverData ? (
+          <img src={coverData} width={side} height={side} style={{ borderRadius: 24, objectFit: "cover" }} alt="" />
+        ) : (
           <div
             style={{
               display: "flex",
-              width: 40,
-              height: 40,
-              borderRadius: 10,
-              background: INK,
-              color: BG,
+              width: side,
+              height: side,
+              borderRadius: 24,
+              background: ACCENT,
+              color: "#ffffff",
               alignItems: "center",
               justifyContent: "center",
-              fontSize: 16,
+              fontSize: side / 2,
             }}
           >
-            N/L
+            {initial || "N"}
           </div>
-          <div style={{ display: "flex" }}>Not a Label</div>
-          <div style={{ display: "flex", color: MUTED }}>· earnings anyone can check on chain</div>
+        )}
+        <div style={{ display: "flex", flexDirection: "column", flex: 1, justifyContent: "space-between" }}>
+          <div style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+            <div style={{ fontSize: 26, color: ACCENT, textTransform: "uppercase", letterSpacing: 2 }}>
+              {cardText(card.kicker, 40)}
+            </div>
+            <div style={{ fontSize: size === "fc" ? 68 : 60, lineHeight: 1.1 }}>{title}</div>
+            {card.subtitle ? <div style={{ fontSize: 32, color: MUTED }}>{cardText(card.subtitle, 60)}</div> : null}
+          </div>
+          <div style={{ display: "flex", flexWrap: "wrap", gap: 36 }}>
+            {card.figures.slice(0, 4).map((f) => (
+              <div key={f.label} style={{ display: "flex", flexDirection: "column" }}>
+                <div style={{ fontSize: 40 }}>{cardText(f.value, 24)}</div>
+                <div style={{ fontSize: 22, color: MUTED }}>{cardText(f.label, 30)}</div>
+              </div>
+            ))}
+          </div>
         </div>
       </div>
-    ),
+      <div style={{ display: "flex", alignItems: "center", gap: 14, height: 40, marginTop: 24, fontSize: 26 }}>
+        <div
+          style={{
+            display: "flex",
+            width: 40,
+            height: 40,
+            borderRadius: 10,
+            background: INK,
+            color: BG,
+            alignItems: "center",
+            justifyContent: "center",
+            fontSize: 16,
+          }}
+        >
+          N/L
+        </div>
+        <div style={{ display: "flex" }}>Not a Label</div>
+        <div style={{ display: "flex", color: MUTED }}>· earnings anyone can check on chain</div>
+      </div>
+    </div>,
     { width, height, headers },
   );
 }

@@ -36,7 +36,10 @@ export function summarizeMonth(rows: readonly Row[], usdc: string | null): { art
 
 export async function monthlyFigures(indexerUrl: string, chainId: number, now: Date): Promise<MonthlyFigures> {
   const { month, days } = monthDays(now);
-  const usdc = tokensFor(chainId).find((t) => t.symbol === "USDC")?.address.toLowerCase() ?? null;
+  const usdc =
+    tokensFor(chainId)
+      .find((t) => t.symbol === "USDC")
+      ?.address.toLowerCase() ?? null;
   const rows: Row[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {

@@ -23,7 +23,10 @@ export async function serveCard(req: Request, load: () => Promise<LoadedCard | n
     );
   }
   if (!card) return NextResponse.json({ error: "Nothing to draw here." }, { status: 404 });
-  const headers = { "cache-control": cacheControlFor(params.get("v"), card.version), etag: `"${card.version}-${size}"` };
+  const headers = {
+    "cache-control": cacheControlFor(params.get("v"), card.version),
+    etag: `"${card.version}-${size}"`,
+  };
   // Drawn to the end before answering, so a cover the renderer cannot read costs the cover, not the image.
   const draw = async (cover: string | null) => {
     const image = renderCard(card.content, size, cover, headers);

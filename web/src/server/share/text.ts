@@ -15,5 +15,10 @@ export function cardText(text: string | null | undefined, max = 80, fallback = "
     .trim();
   if (!kept) return fallback;
   const chars = [...kept];
-  return chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : kept;
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`
+    : kept;
 }

@@ -27,7 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = `@${decodeURIComponent(handle)}`;
   // The share card (1200x630, and 3:2 for Farcaster); the page itself reports an indexer failure.
   const [card, origin] = await Promise.all([artistCard(handle).catch(() => null), requestOrigin()]);
-  return card ? { title, ...shareMetadata(origin, card, `${card.content.title} on Not a Label`, "See this artist") } : { title };
+  return card
+    ? { title, ...shareMetadata(origin, card, `${card.content.title} on Not a Label`, "See this artist") }
+    : { title };
 }
 
 export default async function ArtistPage({ params }: Props) {
