@@ -28,12 +28,13 @@ export type LoadedCard = {
 
 const withVersion = (c: Omit<LoadedCard, "version">): LoadedCard => ({ ...c, version: contentVersion(c.content) });
 
-/** The drop card, or null when there is no such drop (or it cannot be loaded now). */
+/** The drop card, or null when there is no such drop; throws when neither the chain nor the indexer answers. */
 export async function dropCard(collectionRaw: string, tokenIdRaw: string): Promise<LoadedCard | null> {
   const tokenId = parseTokenId(tokenIdRaw);
   if (!isAddress(collectionRaw, { strict: false }) || tokenId === null) return null;
   const collection: Address = getAddress(collectionRaw);
   const loaded = await loadDrop(collection, tokenId);
+  if (loaded.kind === "unavailable") throw new Error(loaded.message);
   if (loaded.kind !== "found") return null;
   const { drop } = loaded;
   const title = drop.metadata?.name ?? fallbackTitle(drop.tokenId, drop.collectionName);

@@ -49,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!r) return { title: "Drop" };
   const [loaded, card, origin] = await Promise.all([
     loadDrop(r.collection, r.tokenId),
-    dropCard(r.collection, r.tokenId.toString()),
+    dropCard(r.collection, r.tokenId.toString()).catch(() => null),
     requestOrigin(),
   ]);
   if (loaded.kind !== "found") return { title: "Drop" };
