@@ -180,6 +180,9 @@ async function shareFlow() {
   const current = await fetchCard(ogImage!, { width: 1200, height: 630 });
   assert.match(current.headers.get("cache-control") ?? "", /immutable/);
   await fetchCard(embed.imageUrl, { width: 1200, height: 800 });
+  await page.goto(embed.imageUrl);
+  await session.shot(page, "drop-card-3x2");
+  await page.goto(`${web}${drop}`);
   const stale = await fetchCard(ogImage!.replace(/v=[0-9a-f]+/, "v=0000000000000000"), { width: 1200, height: 630 });
   assert.doesNotMatch(stale.headers.get("cache-control") ?? "", /immutable/);
 
@@ -235,6 +238,7 @@ async function shareFlow() {
       const card = await widget.locator(".w").boundingBox();
       return frame && card && Math.abs(frame.height - Math.ceil(card.height) - 2) <= 1 ? true : null;
     }, "the drop widget's iframe to fit its content");
+    await session.shot(page, "widgets-on-another-site");
     const badge = (await page.frameLocator("iframe").nth(1).getByTestId("badge-text").textContent()) ?? "";
     // The badge's figure: artists with earnings this UTC month in the indexer.
     const today = new Date().toISOString().slice(0, 10);
