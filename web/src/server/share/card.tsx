@@ -1,3 +1,5 @@
+// Tests run from the repository root, whose tsconfig sets no JSX mode: the file names its runtime itself.
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * The share image of anything (a drop, an artist, later a milestone or a leaderboard place): a cover on
  * the left, a kicker, a title, a subtitle and up to four figures on the right, the site's name below.
