@@ -202,3 +202,38 @@ test("frame headers: widgets under /embed/ may be framed by any site, every othe
     assert.equal(widget[h], page[h], h);
   assert.match(widget["content-security-policy"]!, /script-src 'self' 'nonce-abc' 'strict-dynamic'/);
 });
+
+test("serveCard: sizes, versions and caching; an image is drawn once per content version", async () => {
+  const { serveCard, keptImageCount } = await import("../src/server/share/serve.ts");
+  const card = (title: string): LoadedCard => ({
+    content: { kicker: "Artist", title, figures: [{ label: "Artists referred", value: "2" }] },
+    version: contentVersion(title),
+    pagePath: "/artists/test",
+    imagePath: `/api/og/artists/test-${process.pid}`,
+    description: "",
+  });
+  const current = card("Nova");
+  const get = (query: string, headers: Record<string, string> = {}) =>
+    serveCard(new Request(`http://x/api/og/artists/test?${query}`, { headers }), async () => current);
+
+  const kept = keptImageCount();
+  const fresh = await get(`v=${current.version}`);
+  assert.equal(fresh.status, 200);
+  assert.equal(fresh.headers.get("cache-control"), CACHE_IMMUTABLE);
+  assert.deepEqual(pngSize(Buffer.from(await fresh.arrayBuffer())), CARD_SIZES.og);
+  assert.equal(keptImageCount(), kept + 1);
+  const again = await get("v=old");
+  assert.equal(again.headers.get("cache-control"), CACHE_SHORT);
+  assert.deepEqual(pngSize(Buffer.from(await again.arrayBuffer())), CARD_SIZES.og);
+  assert.equal(keptImageCount(), kept + 1, "the same content is not drawn twice");
+  const fc = await get(`size=fc&v=${current.version}`);
+  assert.deepEqual(pngSize(Buffer.from(await fc.arrayBuffer())), CARD_SIZES.fc);
+  assert.equal((await get(`v=${current.version}`, { "if-none-match": fresh.headers.get("etag")! })).status, 304);
+  assert.equal((await get("size=huge")).status, 400);
+  assert.equal((await serveCard(new Request("http://x/"), async () => null)).status, 404);
+  const down = await serveCard(new Request("http://x/"), async () => {
+    throw new Error("indexer down");
+  });
+  assert.equal(down.status, 503);
+  assert.match(((await down.json()) as { error: string }).error, /cannot be drawn/);
+});
