@@ -3,6 +3,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Address, Alert, Amount, Badge, ButtonLink, Card, EmptyState, Stat, Table } from "@/components/ui";
 import { ArtistHeader } from "@/components/artists/ArtistHeader";
+import { ShareButtons } from "@/components/share/ShareButtons";
+import { artistCard } from "@/server/share/cards";
+import { shareMetadata } from "@/server/share/metadata";
+import { requestOrigin } from "@/server/share/origin";
 import { loadProfile } from "@/server/profiles";
 import { EarningsByToken } from "@/components/charts/EarningsByToken";
 import { DropGrid } from "@/components/drops/DropGrid";
@@ -15,10 +19,6 @@ import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
 import { serverChainNow } from "@/lib/shares/serverNow";
 import { ArtistVaults } from "@/components/shares/ArtistVaults";
-import { ShareButtons } from "@/components/share/ShareButtons";
-import { artistCard } from "@/server/share/cards";
-import { shareMetadata } from "@/server/share/metadata";
-import { requestOrigin } from "@/server/share/origin";
 
 type Props = { params: Promise<{ handle: string }> };
 
