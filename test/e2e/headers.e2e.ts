@@ -1,7 +1,8 @@
 /**
  * The production server (web/server.ts over the `next build` in web/.next-e2e) against an anonymous client:
  * every page carries the security headers (CSP, frame-ancestors, nosniff, Referrer-Policy,
- * Permissions-Policy); a write from another site is refused 403, a 150 MB body 413, text/plain 415, an upload
+ * Permissions-Policy) and refuses to be framed, except the widgets under /embed/, which any site may frame;
+ * a write from another site is refused 403, a 150 MB body 413, text/plain 415, an upload
  * without a session 401 — each a JSON sentence. No chain or indexer is needed for these answers.
  *
  *   node --import tsx --test test/e2e/headers.e2e.ts      (BUILD_WEB=0 reuses the existing build)
@@ -61,6 +62,7 @@ test("every page sends the security headers; the CSP allows the configured RPC a
     const csp = res.headers.get("content-security-policy") ?? "";
     assert.match(csp, /default-src 'self'/, path);
     assert.match(csp, /frame-ancestors 'none'/, path);
+    assert.equal(res.headers.get("x-frame-options"), "DENY", path);
     assert.doesNotMatch(csp, /unsafe-eval/, path);
     assert.match(csp, /connect-src 'self' http:\/\/127\.0\.0\.1:1 http:\/\/127\.0\.0\.1:2/, path);
     assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
@@ -86,6 +88,38 @@ test("scripts run by nonce only: a fresh nonce per request, on every script of t
     assert.ok(scripts.length > 0, path);
     for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), `${path}: ${tag}`);
   }
+});
+
+test("the widgets under /embed/ may be framed by any site and keep the rest of the policy; the script is served", async () => {
+  // No chain or indexer here: the badge still shows a sentence, an unknown drop a 404 page, both frameable.
+  for (const [path, status] of [
+    ["/embed/badge", 200],
+    ["/embed/drops/0x0000000000000000000000000000000000000001/1", 503],
+    ["/embed/drops/not-an-address/1", 404],
+  ] as const) {
+    const res = await fetch(`${url}${path}`);
+    assert.equal(res.status, status, path);
+    assert.match(res.headers.get("content-type") ?? "", /^text\/html/, path);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    assert.match(csp, /frame-ancestors \*(;|$)/, path);
+    assert.equal(res.headers.get("x-frame-options"), null, path);
+    assert.match(csp, /script-src 'self' 'nonce-/, path);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
+    const html = await res.text();
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? [])
+      assert.ok(tag.includes(`nonce="${nonce}"`), `${path}: ${tag}`);
+  }
+  const badge = await (await fetch(`${url}/embed/badge`)).text();
+  assert.match(badge, /Artists earn through Not a Label/);
+  const script = await fetch(`${url}/embed.js`);
+  assert.equal(script.status, 200);
+  assert.match(script.headers.get("content-type") ?? "", /javascript/);
+  assert.match(await script.text(), /notalabel:embed-size/);
+  // A share image without its data answers a JSON sentence, never a broken image.
+  const card = await fetch(`${url}/api/og/drops/0x0000000000000000000000000000000000000001/1`);
+  assert.equal(card.status, 503);
+  assert.match(((await card.json()) as { error: string }).error, /cannot be drawn/);
 });
 
 test("anonymous abuse of writes gets JSON 403, 413, 415 and 401", async () => {

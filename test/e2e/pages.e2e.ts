@@ -9,8 +9,15 @@
  * it does), keeps the header to one row behind a Menu button, gives fingers 44 px controls, and has no
  * serious or critical axe-core violation. The menu opens, closes on Escape with focus back on its button,
  * and navigates; on a wide screen the artist's tools do the same from their "For artists" button.
+ *
+ * Sharing (its own test, same stack): the drop and artist pages name their share cards (og:image, X, the
+ * Farcaster mini-app embed), which are PNGs of 1200x630 and 1200x800, immutable when their version is
+ * current; the share links carry the connected fan as `ref`; the drop widget and the badge, put on a page of
+ * another origin with the one-line script, load in their iframes, size themselves and pass axe.
  */
 import { networkQuiet } from "../../scripts/lib/quiet.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mnemonicToAccount } from "viem/accounts";
@@ -18,6 +25,8 @@ import type { Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { connectWallet } from "./wallet.ts";
 import { browserSession } from "./session.ts";
+import { waitFor } from "./poll.ts";
+import { indexerQuery } from "./stack.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const at = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i }).address;
@@ -146,6 +155,142 @@ async function flow() {
   assert.ok(earners > 0, "the earners boards have rows");
   await fanPage.goto(`${web}/feed`);
   assert.ok((await fanPage.locator('[data-kind="milestone"]').count()) > 0, "the feed shows milestones");
+}
+
+test(
+  "share cards, share links with the sharer's ref, and widgets framed by a site of another origin",
+  { timeout: 300_000 },
+  () => session.run(shareFlow),
+);
+
+/** The width and height in a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  assert.equal(bytes.subarray(12, 16).toString("latin1"), "IHDR");
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+async function fetchCard(url: string, size: { width: number; height: number }) {
+  const res = await fetch(url);
+  assert.equal(res.status, 200, url);
+  assert.equal(res.headers.get("content-type"), "image/png", url);
+  assert.deepEqual(pngSize(Buffer.from(await res.arrayBuffer())), size, url);
+  return res;
+}
+
+async function shareFlow() {
+  const { web, indexer } = session.urls();
+  const page = await pageAs(fan);
+  await page.goto(`${web}/collection`);
+  await connectWallet(page);
+  await page.goto(`${web}/drops`);
+  const drop = await page.locator('main a[href^="/drops/0x"]').first().getAttribute("href");
+  assert.ok(drop);
+
+  // The drop page names its cards; both sizes are served, for good when the version is the current one.
+  await page.goto(`${web}${drop}`);
+  const meta = (selector: string) => page.locator(selector).getAttribute("content");
+  const ogImage = await meta('meta[property="og:image"]');
+  assert.match(ogImage ?? "", /\/api\/og\/drops\/0x[0-9a-f]{40}\/\d+\?v=[0-9a-f]{16}$/);
+  assert.equal(await meta('meta[name="twitter:card"]'), "summary_large_image");
+  assert.equal(await meta('meta[name="twitter:image"]'), ogImage);
+  const embed = JSON.parse((await meta('meta[name="fc:miniapp"]')) ?? "{}") as {
+    version: string;
+    imageUrl: string;
+    button: { action: { type: string; url: string } };
+  };
+  assert.equal(embed.version, "1");
+  assert.equal(embed.button.action.type, "launch_miniapp");
+  assert.equal(embed.button.action.url, `${web}${drop}`);
+  const current = await fetchCard(ogImage!, { width: 1200, height: 630 });
+  assert.match(current.headers.get("cache-control") ?? "", /immutable/);
+  await fetchCard(embed.imageUrl, { width: 1200, height: 800 });
+  await page.goto(embed.imageUrl);
+  await session.shot(page, "drop-card-3x2");
+  await page.goto(`${web}${drop}`);
+  const stale = await fetchCard(ogImage!.replace(/v=[0-9a-f]+/, "v=0000000000000000"), { width: 1200, height: 630 });
+  assert.doesNotMatch(stale.headers.get("cache-control") ?? "", /immutable/);
+
+  // The fan's wallet comes back by itself on the drop page; then every share link carries it as ref.
+  const ref = `ref%3D${fan}`;
+  for (const id of ["x", "farcaster", "telegram"]) {
+    const href = await waitFor(async () => {
+      const h = await page.getByTestId(`share-${id}`).getAttribute("href");
+      return h?.includes(ref) ? h : null;
+    }, `the ${id} share link to carry the fan's address`);
+    assert.ok(href.includes(encodeURIComponent(`${web}${drop}`)), href);
+  }
+  assert.equal(await page.getByTestId("share-x").getAttribute("target"), "_blank");
+  assert.match((await page.getByTestId("share-x").getAttribute("aria-label")) ?? "", /Share on X/);
+  const embedScript = (await page.getByTestId("embed-script").textContent()) ?? "";
+  const embedPath = /data-embed="([^"]+)"/.exec(embedScript)?.[1]?.replace(/&amp;/g, "&");
+  assert.ok(embedPath?.startsWith("/embed/drops/0x"), embedScript);
+
+  // The artist page: its card too.
+  await page.goto(`${web}/artists/nova`);
+  const artistImage = await meta('meta[property="og:image"]');
+  assert.match(artistImage ?? "", /\/api\/og\/artists\/nova\?v=[0-9a-f]{16}$/);
+  await fetchCard(artistImage!, { width: 1200, height: 630 });
+  assert.ok(
+    (await page.getByTestId("share-telegram").getAttribute("href"))?.includes(encodeURIComponent("/artists/nova")),
+  );
+
+  // An artist's own site (another origin) with the one-line script for the drop widget and the badge.
+  const site = createServer((_req, res) => {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(
+      `<!doctype html><html lang="en"><head><title>An artist's site</title></head><body><main><h1>My music</h1>` +
+        `<script src="${web}/embed.js" data-embed="${embedPath}" async></script>` +
+        `<script src="${web}/embed.js" data-embed="/embed/badge" async></script></main></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  try {
+    const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+    await page.goto(siteUrl);
+    assert.equal(await page.locator("iframe").count(), 2);
+    const widget = page.frameLocator("iframe").first();
+    const mint = widget.locator("a.btn");
+    await mint.waitFor();
+    assert.equal(await mint.getAttribute("target"), "_blank");
+    assert.equal(await mint.getAttribute("rel"), "noopener");
+    const mintHref = (await mint.getAttribute("href")) ?? "";
+    assert.ok(mintHref.startsWith(`${web}${drop}?ref=0x`), mintHref);
+    assert.ok(mintHref.endsWith(new URL(embedPath!, web).searchParams.get("ref")!), mintHref);
+    // The iframe takes the widget's height (reported by postMessage), not its 130 px default.
+    await waitFor(async () => {
+      const frame = await page.locator("iframe").first().boundingBox();
+      const card = await widget.locator(".w").boundingBox();
+      return frame && card && Math.abs(frame.height - Math.ceil(card.height) - 2) <= 1 ? true : null;
+    }, "the drop widget's iframe to fit its content");
+    await session.shot(page, "widgets-on-another-site");
+    const badge = (await page.frameLocator("iframe").nth(1).getByTestId("badge-text").textContent()) ?? "";
+    // The badge's figure: artists with earnings this UTC month in the indexer.
+    const today = new Date().toISOString().slice(0, 10);
+    const days = Array.from(
+      { length: Number(today.slice(8)) },
+      (_, i) => `${today.slice(0, 8)}${String(i + 1).padStart(2, "0")}`,
+    );
+    const rows = await indexerQuery<{ artistEarningDailys: { items: { artist: string; amount: string }[] } }>(
+      indexer,
+      `{ artistEarningDailys(where: { day_in: ${JSON.stringify(days)} }, limit: 1000) { items { artist amount } } }`,
+    );
+    const earners = new Set(rows.artistEarningDailys.items.filter((r) => BigInt(r.amount) > 0n).map((r) => r.artist));
+    if (earners.size > 0)
+      assert.match(
+        badge,
+        new RegExp(`^${earners.size} artists? earned \\$[\\d,.]+ through Not a Label this month\\.$`),
+      );
+    else assert.match(badge, /^Artists earn through Not a Label/);
+  } finally {
+    site.close();
+  }
+
+  // The widgets on their own pass axe too.
+  for (const path of [embedPath!, "/embed/badge"]) {
+    await page.goto(`${web}${path}`);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], `${path}: ${violations.join("\n")}`);
+  }
 }
 
 /** Waits until the page's data has arrived (no request for a while), within a generous deadline. */

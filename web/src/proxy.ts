@@ -5,7 +5,7 @@
  * and puts it on every script it writes (Next 16's documented way, guides/content-security-policy).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { headerSettings, newNonce, securityHeaders } from "./lib/securityHeaders";
+import { headerSettings, isFrameablePath, newNonce, securityHeaders } from "./lib/securityHeaders";
 
 export function proxy(request: NextRequest) {
   const env: Record<string, string | undefined> = {};
@@ -21,7 +21,10 @@ export function proxy(request: NextRequest) {
   const host = request.headers.get("host") ?? request.nextUrl.host;
   const https = (request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "")) === "https";
   const nonce = newNonce();
-  const headers = securityHeaders(headerSettings(env, host, https, nonce));
+  const headers = securityHeaders({
+    ...headerSettings(env, host, https, nonce),
+    frameable: isFrameablePath(request.nextUrl.pathname),
+  });
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", headers["content-security-policy"]!);

@@ -7,7 +7,8 @@
  * No 'unsafe-eval' outside `next dev` (React's dev tools need it). Styles keep 'unsafe-inline' (React style
  * attributes). `connect-src` allows the configured RPC and indexer (and WalletConnect when a project id is
  * set); images and audio may come from this site, data/blob URLs and the media store's public hosts. No page
- * is meant to be embedded: frame-ancestors 'none'.
+ * is meant to be embedded (frame-ancestors 'none', X-Frame-Options DENY) except the widgets under /embed/,
+ * which artists put on their own sites: those may be framed by any site (`frameable`).
  */
 export type HeaderSettings = {
   rpcUrl: string;
@@ -21,7 +22,12 @@ export type HeaderSettings = {
   https: boolean;
   /** This request's script nonce (base64, from newNonce()). */
   nonce: string;
+  /** An embeddable widget (/embed/*): any site may frame it. */
+  frameable?: boolean;
 };
+
+/** The paths any site may frame: the widgets of src/app/embed. */
+export const isFrameablePath = (pathname: string) => pathname.startsWith("/embed/");
 
 /** 128 random bits, base64: a fresh one for every page request. */
 export function newNonce(): string {
@@ -67,17 +73,17 @@ export function securityHeaders(s: HeaderSettings): Record<string, string> {
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${s.frameable ? "*" : "'none'"}`,
     ...(s.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
   const headers: Record<string, string> = {
     "content-security-policy": csp,
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
     "permissions-policy": "camera=(), microphone=(), geolocation=(), usb=(), payment=(), interest-cohort=()",
     "cross-origin-opener-policy": "same-origin-allow-popups",
   };
+  if (!s.frameable) headers["x-frame-options"] = "DENY";
   if (!LOCAL.test(s.host)) headers["strict-transport-security"] = "max-age=63072000; includeSubDomains";
   return headers;
 }

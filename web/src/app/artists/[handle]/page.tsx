@@ -3,6 +3,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Address, Alert, Amount, Badge, ButtonLink, Card, EmptyState, Stat, Table } from "@/components/ui";
 import { ArtistHeader } from "@/components/artists/ArtistHeader";
+import { ShareButtons } from "@/components/share/ShareButtons";
+import { artistCard } from "@/server/share/cards";
+import { shareMetadata } from "@/server/share/metadata";
+import { requestOrigin } from "@/server/share/origin";
 import { loadProfile } from "@/server/profiles";
 import { EarningsByToken } from "@/components/charts/EarningsByToken";
 import { DropGrid } from "@/components/drops/DropGrid";
@@ -22,7 +26,13 @@ import { formatUsd } from "@/lib/format";
 type Props = { params: Promise<{ handle: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `@${(await params).handle}` };
+  const { handle } = await params;
+  const title = `@${decodeURIComponent(handle)}`;
+  // The share card (1200x630, and 3:2 for Farcaster); the page itself reports an indexer failure.
+  const [card, origin] = await Promise.all([artistCard(handle).catch(() => null), requestOrigin()]);
+  return card
+    ? { title, ...shareMetadata(origin, card, `${card.content.title} on Not a Label`, "See this artist") }
+    : { title };
 }
 
 export default async function ArtistPage({ params }: Props) {
@@ -47,6 +57,7 @@ export default async function ArtistPage({ params }: Props) {
   const totals = totalsByToken(artistEarningDailys.items);
   const tokens = tokensFor(cfg.chainId);
   const { now, clock } = await serverChainNow(); // drop countdowns run on the chain's clock
+  const origin = await requestOrigin();
   // The artist's editions; the profile still renders when they cannot be loaded.
   let drops: DropSummary[] = [];
   let dropsFailure: string | null = null;
@@ -67,6 +78,10 @@ export default async function ArtistPage({ params }: Props) {
   return (
     <main id="main" className="container stack-lg">
       <ArtistHeader artist={artist} profile={profile} />
+      <ShareButtons
+        url={`${origin}/artists/${encodeURIComponent(artist.handle)}`}
+        text={`${profile.name ?? `@${artist.handle}`} on Not a Label`}
+      />
 
       <Card
         title="Drops"

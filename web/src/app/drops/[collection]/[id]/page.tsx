@@ -26,6 +26,10 @@ import { readChainClock } from "@/lib/market/chainTime";
 import { nowFromSample } from "@/lib/market/clock";
 import { getEditionPrice } from "@/server/checkout/prices";
 import { serverConfig } from "@/lib/config";
+import { EmbedPanel } from "@/components/share/EmbedPanel";
+import { dropCard } from "@/server/share/cards";
+import { shareMetadata } from "@/server/share/metadata";
+import { requestOrigin } from "@/server/share/origin";
 import { loadDrop, type Drop } from "./load";
 
 type Props = {
@@ -43,26 +47,33 @@ async function resolve(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const r = await resolve(params);
   if (!r) return { title: "Drop" };
-  const loaded = await loadDrop(r.collection, r.tokenId);
+  const [loaded, card, origin] = await Promise.all([
+    loadDrop(r.collection, r.tokenId),
+    dropCard(r.collection, r.tokenId.toString()).catch(() => null),
+    requestOrigin(),
+  ]);
   if (loaded.kind !== "found") return { title: "Drop" };
   const { drop } = loaded;
   const title = drop.metadata?.name ?? fallbackTitle(drop.tokenId, drop.collectionName);
   const artist = drop.metadata?.artist ?? (drop.artistRef ? `@${drop.artistRef.handle}` : null);
+  const full = artist ? `${title} by ${artist}` : title;
   return {
-    title: artist ? `${title} by ${artist}` : title,
+    title: full,
     description: drop.metadata?.description?.slice(0, 200) ?? undefined,
-    openGraph: drop.metadata?.image ? { images: [drop.metadata.image] } : undefined,
+    // The share card (1200x630, and 3:2 for Farcaster) draws the cover with the title, price and supply.
+    ...(card ? shareMetadata(origin, card, full, "Collect this drop") : {}),
   };
 }
 
 export default async function DropPage({ params, searchParams }: Props) {
   const r = await resolve(params);
   if (!r) notFound();
-  const [loaded, query, cardPriceCents, clock] = await Promise.all([
+  const [loaded, query, cardPriceCents, clock, origin] = await Promise.all([
     loadDrop(r.collection, r.tokenId),
     searchParams,
     getEditionPrice(r.collection, r.tokenId),
     readChainClock(),
+    requestOrigin(),
   ]);
   // The sale opens and ends by block time: the page counts by the chain's clock, not the browser's.
   const now = nowFromSample(clock, Date.now());
@@ -201,7 +212,17 @@ export default async function DropPage({ params, searchParams }: Props) {
           Buy, sell or bid on this edition on the market
         </Link>
       </p>
-      <ShareDrop collection={drop.collection} tokenId={drop.tokenId.toString()} />
+      <ShareDrop
+        collection={drop.collection}
+        tokenId={drop.tokenId.toString()}
+        pageUrl={`${origin}${dropPath(drop.collection, drop.tokenId)}`}
+        shareText={`${title} on Not a Label`}
+      />
+      <EmbedPanel
+        origin={origin}
+        path={`/embed${dropPath(drop.collection, drop.tokenId)}?ref=${drop.artist}`}
+        title={`${title} on Not a Label`}
+      />
     </main>
   );
 }
