@@ -8,7 +8,7 @@ import { coverKey } from "../src/server/share/cover.ts";
 import { CARD_SIZES, parseCardSize, renderCard } from "../src/server/share/card.tsx";
 import { farcasterEmbed, imageUrl } from "../src/server/share/metadata.ts";
 import type { LoadedCard } from "../src/server/share/cards.ts";
-import { formatUsd, monthDays, summarizeMonth } from "../src/server/share/monthly.ts";
+import { formatUsd, monthOf } from "../src/server/share/monthly.ts";
 import { embedDocument, esc } from "../src/server/share/embedHtml.ts";
 import { isFrameablePath, securityHeaders, type HeaderSettings } from "../src/lib/securityHeaders.ts";
 
@@ -147,19 +147,9 @@ test("the Farcaster embed: version 1, the 3:2 image with its version, a button t
   assert.equal(legacy.button.action.type, "launch_frame");
 });
 
-test("the badge's figure: distinct artists with earnings this month, USDC in dollars", () => {
-  const usdc = "0xusdc";
-  const rows = [
-    { artist: "0xA", token: usdc, amount: "1500000" },
-    { artist: "0xa", token: usdc, amount: "2250000" },
-    { artist: "0xb", token: "0x0000000000000000000000000000000000000000", amount: "10" },
-    { artist: "0xc", token: usdc, amount: "0" },
-  ];
-  assert.deepEqual(summarizeMonth(rows, usdc), { artists: 2, usdCents: 375n });
-  assert.deepEqual(summarizeMonth(rows, null), { artists: 2, usdCents: 0n });
-  const { month, days } = monthDays(new Date("2026-12-07T19:00:00Z"));
-  assert.equal(month, "2026-12");
-  assert.deepEqual([days[0], days.at(-1), days.length], ["2026-12-01", "2026-12-07", 7]);
+test("the badge's figure: the UTC month, and dollars shown whole above $100", () => {
+  assert.equal(monthOf(new Date("2026-12-31T23:59:59Z")), "2026-12");
+  assert.equal(monthOf(new Date("2027-01-01T00:00:00Z")), "2027-01");
   assert.equal(formatUsd(375n), "$3.75");
   assert.equal(formatUsd(123_456_78n), "$123,456");
 });

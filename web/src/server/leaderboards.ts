@@ -17,6 +17,24 @@ export type Period = string;
 
 export const BOARD_SIZE = 25;
 
+/** Each board's name and the figure it ranks by (pages and share cards). */
+export const BOARD_TITLES: Record<Board, string> = {
+  earners: "Top earners",
+  growing: "Fastest growing",
+  referrers: "Top referrers",
+  collected: "Most collected",
+  trending: "Trending",
+  fans: "Top fans",
+};
+export const BOARD_FIGURES: Record<Board, string> = {
+  earners: "Earned",
+  growing: "Growth",
+  referrers: "Referrals",
+  collected: "Copies",
+  trending: "Score",
+  fans: "Score",
+};
+
 export type ArtistName = { id: string; handle: string; name: string } | null;
 
 export type Row = {

@@ -7,8 +7,27 @@ import { dropPath } from "@/lib/dropSale";
 import { formatUsd } from "@/lib/format";
 import { gql } from "@/lib/indexer";
 import { BOARDS, loadBoard, periodsOf, type Board, type Row } from "@/server/leaderboards";
+import { ShareButtons } from "@/components/share/ShareButtons";
+import { placeCard } from "@/server/share/cards";
+import { shareMetadata } from "@/server/share/metadata";
+import { requestOrigin } from "@/server/share/origin";
 
-export const metadata: Metadata = { title: "Leaderboards" };
+/** A shared place (`?place=N`) gets its own card; otherwise the page's title only. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const params = await searchParams;
+  const place = one(params.place);
+  if (!place) return { title: "Leaderboards" };
+  const [card, origin] = await Promise.all([
+    placeCard(one(params.board) ?? "earners", one(params.period) ?? "", place).catch(() => null),
+    requestOrigin(),
+  ]);
+  return card
+    ? {
+        title: "Leaderboards",
+        ...shareMetadata(origin, card, `${card.content.kicker}: ${card.content.title}`, "See the board"),
+      }
+    : { title: "Leaderboards" };
+}
 
 const TITLES: Record<Board, { tab: string; title: string; about: string; figure: string; detail?: string }> = {
   earners: {
@@ -139,7 +158,23 @@ export default async function LeaderboardsPage({ searchParams }: Props) {
       render: figure,
     },
     ...(text.detail ? [{ key: "detail", header: text.detail, numeric: board !== "fans", render: detail }] : []),
+    ...(board === "fans"
+      ? []
+      : [
+          {
+            key: "share",
+            header: "Share",
+            render: (r: Row) => (
+              <Link href={`${href(board, period)}&place=${r.rank}`} aria-label={`Share place ${r.rank}`}>
+                share
+              </Link>
+            ),
+          },
+        ]),
   ];
+  const place = Number(one(params.place));
+  const placed = board !== "fans" && Number.isInteger(place) ? rows.find((r) => r.rank === place) : undefined;
+  const origin = placed ? await requestOrigin() : "";
 
   return (
     <main id="main" className="container stack-lg">
@@ -183,6 +218,20 @@ export default async function LeaderboardsPage({ searchParams }: Props) {
               Show fans
             </Button>
           </form>
+        ) : null}
+        {placed ? (
+          <div className="stack" data-testid="board-place">
+            <p>
+              <strong>
+                #{placed.rank}: {placed.release?.title ?? placed.artist?.name ?? placed.account}
+              </strong>{" "}
+              on {text.tab}, {periodLabel(period)}.
+            </p>
+            <ShareButtons
+              url={`${origin}${href(board, period)}&place=${placed.rank}`}
+              text={`#${placed.rank} on ${text.tab} at Not a Label`}
+            />
+          </div>
         ) : null}
         {failure ? (
           <Alert tone="warning" title="The leaderboard cannot be loaded right now">

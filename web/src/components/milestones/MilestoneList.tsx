@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { formatDate, formatUsd } from "@/lib/format";
 import type { MilestoneView } from "@/server/milestones";
+import { milestonePath } from "@/lib/milestonePath";
 
 /** Milestones as a list: what was reached, when, the figure, and the transaction that proves it. */
-export function MilestoneList({ milestones }: { milestones: readonly MilestoneView[] }) {
+export function MilestoneList({ milestones, handle }: { milestones: readonly MilestoneView[]; handle: string }) {
   return (
     <ol className="milestone-list" data-testid="milestones">
       {milestones.map((m) => (
@@ -27,6 +28,10 @@ export function MilestoneList({ milestones }: { milestones: readonly MilestoneVi
             · {formatDate(m.timestamp)} ·{" "}
             <Link href={`/tx/${m.txHash}`} title={`The transaction that reached it: ${m.txHash}`}>
               proof on chain
+            </Link>{" "}
+            ·{" "}
+            <Link href={milestonePath(handle, m.kind, m.period)} aria-label={`Share “${m.title}”`}>
+              share
             </Link>
           </span>
         </li>

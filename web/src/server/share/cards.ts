@@ -9,7 +9,11 @@ import { loadDrop } from "../../app/drops/[collection]/[id]/load";
 import { fallbackTitle } from "../../lib/drops";
 import { dropPath, formatPrice, parseTokenId, supplyStat } from "../../lib/dropSale";
 import { fetchArtistByHandle, parseProfile, totalsByToken } from "../../lib/indexer";
-import { formatAmount } from "../../lib/format";
+import { formatAmount, formatDate, formatUsd } from "../../lib/format";
+import { achievement } from "@notalabel/contracts";
+import { gql } from "../../lib/indexer";
+import { milestonePath } from "../../lib/milestonePath";
+import { BOARD_FIGURES, BOARD_SIZE, BOARD_TITLES, BOARDS, loadBoard, periodsOf } from "../leaderboards";
 import { serverConfig } from "../../lib/config";
 import { tokensFor } from "../../lib/tokens";
 import { loadProfile } from "../profiles";
@@ -76,5 +80,89 @@ export async function artistCard(handleRaw: string): Promise<LoadedCard | null> 
     pagePath: path,
     imagePath: `/api/og${path}`,
     description: `${name} on Not a Label: ${figures.map((f) => `${f.label.toLowerCase()} ${f.value}`).join(", ")}.`,
+  });
+}
+
+/** A milestone's card: what the artist reached, its figure, when, and its proof's transaction. */
+export async function milestoneCard(
+  handleRaw: string,
+  kindRaw: string,
+  periodRaw: string,
+): Promise<(LoadedCard & { txHash: string; timestamp: number }) | null> {
+  const handle = decodeURIComponent(handleRaw).toLowerCase();
+  const kind = decodeURIComponent(kindRaw);
+  const period = periodRaw === "_" ? "" : decodeURIComponent(periodRaw);
+  const known = achievement(kind);
+  if (!known || period.length > 100) return null;
+  const cfg = serverConfig();
+  const data = await fetchArtistByHandle(cfg.indexerUrl, handle);
+  if (!data) return null;
+  const { artist } = data;
+  const row = (
+    await gql<{ milestone: { value: string | null; timestamp: string; txHash: string } | null }>(
+      cfg.indexerUrl,
+      `query M($id: String!) { milestone(id: $id) { value timestamp txHash } }`,
+      { id: `${artist.id.toLowerCase()}-${kind}-${period}` },
+    )
+  ).milestone;
+  if (!row) return null;
+  const profile = await loadProfile(artist.profileURI);
+  const name = profile.name ?? `@${artist.handle}`;
+  const dollars = kind.startsWith("earned-") || kind.startsWith("month-");
+  const figures = [
+    ...(row.value !== null
+      ? [{ label: dollars ? "Reached" : "Count", value: dollars ? formatUsd(row.value) : row.value }]
+      : []),
+    {
+      label: /^\d{4}-\d{2}$/.test(period) ? "Month" : "Date",
+      value: /^\d{4}-\d{2}$/.test(period) ? period : formatDate(Number(row.timestamp)),
+    },
+    { label: "Proof", value: `${row.txHash.slice(0, 10)}…` },
+  ];
+  const path = milestonePath(artist.handle, kind, period);
+  return {
+    ...withVersion({
+      content: { kicker: "Milestone", title: known.title, subtitle: name, figures, cover: profile.avatar ?? null },
+      pagePath: path,
+      imagePath: `/api/og${path}`,
+      description: `${name} reached “${known.title}” on Not a Label, proven on chain by transaction ${row.txHash}.`,
+    }),
+    txHash: row.txHash,
+    timestamp: Number(row.timestamp),
+  };
+}
+
+/** The card of one place on a leaderboard ("#2 of Top earners, December 2026"). */
+export async function placeCard(boardRaw: string, periodRaw: string, rankRaw: string): Promise<LoadedCard | null> {
+  const board = BOARDS.find((b) => b === boardRaw);
+  const rank = Number(rankRaw);
+  if (!board || board === "fans" || !Number.isInteger(rank) || rank < 1 || rank > BOARD_SIZE) return null;
+  const nowS = Math.floor(Date.now() / 1000);
+  const period = decodeURIComponent(periodRaw);
+  if (!periodsOf(board, nowS).includes(period)) return null;
+  const cfg = serverConfig();
+  const rows = await loadBoard(cfg.indexerUrl, board, period, { nowS });
+  const row = rows[rank - 1];
+  if (!row) return null;
+  const who = row.release?.title ?? row.artist?.name ?? row.account ?? "—";
+  const figure =
+    row.figure.usd !== undefined
+      ? formatUsd(row.figure.usd)
+      : row.figure.score !== undefined
+        ? row.figure.score.toFixed(1)
+        : (row.figure.count ?? "—");
+  const path = `/leaderboards?board=${board}&period=${encodeURIComponent(period)}&place=${rank}`;
+  return withVersion({
+    content: {
+      kicker: `#${rank} · ${BOARD_TITLES[board]}`,
+      title: who,
+      subtitle:
+        row.release && row.artist ? `by ${row.artist.name}` : period === "all" || period === "now" ? null : period,
+      figures: [{ label: BOARD_FIGURES[board], value: figure }],
+      cover: null,
+    },
+    pagePath: path,
+    imagePath: `/api/og/leaderboards/${board}/${encodeURIComponent(period)}/${rank}`,
+    description: `${who} is #${rank} of ${BOARD_TITLES[board]} on Not a Label (${figure}).`,
   });
 }

@@ -136,7 +136,7 @@ export default async function ArtistPage({ params }: Props) {
 
       {success && success.milestones.length ? (
         <Card title="Milestones" id="milestones" description="What this artist reached, each with its proof on chain.">
-          <MilestoneList milestones={success.milestones} />
+          <MilestoneList milestones={success.milestones} handle={artist.handle} />
         </Card>
       ) : null}
 

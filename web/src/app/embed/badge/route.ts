@@ -16,7 +16,7 @@ export async function GET(req: Request) {
   const cfg = serverConfig();
   let sentence = "Artists earn through Not a Label, and every payment is on chain.";
   try {
-    const f = await cachedMonthlyFigures(cfg.indexerUrl, cfg.chainId, new Date());
+    const f = await cachedMonthlyFigures(cfg.indexerUrl, new Date());
     if (f.artists > 0)
       sentence = `${f.artists.toLocaleString("en-US")} ${f.artists === 1 ? "artist" : "artists"} earned ${formatUsd(f.usdCents)} through Not a Label this month.`;
   } catch (e) {
