@@ -5,11 +5,11 @@
  */
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { createTransport } from "nodemailer";
 import { serverConfig } from "../../lib/config";
 import { readMailConfig, type MailConfig } from "./config";
 import type { MailTransport } from "./sender";
 import { graphqlSource } from "./source";
+import { smtpTransport } from "./transport";
 import { createNotifier } from "./worker";
 
 export type Mailer = { transport: MailTransport; config: MailConfig };
@@ -35,7 +35,7 @@ export function mailer(): Promise<Mailer> {
 
 async function open(): Promise<Mailer> {
   const config = readMailConfig();
-  const transport = createTransport(config.smtpUrl) as unknown as MailTransport;
+  const transport = smtpTransport(config.smtpUrl);
   if (config.worker) {
     const { checkoutService } = await import("../checkout/service");
     const { database } = await checkoutService();

@@ -43,6 +43,17 @@ const FIELDS = {
   milestones: "id account kind period block txHash",
 } as const;
 
+/** The scan of a table from a block on, a page at a time (exported for the test that checks it against the indexer's schema). */
+export const scanQuery = (table: keyof typeof FIELDS) => `query Scan($from: BigInt!, $after: String, $limit: Int!) {
+  ${table}(where: { block_gte: $from }, orderBy: "block", orderDirection: "asc", limit: $limit, after: $after) {
+    items { ${FIELDS[table]} }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const newestQuery = (table: keyof typeof FIELDS) =>
+  `query Newest { ${table}(orderBy: "block", orderDirection: "desc", limit: 1) { items { block } } }`;
+
 const missing = (error: unknown, table: string) =>
   error instanceof IndexerError && new RegExp(`Cannot query field "${table}"`).test(error.message);
 
@@ -50,12 +61,7 @@ export function graphqlSource(base: string): IndexerSource {
   async function page<R>(table: keyof typeof FIELDS, fromBlock: bigint, after: string | null, limit: number) {
     const data = await gql<Record<string, { items: R[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>>(
       base,
-      `query Scan($from: BigInt!, $after: String, $limit: Int!) {
-        ${table}(where: { block_gte: $from }, orderBy: "block", orderDirection: "asc", limit: $limit, after: $after) {
-          items { ${FIELDS[table]} }
-          pageInfo { hasNextPage endCursor }
-        }
-      }`,
+      scanQuery(table),
       { from: fromBlock.toString(), after, limit },
     );
     const list = data[table]!;
@@ -75,7 +81,7 @@ export function graphqlSource(base: string): IndexerSource {
       try {
         const data = await gql<Record<string, { items: { block: string }[] }>>(
           base,
-          `query Newest { ${table}(orderBy: "block", orderDirection: "desc", limit: 1) { items { block } } }`,
+          newestQuery(table),
         );
         const row = data[table]!.items[0];
         return row ? BigInt(row.block) : null;
