@@ -5,6 +5,10 @@
  * controls; rescans send nothing more), each with its transaction link and a one-click unsubscribe that
  * works. A send that fails is retried after its backoff; milestones light up once the indexer has the table.
  */
+// The web package declares this module for its own tsc; the root's needs it too (the routes import it), and
+// a .d.ts cannot be imported at run time.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../web/src/server/http/rate-limiter-flexible.d.ts" />
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Address } from "viem";

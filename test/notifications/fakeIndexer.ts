@@ -10,7 +10,9 @@ export type FakeIndexer = IndexerSource & { payments_: PaymentRow[]; milestones_
 function pageOf<R extends { id: string; block: string }>(rows: R[], from: bigint, after: string | null, limit: number) {
   const sorted = rows
     .filter((r) => BigInt(r.block) >= from)
-    .sort((a, b) => (BigInt(a.block) === BigInt(b.block) ? a.id.localeCompare(b.id) : BigInt(a.block) < BigInt(b.block) ? -1 : 1));
+    .sort((a, b) =>
+      BigInt(a.block) === BigInt(b.block) ? a.id.localeCompare(b.id) : BigInt(a.block) < BigInt(b.block) ? -1 : 1,
+    );
   const start = after === null ? 0 : sorted.findIndex((r) => r.id === after) + 1;
   const slice = sorted.slice(start, start + limit);
   const more = start + limit < sorted.length;

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
-import { buildSchema, parse, validate } from "../../indexer/node_modules/graphql/index.mjs";
+import { buildSchema, parse, validate } from "../../indexer/node_modules/graphql/index.js";
 import { graphqlSource, newestQuery, scanQuery } from "../../web/src/server/notifications/source.ts";
 
 let url = "";

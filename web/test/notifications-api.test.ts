@@ -103,14 +103,20 @@ test("double opt-in: a pending subscription, one confirmation email, its link co
   const token = await harness.sessionFor(ARTIST);
   const res = await post({ email: "Nova@Example.com", referrals: false }, token);
   assert.equal(res.status, 200, await res.clone().text());
-  const body = (await res.json()) as { subscription: { status: string; referrals: boolean }; confirmationSent: boolean };
+  const body = (await res.json()) as {
+    subscription: { status: string; referrals: boolean };
+    confirmationSent: boolean;
+  };
   assert.equal(body.subscription.status, "pending");
   assert.equal(body.subscription.referrals, false);
   assert.equal(body.confirmationSent, true);
   assert.equal(outbox.length, 1);
   const mail = outbox[0]!;
   assert.equal(mail.to, "Nova@Example.com");
-  assert.match(mail.headers!["List-Unsubscribe"]!, /^<http:\/\/localhost:3000\/api\/notifications\/unsubscribe\?token=/);
+  assert.match(
+    mail.headers!["List-Unsubscribe"]!,
+    /^<http:\/\/localhost:3000\/api\/notifications\/unsubscribe\?token=/,
+  );
   assert.equal(mail.headers!["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click");
 
   const url = link(mail, "confirm");
@@ -148,10 +154,7 @@ test("a confirmation link expires; malformed and unknown links are refused", asy
   assert.match(((await expired.json()) as { error: string }).error, /expired/);
   assert.equal((await confirm(new Request(`${ORIGIN}/api/notifications/confirm`))).status, 400);
   assert.equal((await confirm(new Request(`${ORIGIN}/api/notifications/confirm?token=abc`))).status, 400);
-  assert.equal(
-    (await confirm(new Request(`${ORIGIN}/api/notifications/confirm?token=${"A".repeat(43)}`))).status,
-    404,
-  );
+  assert.equal((await confirm(new Request(`${ORIGIN}/api/notifications/confirm?token=${"A".repeat(43)}`))).status, 404);
   // Subscribing again (a new session: the clock moved past the first) sends a new link that works.
   await post({ email: "a@example.com" }, await harness.sessionFor(ARTIST));
   assert.equal((await confirm(new Request(link(outbox[1]!, "confirm")))).status, 200);
@@ -171,9 +174,11 @@ test("unsubscribe links work by GET and by the one-click POST of RFC 8058", asyn
   );
   assert.equal(oneClick.status, 200, await oneClick.clone().text());
   const view = async () =>
-    ((await (await current(signed(new Request(`${ORIGIN}/api/notifications`), token))).json()) as {
-      subscription: { status: string };
-    }).subscription.status;
+    (
+      (await (await current(signed(new Request(`${ORIGIN}/api/notifications`), token))).json()) as {
+        subscription: { status: string };
+      }
+    ).subscription.status;
   assert.equal(await view(), "unsubscribed");
   assert.equal((await unsubscribeGet(new Request(url))).status, 200, "the link still answers");
   assert.equal((await unsubscribeGet(new Request(`${ORIGIN}/api/notifications/unsubscribe?token=x`))).status, 400);

@@ -134,9 +134,14 @@ export function getConfirm(req: Request, ctx: SecurityContext): Promise<Response
   return link(req, ctx, async (token) => {
     const outcome = await confirm(ctx.db, token, ctx.now());
     if (outcome === "confirmed")
-      return linkReply(req, 200, "Your email address is confirmed: you will hear of your sales, referrals and milestones.", {
-        status: "confirmed",
-      });
+      return linkReply(
+        req,
+        200,
+        "Your email address is confirmed: you will hear of your sales, referrals and milestones.",
+        {
+          status: "confirmed",
+        },
+      );
     if (outcome === "expired")
       return linkReply(req, 410, "This confirmation link has expired. Subscribe again from your earnings page.");
     return linkReply(req, 404, "This confirmation link is not valid (already used, or replaced by a newer one).");

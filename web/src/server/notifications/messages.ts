@@ -121,5 +121,4 @@ export function confirmationMail(to: string, confirmUrl: string, unsubscribeUrl:
 }
 
 export const confirmUrlOf = (site: string, token: string) => `${site}/api/notifications/confirm?token=${token}`;
-export const unsubscribeUrlOf = (site: string, token: string) =>
-  `${site}/api/notifications/unsubscribe?token=${token}`;
+export const unsubscribeUrlOf = (site: string, token: string) => `${site}/api/notifications/unsubscribe?token=${token}`;

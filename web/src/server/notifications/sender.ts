@@ -46,7 +46,12 @@ export async function sendDue(deps: SenderDeps): Promise<SendCounts & { leased: 
       .where(eq(notificationSubscriptions.id, job.subscriptionId))
       .limit(1);
     if (!sub || sub.status !== "confirmed" || !sub[WANTS[job.kind]]) {
-      await markSkipped(deps.db, job, deps.owner, sub ? `subscription ${sub.status}, or ${job.kind}s off` : "no subscription");
+      await markSkipped(
+        deps.db,
+        job,
+        deps.owner,
+        sub ? `subscription ${sub.status}, or ${job.kind}s off` : "no subscription",
+      );
       counts.skipped++;
       continue;
     }

@@ -59,11 +59,9 @@ const missing = (error: unknown, table: string) =>
 
 export function graphqlSource(base: string): IndexerSource {
   async function page<R>(table: keyof typeof FIELDS, fromBlock: bigint, after: string | null, limit: number) {
-    const data = await gql<Record<string, { items: R[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>>(
-      base,
-      scanQuery(table),
-      { from: fromBlock.toString(), after, limit },
-    );
+    const data = await gql<
+      Record<string, { items: R[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>
+    >(base, scanQuery(table), { from: fromBlock.toString(), after, limit });
     const list = data[table]!;
     return { rows: list.items, next: list.pageInfo.hasNextPage ? list.pageInfo.endCursor : null };
   }
@@ -79,10 +77,7 @@ export function graphqlSource(base: string): IndexerSource {
     },
     async newestBlock(table) {
       try {
-        const data = await gql<Record<string, { items: { block: string }[] }>>(
-          base,
-          newestQuery(table),
-        );
+        const data = await gql<Record<string, { items: { block: string }[] }>>(base, newestQuery(table));
         const row = data[table]!.items[0];
         return row ? BigInt(row.block) : null;
       } catch (error) {

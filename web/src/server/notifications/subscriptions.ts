@@ -74,7 +74,11 @@ export async function subscribe(
     .values({ artist, ...pending, createdAt: now })
     .onConflictDoUpdate({ target: notificationSubscriptions.artist, set: pending })
     .returning();
-  return { subscription: row!, confirmToken: confirm.token, unsubscribeToken: await unsubscribeToken(db, row!.id, now) };
+  return {
+    subscription: row!,
+    confirmToken: confirm.token,
+    unsubscribeToken: await unsubscribeToken(db, row!.id, now),
+  };
 }
 
 /** A new unsubscribe token for one message to the subscription (its hash is kept; every link stays good). */
@@ -117,7 +121,13 @@ export async function unsubscribeByToken(db: Db, token: string, now: Date): Prom
   if (!found) return false;
   await db
     .update(notificationSubscriptions)
-    .set({ status: "unsubscribed", confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: now, updatedAt: now })
+    .set({
+      status: "unsubscribed",
+      confirmTokenHash: null,
+      confirmExpiresAt: null,
+      unsubscribedAt: now,
+      updatedAt: now,
+    })
     .where(eq(notificationSubscriptions.id, found.subscriptionId));
   return true;
 }
