@@ -31,6 +31,7 @@ CREATE TABLE "notification_subscriptions" (
 	"milestones" boolean DEFAULT true NOT NULL,
 	"sales" boolean DEFAULT true NOT NULL,
 	"referrals" boolean DEFAULT true NOT NULL,
+	"from_block" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"confirmed_at" timestamp with time zone,

@@ -314,6 +314,11 @@ export const notificationSubscriptions = pgTable(
     milestones: boolean("milestones").notNull().default(true),
     sales: boolean("sales").notNull().default(true),
     referrals: boolean("referrals").notNull().default(true),
+    /**
+     * The first block whose events are sent: set at confirmation past what the scanners had read, so an
+     * artist hears of what happens after it confirmed (../notifications/scanner.ts reads a block again).
+     */
+    fromBlock: bigint("from_block", { mode: "bigint" }),
     createdAt: now(),
     updatedAt: at("updated_at")
       .notNull()

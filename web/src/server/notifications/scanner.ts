@@ -3,9 +3,9 @@
  * is a "sale" job for it, the referral part of a payment is a "referral" job for the referrer, a milestone
  * row is a "milestone" job for its account. A scanner keeps the last block it read (notification_cursors)
  * and reads again from that block, so rows of a block the indexer had only partly written are not missed;
- * rows read twice enqueue nothing new (dedupe keys). A scanner's first run starts at the newest block: an
- * artist hears of what happens from then on, not of its history. Jobs and cursor are written in one
- * transaction.
+ * rows read twice enqueue nothing new (dedupe keys). A scanner's first run starts at the newest block, and a
+ * subscription confirmed later starts after the blocks the scanners had read (fromBlock): an artist hears of
+ * what happens after it confirmed, not of its history. Jobs and cursor are written in one transaction.
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
@@ -29,6 +29,9 @@ async function confirmedSubs(db: Db, accounts: string[]): Promise<Map<string, Su
   return new Map(rows.map((r) => [r.artist, r]));
 }
 
+/** Whether the row happened after the subscriber confirmed (in a block the scanners had not read then). */
+const wants = (sub: Sub, row: { block: string }) => BigInt(row.block) >= (sub.fromBlock ?? 0n);
+
 export async function paymentJobs(db: Db, rows: PaymentRow[]): Promise<NewJob[]> {
   const subs = await confirmedSubs(
     db,
@@ -37,7 +40,7 @@ export async function paymentJobs(db: Db, rows: PaymentRow[]): Promise<NewJob[]>
   const jobs: NewJob[] = [];
   for (const r of rows) {
     const seller = subs.get(r.artist.toLowerCase());
-    if (seller?.sales)
+    if (seller?.sales && wants(seller, r))
       jobs.push({
         kind: "sale",
         dedupeKey: `sale:${r.id}:${seller.artist}`,
@@ -45,7 +48,7 @@ export async function paymentJobs(db: Db, rows: PaymentRow[]): Promise<NewJob[]>
         payload: { payment: r.id, token: r.token, gross: r.gross, net: r.net, source: r.source, txHash: r.txHash },
       });
     const referrer = r.referrer ? subs.get(r.referrer.toLowerCase()) : undefined;
-    if (referrer?.referrals && BigInt(r.referral) > 0n)
+    if (referrer?.referrals && wants(referrer, r) && BigInt(r.referral) > 0n)
       jobs.push({
         kind: "referral",
         dedupeKey: `referral:${r.id}:${referrer.artist}`,
@@ -63,7 +66,7 @@ export async function milestoneJobs(db: Db, rows: MilestoneRow[]): Promise<NewJo
   );
   return rows.flatMap((r) => {
     const sub = subs.get(r.account.toLowerCase());
-    if (!sub?.milestones) return [];
+    if (!sub?.milestones || !wants(sub, r)) return [];
     return [
       {
         kind: "milestone" as const,

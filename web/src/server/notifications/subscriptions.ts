@@ -4,9 +4,9 @@
  * asks again; changing only the kinds of a confirmed subscription does not. Unsubscribing needs a token
  * from any message (or the signed-in artist) and is final until the artist subscribes again.
  */
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { notificationSubscriptions, notificationUnsubscribeTokens } from "../db/schema";
+import { notificationCursors, notificationSubscriptions, notificationUnsubscribeTokens } from "../db/schema";
 import { hashToken, newToken } from "./tokens";
 
 export type Subscription = typeof notificationSubscriptions.$inferSelect;
@@ -93,7 +93,14 @@ export async function confirm(db: Db, token: string, now: Date): Promise<"confir
   const hash = hashToken(token);
   const rows = await db
     .update(notificationSubscriptions)
-    .set({ status: "confirmed", confirmTokenHash: null, confirmExpiresAt: null, confirmedAt: now, updatedAt: now })
+    .set({
+      status: "confirmed",
+      confirmTokenHash: null,
+      confirmExpiresAt: null,
+      confirmedAt: now,
+      updatedAt: now,
+      fromBlock: sql`(select coalesce(max(${notificationCursors.block}), -1) + 1 from ${notificationCursors})`,
+    })
     .where(
       and(
         eq(notificationSubscriptions.confirmTokenHash, hash),
