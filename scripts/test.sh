@@ -66,6 +66,8 @@ run lint bash scripts/lint.sh
 run generated tsx scripts/gen.ts --check
 run indexer node --import tsx --test --test-concurrency=1 test/indexer/*.test.ts
 run checkout node --import tsx --test --test-concurrency=1 test/checkout/*.test.ts
+# Email notifications: the queue on PGlite and PostgreSQL, a real SMTP server in the process.
+run notifications node --import tsx --test --test-concurrency=1 test/notifications/*.test.ts
 # More than one machine on one: writer, replica and two web servers on one PostgreSQL (same build); compose.yaml.
 run scale env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/scale/*.test.ts
 run e2e env BUILD_WEB=0 node --import tsx --test --test-concurrency=1 test/e2e/*.e2e.ts

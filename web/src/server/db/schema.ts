@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { ORDER_STATUSES, type OrderStatus } from "../../lib/checkout/types";
 import {
   bigint,
+  boolean,
   date,
   index,
   integer,
@@ -292,4 +293,98 @@ export const serverSecrets = pgTable("server_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
   createdAt: now(),
+});
+
+/*
+ * Email notifications (../notifications): artists' subscriptions (double opt-in), the durable queue of
+ * messages to send, unsubscribe tokens, and how far the scanners have read the indexer.
+ */
+
+/** One artist's email subscription (artist lower-case). Tokens are kept as their sha256 only. */
+export const notificationSubscriptions = pgTable(
+  "notification_subscriptions",
+  {
+    id: serial("id").primaryKey(),
+    artist: text("artist").notNull(),
+    email: text("email").notNull(),
+    /** pending (waiting for the link in the confirmation email) -> confirmed -> unsubscribed. */
+    status: text("status", { enum: ["pending", "confirmed", "unsubscribed"] }).notNull(),
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: at("confirm_expires_at"),
+    milestones: boolean("milestones").notNull().default(true),
+    sales: boolean("sales").notNull().default(true),
+    referrals: boolean("referrals").notNull().default(true),
+    /**
+     * The first block whose events are sent: set at confirmation past what the scanners had read, so an
+     * artist hears of what happens after it confirmed (../notifications/scanner.ts reads a block again).
+     */
+    fromBlock: bigint("from_block", { mode: "bigint" }),
+    createdAt: now(),
+    updatedAt: at("updated_at")
+      .notNull()
+      .default(sql`now()`),
+    confirmedAt: at("confirmed_at"),
+    unsubscribedAt: at("unsubscribed_at"),
+  },
+  (t) => [
+    uniqueIndex("notification_subscriptions_artist").on(t.artist),
+    uniqueIndex("notification_subscriptions_confirm").on(t.confirmTokenHash),
+  ],
+);
+
+/**
+ * An unsubscribe link's token (sha256): one per message sent (and per confirmation email), so every link
+ * ever mailed keeps working, and none is stored in a usable form.
+ */
+export const notificationUnsubscribeTokens = pgTable(
+  "notification_unsubscribe_tokens",
+  {
+    hash: text("hash").primaryKey(),
+    subscriptionId: integer("subscription_id").notNull(),
+    createdAt: now(),
+  },
+  (t) => [index("notification_unsubscribe_tokens_subscription").on(t.subscriptionId)],
+);
+
+/**
+ * One message to send (../notifications/queue.ts). `dedupeKey` is unique, so an event is enqueued at most
+ * once however often it is scanned. pending -> sending (leased until `lockedUntil`) -> sent | pending (retry
+ * at `runAfter`) | failed (attempts used up) | skipped (unsubscribed, or the kind turned off, before sending).
+ */
+export const notificationJobs = pgTable(
+  "notification_jobs",
+  {
+    id: serial("id").primaryKey(),
+    kind: text("kind", { enum: ["sale", "referral", "milestone"] }).notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    subscriptionId: integer("subscription_id").notNull(),
+    payload: jsonb("payload").$type<Record<string, string | null>>().notNull(),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed", "skipped"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: at("run_after").notNull(),
+    lockedUntil: at("locked_until"),
+    /** The worker that holds the lease: only it may mark the job sent or put it back. */
+    leaseOwner: text("lease_owner"),
+    lastError: text("last_error"),
+    /** The Message-ID sent (derived from the dedupe key, the same on every attempt). */
+    messageId: text("message_id"),
+    createdAt: now(),
+    sentAt: at("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("notification_jobs_dedupe").on(t.dedupeKey),
+    index("notification_jobs_due").on(t.status, t.runAfter),
+    index("notification_jobs_subscription").on(t.subscriptionId, t.createdAt),
+  ],
+);
+
+/** How far a scanner has read an indexer table: the last block it read whole (read again next time). */
+export const notificationCursors = pgTable("notification_cursors", {
+  name: text("name").primaryKey(),
+  block: bigint("block", { mode: "bigint" }).notNull(),
+  updatedAt: at("updated_at")
+    .notNull()
+    .default(sql`now()`),
 });

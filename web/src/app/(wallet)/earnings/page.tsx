@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Earnings } from "./Earnings";
+import { NotificationsPanel } from "@/components/notifications/NotificationsPanel";
 import "@/styles/earnings.css";
 
 export const metadata: Metadata = { title: "Earnings" };
@@ -15,6 +16,7 @@ export default function EarningsPage() {
         </p>
       </div>
       <Earnings />
+      <NotificationsPanel />
     </main>
   );
 }
