@@ -557,18 +557,20 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
 ## Where the gas of \`rewards.claim\` goes
 
 \`rewards.claim\`: ${fmt(sorted["rewards.claim"] ?? 0)} (the first design: ${since("rewards.claim", 99_288)}). 21,000
-(transaction) + ~9,000 (calldata, of which 7,168 for the 14 proof hashes) + 2,100 (the pause word) + 2,100
-(the root) + 5,000 (the epoch's word: read, and its claimed total written, so a root never pays above the
-total it committed) + 5,000 (the id's paid-flags word, read and written) + ~2,600 (\`Claimed\`) + ~2,000 (the
-proof: 15 hashes) + 2,600 (the call to the Ledger) + 10,000 (two Ledger balances, Rewards' and the account's)
-+ ~2,400 (\`Transferred\`) = ~64,000; the rest is computation. Two design choices get it under 70,000:
+(transaction) + ~8,000 (calldata, of which 7,168 for the 14 proof hashes) + 8,400 (four cold words: the pause,
+the root, the epoch's word, the id's paid-flags word) + 5,800 (two writes: the epoch's claimed total, so a
+root never pays above the total it committed, and the paid flag) + ~2,400 (\`Claimed\`) + ~850 (the 16
+hashes of the leaf and the proof) + 2,600 (the Ledger's account, cold) + 10,000 (two Ledger balances,
+Rewards' and the account's: read and written) + ~2,400 (\`Transferred\`) = ~61,500; the rest is computation (ABI
+decoding, the proof loop, dispatch). Two design choices get it under 70,000:
 - **The budget is a Ledger balance of Rewards.** \`fund\` deposits it into the Ledger in Rewards' name, a claim
   moves credit with \`Ledger.giveOwnCreditTo\` (a generic move of the caller's own balance: no token transfer,
   no allowance, no balance check of the token), \`withdraw\` pays out of it with \`withdrawTo\`. The first
   design deposited each claim (an ERC-20 \`transferFrom\` into the Ledger: ~28,000; now ~15,000).
   \`giveOwnCreditTo\`'s name gives it the selector 0xf9be31a2, above those of every hot Ledger function:
   the dispatcher compares selectors in ascending order, so no other figure moved (named \`transfer\`, 0x323a1a5c,
-  it added 22 gas to every Ledger call above it, \`drops.mint.*\` and \`ledger.*\` included).
+  it added 22 gas to every Ledger call above it, \`drops.mint.*\` and \`ledger.*\` included; the claim pays
+  ~500 for being near the end of the list instead).
 - **Paid flags are a bitmap**: bit \`id % 256\` of word \`id / 256\`. Any bytes32 is still an id and still pays
   once, ever (the contract checks the bit, whatever root carries the id again); ids numbered in sequence share
   words, so a claim writes a word that exists (5,000) instead of creating one (22,100). The first design's
