@@ -541,18 +541,43 @@ ${failed.length ? `**Goals missed: ${failed.map(([k]) => k).join(", ")}.**` : "E
   first ETH income (the budget's word is new); \`pools.claim\` is a member's first claim of its ETH income;
   \`pools.vote.executesSpend\` credits the budget spend to the recipient in the Ledger.
 - \`rewards.*\` and \`badges.claim\` (scripts/bench/rewards.ts): an epoch of 10,000 leaves (a 14-hash proof),
-  claimed after the delay by another account for the leaf's. \`rewards.claim\` credits $50 to an account
-  that already holds USDC in the Ledger; \`.firstCredit\` to one that does not (+16,500: a new Ledger
-  balance); \`.badgeOnly\` is a leaf of amount 0 (no Ledger call). \`rewards.claim\` misses its 70,000 goal
-  by design: 21,000 (base) + about 8,800 (the calldata of a 14-hash proof) + 22,100 (the reward id's new
-  "paid" word, the once-ever rule) + about 28,000 (\`Ledger.deposit\`: the USDC transfer into the Ledger
-  and the credit) come to about 80,000 before any check; the rest is the epoch's two words, the pause
-  word, the epoch's claimed total (so a root never pays above its total) and the event. Meeting 70,000
-  would need a claim that does not credit the Ledger. \`badges.claim\` mints the same leaf's badge
-  (it reads the root from Rewards).
+  claimed after the delay by another account for the leaf's, with reward ids numbered in sequence
+  (\`rewardIdAt\`, contracts/lib/rewards.ts) as the rewards job numbers them. \`rewards.claim\` is the typical
+  claim: $50 to an account that already holds USDC in the Ledger, its id's paid-flags word already written by
+  an earlier claim (255 claims in 256). Its one-time costs, each measured alone: \`.firstCredit\` to an
+  account without a USDC balance in the Ledger (a new Ledger word), \`.firstOfWord\` the first claim of
+  ids 256k to 256k + 255 (a new paid-flags word), \`.hashedId\` an id that is a hash
+  (\`rewardId(account, achievement, period)\`): its word is new at every claim, as with any sparse id.
+  \`.badgeOnly\` is a leaf of amount 0 (no Ledger call). \`badges.claim\` mints the same leaf's badge (it
+  reads the root from Rewards).
 - Anchors: 0xSplits v1 figures from its published benchmark (SplitMain on Ethereum mainnet).
 - \`BENCH_TRACE=<key> pnpm bench:gas\` prints where that transaction's gas goes (by call depth and opcode,
   from \`debug_traceTransaction\`).
+
+## Where the gas of \`rewards.claim\` goes
+
+\`rewards.claim\`: ${fmt(sorted["rewards.claim"] ?? 0)} (the first design: ${since("rewards.claim", 99_288)}). 21,000
+(transaction) + ~8,000 (calldata, of which 7,168 for the 14 proof hashes) + 8,400 (four cold words: the pause,
+the root, the epoch's word, the id's paid-flags word) + 5,800 (two writes: the epoch's claimed total, so a
+root never pays above the total it committed, and the paid flag) + ~2,400 (\`Claimed\`) + ~850 (the 16
+hashes of the leaf and the proof) + 2,600 (the Ledger's account, cold) + 10,000 (two Ledger balances,
+Rewards' and the account's: read and written) + ~2,400 (\`Transferred\`) = ~61,500; the rest is computation (ABI
+decoding, the proof loop, dispatch). Two design choices get it under 70,000:
+- **The budget is a Ledger balance of Rewards.** \`fund\` deposits it into the Ledger in Rewards' name, a claim
+  moves credit with \`Ledger.giveOwnCreditTo\` (a generic move of the caller's own balance: no token transfer,
+  no allowance, no balance check of the token), \`withdraw\` pays out of it with \`withdrawTo\`. The first
+  design deposited each claim (an ERC-20 \`transferFrom\` into the Ledger: ~28,000; now ~15,000).
+  \`giveOwnCreditTo\`'s name gives it the selector 0xf9be31a2, above those of every hot Ledger function:
+  the dispatcher compares selectors in ascending order, so no other figure moved (named \`transfer\`, 0x323a1a5c,
+  it added 22 gas to every Ledger call above it, \`drops.mint.*\` and \`ledger.*\` included; the claim pays
+  ~500 for being near the end of the list instead).
+- **Paid flags are a bitmap**: bit \`id % 256\` of word \`id / 256\`. Any bytes32 is still an id and still pays
+  once, ever (the contract checks the bit, whatever root carries the id again); ids numbered in sequence share
+  words, so a claim writes a word that exists (5,000) instead of creating one (22,100). The first design's
+  \`mapping(bytes32 => bool)\` created a word at every claim; a hashed id still does (\`.hashedId\`).
+The one-time costs are those of new storage words: \`.firstCredit\` (${since("rewards.claim.firstCredit", 115_798)})
+and \`.firstOfWord\` each add ~17,100 to the typical claim; both at once (a new account whose id opens a word)
+~34,000.
 
 ## Where the gas of \`drops.mint.eth.1\` goes
 

@@ -29,6 +29,9 @@ interface ILedger {
     event Credited(address indexed owner, address indexed token, address indexed from, uint256 amount, bytes32 source);
     /// @notice `owner`'s balance of `token` was paid out to `to`.
     event Withdrawn(address indexed owner, address indexed token, address indexed to, uint256 amount);
+    /// @notice `amount` of `from`'s balance of `token` moved to `to`'s balance inside the Ledger (no token
+    ///         moved), tagged with `source`: `from` is debited and `to` credited by the same amount.
+    event Transferred(address indexed from, address indexed to, address indexed token, uint256 amount, bytes32 source);
 
     /// @notice The balance of `owner` in `token` (address(0) for ETH).
     function balanceOf(address owner, address token) external view returns (uint256);
@@ -51,4 +54,14 @@ interface ILedger {
 
     /// @notice Pays `amount` of the caller's balance of `token` to `to`.
     function withdrawTo(address token, address to, uint256 amount) external;
+
+    /// @notice Moves `amount` of the caller's own balance of `token` to `to`'s balance, tagged with `source`
+    ///         (e.g. "reward"). No token leaves or enters the Ledger, so the sum of the balances is unchanged.
+    /// @dev A contract that pays many small credits out of one budget (Rewards) holds the budget as its own
+    ///      balance and moves it: two balance writes, no token transfer per payment. Moving to oneself
+    ///      leaves the balance as it was (it must still cover `amount`). The name is chosen for its selector
+    ///      (0xf9be31a2): the dispatcher compares selectors in ascending order, and one above those of
+    ///      `pay`, `distribute`, `deposit`, `withdraw` and `balanceOf` leaves their dispatch as it was
+    ///      (`transfer`, 0x323a1a5c, added 22 gas to each).
+    function giveOwnCreditTo(address to, address token, uint256 amount, bytes32 source) external;
 }

@@ -58,6 +58,23 @@ contract Ledger is ILedger, Splits, Payments {
         emit Withdrawn(msg.sender, token, to, amount);
     }
 
+    /// @inheritdoc ILedger
+    /// @dev No external call, so no reentrancy guard: the debit and the credit read and write storage only.
+    function giveOwnCreditTo(address to, address token, uint256 amount, bytes32 source) external {
+        if (to == address(0)) revert Ledger_ZeroAddress();
+        if (amount == 0) revert Ledger_ZeroAmount();
+        mapping(address owner => uint256) storage balances = _balances[token];
+        uint256 balance = balances[msg.sender];
+        if (balance < amount) revert Ledger_InsufficientBalance(msg.sender, token, balance, amount);
+        unchecked {
+            balances[msg.sender] = balance - amount;
+        }
+        // Read after the debit, so a move to oneself adds back what it took. Cannot overflow (the balances of
+        // a token add up to what the Ledger holds), but stays checked.
+        balances[to] += amount;
+        emit Transferred(msg.sender, to, token, amount, source);
+    }
+
     /// @dev Takes `amount` from `payer`: ETH must come as msg.value; an ERC-20 is pulled and measured.
     function _receive(address payer, address token, uint256 amount) internal returns (uint256 received) {
         // One branch on the currency, not valueFor and isEth in turn: the hot path of every payment.

@@ -4,7 +4,7 @@
  * `[account, rewardId, badge, amount]` leaves; the same leaf and proof claim the reward and the badge.
  */
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { encodeAbiParameters, getAddress, keccak256, type Address, type Hex } from "viem";
+import { encodeAbiParameters, getAddress, keccak256, numberToHex, type Address, type Hex } from "viem";
 
 /** The leaf's types, in StandardMerkleTree's `leafEncoding` form. */
 export const REWARD_LEAF_ENCODING = ["address", "bytes32", "uint256", "uint256"] as const;
@@ -24,6 +24,18 @@ export function rewardId(account: Address, achievement: string, period: string):
       [getAddress(account), achievement, period],
     ),
   );
+}
+
+/**
+ * A reward id numbered in sequence: `n` as bytes32. Rewards.claim keeps paid flags 256 to a storage word
+ * (word n / 256), so ids numbered in sequence make a claim cheap (about 17,000 gas less than a hashed id,
+ * whose word is new at every claim). Safety is the same whatever the form: an id pays once, ever, so a job
+ * that numbers rewards must give each reward one number for good (e.g. the next free numbers, in a fixed
+ * order, to the rewards an epoch pays for the first time).
+ */
+export function rewardIdAt(n: bigint): Hex {
+  if (n < 0n) throw new RangeError("rewardIdAt: n must not be negative");
+  return numberToHex(n, { size: 32 });
 }
 
 /** The epoch's tree of `leaves`: its root, its total (what postRoot commits) and each leaf's proof. */

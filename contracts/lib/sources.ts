@@ -15,6 +15,7 @@ export const CONTRACT_SOURCES = [
   "outbid",
   "unwound",
   "reward",
+  "fund",
 ] as const;
 
 /**

@@ -23,4 +23,7 @@ library Sources {
     bytes32 internal constant UNWOUND = "unwound";
     /// @dev A rewards claim ({IRewards}): a milestone or achievement reward from the treasury's budget.
     bytes32 internal constant REWARD = "reward";
+    /// @dev The rewards budget deposited into the Rewards contract's own Ledger balance ({IRewards-fund}),
+    ///      out of which claims move "reward" credit.
+    bytes32 internal constant FUND = "fund";
 }

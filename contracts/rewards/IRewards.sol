@@ -8,12 +8,17 @@ pragma solidity 0.8.30;
 /// @dev Leaf: OpenZeppelin's standard double-hashed leaf, so @openzeppelin/merkle-tree's StandardMerkleTree
 ///      with the types `["address", "bytes32", "uint256", "uint256"]` builds the tree:
 ///      `keccak256(bytes.concat(keccak256(abi.encode(account, rewardId, badge, amount))))`.
-///      Reward id (the "specifier"): `keccak256(abi.encode(account, achievement, period))` with `account` an
-///      address and `achievement` and `period` strings (e.g. "referrals-5" and "" for a once-in-a-life
-///      milestone, "month-1000" and "2026-11" for a monthly one), computed off chain. A reward id pays once
-///      ever, across all epochs, whatever root carries it again. `badge` is the {IBadges} id the leaf also
-///      lets the account claim (0: none); `amount` is what it credits (0: a badge-only leaf).
-///      Budget: a root commits its whole `total` when posted; a root's claims never exceed its total; so
+///      Reward id (the "specifier"): any bytes32 that names one reward for good, chosen off chain. A reward
+///      id pays once ever, across all epochs, whatever root carries it again. Its paid flag is bit `id % 256`
+///      of storage word `id / 256` (the id read as a number), so the form of the ids sets the cost of a
+///      claim, not its safety: ids numbered in sequence (`bytes32(n)`, see contracts/lib/rewards.ts
+///      `rewardIdAt`) share words (a claim writes a word that holds a flag already: 5,000 gas; the first of
+///      each 256 creates it: 22,100), while a hash such as `keccak256(abi.encode(account, achievement,
+///      period))` takes a word of its own at every claim. `badge` is the {IBadges} id the leaf also lets the
+///      account claim (0: none); `amount` is what it credits (0: a badge-only leaf).
+///      Budget: held as this contract's own balance in the Ledger ({fund} deposits into it, {withdraw} pays
+///      out of it, a claim moves credit from it to the account with {ILedger-giveOwnCreditTo}: no token moves per
+///      claim). A root commits its whole `total` when posted; a root's claims never exceed its total; so
 ///      `funded - withdrawn - liveTotals` is what is neither promised nor paid ({available}), and no post or
 ///      withdrawal may take it below zero. A root is claimable {delay} after it is posted; until then the
 ///      treasury can revoke it (its total is released); from then on nobody can take it back. A stolen
@@ -79,8 +84,9 @@ interface IRewards {
     event RootPosted(uint64 indexed epoch, bytes32 root, uint256 total, uint40 availableAt);
     /// @notice The treasury revoked `epoch`'s root before it opened; its `total` went back to the budget.
     event RootRevoked(uint64 indexed epoch, bytes32 root, uint256 total);
-    /// @notice `account` was paid reward `rewardId` of `epoch`: `amount` credited in the Ledger (source
-    ///         "reward"; 0 for a badge-only leaf), and its leaf names `badge` (0: none).
+    /// @notice `account` was paid reward `rewardId` of `epoch`: `amount` moved from this contract's Ledger
+    ///         balance to the account's (a Ledger `Transferred` with source "reward"; none for a badge-only
+    ///         leaf, amount 0), and its leaf names `badge` (0: none).
     event Claimed(
         uint64 indexed epoch,
         bytes32 indexed rewardId,
@@ -103,7 +109,7 @@ interface IRewards {
     /// @notice The longest delay: 30 days.
     function MAX_DELAY() external view returns (uint40);
 
-    /// @notice The Ledger credited by claims.
+    /// @notice The Ledger that holds the budget (as this contract's balance) and that claims credit.
     function LEDGER() external view returns (address);
 
     /// @notice The budget's ERC-20.
@@ -150,10 +156,12 @@ interface IRewards {
     ///         reverts with the reason otherwise. {IBadges} verifies badge claims against it.
     function claimableRoot(uint64 epoch) external view returns (bytes32);
 
-    /// @notice Anyone: adds `amount` of {TOKEN} to the budget (pulled from the caller, who approved it).
+    /// @notice Anyone: adds `amount` of {TOKEN} to the budget: pulled from the caller (who approved this
+    ///         contract) and deposited into this contract's Ledger balance (a Ledger `Credited`, source "fund").
     function fund(uint256 amount) external;
 
-    /// @notice Treasury: sends `amount` of the uncommitted budget ({available}) to `to`.
+    /// @notice Treasury: sends `amount` of the uncommitted budget ({available}) to `to`, out of this
+    ///         contract's Ledger balance (a Ledger `Withdrawn`).
     function withdraw(address to, uint256 amount) external;
 
     /// @notice Signer: posts `epoch`'s root promising at most `total` (at most {epochCap}, within
@@ -164,8 +172,9 @@ interface IRewards {
     function revoke(uint64 epoch) external;
 
     /// @notice Anyone, for `account`: pays the leaf (account, rewardId, badge, amount) of `epoch`'s root,
-    ///         proven by `proof`: credits `amount` to `account` in the Ledger (source "reward") and marks
-    ///         `rewardId` paid for ever. `badge` is only part of the leaf here (see {IBadges-claim}).
+    ///         proven by `proof`: moves `amount` of this contract's Ledger balance to `account`'s (source
+    ///         "reward") and marks `rewardId` paid for ever. `badge` is only part of the leaf here (see
+    ///         {IBadges-claim}).
     function claim(
         uint64 epoch,
         address account,

@@ -14,7 +14,12 @@ import {Sources} from "../libraries/Sources.sol";
 ///         against Merkle roots a rewards signer posts per epoch. See {IRewards}.
 /// @dev The owner is the treasury (Ownable2Step). Claims do not touch the budget counters: a root commits
 ///      its whole total when posted, so {available} is `funded - withdrawn - liveTotals` and stays the same
-///      whatever is claimed; a claim only checks its epoch, marks its reward id and credits the Ledger.
+///      whatever is claimed; a claim only checks its epoch, marks its reward id and moves credit.
+///      Gas of a claim (the `rewards.claim` goal, bench/README.md): the budget is held as this contract's
+///      own Ledger balance ({fund} deposits it, {withdraw} pays out of it), so a claim moves Ledger credit
+///      ({ILedger-giveOwnCreditTo}: two balance words) instead of transferring the token into the Ledger; and the
+///      paid flags are a bitmap (256 reward ids per storage word), so consecutive ids mostly write a word
+///      that already holds a flag (5,000 gas) instead of creating one (22,100).
 contract Rewards is IRewards, Ownable2Step {
     using SafeERC20 for IERC20;
 
@@ -43,8 +48,9 @@ contract Rewards is IRewards, Ownable2Step {
 
     mapping(uint64 epoch => bytes32) internal _roots;
     mapping(uint64 epoch => Epoch) internal _epochs;
-    /// @dev The specifier: a reward id pays once, ever.
-    mapping(bytes32 rewardId => bool) internal _paid;
+    /// @dev The specifier: a reward id pays once, ever. Bit `id % 256` of word `id / 256` (the id read as a
+    ///      number): ids a job numbers in sequence share words, hashed ids each take their own.
+    mapping(uint256 word => uint256 bits) internal _paidBits;
 
     /// @param ledger The Ledger credited by claims.
     /// @param token The budget's ERC-20 (USDC).
@@ -66,7 +72,7 @@ contract Rewards is IRewards, Ownable2Step {
         _setSigner(signer_);
         _setDelay(delay_);
         _setEpochCap(epochCap_);
-        // The Ledger pulls each claim's amount from here: one approval for good, no write per claim.
+        // The Ledger pulls each funding from here into this contract's balance: one approval for good.
         IERC20(token).forceApprove(ledger, type(uint256).max);
     }
 
@@ -131,7 +137,8 @@ contract Rewards is IRewards, Ownable2Step {
 
     /// @inheritdoc IRewards
     function isPaid(bytes32 rewardId) external view returns (bool) {
-        return _paid[rewardId];
+        (uint256 word, uint256 bit) = _paidBit(rewardId);
+        return _paidBits[word] & bit != 0;
     }
 
     /// @inheritdoc IRewards
@@ -155,6 +162,9 @@ contract Rewards is IRewards, Ownable2Step {
         // Every unit funded may be promised: a token that delivers less would leave a root unpayable.
         uint256 received = token.balanceOf(address(this)) - before;
         if (received != amount) revert Rewards_AmountMismatch(amount, received);
+        // Into this contract's own Ledger balance, out of which claims move credit.
+        received = ILedger(LEDGER).deposit(address(this), address(token), amount, Sources.FUND);
+        if (received != amount) revert Rewards_AmountMismatch(amount, received);
         _funded += uint104(amount);
         emit Funded(msg.sender, amount);
     }
@@ -166,7 +176,7 @@ contract Rewards is IRewards, Ownable2Step {
         uint256 free = available();
         if (amount > free) revert Rewards_AboveAvailable(amount, free);
         _withdrawn += uint104(amount);
-        IERC20(TOKEN).safeTransfer(to, amount);
+        ILedger(LEDGER).withdrawTo(TOKEN, to, amount);
         emit Withdrawn(to, amount);
     }
 
@@ -224,17 +234,20 @@ contract Rewards is IRewards, Ownable2Step {
         bytes32 root = _roots[epoch];
         Epoch memory e = _epochs[epoch];
         _checkClaimable(epoch, root, e);
-        if (_paid[rewardId]) revert Rewards_AlreadyPaid(rewardId);
+        (uint256 word, uint256 bit) = _paidBit(rewardId);
+        uint256 bits = _paidBits[word];
+        if (bits & bit != 0) revert Rewards_AlreadyPaid(rewardId);
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(account, rewardId, badge, amount))));
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert Rewards_InvalidProof();
         // A root never pays more than the total it committed, whatever its leaves add up to.
         uint256 claimed = uint256(e.claimed) + amount;
         if (claimed > e.total) revert Rewards_AboveEpochTotal(epoch, claimed, e.total);
-        _paid[rewardId] = true;
+        _paidBits[word] = bits | bit;
         if (amount != 0) _epochs[epoch].claimed = uint104(claimed);
         emit Claimed(epoch, rewardId, account, badge, amount);
-        // The leaf's account is never zero in a valid tree; the Ledger refuses zero anyway.
-        if (amount != 0) ILedger(LEDGER).deposit(account, TOKEN, amount, Sources.REWARD);
+        // Out of this contract's Ledger balance, which holds at least every open root's unclaimed part. The
+        // leaf's account is never zero in a valid tree; the Ledger refuses zero anyway.
+        if (amount != 0) ILedger(LEDGER).giveOwnCreditTo(account, TOKEN, amount, Sources.REWARD);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -266,6 +279,12 @@ contract Rewards is IRewards, Ownable2Step {
     // ------------------------------------------------------------------------------------------------
     // Internal
     // ------------------------------------------------------------------------------------------------
+
+    /// @dev Where reward id `rewardId`'s paid flag lives: word `id >> 8`, bit `id & 255`.
+    function _paidBit(bytes32 rewardId) internal pure returns (uint256 word, uint256 bit) {
+        word = uint256(rewardId) >> 8;
+        bit = 1 << (uint256(rewardId) & 0xff);
+    }
 
     function _checkClaimable(uint64 epoch, bytes32 root, Epoch memory e) internal view {
         if (root == bytes32(0)) revert Rewards_UnknownEpoch(epoch);

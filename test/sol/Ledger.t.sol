@@ -13,7 +13,7 @@ import {NoReturnToken} from "../../contracts/mocks/NoReturnToken.sol";
 import {FeeOnTransferToken} from "../../contracts/mocks/FeeOnTransferToken.sol";
 
 /// @title LedgerTest
-/// @notice Deposits, withdrawals and their errors, for ETH and odd tokens.
+/// @notice Deposits, withdrawals, credit moves ({ILedger-giveOwnCreditTo}) and their errors, for ETH and odd tokens.
 contract LedgerTest is Fixture {
     address internal constant ETH = address(0);
     address internal alice;
@@ -95,6 +95,104 @@ contract LedgerTest is Fixture {
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_InsufficientBalance.selector, alice, ETH, balance, ask));
         ledger.withdrawTo(ETH, bob, ask);
+    }
+
+    // ---- giveOwnCreditTo: the caller's own credit moved to another account
+
+    function _credit(address owner, uint256 amount) internal {
+        usdc.mint(address(this), amount);
+        usdc.approve(address(ledger), amount);
+        ledger.deposit(owner, address(usdc), amount, "deposit");
+    }
+
+    /// @dev Moves exactly `part` from the caller to `to`; no token moves; the rest stays.
+    function testFuzz_giveOwnCreditTo_movesTheCallersOwnCredit(uint256 amount, uint256 part, address to) public {
+        vm.assume(to != address(0) && to != alice);
+        amount = bound(amount, 1, 1e30);
+        part = bound(part, 1, amount);
+        _credit(alice, amount);
+        uint256 toBefore = ledger.balanceOf(to, address(usdc));
+        vm.expectEmit(address(ledger));
+        emit ILedger.Transferred(alice, to, address(usdc), part, "reward");
+        vm.prank(alice);
+        ledger.giveOwnCreditTo(to, address(usdc), part, "reward");
+        assertEq(ledger.balanceOf(alice, address(usdc)), amount - part, "debited");
+        assertEq(ledger.balanceOf(to, address(usdc)), toBefore + part, "credited");
+        assertEq(usdc.balanceOf(address(ledger)), amount, "no token moved");
+    }
+
+    /// @dev Only the caller's own balance: never more than it holds, never someone else's.
+    function testFuzz_giveOwnCreditTo_reverts_whenInsufficient(uint256 balance, uint256 ask) public {
+        balance = bound(balance, 0, 1e30);
+        ask = bound(ask, balance + 1, type(uint256).max);
+        _credit(bob, 1e30); // another account's credit is no help
+        if (balance != 0) _credit(alice, balance);
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(ILedger.Ledger_InsufficientBalance.selector, alice, address(usdc), balance, ask)
+        );
+        ledger.giveOwnCreditTo(bob, address(usdc), ask, "x");
+        assertEq(ledger.balanceOf(bob, address(usdc)), 1e30, "bob's credit untouched");
+    }
+
+    function test_giveOwnCreditTo_rejectsZeroes() public {
+        _credit(alice, 10);
+        vm.startPrank(alice);
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAddress.selector));
+        ledger.giveOwnCreditTo(address(0), address(usdc), 1, "x");
+        vm.expectRevert(abi.encodeWithSelector(ILedger.Ledger_ZeroAmount.selector));
+        ledger.giveOwnCreditTo(bob, address(usdc), 0, "x");
+        vm.stopPrank();
+        assertEq(ledger.balanceOf(alice, address(usdc)), 10, "kept");
+    }
+
+    /// @dev To oneself: the balance is unchanged (the credit is read after the debit), and it must still cover
+    ///      the amount.
+    function testFuzz_giveOwnCreditTo_toSelf_changesNothing(uint256 amount, uint256 part) public {
+        amount = bound(amount, 1, 1e30);
+        part = bound(part, 1, amount);
+        _credit(alice, amount);
+        vm.prank(alice);
+        ledger.giveOwnCreditTo(alice, address(usdc), part, "x");
+        assertEq(ledger.balanceOf(alice, address(usdc)), amount, "unchanged");
+        vm.prank(alice);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                ILedger.Ledger_InsufficientBalance.selector,
+                alice,
+                address(usdc),
+                amount,
+                amount + 1
+            )
+        );
+        ledger.giveOwnCreditTo(alice, address(usdc), amount + 1, "x");
+    }
+
+    /// @dev The largest balance there can be (the whole supply of a token) moves whole, onto an account that
+    ///      holds the rest of nothing; the credit is checked, so a sum above 2^256 - 1 (impossible: balances add
+    ///      up to what the Ledger holds) would revert rather than wrap.
+    function test_giveOwnCreditTo_wholeSupplyMovesWithoutOverflow() public {
+        uint256 max = type(uint256).max;
+        _credit(alice, max);
+        vm.prank(alice);
+        ledger.giveOwnCreditTo(bob, address(usdc), max, "x");
+        assertEq(ledger.balanceOf(alice, address(usdc)), 0, "emptied");
+        assertEq(ledger.balanceOf(bob, address(usdc)), max, "all of it");
+        vm.prank(bob);
+        ledger.giveOwnCreditTo(bob, address(usdc), max, "x");
+        assertEq(ledger.balanceOf(bob, address(usdc)), max, "to oneself, at the top, unchanged");
+    }
+
+    /// @dev ETH credit moves the same way (token address(0)); a later withdrawal pays the new owner.
+    function test_giveOwnCreditTo_eth_thenWithdraw() public {
+        vm.deal(alice, 1 ether);
+        vm.prank(alice);
+        ledger.deposit{value: 1 ether}(alice, ETH, 1 ether, "deposit");
+        vm.prank(alice);
+        ledger.giveOwnCreditTo(bob, ETH, 0.4 ether, "gift");
+        assertEq(ledger.withdraw(bob, ETH), 0.4 ether, "bob withdraws what moved");
+        assertEq(bob.balance, 0.4 ether, "paid");
+        assertEq(ledger.balanceOf(alice, ETH), 0.6 ether, "alice keeps the rest");
     }
 
     function test_deposit_and_withdrawTo_reject_zeroes() public {

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { network } from "hardhat";
 import { getAddress, keccak256, stringToHex, type Address } from "viem";
 import { deploySystem, LOCAL_REWARDS_SIGNER_INDEX, type Wallet } from "../../../scripts/lib/system.ts";
-import { rewardId, rewardTree, type RewardLeaf } from "../../../contracts/lib/rewards.ts";
+import { rewardId, rewardIdAt, rewardTree, type RewardLeaf } from "../../../contracts/lib/rewards.ts";
 import { encodeSource } from "../../../contracts/lib/sources.ts";
 
 const { viem, networkHelpers } = await network.create();
@@ -28,12 +28,13 @@ async function fixture() {
   const badges = await viem.getContractAt("Badges", system.contracts.Badges!.address);
   const ledger = await viem.getContractAt("Ledger", system.contracts.Ledger.address);
   const usdc = await viem.getContractAt("TestToken", system.tokens.USDC!.address);
-  // 1,000 leaves: a 10-hash proof; amounts of $1 to $4 and badges 1 to 3, every fifth leaf badge-only.
+  // 1,000 leaves: a 10-hash proof; amounts of $1 to $4 and badges 1 to 3, every fifth leaf badge-only; odd
+  // leaves have numbered reward ids (rewardIdAt: leaf i has id i), even ones hashed ids (rewardId).
   const leaves: RewardLeaf[] = Array.from({ length: 1000 }, (_, i) => {
     const account = getAddress(keccak256(stringToHex(`rewards-test-${i}`)).slice(0, 42)) as Address;
     return {
       account,
-      rewardId: rewardId(account, "earned-100", ""),
+      rewardId: i % 2 === 1 ? rewardIdAt(BigInt(i)) : rewardId(account, "earned-100", ""),
       badge: BigInt(1 + (i % 3)),
       amount: i % 5 === 4 ? 0n : BigInt(1 + (i % 4)) * 1_000_000n,
     };
@@ -60,7 +61,13 @@ describe("Rewards and Badges (deployed, StandardMerkleTree leaves)", function ()
     assert.equal(await badges.read.REWARDS(), getAddress(rewards.address));
   });
 
-  it("after the delay, anyone claims a leaf for its account: a Ledger credit tagged reward, and its badge", async function () {
+  it("holds the funded budget as its own Ledger balance", async function () {
+    const { rewards, ledger, usdc, tree } = await networkHelpers.loadFixture(fixture);
+    assert.equal(await ledger.read.balanceOf([rewards.address, usdc.address]), tree.total);
+    assert.equal(await usdc.read.balanceOf([rewards.address]), 0n);
+  });
+
+  it("after the delay, anyone claims a leaf for its account: Ledger credit moved, tagged reward, and its badge", async function () {
     const { rewards, badges, ledger, usdc, relayer, leaves, tree } = await networkHelpers.loadFixture(fixture);
     const i = 421;
     const l = leaves[i]!;
@@ -71,15 +78,20 @@ describe("Rewards and Badges (deployed, StandardMerkleTree leaves)", function ()
       "Rewards_NotClaimableYet",
     );
     await networkHelpers.time.increase(DAY);
-    await viem.assertions.emitWithArgs(rewards.write.claim(args, { account: relayer.account }), ledger, "Credited", [
+    assert.equal(l.rewardId, rewardIdAt(421n));
+    await viem.assertions.emitWithArgs(rewards.write.claim(args, { account: relayer.account }), ledger, "Transferred", [
+      getAddress(rewards.address),
       l.account,
       getAddress(usdc.address),
-      getAddress(rewards.address),
       l.amount,
       encodeSource("reward"),
     ]);
     assert.equal(await ledger.read.balanceOf([l.account, usdc.address]), l.amount);
+    assert.equal(await ledger.read.balanceOf([rewards.address, usdc.address]), tree.total - l.amount);
     assert.equal(await rewards.read.isPaid([l.rewardId]), true);
+    // Its neighbours share its paid-flags word and stay unpaid.
+    assert.equal(await rewards.read.isPaid([rewardIdAt(420n)]), false);
+    assert.equal(await rewards.read.isPaid([rewardIdAt(423n)]), false);
     await badges.write.claim(args, { account: relayer.account });
     assert.equal(await badges.read.balanceOf([l.account, l.badge]), 1n);
     await viem.assertions.revertWithCustomErrorWithArgs(

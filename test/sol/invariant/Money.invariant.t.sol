@@ -18,7 +18,8 @@ import {NoReturnToken} from "../../../contracts/mocks/NoReturnToken.sol";
 ///         - no split ever over-pays (each distribution is checked exactly inside the handler, and what an
 ///           advance recouped never exceeds the amount configured for it; changing the advancer or the
 ///           advance token starts a new advance from zero);
-///         - a nested (re-entrant) withdrawal never succeeds.
+///         - a nested (re-entrant) withdrawal never succeeds;
+///         - an owner's move of its own credit to another (giveOwnCreditTo) leaves every sum as it was.
 contract MoneyInvariantTest is Fixture {
     MoneyHandler internal handler;
     address[4] internal tokens;
@@ -38,7 +39,7 @@ contract MoneyInvariantTest is Fixture {
         vm.prank(admin);
         router.setInitialOperator(operator, 1);
 
-        bytes4[] memory selectors = new bytes4[](15);
+        bytes4[] memory selectors = new bytes4[](16);
         selectors[0] = MoneyHandler.deposit.selector;
         selectors[1] = MoneyHandler.pay.selector;
         selectors[2] = MoneyHandler.sendToSplit.selector;
@@ -54,6 +55,7 @@ contract MoneyInvariantTest is Fixture {
         selectors[12] = MoneyHandler.setAffiliateShare.selector;
         selectors[13] = MoneyHandler.depositTaxed.selector;
         selectors[14] = MoneyHandler.depositWrongValue.selector;
+        selectors[15] = MoneyHandler.giveOwnCreditTo.selector;
         targetContract(address(handler));
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }

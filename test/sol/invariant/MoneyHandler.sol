@@ -492,6 +492,32 @@ contract MoneyHandler is Test {
         _checkReentry(reentryBefore);
     }
 
+    /// @notice An actor moves part of its own credit to another owner inside the Ledger (no token moves).
+    function giveOwnCreditTo(uint256 ownerSeed, uint256 tokenSeed, uint256 toSeed, uint256 amount) external {
+        if (owners.length == 0) return;
+        address owner = actors[ownerSeed % actors.length];
+        address token = tokens[tokenSeed % 4];
+        address to = owners[toSeed % owners.length];
+        uint256 balance = LEDGER.balanceOf(owner, token);
+        uint256 toBefore = LEDGER.balanceOf(to, token);
+        // Sometimes more than it holds: refused, nothing changes.
+        amount = bound(amount, 1, balance + 1);
+        vm.prank(owner);
+        try LEDGER.giveOwnCreditTo(to, token, amount, "gift") {
+            if (to != owner) {
+                assertEq(LEDGER.balanceOf(owner, token), balance - amount, "debited by the amount");
+                assertEq(LEDGER.balanceOf(to, token), toBefore + amount, "credited by the amount");
+            } else {
+                assertEq(LEDGER.balanceOf(owner, token), balance, "to oneself: unchanged");
+            }
+            calls["giveOwnCreditTo"]++;
+        } catch {
+            assertTrue(amount > balance, "refused only above the balance");
+            assertEq(LEDGER.balanceOf(owner, token), balance, "a refused move keeps the balance");
+            calls["giveOwnCreditToRefused"]++;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Views for the invariants
     // ---------------------------------------------------------------------------------------------

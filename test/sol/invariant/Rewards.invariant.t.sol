@@ -11,7 +11,8 @@ import {IRewards} from "../../../contracts/rewards/IRewards.sol";
 /// @title RewardsInvariantTest
 /// @notice Invariants of the rewards budget under hostile sequences (see {RewardsHandler}):
 ///         - claimed <= funded;
-///         - the token balance of Rewards == funded - withdrawn - claimed;
+///         - the Ledger balance of Rewards (where the budget is held) == funded - withdrawn - claimed, and no
+///           token stays in the contract itself;
 ///         - committed (live totals minus their claims) <= that balance, and the contract's live totals are
 ///           the totals of the roots posted and not revoked;
 ///         - no reward id paid twice, no forged leaf paid, no root revoked once open, nothing taken by a
@@ -84,10 +85,11 @@ contract RewardsInvariantTest is RewardsFixture {
 
     function invariant_balanceIsFundedMinusWithdrawnMinusClaimed() public view {
         assertEq(
-            usdc.balanceOf(address(rewards)),
+            ledger.balanceOf(address(rewards), address(usdc)),
             rewards.funded() - rewards.withdrawn() - handler.ghostClaimed(),
-            "balance == funded - withdrawn - claimed"
+            "Ledger balance == funded - withdrawn - claimed"
         );
+        assertEq(usdc.balanceOf(address(rewards)), 0, "no token held outside the Ledger");
     }
 
     function invariant_committedFitsTheBalance() public view {
@@ -104,7 +106,7 @@ contract RewardsInvariantTest is RewardsFixture {
         }
         assertEq(rewards.liveTotals(), live, "live totals are the roots posted and not revoked");
         assertEq(claimed, handler.ghostClaimed(), "the epochs' claims are what was paid");
-        assertLe(live - liveClaimed, usdc.balanceOf(address(rewards)), "committed <= balance");
+        assertLe(live - liveClaimed, ledger.balanceOf(address(rewards), address(usdc)), "committed <= balance");
         assertEq(
             rewards.available(),
             rewards.funded() - rewards.withdrawn() - live,

@@ -15,8 +15,10 @@ import {FeeOnTransferToken} from "../../../contracts/mocks/FeeOnTransferToken.so
 /// @title RewardsTest
 /// @notice Every path and error of Rewards: the budget (fund, withdraw only the uncommitted part), roots
 ///         (signer only, increasing epochs, cap, budget, delay, revoke before opening), claims (proof, once
-///         per reward id across epochs, never above the epoch's total, Ledger credit tagged "reward"),
-///         pause and the treasury's settings; fuzz: a reward id pays once, a proof pays only its own leaf.
+///         per reward id across epochs, never above the epoch's total, Ledger credit moved out of the
+///         contract's own Ledger balance tagged "reward"), the paid-flags bitmap (ids that share a word stay
+///         apart), pause and the treasury's settings; fuzz: a reward id pays once (hashed or numbered ids),
+///         a proof pays only its own leaf.
 contract RewardsTest is RewardsFixture {
     address internal alice;
     address internal bob;
@@ -57,7 +59,7 @@ contract RewardsTest is RewardsFixture {
         assertEq(rewards.signer(), signer, "signer");
         assertEq(rewards.delay(), DELAY, "delay");
         assertEq(rewards.epochCap(), CAP, "cap");
-        assertEq(usdc.allowance(address(rewards), address(ledger)), type(uint256).max, "the Ledger may pull claims");
+        assertEq(usdc.allowance(address(rewards), address(ledger)), type(uint256).max, "the Ledger may pull funding");
         assertFalse(rewards.paused(), "not paused");
     }
 
@@ -95,13 +97,17 @@ contract RewardsTest is RewardsFixture {
         usdc.mint(bob, 100e6);
         vm.startPrank(bob);
         usdc.approve(address(rewards), 100e6);
+        vm.expectEmit(address(ledger));
+        emit ILedger.Credited(address(rewards), address(usdc), address(rewards), 100e6, "fund");
         vm.expectEmit(address(rewards));
         emit IRewards.Funded(bob, 100e6);
         rewards.fund(100e6);
         vm.stopPrank();
         assertEq(rewards.funded(), 100e6, "funded");
         assertEq(rewards.available(), 100e6, "available");
-        assertEq(usdc.balanceOf(address(rewards)), 100e6, "held");
+        assertEq(ledger.balanceOf(address(rewards), address(usdc)), 100e6, "held as its own Ledger balance");
+        assertEq(usdc.balanceOf(address(rewards)), 0, "no token left in the contract");
+        assertEq(usdc.balanceOf(address(ledger)), 100e6, "the Ledger holds the tokens");
     }
 
     function test_fund_revertsOnZero() public {
@@ -137,6 +143,7 @@ contract RewardsTest is RewardsFixture {
         emit IRewards.Withdrawn(alice, 40e6);
         rewards.withdraw(alice, 40e6);
         assertEq(usdc.balanceOf(alice), 40e6, "sent");
+        assertEq(ledger.balanceOf(address(rewards), address(usdc)), 60e6, "out of its Ledger balance");
         assertEq(rewards.withdrawn(), 40e6, "counted");
         assertEq(rewards.available(), 0, "nothing left uncommitted");
     }
@@ -283,13 +290,14 @@ contract RewardsTest is RewardsFixture {
         vm.expectEmit(address(rewards));
         emit IRewards.Claimed(1, lf[0].rewardId, alice, 1, 50e6);
         vm.expectEmit(address(ledger));
-        emit ILedger.Credited(alice, address(usdc), address(rewards), 50e6, "reward");
+        emit ILedger.Transferred(address(rewards), alice, address(usdc), 50e6, "reward");
         _claim(1, lf, 0);
         assertEq(ledger.balanceOf(alice, address(usdc)), 50e6, "credited to the account, not the relayer");
         assertEq(ledger.balanceOf(relayer, address(usdc)), 0, "the submitter gets nothing");
         assertTrue(rewards.isPaid(lf[0].rewardId), "paid");
         assertEq(rewards.epochOf(1).claimed, 50e6, "claimed in the epoch");
-        assertEq(usdc.balanceOf(address(rewards)), 50e6, "what is left");
+        assertEq(ledger.balanceOf(address(rewards), address(usdc)), 50e6, "what is left");
+        assertEq(usdc.balanceOf(address(ledger)), 100e6, "no token moved");
         assertEq(rewards.available(), 40e6, "a claim does not change what is uncommitted");
     }
 
@@ -365,6 +373,59 @@ contract RewardsTest is RewardsFixture {
 
     // ---- settings
 
+    /// @dev Ids 0, 1, 255 share one paid-flags word, 256 starts the next: each pays once, and paying one never
+    ///      marks, unmarks or blocks another (a wrong mask or a lost write would).
+    function test_claim_idsSharingAWordStayApart() public {
+        uint256[4] memory ids = [uint256(0), 1, 255, 256];
+        Leaf[] memory lf = new Leaf[](4);
+        for (uint256 i; i < 4; ++i) lf[i] = Leaf(i % 2 == 0 ? alice : bob, bytes32(ids[i]), 0, 1e6 + i);
+        fundAs(bob, 100e6);
+        postAndOpen(1, lf, sumOf(lf));
+        uint256[4] memory order = [uint256(2), 0, 3, 1];
+        for (uint256 k; k < 4; ++k) {
+            uint256 i = order[k];
+            assertFalse(rewards.isPaid(lf[i].rewardId), "not paid before its claim");
+            _claim(1, lf, i);
+            for (uint256 j; j < 4; ++j) {
+                bool claimedYet = false;
+                for (uint256 m; m <= k; ++m) if (order[m] == j) claimedYet = true;
+                assertTrue(rewards.isPaid(lf[j].rewardId) == claimedYet, "exactly the claimed ids are paid");
+            }
+        }
+        assertFalse(rewards.isPaid(bytes32(uint256(2))), "an id never in a root");
+        assertFalse(rewards.isPaid(bytes32(uint256(257))), "nor in the next word");
+        for (uint256 i; i < 4; ++i) {
+            _expectClaimRevert(
+                1,
+                lf[i],
+                proofOf(lf, i),
+                abi.encodeWithSelector(IRewards.Rewards_AlreadyPaid.selector, lf[i].rewardId)
+            );
+        }
+        assertEq(ledger.balanceOf(alice, address(usdc)), 2e6 + 2, "ids 0 and 255");
+        assertEq(ledger.balanceOf(bob, address(usdc)), 2e6 + 4, "ids 1 and 256");
+    }
+
+    /// @dev The largest id (bit 255 of the last word) and a hashed id pay once like any other.
+    function test_claim_extremeAndHashedIds() public {
+        Leaf[] memory lf = new Leaf[](2);
+        lf[0] = Leaf(alice, bytes32(type(uint256).max), 0, 1e6);
+        lf[1] = Leaf(alice, rewardIdOf(alice, "month-1000", "2026-11"), 0, 2e6);
+        fundAs(bob, 100e6);
+        postAndOpen(1, lf, 3e6);
+        _claim(1, lf, 0);
+        _claim(1, lf, 1);
+        assertTrue(rewards.isPaid(lf[0].rewardId) && rewards.isPaid(lf[1].rewardId), "both paid");
+        assertFalse(rewards.isPaid(bytes32(type(uint256).max - 1)), "its neighbour is not");
+        _expectClaimRevert(
+            1,
+            lf[0],
+            proofOf(lf, 0),
+            abi.encodeWithSelector(IRewards.Rewards_AlreadyPaid.selector, lf[0].rewardId)
+        );
+        assertEq(ledger.balanceOf(alice, address(usdc)), 3e6, "each once");
+    }
+
     function test_setSigner_onlyTheTreasuryAndNeverZero() public {
         vm.prank(signer);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, signer));
@@ -434,16 +495,25 @@ contract RewardsTest is RewardsFixture {
     // ---- fuzz
 
     /// @dev Whatever the amounts and however many roots carry it, a reward id credits once.
-    function testFuzz_claim_rewardIdPaysAtMostOnce(uint256 amount, uint256 again, uint8 epochs) public {
+    ///      The id is hashed or numbered (`numbered`); the filler leaves take the ids next to it (same word).
+    function testFuzz_claim_rewardIdPaysAtMostOnce(
+        uint256 amount,
+        uint256 again,
+        uint8 epochs,
+        uint256 numbered
+    ) public {
         amount = bound(amount, 0, CAP / 2);
         again = bound(again, 0, CAP / 2);
         epochs = uint8(bound(epochs, 2, 5));
         fundAs(bob, CAP * epochs);
-        bytes32 id = rewardIdOf(alice, "month-1000", "2026-11");
+        bytes32 id =
+            numbered % 2 == 0
+                ? rewardIdOf(alice, "month-1000", "2026-11")
+                : bytes32(bound(numbered, 0, type(uint256).max - 8));
         for (uint64 e = 1; e <= epochs; ++e) {
             Leaf[] memory lf = new Leaf[](2);
             lf[0] = Leaf(alice, id, 0, e == 1 ? amount : again);
-            lf[1] = Leaf(bob, rewardIdOf(bob, "filler", vm.toString(uint256(e))), 0, 1);
+            lf[1] = Leaf(bob, bytes32(uint256(id) ^ e), 0, 1);
             postAndOpen(e, lf, sumOf(lf));
             if (e == 1) {
                 _claim(e, lf, 0);
