@@ -1359,7 +1359,7 @@ export const priceRound = onchainTable(
 );
 
 /** The latest price of each priced token (id = the token; 0x0 is ETH): what payments are valued at. */
-export const tokenPrice = onchainTable("token_price", (t) => ({
+export const usdPrice = onchainTable("usd_price", (t) => ({
   id: t.hex().primaryKey(),
   feed: t.hex().notNull(),
   answer: t.bigint().notNull(),
@@ -1470,3 +1470,63 @@ export const feedItem = onchainTable(
     artistIdx: index().on(table.artist, table.id),
   }),
 );
+
+// ---------------------------------------------------------------------------------------------------
+// Rewards and badges (src/rewards/*.ts): the Rewards contract's roots, claims and budget, and Badges holders
+
+/**
+ * A root the rewards signer posted (RootPosted). `epoch` is a block number: the root covers every milestone
+ * at or before it. `claimed` grows with each Claimed; `revoked` is set by RootRevoked.
+ */
+export const rewardEpoch = onchainTable("reward_epoch", (t) => ({
+  epoch: t.bigint().primaryKey(),
+  root: t.hex().notNull(),
+  total: t.bigint().notNull(),
+  claimed: t.bigint().notNull(),
+  /** Unix seconds from which claims open. */
+  availableAt: t.bigint().notNull(),
+  revoked: t.boolean().notNull(),
+  postedTx: t.hex().notNull(),
+  postedAt: t.bigint().notNull(),
+}));
+
+/** A paid reward (Rewards Claimed), keyed by its reward id (each pays once, ever). */
+export const rewardClaim = onchainTable(
+  "reward_claim",
+  (t) => ({
+    rewardId: t.hex().primaryKey(),
+    epoch: t.bigint().notNull(),
+    account: t.hex().notNull(),
+    badge: t.bigint().notNull(),
+    amount: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account) }),
+);
+
+/** A soulbound badge held (Badges BadgeClaimed). id = "<account>-<badge>". */
+export const badgeHolder = onchainTable(
+  "badge_holder",
+  (t) => ({
+    id: t.text().primaryKey(),
+    account: t.hex().notNull(),
+    badge: t.bigint().notNull(),
+    epoch: t.bigint().notNull(),
+    rewardId: t.hex().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account, table.badge) }),
+);
+
+/**
+ * The rewards budget (one row, id = the Rewards contract): everything funded and withdrawn, and the totals
+ * of the roots posted and not revoked (the contract's liveTotals).
+ */
+export const rewardBudget = onchainTable("reward_budget", (t) => ({
+  id: t.hex().primaryKey(),
+  funded: t.bigint().notNull(),
+  withdrawn: t.bigint().notNull(),
+  liveTotals: t.bigint().notNull(),
+}));
