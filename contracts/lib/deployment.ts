@@ -8,7 +8,9 @@ export type ContractName =
 
 export type Deployment = {
   chainId: number;
-  contracts: Record<ContractName, { address: Address; startBlock: number }>;
+  /** Rewards and Badges exist only where a reward token was known at deployment (scripts/lib/system.ts). */
+  contracts: Record<ContractName, { address: Address; startBlock: number }> &
+    Partial<Record<"Rewards" | "Badges", { address: Address; startBlock: number }>>;
   tokens: Record<string, { address: Address; symbol: string; decimals: number }>;
 };
 
