@@ -1488,6 +1488,12 @@ export const rewardEpoch = onchainTable("reward_epoch", (t) => ({
   revoked: t.boolean().notNull(),
   postedTx: t.hex().notNull(),
   postedAt: t.bigint().notNull(),
+  /** Where the post and the revocation happened: an earlier root counts as paid for a later one unless it
+   *  was revoked before the later one was posted (contracts/lib/reward-epochs.ts). */
+  postedBlock: t.bigint().notNull(),
+  postedLogIndex: t.integer().notNull(),
+  revokedBlock: t.bigint(),
+  revokedLogIndex: t.integer(),
 }));
 
 /** A paid reward (Rewards Claimed), keyed by its reward id (each pays once, ever). */

@@ -5,3 +5,4 @@ export * from "./allowlist.ts";
 export * from "./drops.ts";
 export * from "./market.ts";
 export * from "./rewards.ts";
+export * from "./reward-epochs.ts";

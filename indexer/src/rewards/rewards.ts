@@ -42,12 +42,18 @@ if (rewardsDeployed) {
       revoked: false,
       postedTx: event.transaction.hash,
       postedAt: event.block.timestamp,
+      postedBlock: event.block.number,
+      postedLogIndex: event.log.logIndex,
     });
     await addBudget(context, event.log.address, { liveTotals: total });
   });
 
   ponder.on("Rewards:RootRevoked", async ({ event, context }) => {
-    await context.db.update(rewardEpoch, { epoch: event.args.epoch }).set({ revoked: true });
+    await context.db.update(rewardEpoch, { epoch: event.args.epoch }).set({
+      revoked: true,
+      revokedBlock: event.block.number,
+      revokedLogIndex: event.log.logIndex,
+    });
     await addBudget(context, event.log.address, { liveTotals: -event.args.total });
   });
 
