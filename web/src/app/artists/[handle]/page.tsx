@@ -15,6 +15,7 @@ import { sourceLabel } from "@/lib/sources";
 import { tokenInfo, tokensFor } from "@/lib/tokens";
 import { serverChainNow } from "@/lib/shares/serverNow";
 import { ArtistVaults } from "@/components/shares/ArtistVaults";
+import { AccountBadges } from "@/components/rewards/AccountBadges";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -57,6 +58,7 @@ export default async function ArtistPage({ params }: Props) {
   return (
     <main id="main" className="container stack-lg">
       <ArtistHeader artist={artist} profile={profile} />
+      <AccountBadges base={cfg.indexerUrl} account={artist.id} label={`Badges earned by @${artist.handle}`} />
 
       <Card
         title="Drops"
