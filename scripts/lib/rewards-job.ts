@@ -15,7 +15,8 @@ import { LOCAL_REWARDS_SIGNER_INDEX } from "./system.ts";
 /** REWARDS_SIGNER_KEY, or on the local chain account #18 of the local mnemonic (deploySystem's signer). */
 export function rewardsSigner(chainId: number, key = process.env.REWARDS_SIGNER_KEY): Account {
   if (key) return privateKeyToAccount(key as `0x${string}`);
-  if (chainId === LOCAL_CHAIN_ID) return mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: LOCAL_REWARDS_SIGNER_INDEX });
+  if (chainId === LOCAL_CHAIN_ID)
+    return mnemonicToAccount(LOCAL_MNEMONIC, { addressIndex: LOCAL_REWARDS_SIGNER_INDEX });
   throw new Error(`REWARDS_SIGNER_KEY is required to post rewards roots on chain ${chainId}`);
 }
 

@@ -21,6 +21,7 @@ import { checkDrops } from "./drop-checks.ts";
 import { checkMarket, salePaidParts } from "./market-checks.ts";
 import { checkTotals } from "./totals-checks.ts";
 import { checkFeed } from "./feed-checks.ts";
+import { checkRewards } from "./reward-checks.ts";
 import type { World } from "./world.ts";
 
 export class Failures {
@@ -592,6 +593,7 @@ export async function checkIndexer(
   const marketStats = await checkMarket(url, world, f, head, saleParts.logs);
   const totalStats = await checkTotals(url, world, f, head);
   const feedStats = await checkFeed(url, world, f, head);
+  const rewardStats = await checkRewards(url, world, f, head);
 
   // Drop revenue reaches the statements: mint / presale / affiliate credits exist when the chain paid them.
   for (const source of ["mint", "presale", "affiliate", "fiat"]) {
@@ -623,6 +625,7 @@ export async function checkIndexer(
       ...marketStats,
       ...totalStats,
       ...feedStats,
+      ...rewardStats,
       ...statementStats,
       comparisons: f.count,
     },

@@ -318,7 +318,8 @@ export const CUSTOM_ERROR_MESSAGES: Record<string, (args: Args) => string> = {
   Rewards_DelayOutOfRange: () => "The rewards delay must be between 1 hour and 30 days.",
   Rewards_CapTooLarge: () => "This cap per batch of rewards is too large.",
   Rewards_ZeroAmount: () => "The amount must be above zero.",
-  Rewards_AmountMismatch: () => "The token delivered less than the amount sent: tokens with a transfer fee are refused.",
+  Rewards_AmountMismatch: () =>
+    "The token delivered less than the amount sent: tokens with a transfer fee are refused.",
   Rewards_AmountTooLarge: () => "This amount is too large for the rewards budget.",
   Badges_ZeroAddress: () => "An address is missing.",
   Badges_NoBadge: () => "This reward comes without a badge.",

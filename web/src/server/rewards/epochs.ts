@@ -9,13 +9,7 @@
  * compared with the root on chain: an epoch that does not match serves no proofs (and is logged), so a
  * drift between the indexer and the job can never hand out proofs that fail.
  */
-import {
-  leavesByEpoch,
-  rewardTree,
-  type EpochLeaf,
-  type Milestone,
-  type PostedEpoch,
-} from "@notalabel/contracts";
+import { leavesByEpoch, rewardTree, type EpochLeaf, type Milestone, type PostedEpoch } from "@notalabel/contracts";
 import type { Hex } from "viem";
 
 /** A reward_epoch row as the indexer's GraphQL returns it. */
@@ -41,13 +35,16 @@ export function postedEpoch(row: EpochRow): PostedEpoch {
   return {
     epoch: BigInt(row.epoch),
     posted: { block: BigInt(row.postedBlock), logIndex: row.postedLogIndex },
-    revoked:
-      row.revokedBlock === null ? null : { block: BigInt(row.revokedBlock), logIndex: row.revokedLogIndex ?? 0 },
+    revoked: row.revokedBlock === null ? null : { block: BigInt(row.revokedBlock), logIndex: row.revokedLogIndex ?? 0 },
   };
 }
 
 /** The leaves and proofs of every epoch in `rows`, each checked against its root on chain. */
-export function proveEpochs(rows: readonly EpochRow[], milestones: readonly Milestone[], decimals: number): ServedEpoch[] {
+export function proveEpochs(
+  rows: readonly EpochRow[],
+  milestones: readonly Milestone[],
+  decimals: number,
+): ServedEpoch[] {
   const byEpoch = leavesByEpoch(milestones, rows.map(postedEpoch), decimals);
   return rows.map((row) => {
     const leaves = byEpoch.get(BigInt(row.epoch)) ?? [];

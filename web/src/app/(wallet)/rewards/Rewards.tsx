@@ -157,8 +157,8 @@ function View({ account, deployment }: { account: Address; deployment: Deploymen
           )}
           {anyClaimed ? (
             <p>
-              Claimed rewards are credited to your balance in the Ledger. <Link href="/earnings">Withdraw them from
-              Earnings</Link>.
+              Claimed rewards are credited to your balance in the Ledger.{" "}
+              <Link href="/earnings">Withdraw them from Earnings</Link>.
             </p>
           ) : null}
         </div>
