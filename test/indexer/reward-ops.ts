@@ -1,15 +1,18 @@
 /**
  * Rewards activity for the indexer test (the scenario's random operations do none): the treasury funds the
- * budget, the signer posts a root of a few leaves (built with contracts/lib/rewards.ts, as the job does) and a
- * second one that the treasury revokes, the clock passes the delay, rewards and badges are claimed, and the
+ * budget, the rewards job (scripts/lib/rewards-job.ts) posts a root of a few milestones and `rewards:verify`'s
+ * check (scripts/lib/rewards-verify.ts) finds it matches them, the signer posts a second root that matches no
+ * milestones (verify says so) and the treasury revokes it, the clock passes the delay, rewards and badges are claimed, and the
  * treasury takes some of the budget back. Checked by reward-checks.ts.
  */
 import { mnemonicToAccount } from "viem/accounts";
 import { badgesAbi, rewardsAbi, testTokenAbi } from "../../contracts/generated/index.ts";
-import { achievement, rewardId, rewardTree, type RewardLeaf } from "../../contracts/lib/rewards.ts";
+import { achievement, rewardId, rewardTree, type Milestone, type RewardLeaf } from "../../contracts/lib/rewards.ts";
+import { planEpoch, postEpoch } from "../../scripts/lib/rewards-job.ts";
+import { verifyEpoch } from "../../scripts/lib/rewards-verify.ts";
 import { LOCAL_REWARDS_SIGNER_INDEX } from "../../scripts/lib/system.ts";
 import { timeJump } from "./scenario.ts";
-import { MNEMONIC, send, type World } from "./world.ts";
+import { MNEMONIC, send, walletFor, type World } from "./world.ts";
 
 function leaf(world: World, actor: number, kind: string, period = ""): RewardLeaf {
   const a = achievement(kind)!;
@@ -39,23 +42,38 @@ export async function driveRewards(world: World): Promise<string> {
   });
   await send(world, treasury, { address: rewards, abi: rewardsAbi, functionName: "fund", args: [budget] });
 
-  const leaves = [leaf(world, 0, "earned-100"), leaf(world, 1, "fan-first-mint"), leaf(world, 2, "referrals-1")];
+  // getBlock, not getBlockNumber: viem caches the block number for seconds.
+  const first = (await world.client.getBlock()).number;
+  const milestones: Milestone[] = [
+    ["earned-100", 0],
+    ["fan-first-mint", 1],
+    ["referrals-1", 2],
+  ].map(([kind, actor], i) => ({
+    account: world.actors[actor as number]!.address,
+    kind: kind as string,
+    period: "",
+    block: first,
+    logIndex: i,
+  }));
+  const source = async (to: bigint) => milestones.filter((m) => m.block <= to);
+  const plan = await planEpoch(world.client, rewards, milestones, first);
+  await postEpoch(world.client, walletFor(world, signer) as never, rewards, plan);
+  const leaves = plan.leaves;
   const tree = rewardTree(leaves);
-  const first = await world.client.getBlockNumber();
-  await send(world, signer, {
-    address: rewards,
-    abi: rewardsAbi,
-    functionName: "postRoot",
-    args: [first, tree.root, tree.total],
-  });
+  if (!(await verifyEpoch(world.client, rewards, first, source)).match) {
+    throw new Error(`rewards:verify finds epoch ${first}'s root does not match its milestones`);
+  }
   const revoked = rewardTree([leaf(world, 3, "month-1000", "2026-11"), leaf(world, 0, "month-100", "2026-11")]);
-  const second = await world.client.getBlockNumber();
+  const second = (await world.client.getBlock()).number;
   await send(world, signer, {
     address: rewards,
     abi: rewardsAbi,
     functionName: "postRoot",
     args: [second, revoked.root, revoked.total],
   });
+  if ((await verifyEpoch(world.client, rewards, second, source)).match) {
+    throw new Error(`rewards:verify finds epoch ${second}'s root matches, though no milestone gives it`);
+  }
   await send(world, treasury, { address: rewards, abi: rewardsAbi, functionName: "revoke", args: [second] });
 
   const delay = await world.client.readContract({ address: rewards, abi: rewardsAbi, functionName: "delay" });
