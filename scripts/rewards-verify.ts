@@ -22,7 +22,9 @@ export async function main(argv = process.argv.slice(2)): Promise<boolean> {
   const rewards = deployment.contracts.Rewards;
   if (!rewards) throw new Error(`Chain ${deployment.chainId}'s deployment has no Rewards contract.`);
   // The chain-only milestone model (shared with the indexer's test), loaded by path until it lands on main.
-  const model = (await import(new URL("./lib/milestone-model.ts", import.meta.url).href)) as Model;
+  const model = (await import(new URL("./lib/milestone-model.ts", import.meta.url).href).catch((e: unknown) => {
+    throw new Error(`The chain-only milestone model (scripts/lib/milestone-model.ts) cannot be loaded: ${String(e)}`);
+  })) as Model;
   const v = await verifyEpoch(client, rewards.address, BigInt(raw), (to) =>
     model.milestonesFromChain(client, deployment, to),
   );
