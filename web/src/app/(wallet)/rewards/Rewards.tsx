@@ -89,7 +89,7 @@ function View({ account, deployment }: { account: Address; deployment: Deploymen
             <Table<AccountReward>
               caption="Your rewards and badges"
               rows={rows}
-              rowKey={(r) => r.rewardId}
+              rowKey={(r) => `${r.epoch}-${r.rewardId}`}
               empty={
                 <EmptyState title="No rewards yet">
                   Rewards appear here once a milestone you reached is included in a posted batch: your first $100
