@@ -2,6 +2,7 @@ import { createConfig, factory } from "ponder";
 import { getAbiItem } from "viem";
 import {
   artistRegistryAbi,
+  badgesAbi,
   dropCollectionAbi,
   dropFactoryAbi,
   feeRouterAbi,
@@ -10,6 +11,7 @@ import {
   poolFactoryAbi,
   priceFeedAbi,
   revenuePoolAbi,
+  rewardsAbi,
   royaltySharesAbi,
   sharesFactoryAbi,
 } from "@notalabel/contracts";
@@ -50,6 +52,25 @@ const marketClockInterval = Number(process.env.MARKET_CLOCK_INTERVAL ?? 1);
 if (!Number.isSafeInteger(marketClockInterval) || marketClockInterval < 1) {
   throw new Error(`MARKET_CLOCK_INTERVAL is not a positive integer: ${process.env.MARKET_CLOCK_INTERVAL}`);
 }
+
+// Rewards and Badges exist only where the deployment has them (src/rewards/*.ts registers its handlers then).
+const rewardContracts =
+  contracts.Rewards && contracts.Badges
+    ? {
+        Rewards: {
+          abi: rewardsAbi,
+          chain: "network" as const,
+          address: contracts.Rewards.address,
+          startBlock: contracts.Rewards.startBlock,
+        },
+        Badges: {
+          abi: badgesAbi,
+          chain: "network" as const,
+          address: contracts.Badges.address,
+          startBlock: contracts.Badges.startBlock,
+        },
+      }
+    : undefined;
 
 export default createConfig({
   // Embedded PGlite by default (directory overridable for tests and parallel runs); PostgreSQL when
@@ -135,6 +156,8 @@ export default createConfig({
       address: revenuePools,
       startBlock: contracts.PoolFactory.startBlock,
     },
+    // Typed as always present so handlers type-check; absent at run time without a rewards deployment.
+    ...(rewardContracts as NonNullable<typeof rewardContracts>),
   },
   blocks: {
     // End of block (block events sort after the block's logs): expiries and stale listings.

@@ -1556,3 +1556,69 @@ export const feedItem = onchainTable(
     artistIdx: index().on(table.artist, table.id),
   }),
 );
+
+// ---------------------------------------------------------------------------------------------------
+// Rewards and badges (src/rewards/*.ts): the Rewards contract's roots, claims and budget, and Badges holders
+
+/**
+ * A root the rewards signer posted (RootPosted). `epoch` is a block number: the root covers every milestone
+ * at or before it. `claimed` grows with each Claimed; `revoked` is set by RootRevoked.
+ */
+export const rewardEpoch = onchainTable("reward_epoch", (t) => ({
+  epoch: t.bigint().primaryKey(),
+  root: t.hex().notNull(),
+  total: t.bigint().notNull(),
+  claimed: t.bigint().notNull(),
+  /** Unix seconds from which claims open. */
+  availableAt: t.bigint().notNull(),
+  revoked: t.boolean().notNull(),
+  postedTx: t.hex().notNull(),
+  postedAt: t.bigint().notNull(),
+  /** Where the post and the revocation happened: an earlier root counts as paid for a later one unless it
+   *  was revoked before the later one was posted (contracts/lib/reward-epochs.ts). */
+  postedBlock: t.bigint().notNull(),
+  postedLogIndex: t.integer().notNull(),
+  revokedBlock: t.bigint(),
+  revokedLogIndex: t.integer(),
+}));
+
+/** A paid reward (Rewards Claimed), keyed by its reward id (each pays once, ever). */
+export const rewardClaim = onchainTable(
+  "reward_claim",
+  (t) => ({
+    rewardId: t.hex().primaryKey(),
+    epoch: t.bigint().notNull(),
+    account: t.hex().notNull(),
+    badge: t.bigint().notNull(),
+    amount: t.bigint().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account) }),
+);
+
+/** A soulbound badge held (Badges BadgeClaimed). id = "<account>-<badge>". */
+export const badgeHolder = onchainTable(
+  "badge_holder",
+  (t) => ({
+    id: t.text().primaryKey(),
+    account: t.hex().notNull(),
+    badge: t.bigint().notNull(),
+    epoch: t.bigint().notNull(),
+    rewardId: t.hex().notNull(),
+    txHash: t.hex().notNull(),
+    timestamp: t.bigint().notNull(),
+  }),
+  (table) => ({ accountIdx: index().on(table.account, table.badge) }),
+);
+
+/**
+ * The rewards budget (one row, id = the Rewards contract): everything funded and withdrawn, and the totals
+ * of the roots posted and not revoked (the contract's liveTotals).
+ */
+export const rewardBudget = onchainTable("reward_budget", (t) => ({
+  id: t.hex().primaryKey(),
+  funded: t.bigint().notNull(),
+  withdrawn: t.bigint().notNull(),
+  liveTotals: t.bigint().notNull(),
+}));

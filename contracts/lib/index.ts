@@ -7,3 +7,4 @@ export * from "./market.ts";
 export * from "./rewards.ts";
 export * from "./milestones.ts";
 export * from "./leaderboards.ts";
+export * from "./reward-epochs.ts";

@@ -13,6 +13,8 @@ import { LOCAL_DEPLOYER_KEY, LOCAL_MNEMONIC } from "./env.ts";
 import { seedCardPrices } from "./seed-checkout.ts";
 import { portIsFree, startService, stopService, waitFor, type Service } from "./processes.ts";
 import { SEED_DAYS, seedDemo } from "./seed.ts";
+import { seedRewards } from "./rewards-seed.ts";
+import { indexedBlock } from "./rewards-indexer.ts";
 import { testTokenAbi } from "../../contracts/generated/abis.ts";
 import { openDatabase } from "../../web/src/server/db/client.ts";
 import { LOCAL_STRIPE_URL, LOCAL_WEBHOOK_SECRET, localRelayerKey } from "../../web/src/server/checkout/config.ts";
@@ -198,6 +200,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     checkoutReady.catch(() => {}); // awaited below
     await waitFor("the indexer", async () => (await fetch(`${indexerUrl}/ready`)).ok, 180_000, indexer);
     log(`indexer  ${indexerUrl}/graphql  (SQL: ${indexerUrl}/sql, statements: ${indexerUrl}/statement.csv)`);
+    if (options.seed) {
+      // The seed's milestones become the demo's first rewards epoch (scripts/lib/rewards-seed.ts).
+      const head = await client.getBlockNumber();
+      await waitFor(
+        "the indexer to reach the seed",
+        async () => (await indexedBlock(indexerUrl)) >= head,
+        120_000,
+        indexer,
+      );
+      try {
+        log(
+          `rewards  ${await seedRewards({ client, chain: localChain, rpc, system, treasury: wallet.account, indexerUrl })}`,
+        );
+      } catch (error) {
+        log(`rewards  not posted: ${(error as Error).message}`);
+      }
+    }
     const priced = await checkoutReady;
     if (priced !== null) log(`seeded   card prices for ${priced} editions`);
     log(

@@ -108,6 +108,7 @@ async function flow() {
       "/pools/new",
       "/earnings",
       "/referrals",
+      "/rewards",
     ].map((path) => ({ path, page: artistPage })),
   ];
 

@@ -22,6 +22,7 @@ import { checkMarket, salePaidParts } from "./market-checks.ts";
 import { checkTotals } from "./totals-checks.ts";
 import { checkFeed } from "./feed-checks.ts";
 import { checkMilestones } from "./milestone-checks.ts";
+import { checkRewards } from "./reward-checks.ts";
 import type { World } from "./world.ts";
 
 export class Failures {
@@ -594,6 +595,7 @@ export async function checkIndexer(
   const totalStats = await checkTotals(url, world, f, head);
   const feedStats = await checkFeed(url, world, f, head);
   const milestoneStats = await checkMilestones(url, world, f, head);
+  const rewardStats = await checkRewards(url, world, f, head);
 
   // Drop revenue reaches the statements: mint / presale / affiliate credits exist when the chain paid them.
   for (const source of ["mint", "presale", "affiliate", "fiat"]) {
@@ -626,6 +628,7 @@ export async function checkIndexer(
       ...totalStats,
       ...feedStats,
       ...milestoneStats,
+      ...rewardStats,
       ...statementStats,
       comparisons: f.count,
     },

@@ -27,6 +27,7 @@ import { checkQueryLimits } from "./limit-checks.ts";
 import { findPgBin, startCluster, type Cluster } from "./postgres.ts";
 import { exited, freePort, start, stop, tail, waitFor, type Child } from "./processes.ts";
 import { drive } from "./scenario.ts";
+import { driveRewards } from "./reward-ops.ts";
 import { makeWorld, MNEMONIC, Rng, type World } from "./world.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -156,6 +157,7 @@ if (underMocha) {
       console.log(`[indexer test] ${first} operations before the indexer starts (${elapsed()})`);
       const pglite = await startIndexer("ponder-pglite", rpc, { PONDER_PGLITE_DIR: join(dir, "pglite") });
       await drive(rng, world, ops - first, revenueOps - firstRevenue);
+      console.log(`[indexer test] ${await driveRewards(world)} (${elapsed()})`);
       console.log(`[indexer test] ${ops - first} live operations (${elapsed()}): ${JSON.stringify(world.counts)}`);
       console.log(`[indexer test] invalid operations, each reverted: ${JSON.stringify(world.reverts)}`);
       await verify("PGlite", pglite.url, pglite.child, world);

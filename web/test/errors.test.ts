@@ -33,6 +33,8 @@ import {
   ledgerAbi,
   splitWalletAbi,
   testTokenAbi,
+  rewardsAbi,
+  badgesAbi,
 } from "@notalabel/contracts";
 import { CUSTOM_ERROR_MESSAGES, ERROR_ABIS, customErrorMessage, errorMessage } from "../src/lib/errors.ts";
 
@@ -59,6 +61,8 @@ test("every custom error of the platform's ABIs has a sentence", () => {
     royaltySharesAbi,
     poolFactoryAbi,
     revenuePoolAbi,
+    rewardsAbi,
+    badgesAbi,
   ];
   assert.equal(ERROR_ABIS.length, abis.length);
   for (const abi of abis) {

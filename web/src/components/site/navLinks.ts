@@ -11,6 +11,7 @@ export const FAN_LINKS: readonly NavLink[] = [
   { href: "/pools", label: "Pools" },
   { href: "/collection", label: "Collection" },
   { href: "/portfolio", label: "Portfolio" },
+  { href: "/rewards", label: "Rewards" },
 ];
 
 export const ARTIST_LINKS: readonly NavLink[] = [

@@ -21,6 +21,8 @@ import {
 import { dropPath } from "@/lib/dropSale";
 import { parseProfile } from "@/lib/indexer";
 import { marketPath } from "@/lib/market/paths";
+import { fetchBadges } from "@/lib/badges";
+import { BadgePills } from "@/components/rewards/BadgePills";
 
 export function Collection({ address }: { address: Address | null }) {
   const { address: account } = useAccount();
@@ -38,6 +40,7 @@ export function Collection({ address }: { address: Address | null }) {
 function Holdings({ owner, title, showOwner }: { owner: Address; title: string; showOwner: boolean }) {
   const q = useIndexer(["holdings", owner.toLowerCase()], (base) => fetchHoldings(base, owner));
   const totals = useIndexer(["collector", owner.toLowerCase()], (base) => fetchCollector(base, owner));
+  const badges = useIndexer(["badges", owner.toLowerCase()], (base) => fetchBadges(base, owner));
   const holdings = q.data ?? [];
   const metadata = useQueries({
     queries: holdings.map((h) => {
@@ -70,6 +73,11 @@ function Holdings({ owner, title, showOwner }: { owner: Address; title: string; 
           : undefined
       }
     >
+      {badges.data?.length ? (
+        <div style={{ marginBottom: 16 }}>
+          <BadgePills badges={badges.data} label="Badges earned by this wallet" />
+        </div>
+      ) : null}
       {q.error ? (
         <Alert tone="error" title="The collection cannot be loaded right now">
           {(q.error as Error).message}

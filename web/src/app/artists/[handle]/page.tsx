@@ -22,6 +22,7 @@ import { ArtistVaults } from "@/components/shares/ArtistVaults";
 import { MilestoneList } from "@/components/milestones/MilestoneList";
 import { loadSuccess, type Success } from "@/server/milestones";
 import { formatUsd } from "@/lib/format";
+import { AccountBadges } from "@/components/rewards/AccountBadges";
 
 type Props = { params: Promise<{ handle: string }> };
 
@@ -82,6 +83,7 @@ export default async function ArtistPage({ params }: Props) {
         url={`${origin}/artists/${encodeURIComponent(artist.handle)}`}
         text={`${profile.name ?? `@${artist.handle}`} on Not a Label`}
       />
+      <AccountBadges base={cfg.indexerUrl} account={artist.id} label={`Badges earned by @${artist.handle}`} />
 
       <Card
         title="Drops"
