@@ -5,14 +5,10 @@
  *   RPC_URL (default http://127.0.0.1:8545)
  */
 import { createPublicClient, http, type PublicClient } from "viem";
-import { getDeployment, type Deployment } from "../contracts/lib/deployment.ts";
-import type { Milestone } from "../contracts/lib/rewards.ts";
+import { getDeployment } from "../contracts/lib/deployment.ts";
 import { LOCAL_RPC_URL } from "./lib/env.ts";
 import { verifyEpoch } from "./lib/rewards-verify.ts";
-
-type Model = {
-  milestonesFromChain: (client: PublicClient, deployment: Deployment, toBlock: bigint) => Promise<Milestone[]>;
-};
+import { milestonesFromChain } from "./lib/milestone-model.ts";
 
 export async function main(argv = process.argv.slice(2)): Promise<boolean> {
   const raw = argv[0] ?? "";
@@ -21,12 +17,9 @@ export async function main(argv = process.argv.slice(2)): Promise<boolean> {
   const deployment = getDeployment(await client.getChainId());
   const rewards = deployment.contracts.Rewards;
   if (!rewards) throw new Error(`Chain ${deployment.chainId}'s deployment has no Rewards contract.`);
-  // The chain-only milestone model (shared with the indexer's test), loaded by path until it lands on main.
-  const model = (await import(new URL("./lib/milestone-model.ts", import.meta.url).href).catch((e: unknown) => {
-    throw new Error(`The chain-only milestone model (scripts/lib/milestone-model.ts) cannot be loaded: ${String(e)}`);
-  })) as Model;
+  // The chain-only milestone model, shared with the indexer's test.
   const v = await verifyEpoch(client, rewards.address, BigInt(raw), (to) =>
-    model.milestonesFromChain(client, deployment, to),
+    milestonesFromChain(client as PublicClient, deployment, to),
   );
   console.log(
     v.match

@@ -4,7 +4,7 @@
  * build the same tree. Leaves and trees come from ./rewards.ts only (epochLeaves, rewardTree).
  */
 import type { Hex } from "viem";
-import { epochLeaves, type Milestone } from "./rewards.ts";
+import { epochLeaves, type EpochLeaf, type Milestone } from "./rewards.ts";
 
 /** A place in the chain: an event's block and log index. */
 export type ChainPosition = { block: bigint; logIndex: number };
@@ -12,7 +12,10 @@ export type ChainPosition = { block: bigint; logIndex: number };
 /** A posted root: `epoch` (a block number) and where it was posted and, if so, revoked. */
 export type PostedEpoch = { epoch: bigint; posted: ChainPosition; revoked: ChainPosition | null };
 
-export type EpochLeaf = ReturnType<typeof epochLeaves>[number];
+export type { EpochLeaf };
+
+/** The first reward id number: ids run 1, 2, 3… across epochs (a revoked epoch's numbers are never reused). */
+export const FIRST_REWARD_ID = 1n;
 
 const before = (a: ChainPosition, b: ChainPosition) =>
   a.block < b.block || (a.block === b.block && a.logIndex < b.logIndex);
@@ -44,20 +47,22 @@ export function leavesByEpoch(
   if (next !== undefined) epochs.push({ epoch: next, at: null });
   const byEpoch = new Map<bigint, EpochLeaf[]>();
   const records = new Map(posted.map((e) => [e.epoch, e]));
+  // Numbers go on from every earlier root's, revoked or not: an id is never given to two leaves.
+  let nextId = FIRST_REWARD_ID;
   for (const { epoch, at } of epochs) {
-    const paid = new Set<Hex>();
+    const issued = new Set<Hex>();
     for (const [earlier, leaves] of byEpoch) {
       if (earlier >= epoch || !counts(records.get(earlier)!, at)) continue;
-      for (const l of leaves) paid.add(l.rewardId);
+      for (const l of leaves) issued.add(l.specifier);
     }
-    byEpoch.set(
-      epoch,
-      epochLeaves(
-        milestones.filter((m) => m.block <= epoch),
-        paid,
-        decimals,
-      ),
+    const leaves = epochLeaves(
+      milestones.filter((m) => m.block <= epoch),
+      issued,
+      decimals,
+      nextId,
     );
+    nextId += BigInt(leaves.length);
+    byEpoch.set(epoch, leaves);
   }
   return byEpoch;
 }

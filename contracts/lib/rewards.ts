@@ -96,37 +96,45 @@ export function achievement(kind: string) {
 /** A milestone as the indexer records it (and as `pnpm rewards:verify` recomputes it from the chain). */
 export type Milestone = { account: Address; kind: string; period: string; block: bigint; logIndex: number };
 
+/** A leaf of an epoch, with the achievement it pays and its specifier (see epochLeaves). */
+export type EpochLeaf = RewardLeaf & { kind: string; period: string; specifier: Hex };
+
 /**
- * The leaves of an epoch: every milestone up to the epoch's block, in chain order, whose reward id no
- * earlier (unrevoked) epoch paid. A leaf carries the achievement's badge when its milestone is the
- * account's first of that kind (later ones, such as the next $1,000 month, carry the reward only) and the
- * achievement's reward in `decimals` units of the reward token (USDC: 6). A leaf with neither is left out.
+ * The leaves of an epoch: every milestone up to the epoch's block, in chain order, whose specifier
+ * (`rewardId(account, kind, period)`: the achievement's identity) no earlier (unrevoked) epoch issued. A leaf
+ * carries the achievement's badge when its milestone is the account's first of that kind (later ones, such
+ * as the next $1,000 month, carry the reward only) and the achievement's reward in `decimals` units of the
+ * reward token (USDC: 6). A leaf with neither is left out. Its on-chain reward id is a number:
+ * `rewardIdAt(firstId + i)` for the i-th leaf, so ids run in sequence and Rewards keeps their paid flags 256
+ * to a storage word (a cheap claim); the specifier keeps one achievement from being issued twice.
  * A pure function of its inputs, so the job that posts a root and anyone verifying it get the same tree.
  */
 export function epochLeaves(
   milestones: readonly Milestone[],
-  alreadyPaid: ReadonlySet<Hex>,
+  issued: ReadonlySet<Hex>,
   decimals: number,
-): (RewardLeaf & { kind: string; period: string })[] {
+  firstId: bigint,
+): EpochLeaf[] {
   const ordered = [...milestones].sort((a, b) =>
     a.block === b.block ? a.logIndex - b.logIndex : a.block < b.block ? -1 : 1,
   );
   const seen = new Set<string>();
-  const ids = new Set<Hex>();
-  const leaves: (RewardLeaf & { kind: string; period: string })[] = [];
+  const specifiers = new Set<Hex>();
+  const leaves: EpochLeaf[] = [];
   for (const m of ordered) {
     const a = achievement(m.kind);
     if (!a) continue;
     const account = getAddress(m.account);
     const first = !seen.has(`${account}-${m.kind}`);
     seen.add(`${account}-${m.kind}`);
-    const id = rewardId(account, m.kind, m.period);
-    if (alreadyPaid.has(id) || ids.has(id)) continue;
-    ids.add(id);
+    const specifier = rewardId(account, m.kind, m.period);
+    if (issued.has(specifier) || specifiers.has(specifier)) continue;
+    specifiers.add(specifier);
     const badge = first ? a.badge : 0n;
     const amount = BigInt(a.usd) * 10n ** BigInt(decimals);
     if (badge === 0n && amount === 0n) continue;
-    leaves.push({ account, rewardId: id, badge, amount, kind: m.kind, period: m.period });
+    const id = rewardIdAt(firstId + BigInt(leaves.length));
+    leaves.push({ account, rewardId: id, badge, amount, kind: m.kind, period: m.period, specifier });
   }
   return leaves;
 }

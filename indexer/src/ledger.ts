@@ -37,3 +37,36 @@ ponder.on("Ledger:Withdrawn", async ({ event, context }) => {
   });
   await addToBalance(context, owner, token, -amount, event.block.timestamp);
 });
+
+// A move of the caller's own credit inside the Ledger (giveOwnCreditTo; Rewards pays claims this way): a
+// credit of `to`, tagged with its source, and for `from` a withdrawal row whose destination is `to` (its
+// statement shows what left its balance), so both balances follow.
+ponder.on("Ledger:Transferred", async ({ event, context }) => {
+  const { from, to, token, amount, source } = event.args;
+  await context.db.insert(withdrawal).values({
+    id: event.id,
+    owner: lower(from),
+    token: lower(token),
+    to: lower(to),
+    amount,
+    timestamp: event.block.timestamp,
+    day: utcDay(event.block.timestamp),
+    block: event.block.number,
+    txHash: event.transaction.hash,
+  });
+  await addToBalance(context, from, token, -amount, event.block.timestamp);
+  await recordCredit(context, {
+    id: `${event.id}-to`,
+    owner: to,
+    token,
+    amount,
+    source: decodeSource(source),
+    from,
+    split: null,
+    txFrom: event.transaction.from,
+    timestamp: event.block.timestamp,
+    block: event.block.number,
+    logIndex: event.log.logIndex,
+    txHash: event.transaction.hash,
+  });
+});

@@ -70,7 +70,7 @@ test("rewards leaves: chain order, the badge on the first of a kind only, paid i
     { account: b, kind: "sold-out", period: "0xc-2", block: 11n, logIndex: 0 },
     { account: a, kind: "no-such-kind", period: "", block: 12n, logIndex: 0 },
   ];
-  const leaves = epochLeaves(ms, new Set(), 6);
+  const leaves = epochLeaves(ms, new Set(), 6, 1n);
   assert.deepEqual(
     leaves.map((l) => [l.kind, l.period, l.badge, l.amount]),
     [
@@ -79,13 +79,18 @@ test("rewards leaves: chain order, the badge on the first of a kind only, paid i
       ["month-1000", "2026-11", 0n, 100_000_000n],
     ],
   );
-  // An id paid by an earlier epoch is not paid again, and the later month still carries no badge.
+  // Ids are numbers in sequence from the first free one.
+  assert.deepEqual(
+    leaves.map((l) => BigInt(l.rewardId)),
+    [1n, 2n, 3n],
+  );
+  // An achievement an earlier epoch issued is not issued again, and the later month still carries no badge.
   const paid = new Set([rewardId(a, "month-1000", "2026-10")]);
   assert.deepEqual(
-    epochLeaves(ms, paid, 6).map((l) => [l.period, l.badge]),
+    epochLeaves(ms, paid, 6, 4n).map((l) => [l.period, l.badge, BigInt(l.rewardId)]),
     [
-      ["0xc-1", achievement("sold-out")!.badge],
-      ["2026-11", 0n],
+      ["0xc-1", achievement("sold-out")!.badge, 4n],
+      ["2026-11", 0n, 5n],
     ],
   );
 });
