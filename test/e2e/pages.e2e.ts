@@ -27,6 +27,9 @@ import { connectWallet } from "./wallet.ts";
 import { browserSession } from "./session.ts";
 import { waitFor } from "./poll.ts";
 import { indexerQuery } from "./stack.ts";
+import { createPublicClient, http } from "viem";
+import { hardhat } from "viem/chains";
+import { getDeployment, ledgerAbi, testTokenAbi } from "../../contracts/generated/index.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const at = (i: number) => mnemonicToAccount(MNEMONIC, { addressIndex: i }).address;
@@ -163,6 +166,56 @@ test(
   { timeout: 300_000 },
   () => session.run(shareFlow),
 );
+
+test(
+  "rewards: the artist claims a milestone's reward and badge, the badge shows on its page, the credit is withdrawn",
+  { timeout: 300_000 },
+  () => session.run(rewardsFlow),
+);
+
+/** The seeded stack posted the demo's first rewards epoch and moved past its delay (scripts/lib/rewards-seed.ts). */
+async function rewardsFlow() {
+  const { web, rpc } = session.urls();
+  const client = createPublicClient({ chain: hardhat, transport: http(rpc) });
+  const { Ledger } = getDeployment(hardhat.id).contracts;
+  const usdc = getDeployment(hardhat.id).tokens.USDC!.address;
+  const ledgerUsdc = () =>
+    client.readContract({ address: Ledger.address, abi: ledgerAbi, functionName: "balanceOf", args: [artist, usdc] });
+  const walletUsdc = () =>
+    client.readContract({ address: usdc, abi: testTokenAbi, functionName: "balanceOf", args: [artist] });
+  const page = await pageAs(artist);
+  await page.goto(`${web}/collection`);
+  await connectWallet(page);
+
+  // Nova's first $100: $10 of USDC and a badge, claimable.
+  await page.goto(`${web}/rewards`);
+  const row = page.locator("tbody tr").filter({ hasText: "First $100 earned" });
+  await row.getByRole("button", { name: "Claim reward" }).waitFor({ timeout: 60_000 });
+  await session.shot(page, "rewards-claimable");
+  const creditBefore = await ledgerUsdc();
+  await row.getByRole("button", { name: "Claim reward" }).click();
+  await page.getByText('Claim "First $100 earned": confirmed').waitFor({ timeout: 60_000 });
+  assert.equal(await ledgerUsdc(), creditBefore + 10_000_000n, "the claim credited $10 of USDC in the Ledger");
+  await row.getByRole("button", { name: "Claim reward" }).waitFor({ state: "detached", timeout: 60_000 });
+  await row.getByRole("button", { name: "Claim badge" }).click();
+  await page.getByText(/Claim the "First \$100 earned" badge: confirmed/).waitFor({ timeout: 60_000 });
+
+  // The badge on the artist's page (once the indexer has the claim).
+  await waitFor(async () => {
+    await page.goto(`${web}/artists/nova`);
+    return (await page.getByTestId("badges").getByText("First $100 earned").count()) > 0 ? true : null;
+  }, "Nova's badge on her page");
+
+  // The credit leaves the Ledger for the wallet.
+  await page.goto(`${web}/earnings`);
+  await page.getByTestId("balance-USDC").waitFor();
+  const credit = await ledgerUsdc();
+  const before = await walletUsdc();
+  await page.getByRole("button", { name: "Withdraw USDC" }).click();
+  await page.getByText("Withdraw USDC: confirmed").waitFor({ timeout: 60_000 });
+  assert.equal(await ledgerUsdc(), 0n);
+  assert.equal(await walletUsdc(), before + credit, "the wallet received the whole USDC credit, reward included");
+}
 
 /** The width and height in a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
