@@ -302,11 +302,24 @@ export async function checkIndexer(
   // ... and the parts of the marketplace's sales (SalePaid).
   const saleParts = await salePaidParts(world, head);
   for (const part of saleParts.credits) expectedDirect.push(key(...part));
+  // ... and the credits moved inside the Ledger (Transferred: Rewards' claims), each a credit of `to`.
+  const movedLogs = await client.getContractEvents({
+    address: Ledger.address,
+    abi: ledgerAbi,
+    eventName: "Transferred",
+    fromBlock: 0n,
+    toBlock: head,
+  });
+  for (const e of movedLogs) {
+    expectedDirect.push(
+      key(e.args.to!, e.args.token!, String(e.args.amount!), decodeSource(e.args.source!), e.transactionHash),
+    );
+  }
   const direct = credits.filter((c) => c.split === null);
   f.eq(
     direct.length,
-    creditedLogs.length + paidParts + saleParts.credits.length,
-    "credit rows from Credited events, Paid and SalePaid parts",
+    creditedLogs.length + paidParts + saleParts.credits.length + movedLogs.length,
+    "credit rows from Credited events, Paid and SalePaid parts, and Transferred",
   );
   f.eq(
     direct.map((c) => key(c.owner, c.token, c.amount, c.source, c.txHash)).sort(),
