@@ -87,18 +87,25 @@ async function serve(name: string, rpc: string, url: string, cache: "on" | "off"
 }
 
 /**
- * Every distinct request once, before the measured windows: a server just started compiles its code paths
- * and opens its connections on the first requests, which no steady load sees.
+ * Every distinct request, 16 at a time, before the measured windows: a server just started compiles its code
+ * paths on its first requests and opens its database connections as requests overlap, which no steady load
+ * sees.
  */
 async function warmUp(base: string, requests: Recorded[]) {
-  for (const body of new Set(requests.map((r) => r.body))) {
-    const res = await fetch(`${base}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
-    });
-    await res.text();
-  }
+  const bodies = [...new Set(requests.map((r) => r.body))];
+  let next = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      const res = await fetch(`${base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      await res.text();
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
 }
 
 /** One case under load, run by scripts/bench/api/load-run.ts in its own process. */
@@ -127,13 +134,14 @@ async function measure(label: string, base: string, requests: Recorded[]): Promi
   return result;
 }
 
-/** Each step's plans merged: every index read, every whole-table scan, the slowest execution. */
+/** Each step's plans merged: every index read, every whole-table scan, the slowest execution and its plan. */
 function mergePlans(plans: { step: string; plan: Plan }[]): Record<string, StepPlan> {
   const out: Record<string, StepPlan> = {};
   for (const { step, plan } of plans) {
     const s = (out[step] ??= { indexes: [], seqScans: [], ms: 0 });
     s.indexes = [...new Set([...s.indexes, ...plan.indexes])];
     s.seqScans = [...new Set([...s.seqScans, ...plan.seqScans])];
+    if (plan.ms >= s.ms) s.plan = plan.text;
     s.ms = Math.max(s.ms, plan.ms);
   }
   return out;

@@ -150,5 +150,7 @@ FROM (
 DROP TABLE syn, syn_artist, syn_month, syn_fees;
 RESET session_replication_role;
 VACUUM ANALYZE artist, payment, edition, feed_item, artist_month, account_stats, edition_period, edition_trend, fan_artist;
+-- The 2 GB just written go to disk now, not during the measurements.
+CHECKPOINT;
 `;
 }

@@ -11,7 +11,8 @@ export const END = "<!-- /bench:leaderboards tables -->";
 const GOAL_P95_MS = 50;
 
 export type Measured = LoadResult & { loadAverage: number[] };
-export type StepPlan = { indexes: string[]; seqScans: string[]; ms: number };
+/** A step's plans merged: every index read, every whole-table scan, the slowest execution and its plan. */
+export type StepPlan = { indexes: string[]; seqScans: string[]; ms: number; plan?: string };
 export type LeaderboardResults = {
   date: string;
   history: string;
